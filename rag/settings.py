@@ -1,0 +1,63 @@
+"""One typed settings object; every field can be set from the environment (prefix ``RAG_``).
+
+>>> Settings(index="/tmp/idx").index
+PosixPath('/tmp/idx')
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def _default_threads() -> int:
+    import os
+
+    return max(1, os.cpu_count() or 1)
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="RAG_", extra="ignore")
+
+    # --- index -----------------------------------------------------------
+    index: Path = Field(Path(".rag"), description="Folder of the embedded (persistent) Chroma index.")
+    chroma_url: str | None = Field(
+        None,
+        description="URL of a Chroma server (`chroma run`), e.g. http://127.0.0.1:8000. "
+        "When set, the index lives there and `index` is unused.",
+    )
+    collection: str = Field("newsrag", description="Name prefix of the Chroma collections.")
+
+    # --- embeddings ------------------------------------------------------
+    embedder: Literal["minilm", "openai"] = Field(
+        "minilm", description="minilm: all-MiniLM-L6-v2 on onnxruntime, offline. openai: the OpenAI embeddings API."
+    )
+    openai_embedding_model: str = Field("text-embedding-3-small", description="Model for embedder=openai.")
+    embed_batch_size: int = Field(32, ge=1, description="Texts per embedding call.")
+    threads: int = Field(default_factory=_default_threads, ge=1, description="CPU threads for onnxruntime and llama.cpp.")
+
+    # --- chunking --------------------------------------------------------
+    chunk_tokens: int = Field(
+        180,
+        ge=16,
+        description="Most tiktoken (cl100k) tokens per chunk. 180 keeps chunks under MiniLM's 256 word-piece "
+        "window with margin: news English runs ~1.1-1.3 word pieces per cl100k token.",
+    )
+    chunk_overlap: int = Field(30, ge=0, description="Tokens of whole sentences repeated between neighbouring chunks.")
+
+    # --- OpenAI-compatible backend ---------------------------------------
+    openai_base_url: str | None = Field(
+        None, description="Base URL of an OpenAI-compatible server (vLLM, Ollama, llama.cpp server)."
+    )
+    openai_timeout: float = Field(60.0, gt=0, description="Seconds before an OpenAI request times out.")
+    openai_max_retries: int = Field(2, ge=0, description="Retries with backoff on transient OpenAI errors.")
+
+    # --- retrieval -------------------------------------------------------
+    k: int = Field(5, ge=1, description="Passages returned by search.")
+
+    cache_dir: Path = Field(
+        Path("~/.cache/newsrag").expanduser(), description="Where built models and tokenizer files are cached."
+    )
