@@ -1,0 +1,263 @@
+"""Read articles from files, folders and URLs.
+
+Formats: .txt/.md (optional ``---`` front matter with title, published, source,
+url, doc_id), .html/.htm (main text, title and date by trafilatura), and
+.json/.jsonl/.jsonl.gz records ``{title, text, published?, url?, source?, doc_id?}``
+(the schema of ``shared/data/*/corpus.jsonl.gz``).
+
+Every problem is a :class:`LoadError` naming the file (and line) and the reason;
+callers collect them and go on with the rest of the batch.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import re
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from .errors import LoadError
+from .models import Article
+
+TEXT_SUFFIXES = (".txt", ".md", ".markdown")
+HTML_SUFFIXES = (".html", ".htm")
+JSON_SUFFIXES = (".json", ".jsonl", ".jsonl.gz", ".json.gz")
+SUPPORTED = TEXT_SUFFIXES + HTML_SUFFIXES + JSON_SUFFIXES
+_FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
+
+
+@dataclass
+class Loaded:
+    """What one input produced: articles, plus errors for the parts that failed."""
+
+    origin: str
+    articles: list[Article] = field(default_factory=list)
+    errors: list[LoadError] = field(default_factory=list)
+
+
+def suffix_of(path: Path) -> str:
+    name = path.name.lower()
+    for suf in sorted(SUPPORTED, key=len, reverse=True):
+        if name.endswith(suf):
+            return suf
+    return path.suffix.lower()
+
+
+def walk(folder: Path) -> Iterator[Path]:
+    """Files under ``folder`` in a stable order, skipping hidden names."""
+    for path in sorted(folder.rglob("*")):
+        rel = path.relative_to(folder).parts
+        if path.is_file() and not any(p.startswith(".") for p in rel):
+            yield path
+
+
+def parse_date(value: object, where: str) -> date | None:
+    """``"2025-02-24"`` or an ISO datetime -> ``date(2025, 2, 24)``; empty -> None.
+
+    >>> parse_date("2025-02-24T09:30:00Z", "x")
+    datetime.date(2025, 2, 24)
+    """
+    if value in (None, ""):
+        return None
+    if isinstance(value, (int, float)):  # a Unix timestamp
+        return datetime.utcfromtimestamp(value).date()
+    text = str(value).strip()
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+    except ValueError:
+        pass
+    for fmt in ("%Y/%m/%d", "%d %B %Y", "%B %d, %Y", "%Y%m%d"):
+        try:
+            return datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    raise LoadError(where, f"published {text!r} is not a date; use YYYY-MM-DD")
+
+
+def decode(raw: bytes, where: str) -> str:
+    """Bytes -> text, refusing empty, binary and non-UTF-8 input with a clear reason."""
+    if not raw.strip():
+        raise LoadError(where, "empty file; nothing to ingest")
+    if b"\x00" in raw[:8192]:
+        raise LoadError(where, "binary file, not text; newsrag reads " + " ".join(SUPPORTED))
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise LoadError(where, f"not valid UTF-8 (byte {err.start}); re-save it as UTF-8") from None
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_.-]+", "-", text).strip("-")[:80] or "doc"
+
+
+def load_path(path: Path) -> Loaded:
+    """Load one file (any supported format)."""
+    origin = str(path.resolve())
+    out = Loaded(origin)
+    suf = suffix_of(path)
+    try:
+        raw = path.read_bytes()
+        if suf.endswith(".gz"):
+            try:
+                raw = gzip.decompress(raw)
+            except (OSError, EOFError) as err:
+                raise LoadError(str(path), f"not a valid gzip file ({err})") from None
+        if suf in JSON_SUFFIXES:
+            _load_json(decode(raw, str(path)), path, out)
+        elif suf in HTML_SUFFIXES:
+            out.articles.append(_from_html(decode(raw, str(path)), str(path), origin, doc_id=slug(path.stem)))
+        elif suf in TEXT_SUFFIXES:
+            out.articles.append(_from_text(decode(raw, str(path)), path, origin))
+        else:
+            raise LoadError(str(path), f"unsupported file type {suf or '(none)'}; newsrag reads " + " ".join(SUPPORTED))
+    except LoadError as err:
+        out.errors.append(err)
+    except OSError as err:
+        out.errors.append(LoadError(str(path), f"cannot read ({err.strerror})"))
+    return out
+
+
+def _front_matter(text: str) -> tuple[dict[str, str], str]:
+    match = _FRONT.match(text)
+    if not match:
+        return {}, text
+    meta = {}
+    for line in match.group(1).splitlines():
+        key, sep, value = line.partition(":")
+        if sep and key.strip():
+            meta[key.strip().lower()] = value.strip().strip('"').strip("'")
+    return meta, text[match.end() :]
+
+
+def _from_text(text: str, path: Path, origin: str) -> Article:
+    meta, body = _front_matter(text)
+    title = meta.get("title", "")
+    if not title:  # a leading Markdown heading, else the file name
+        heading = re.match(r"\A\s*#\s+(.+?)\s*(?:\n|\Z)", body)
+        title = heading.group(1) if heading else path.stem.replace("_", " ")
+    body = body.strip()
+    if not body:
+        raise LoadError(str(path), "no article text after the front matter")
+    return Article(
+        doc_id=meta.get("doc_id") or slug(path.stem),
+        title=title,
+        text=body,
+        published=parse_date(meta.get("published") or meta.get("date"), str(path)),
+        source=meta.get("source", ""),
+        url=meta.get("url", ""),
+        origin=origin,
+    )
+
+
+def _from_html(html: str, where: str, origin: str, *, doc_id: str, url: str = "") -> Article:
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(html, url=url or None, with_metadata=True, include_comments=False)
+    text = (getattr(doc, "text", None) or "").strip() if doc else ""
+    if len(text.split()) < 5:  # a menu word or two is page chrome, not an article
+        raise LoadError(where, "no article text found in the HTML page")
+    published = None
+    if getattr(doc, "date", None):
+        try:
+            published = parse_date(doc.date, where)
+        except LoadError:
+            published = None  # a page's odd date string should not lose the article
+    return Article(
+        doc_id=doc_id,
+        title=(doc.title or "").strip() or Path(where).stem,
+        text=text,
+        published=published,
+        source=(doc.sitename or "").strip(),
+        url=url or (doc.url or ""),
+        origin=origin,
+    )
+
+
+def _load_json(text: str, path: Path, out: Loaded) -> None:
+    stripped = text.lstrip()
+    if path.name.lower().endswith((".jsonl", ".jsonl.gz")) or not stripped.startswith(("[", "{")):
+        rows = enumerate(text.splitlines(), 1)
+    else:  # one JSON document: an object or a list of objects
+        try:
+            doc = json.loads(text)
+        except json.JSONDecodeError as err:
+            # Maybe it is JSON lines with a .json name.
+            if "\n" in stripped and stripped.startswith("{"):
+                rows = enumerate(text.splitlines(), 1)
+                return _records(rows, path, out)
+            raise LoadError(str(path), f"malformed JSON (line {err.lineno}: {err.msg})") from None
+        records = doc if isinstance(doc, list) else [doc]
+        for i, rec in enumerate(records, 1):
+            _add_record(rec, f"{path}: record {i}", out)
+        return
+    _records(rows, path, out)
+
+
+def _records(rows, path: Path, out: Loaded) -> None:
+    for lineno, line in rows:
+        if not line.strip():
+            continue
+        where = f"{path}:{lineno}"
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as err:
+            out.errors.append(LoadError(where, f"malformed JSON line ({err.msg}); fix or remove the line"))
+            continue
+        _add_record(rec, where, out)
+
+
+def _add_record(rec: object, where: str, out: Loaded) -> None:
+    try:
+        out.articles.append(record_to_article(rec, where, out.origin))
+    except LoadError as err:
+        out.errors.append(err)
+
+
+def record_to_article(rec: object, where: str, origin: str) -> Article:
+    """A JSON record -> Article; ``doc_id`` defaults to a hash of url or title."""
+    if not isinstance(rec, dict):
+        raise LoadError(where, "record is not a JSON object")
+    text = rec.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise LoadError(where, "record has no 'text'")
+    title = str(rec.get("title") or "").strip() or text.strip()[:80]
+    doc_id = str(rec.get("doc_id") or rec.get("id") or "").strip()
+    if not doc_id:
+        key = str(rec.get("url") or "") or title
+        doc_id = "j" + hashlib.sha1(key.encode()).hexdigest()[:15]
+    return Article(
+        doc_id=doc_id,
+        title=title,
+        text=text.strip(),
+        published=parse_date(rec.get("published") or rec.get("date"), where),
+        source=str(rec.get("source") or ""),
+        url=str(rec.get("url") or ""),
+        origin=origin,
+    )
+
+
+def load_url(url: str, *, timeout: float = 20.0) -> Loaded:
+    """Fetch a news page and extract the article."""
+    out = Loaded(url)
+    req = urllib.request.Request(url, headers={"User-Agent": "newsrag/0.1 (+article ingest)"})
+    try:
+        with urllib.request.urlopen(req, timeout=timeout) as resp:
+            raw = resp.read()
+            charset = resp.headers.get_content_charset() or "utf-8"
+        html = raw.decode(charset, errors="replace")
+        doc_id = "u" + hashlib.sha1(url.encode()).hexdigest()[:15]
+        out.articles.append(_from_html(html, url, url, doc_id=doc_id, url=url))
+    except urllib.error.HTTPError as err:
+        out.errors.append(LoadError(url, f"HTTP {err.code} {err.reason}; check the URL"))
+    except (urllib.error.URLError, OSError, ValueError) as err:
+        reason = getattr(err, "reason", err)
+        out.errors.append(LoadError(url, f"unreachable ({reason}); check the URL and your network"))
+    except LoadError as err:
+        out.errors.append(err)
+    return out
