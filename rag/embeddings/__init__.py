@@ -1,0 +1,56 @@
+"""Embedders: turn texts into unit vectors. One interface, two backends.
+
+``make_embedder(settings)`` picks the backend; everything else takes an
+``Embedder`` argument so tests and callers can pass their own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Protocol
+
+import numpy as np
+
+from ..errors import ConfigError
+
+if TYPE_CHECKING:
+    from ..settings import Settings
+
+
+class Embedder(Protocol):
+    name: str  # recorded in the index; a different one there is an error
+    dim: int
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+def make_embedder(settings: Settings) -> Embedder:
+    if settings.embedder == "minilm":
+        from .minilm import MiniLMEmbedder
+
+        return MiniLMEmbedder(threads=settings.threads, batch_size=settings.embed_batch_size, cache_dir=settings.cache_dir)
+    if settings.embedder == "openai":
+        from .openai import OpenAIEmbedder
+
+        return OpenAIEmbedder(
+            model=settings.openai_embedding_model,
+            base_url=settings.openai_base_url,
+            timeout=settings.openai_timeout,
+            max_retries=settings.openai_max_retries,
+            batch_size=settings.embed_batch_size,
+        )
+    raise ConfigError(f"unknown embedder {settings.embedder!r}; use minilm or openai")
+
+
+def as_langchain(embedder: Embedder):
+    """Wrap an Embedder as a LangChain ``Embeddings`` (for langchain-chroma and friends)."""
+    from langchain_core.embeddings import Embeddings
+
+    class _LC(Embeddings):
+        def embed_documents(self, texts: list[str]) -> list[list[float]]:
+            return embedder.embed(texts).tolist()
+
+        def embed_query(self, text: str) -> list[float]:
+            return embedder.embed([text])[0].tolist()
+
+    return _LC()
