@@ -1,0 +1,207 @@
+"""The ``rag`` command: a thin Click layer over the Python API.
+
+Each command parses options, calls one API function and prints. Known errors
+(``RagError``) print as one line; ``RAG_DEBUG=1`` shows the traceback instead.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import sys
+from dataclasses import asdict
+
+import click
+
+from . import api
+from .errors import RagError
+from .settings import Settings
+
+
+def _settings(index, chroma_url, embedder, **more) -> Settings:
+    over = {"index": index, "chroma_url": chroma_url, "embedder": embedder, **more}
+    try:
+        return Settings(**{k: v for k, v in over.items() if v is not None})
+    except Exception as err:  # pydantic ValidationError: keep it to one line
+        raise click.UsageError(str(err).splitlines()[-1].strip()) from None
+
+
+def common(fn):
+    """Options every command takes, and error handling for people."""
+
+    @click.option("--index", type=click.Path(file_okay=False), help="Index folder (env RAG_INDEX, default ./.rag).")
+    @click.option("--chroma-url", help="Use a Chroma server instead, e.g. http://127.0.0.1:8000 (env RAG_CHROMA_URL).")
+    @click.option("--embedder", type=click.Choice(["minilm", "openai"]), help="Embedding backend (env RAG_EMBEDDER).")
+    @functools.wraps(fn)
+    def wrapper(index, chroma_url, embedder, **kwargs):
+        settings = _settings(index, chroma_url, embedder)
+        try:
+            return fn(settings=settings, **kwargs)
+        except RagError as err:
+            if os.environ.get("RAG_DEBUG"):
+                raise
+            click.secho(f"Error: {err}", fg="red", err=True)
+            sys.exit(1)
+
+    return wrapper
+
+
+@click.group()
+@click.version_option(package_name="newsrag")
+def cli():
+    """newsrag: ask questions of news articles, with answers you can check."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@common
+def ingest(paths, as_json, settings):
+    """Ingest files, folders or article URLs (.txt .md .html .json .jsonl .jsonl.gz)."""
+    with _progress(enabled=not as_json) as progress:
+        report = api.ingest(paths, settings=settings, progress=progress)
+    if as_json:
+        click.echo(json.dumps(report.to_dict(), indent=2))
+    else:
+        for line in report.errors:
+            click.secho(f"  failed: {line}", fg="red", err=True)
+        click.echo(
+            f"added {report.added}, updated {report.updated}, unchanged {report.unchanged}, removed {report.removed}; "
+            f"{report.chunks} chunks embedded in {report.seconds:.1f}s"
+            + (f"; {report.failed} failed" if report.failed else "")
+            + (f"; {report.skipped} files of other types skipped" if report.skipped else "")
+        )
+    if report.failed:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("query")
+@click.option("-k", type=click.IntRange(1, 100), help="How many passages (default 5, env RAG_K).")
+@click.option("--since", help="Only articles published on or after YYYY-MM-DD.")
+@click.option("--until", help="Only articles published on or before YYYY-MM-DD.")
+@click.option("--source", help="Only articles from this source.")
+@click.option("--json", "as_json", is_flag=True, help="Print passages as JSON.")
+@common
+def search(query, k, since, until, source, as_json, settings):
+    """Show the passages that best match QUERY."""
+    hits = api.search(query, k=k, since=since, until=until, source=source, settings=settings)
+    if as_json:
+        click.echo(json.dumps([h.to_dict() for h in hits], indent=2, ensure_ascii=False))
+        return
+    if not hits:
+        click.echo("No matching passages. Ingest articles first (rag ingest PATH), or widen the filters.")
+    for i, h in enumerate(hits, 1):
+        click.secho(f"[{i}] {h.title}", bold=True)
+        parts = " ".join(f"{name} {h.scores[name]:.3f}" for name in ("dense", "bm25") if name in h.scores)
+        click.echo(f"    {h.published or 'undated'} · {h.source or 'no source'} · {h.doc_id} chars {h.start}-{h.end} · {parts or f'score {h.score:.3f}'}")
+        click.echo("    " + h.text.replace("\n", " ")[:400] + ("…" if len(h.text) > 400 else ""))
+
+
+@cli.command()
+@click.argument("question")
+@click.option("--since", help="Only articles published on or after YYYY-MM-DD.")
+@click.option("--until", help="Only articles published on or before YYYY-MM-DD.")
+@click.option("--source", help="Only articles from this source.")
+@click.option("-k", type=click.IntRange(1, 50), help="Passages to give the model (default 5).")
+@click.option("--backend", type=click.Choice(["local", "openai"]), help="LLM backend (env RAG_BACKEND, default local).")
+@click.option("--model", help="Model name or .gguf path (env RAG_MODEL).")
+@click.option("--today", help="Answer as of this date, YYYY-MM-DD (default: today).")
+@click.option("--json", "as_json", is_flag=True, help="Print the checked answer as JSON.")
+@common
+def ask(question, since, until, source, k, backend, model, today, as_json, settings):
+    """Answer QUESTION from the articles; every sentence cites a checked passage."""
+    settings = settings.model_copy(update={k_: v for k_, v in {"backend": backend, "model": model}.items() if v})
+    stream = api.ask_stream(question, since=since, until=until, source=source, k=k, today=today, settings=settings)
+    answer = _stream_to_terminal(stream, live=not as_json and sys.stdout.isatty())
+    if as_json:
+        click.echo(json.dumps(answer.to_dict(), indent=2, ensure_ascii=False, default=str))
+    else:
+        click.echo(render_answer(answer))
+
+
+def _stream_to_terminal(stream, live: bool):
+    """Show tokens as they arrive (terminal only), then return the checked Answer."""
+    if not live:
+        *_, answer = stream
+        return answer
+    from rich.console import Console
+    from rich.live import Live
+    from rich.text import Text
+
+    shown = ""
+    with Live(Text(""), console=Console(), transient=True, refresh_per_second=12) as view:
+        for item in stream:
+            if isinstance(item, str):
+                shown += item
+                view.update(Text(shown, style="dim"))
+            else:
+                return item
+    raise RagError("the answer stream ended early")
+
+
+def render_answer(answer) -> str:
+    """The checked answer, then numbered sources with quotes (plain text)."""
+    lines = [answer.text, ""]
+    if answer.refused:
+        if answer.passages:
+            lines.append("Closest sources:")
+            for p in answer.passages:
+                lines.append(f"  - {p.title} ({p.published or 'undated'}{', ' + p.source if p.source else ''})")
+        return "\n".join(lines).rstrip()
+    lines.append("Sources:")
+    for c in answer.citations:
+        mark = "verified" if c.verified else f"UNVERIFIED: {c.reason}"
+        lines.append(f"[{c.number}] {c.title} ({c.published or 'undated'}) {c.doc_id} chars {c.start}-{c.end} [{mark}]")
+        lines.append(f"    \"{c.quote}\"")
+    unchecked = [cl.text for cl in answer.claims if not cl.citations]
+    if unchecked:
+        lines.append(f"Not supported by any passage: {len(unchecked)} sentence(s): " + " | ".join(unchecked))
+    return "\n".join(lines).rstrip()
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+@common
+def stats(as_json, settings):
+    """Articles, chunks, index size and embedder."""
+    s = api.stats(settings=settings)
+    if as_json:
+        click.echo(json.dumps(asdict(s), indent=2))
+        return
+    size = f"{s.index_bytes / 1e6:.1f} MB" if s.index_bytes is not None else "on server"
+    click.echo(f"index     {s.index}\narticles  {s.articles}\nchunks    {s.chunks}\nsize      {size}\nembedder  {s.embedder} ({s.dim}-d)")
+
+
+class _progress:
+    """A rich progress bar on a terminal; silent otherwise (pipes, CI, --json)."""
+
+    def __init__(self, enabled: bool):
+        self.enabled = enabled and sys.stderr.isatty()
+        self.bar = self.task = None
+
+    def __enter__(self):
+        if not self.enabled:
+            return None
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        self.bar = Progress(TextColumn("embedding"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), transient=True)
+        self.bar.start()
+        self.task = self.bar.add_task("embed", total=None)
+        return self.update
+
+    def update(self, done: int, total: int) -> None:
+        self.bar.update(self.task, completed=done, total=total)
+
+    def __exit__(self, *exc):
+        if self.bar:
+            self.bar.stop()
+
+
+def main():
+    cli()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,57 @@
+"""Heavy pieces (embedder, Chroma client, store) built once per process and shared.
+
+The REPL, the CLI and the API all go through here, so a second question in the
+same process pays nothing for loading.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from .embeddings import Embedder, make_embedder
+from .settings import Settings
+from .store import Store, make_client
+
+
+def settings_or_default(settings: Settings | None) -> Settings:
+    return settings if settings is not None else Settings()
+
+
+@cache
+def _embedder(key: tuple) -> Embedder:
+    return make_embedder(Settings.model_validate(dict(key)))
+
+
+def embedder_for(settings: Settings) -> Embedder:
+    fields = ("embedder", "openai_embedding_model", "openai_base_url", "threads", "embed_batch_size", "cache_dir", "openai_timeout", "openai_max_retries")
+    return _embedder(tuple((f, getattr(settings, f)) for f in fields))
+
+
+@cache
+def _client(index: str, chroma_url: str | None):
+    from pathlib import Path
+
+    return make_client(Path(index), chroma_url)
+
+
+def store_for(settings: Settings, embedder: Embedder | None = None) -> Store:
+    embedder = embedder or embedder_for(settings)
+    where = settings.chroma_url or str(settings.index)
+    client = _client(str(settings.index.resolve()) if not settings.chroma_url else "", settings.chroma_url)
+    return Store(client, embedder.name, embedder.dim, prefix=settings.collection, location=where)
+
+
+@cache
+def _llm(key: tuple):
+    from .llm import make_llm
+
+    return make_llm(Settings.model_validate(dict(key)))
+
+
+def llm_for(settings: Settings):
+    """The chat model for these settings, built once per process (a local model loads on first use)."""
+    fields = (
+        "backend", "model", "context_window", "threads", "temperature", "max_answer_tokens",
+        "openai_base_url", "openai_timeout", "openai_max_retries", "cache_dir",
+    )  # fmt: skip
+    return _llm(tuple((f, getattr(settings, f)) for f in fields))

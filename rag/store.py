@@ -1,0 +1,204 @@
+"""The Chroma index: a chunk collection (searched) and an article collection (the manifest).
+
+Embedded (a persistent folder) by default; a Chroma server when ``chroma_url`` is
+set. The embedder's name and dimension live in the collection metadata, so an
+index is never searched with vectors from another model.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from urllib.parse import urlparse
+
+import numpy as np
+
+from .errors import ConfigError, EmbedderMismatch, StoreError
+from .models import Article, Chunk, Passage
+from .offline import disable_telemetry
+
+
+def day_number(d: date | None) -> int:
+    """Dates as sortable ints, because Chroma's $gte/$lte only compare numbers.
+
+    >>> day_number(date(2025, 2, 24))
+    20250224
+    """
+    return d.year * 10000 + d.month * 100 + d.day if d else 0
+
+
+def make_client(index: Path, chroma_url: str | None = None):
+    disable_telemetry()
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    cfg = ChromaSettings(anonymized_telemetry=False)
+    if chroma_url:
+        url = urlparse(chroma_url)
+        if url.scheme not in ("http", "https") or not url.hostname:
+            raise ConfigError(f"chroma_url {chroma_url!r} is not a URL; use e.g. http://127.0.0.1:8000")
+        try:
+            return chromadb.HttpClient(
+                host=url.hostname, port=url.port or (443 if url.scheme == "https" else 8000), ssl=url.scheme == "https", settings=cfg
+            )
+        except Exception as err:  # chromadb raises bare ValueError/ConnectError here
+            raise StoreError(f"cannot reach the Chroma server at {chroma_url} ({err}); is `chroma run` up?") from None
+    index.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(index), settings=cfg)
+
+
+class Store:
+    def __init__(self, client, embedder_name: str, dim: int, *, prefix: str = "newsrag", location: str = ""):
+        self.client = client
+        self.location = location
+        self.embedder_name, self.dim = embedder_name, dim
+        meta = {"embedder": embedder_name, "dim": dim}
+        cfg = {"hnsw": {"space": "cosine"}}
+        try:
+            self.chunks = client.get_or_create_collection(f"{prefix}-chunks", metadata=meta, configuration=cfg, embedding_function=None)
+            self.articles = client.get_or_create_collection(f"{prefix}-articles", metadata=meta, configuration=cfg, embedding_function=None)
+        except Exception as err:
+            raise StoreError(f"cannot open the index at {location} ({err})") from None
+        found = (self.chunks.metadata or {}).get("embedder"), (self.chunks.metadata or {}).get("dim")
+        if found != (embedder_name, dim):
+            raise EmbedderMismatch(
+                f"the index at {location} was built with {found[0]} ({found[1]}-d vectors) but this run uses "
+                f"{embedder_name} ({dim}-d); set RAG_EMBEDDER to match, or use another --index"
+            )
+
+    # --- the manifest ------------------------------------------------------
+    def manifest(self) -> dict[str, dict]:
+        """doc_id -> stored article metadata (hash, origin, title, ...)."""
+        got = self.articles.get(include=["metadatas"])
+        return dict(zip(got["ids"], got["metadatas"], strict=True))
+
+    def article(self, doc_id: str) -> Article | None:
+        got = self.articles.get(ids=[doc_id], include=["metadatas", "documents"])
+        if not got["ids"]:
+            return None
+        m = got["metadatas"][0]
+        return Article(
+            doc_id=doc_id,
+            title=m["title"],
+            text=got["documents"][0],
+            published=date.fromisoformat(m["published"]) if m.get("published") else None,
+            source=m.get("source", ""),
+            url=m.get("url", ""),
+            origin=m.get("origin", ""),
+        )
+
+    # --- writes ------------------------------------------------------------
+    def write(self, items: Sequence[tuple[Article, list[Chunk], np.ndarray]], *, replace: Sequence[str] = ()) -> None:
+        """Store articles with their chunks and chunk vectors.
+
+        Order matters for crash safety: old chunks go, new chunks land, and only
+        then the article record (with its content hash). If we die midway the
+        hash is stale or absent, so the next ingest redoes that article.
+        """
+        if replace:
+            self.chunks.delete(where={"doc_id": {"$in": list(replace)}})
+        ids, vecs, docs, metas = [], [], [], []
+        for art, chunks, vectors in items:
+            for ch, vec in zip(chunks, vectors, strict=True):
+                ids.append(ch.id)
+                vecs.append(vec)
+                docs.append(ch.text)
+                metas.append(
+                    {
+                        "doc_id": art.doc_id,
+                        "index": ch.index,
+                        "start": ch.start,
+                        "end": ch.end,
+                        "title": art.title,
+                        "published": art.published.isoformat() if art.published else "",
+                        "published_day": day_number(art.published),
+                        "source": art.source,
+                        "url": art.url,
+                    }
+                )
+        batch = self.client.get_max_batch_size()
+        for i in range(0, len(ids), batch):
+            self.chunks.upsert(
+                ids=ids[i : i + batch], embeddings=np.asarray(vecs[i : i + batch]), documents=docs[i : i + batch], metadatas=metas[i : i + batch]
+            )
+        if items:
+            self.articles.upsert(
+                ids=[a.doc_id for a, _, _ in items],
+                # The first chunk's vector stands for the article: free, and good for finding articles by topic.
+                embeddings=np.asarray([v[0] if len(v) else np.zeros(self.dim) for _, _, v in items]),
+                documents=[a.text for a, _, _ in items],
+                metadatas=[
+                    {
+                        "title": a.title,
+                        "published": a.published.isoformat() if a.published else "",
+                        "published_day": day_number(a.published),
+                        "source": a.source,
+                        "url": a.url,
+                        "origin": a.origin,
+                        "hash": a.content_hash,
+                        "chunks": len(c),
+                    }
+                    for a, c, _ in items
+                ],
+            )
+
+    def remove(self, doc_ids: Sequence[str]) -> None:
+        if doc_ids:
+            self.chunks.delete(where={"doc_id": {"$in": list(doc_ids)}})
+            self.articles.delete(ids=list(doc_ids))
+
+    # --- reads -------------------------------------------------------------
+    def query(self, vector: np.ndarray, k: int, where: dict | None = None) -> list[Passage]:
+        if self.chunks.count() == 0:
+            return []
+        res = self.chunks.query(
+            query_embeddings=[np.asarray(vector)], n_results=k, where=where or None, include=["documents", "metadatas", "distances"]
+        )
+        return [
+            passage(cid, doc, meta, 1.0 - dist, {"dense": 1.0 - dist})
+            for cid, doc, meta, dist in zip(res["ids"][0], res["documents"][0], res["metadatas"][0], res["distances"][0], strict=True)
+        ]
+
+    def all_chunks(self, where: dict | None = None) -> list[Passage]:
+        got = self.chunks.get(where=where or None, include=["documents", "metadatas"])
+        return [passage(cid, doc, meta, 0.0, {}) for cid, doc, meta in zip(got["ids"], got["documents"], got["metadatas"], strict=True)]
+
+    def counts(self) -> tuple[int, int]:
+        return self.articles.count(), self.chunks.count()
+
+
+def passage(cid: str, text: str, meta: dict, score: float, scores: dict[str, float]) -> Passage:
+    return Passage(
+        chunk_id=cid,
+        doc_id=meta["doc_id"],
+        index=int(meta["index"]),
+        start=int(meta["start"]),
+        end=int(meta["end"]),
+        text=text,
+        title=meta.get("title", ""),
+        published=meta.get("published", ""),
+        source=meta.get("source", ""),
+        url=meta.get("url", ""),
+        score=float(score),
+        scores=scores,
+    )
+
+
+def date_filter(since: date | None = None, until: date | None = None, source: str | None = None) -> dict | None:
+    """Chroma ``where`` for a date window and source.
+
+    >>> date_filter(date(2025, 1, 1), None)
+    {'published_day': {'$gte': 20250101}}
+    """
+    clauses = []
+    if since:
+        clauses.append({"published_day": {"$gte": day_number(since)}})
+    if until:  # undated articles (day 0) are outside any window
+        clauses.append({"published_day": {"$lte": day_number(until)}})
+        clauses.append({"published_day": {"$gt": 0}})
+    if source:
+        clauses.append({"source": source})
+    if not clauses:
+        return None
+    return clauses[0] if len(clauses) == 1 else {"$and": clauses}

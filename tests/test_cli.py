@@ -1,0 +1,127 @@
+"""The rag command, through Click's runner and as a real subprocess; the Chroma server mode."""
+
+from __future__ import annotations
+
+import json
+import socket
+import subprocess
+import sys
+import time
+
+import pytest
+from click.testing import CliRunner
+from conftest import ROOT, SEED_ID, guarded_env
+
+from rag.cli import cli
+
+
+@pytest.fixture
+def runner():
+    return CliRunner()
+
+
+def test_ingest_search_stats(runner, corpus_copy, tmp_path):
+    index = str(tmp_path / "idx")
+    res = runner.invoke(cli, ["ingest", str(corpus_copy), "--index", index])
+    assert res.exit_code == 0, res.output
+    assert "added 12, updated 0, unchanged 0, removed 0;" in res.output
+    res = runner.invoke(cli, ["ingest", str(corpus_copy), "--index", index, "--json"])
+    report = json.loads(res.output)
+    assert (report["added"], report["chunks"], report["unchanged"]) == (0, 0, 12)
+
+    res = runner.invoke(cli, ["search", "Alibaba investment in AI", "--index", index, "-k", "2", "--json"])
+    hits = json.loads(res.output)
+    assert res.exit_code == 0 and len(hits) == 2 and hits[0]["doc_id"] == SEED_ID
+    res = runner.invoke(cli, ["search", "Alibaba investment in AI", "--index", index])
+    assert res.output.startswith("[1] Alibaba to invest $50 billion")
+
+    res = runner.invoke(cli, ["stats", "--index", index])
+    assert "articles  12" in res.output and "all-MiniLM-L6-v2 (384-d)" in res.output
+
+
+def test_failures_give_one_line_each_and_exit_1(runner, tmp_path):
+    (tmp_path / "ok.txt").write_text("Snow closed the pass on Friday.")
+    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe\x00bad")
+    res = runner.invoke(cli, ["ingest", str(tmp_path / "ok.txt"), str(tmp_path / "bad.txt"), "--index", str(tmp_path / "i")])
+    assert res.exit_code == 1
+    assert "failed: " + str(tmp_path / "bad.txt") + ": binary file" in res.output
+    assert "added 1," in res.output and "1 failed" in res.output
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["search", "x", "--since", "yesterday"], "Error: since 'yesterday' is not a date; use YYYY-MM-DD"),
+        (["search", "x", "--since", "2025-03-01", "--until", "2025-01-01"], "is after --until"),
+        (["search", "   "], "Error: the query is empty"),
+        (["search", "x", "--chroma-url", "ftp://nowhere"], "is not a URL"),
+    ],
+)
+def test_bad_arguments_are_one_clear_line(runner, tmp_path, args, message):
+    res = runner.invoke(cli, [*args, "--index", str(tmp_path / "i")])
+    assert res.exit_code == 1 and message in res.output
+    assert "Traceback" not in res.output
+
+
+def test_embedder_mismatch_is_a_clear_error(runner, tmp_path, corpus_copy):
+    from rag.store import Store, make_client
+
+    Store(make_client(tmp_path / "i"), "other-model", 8, location="x")
+    res = runner.invoke(cli, ["search", "Alibaba", "--index", str(tmp_path / "i")])
+    assert res.exit_code == 1 and "built with other-model (8-d vectors)" in res.output
+
+
+def test_console_script_runs_offline(tmp_path, corpus_copy):
+    rag = ROOT / ".venv" / "bin" / "rag"
+    exe = [str(rag)] if rag.exists() else [sys.executable, "-m", "rag.cli"]
+    env = guarded_env(RAG_INDEX=str(tmp_path / "i"))
+    out = subprocess.run([*exe, "ingest", f"{corpus_copy}/{SEED_ID}.txt"], capture_output=True, text=True, env=env, timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert "added 1" in out.stdout and out.stderr == ""  # no progress bar or warnings when piped
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def chroma_server(tmp_path):
+    """A real `chroma run` server on loopback."""
+    chroma = ROOT / ".venv" / "bin" / "chroma"
+    if not chroma.exists():
+        chroma = __import__("shutil").which("chroma")
+    port = _free_port()
+    proc = subprocess.Popen(
+        [str(chroma), "run", "--path", str(tmp_path / "server-data"), "--host", "127.0.0.1", "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=guarded_env(ANONYMIZED_TELEMETRY="False"),
+    )
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            break
+        except OSError:
+            time.sleep(0.3)
+    yield f"http://127.0.0.1:{port}"
+    proc.terminate()
+    proc.wait(timeout=30)
+
+
+def test_chroma_server_mode(runner, chroma_server, corpus_copy):
+    res = runner.invoke(cli, ["ingest", str(corpus_copy), "--chroma-url", chroma_server])
+    assert res.exit_code == 0, res.output
+    res = runner.invoke(cli, ["ingest", str(corpus_copy), "--chroma-url", chroma_server, "--json"])
+    assert json.loads(res.output)["unchanged"] == 12
+    res = runner.invoke(cli, ["search", "Alibaba investment in AI", "--chroma-url", chroma_server, "--json"])
+    assert json.loads(res.output)[0]["doc_id"] == SEED_ID
+    res = runner.invoke(cli, ["stats", "--chroma-url", chroma_server])
+    assert "chunks" in res.output and "on server" in res.output
+
+
+def test_chroma_server_down_is_a_clear_error(runner):
+    res = runner.invoke(cli, ["search", "x", "--chroma-url", f"http://127.0.0.1:{_free_port()}"])
+    assert res.exit_code == 1 and "cannot reach the Chroma server" in res.output

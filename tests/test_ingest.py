@@ -1,0 +1,151 @@
+"""Ingest into a real embedded Chroma: incremental, idempotent, no duplicates, removals."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import SEED_ID
+
+from rag import api
+from rag.errors import EmbedderMismatch
+from rag.store import Store, make_client
+
+
+def run(paths, settings, store, embedder):
+    return api.ingest(paths, settings=settings, store=store, embedder=embedder)
+
+
+def chunk_ids(store):
+    return store.chunks.get(include=[])["ids"]
+
+
+def test_ingest_twice_embeds_nothing_the_second_time(corpus_copy, settings, store, embedder):
+    first = run([corpus_copy], settings, store, embedder)
+    assert first.added == 12 and first.failed == 0 and first.chunks > 11
+    assert first.skipped == 1  # SOURCES has no supported extension
+    again = run([corpus_copy], settings, store, embedder)
+    assert (again.added, again.updated, again.removed, again.chunks) == (0, 0, 0, 0)
+    assert again.unchanged == 12
+    ids = chunk_ids(store)
+    assert len(ids) == len(set(ids)) == first.chunks
+
+
+def test_changed_article_is_reembedded_alone_and_not_duplicated(corpus_copy, settings, store, embedder):
+    run([corpus_copy], settings, store, embedder)
+    before = len(chunk_ids(store))
+    seed = corpus_copy / f"{SEED_ID}.txt"
+    seed.write_text(seed.read_text() + "\nAnalysts called the plan ambitious.")
+    report = run([corpus_copy], settings, store, embedder)
+    assert (report.added, report.updated, report.unchanged) == (0, 1, 11)
+    assert report.chunks == len(store.chunks.get(where={"doc_id": SEED_ID}, include=[])["ids"])
+    after = chunk_ids(store)
+    assert len(after) == len(set(after)) and abs(len(after) - before) <= 1
+    assert "ambitious" in store.article(SEED_ID).text
+
+
+def test_shorter_article_leaves_no_stale_chunks(tmp_path, settings, store, embedder):
+    folder = tmp_path / "news"
+    folder.mkdir()
+    long = " ".join(f"Fact number {i} was reported on Monday by the ministry." for i in range(120))
+    (folder / "a.txt").write_text(long)
+    n_long = run([folder], settings, store, embedder).chunks
+    (folder / "a.txt").write_text("Only one sentence remains now.")
+    run([folder], settings, store, embedder)
+    assert n_long > 3
+    assert chunk_ids(store) == ["a:0"]
+
+
+def test_removed_file_is_removed_from_index(corpus_copy, settings, store, embedder):
+    run([corpus_copy], settings, store, embedder)
+    (corpus_copy / "007_harbour-city-marathon.txt").unlink()
+    report = run([corpus_copy], settings, store, embedder)
+    assert report.removed == 1
+    assert "007_harbour-city-marathon" not in store.manifest()
+    assert not store.chunks.get(where={"doc_id": "007_harbour-city-marathon"}, include=[])["ids"]
+
+
+def test_ingesting_one_file_does_not_remove_the_rest(corpus_copy, settings, store, embedder):
+    run([corpus_copy], settings, store, embedder)
+    report = run([corpus_copy / "briefs.json"], settings, store, embedder)
+    assert report.removed == 0 and report.unchanged == 2
+    assert store.counts()[0] == 12
+
+
+def test_bad_files_are_reported_and_the_rest_ingested(tmp_path, settings, store, embedder):
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    (folder / "good.txt").write_text("Rain fell across the north on Sunday, forecasters said.")
+    (folder / "empty.txt").write_text("")
+    (folder / "bin.txt").write_bytes(b"\x00\x01\x02")
+    (folder / "feed.jsonl").write_text('{"title": "T", "text": "Wind picked up overnight."}\n{broken\n')
+    report = run([folder, tmp_path / "missing-folder"], settings, store, embedder)
+    assert report.added == 2 and report.failed == 4
+    text = "\n".join(report.errors)
+    for expected in ("empty.txt: empty file", "bin.txt: binary file", "feed.jsonl:2: malformed JSON", "missing-folder: no such file"):
+        assert expected in text
+
+
+def test_failed_file_keeps_its_articles(tmp_path, settings, store, embedder):
+    folder = tmp_path / "n"
+    folder.mkdir()
+    feed = folder / "feed.jsonl"
+    feed.write_text('{"doc_id": "x", "title": "T", "text": "Wind picked up overnight."}\n')
+    run([folder], settings, store, embedder)
+    feed.write_text('{"doc_id": "x", "title": "T", "text": "Wind picked up overnight."}\n{broken\n')
+    report = run([folder], settings, store, embedder)
+    assert report.removed == 0 and "x" in store.manifest()
+
+
+def test_same_file_name_in_two_folders_are_two_articles(tmp_path, settings, store, embedder):
+    for sub, text in (("a", "Markets rose on Monday."), ("b", "Markets fell on Tuesday.")):
+        (tmp_path / sub).mkdir()
+        (tmp_path / sub / "report.txt").write_text(text)
+    run([tmp_path / "a"], settings, store, embedder)
+    run([tmp_path / "b"], settings, store, embedder)
+    assert store.counts()[0] == 2
+
+
+def test_index_remembers_its_embedder(settings, store, embedder, corpus_copy):
+    run([corpus_copy / f"{SEED_ID}.txt"], settings, store, embedder)
+    with pytest.raises(EmbedderMismatch, match="RAG_EMBEDDER"):
+        Store(make_client(settings.index), "openai:text-embedding-3-small", 1536, location=str(settings.index))
+
+
+def test_search_finds_seed_first_and_filters_by_date(corpus_copy, settings, store, embedder):
+    run([corpus_copy], settings, store, embedder)
+    hits = api.search("Alibaba investment in AI", k=3, settings=settings, store=store, embedder=embedder)
+    assert hits[0].doc_id == SEED_ID and hits[0].published == "2025-02-24"
+    assert hits[0].text in store.article(SEED_ID).text
+    late = api.search("Alibaba investment in AI", since="2025-03-01", settings=settings, store=store, embedder=embedder)
+    assert late and all(h.published >= "2025-03-01" for h in late)
+    early = api.search("AI spending", until="2025-01-31", settings=settings, store=store, embedder=embedder)
+    assert early and all("" < h.published <= "2025-01-31" for h in early)
+
+
+def test_url_ingest_from_a_local_server(tmp_path, settings, store, embedder, corpus_copy):
+    import http.server
+    import threading
+    from functools import partial
+
+    handler = partial(http.server.SimpleHTTPRequestHandler, directory=str(corpus_copy))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        base = f"http://127.0.0.1:{server.server_port}"
+        page = next(p.name for p in corpus_copy.glob("*.html"))
+        report = run([f"{base}/{page}", f"{base}/missing.html", "http://127.0.0.1:9/none.html"], settings, store, embedder)
+    finally:
+        server.shutdown()
+    assert report.added == 1 and report.failed == 2
+    assert "HTTP 404" in report.errors[0] and "unreachable" in report.errors[1]
+    (meta,) = store.manifest().values()
+    assert meta["url"].endswith(page) and meta["published"]
+
+
+def test_walk_skips_hidden_files_and_folders(tmp_path, settings, store, embedder):
+    folder = tmp_path / "w"
+    (folder / ".git").mkdir(parents=True)
+    (folder / ".git" / "notes.txt").write_text("Internal notes text here.")
+    (folder / ".hidden.txt").write_text("Secret draft text here.")
+    (folder / "seen.txt").write_text("Public article text here.")
+    report = run([folder], settings, store, embedder)
+    assert report.added == 1 and list(store.manifest()) == ["seen"]
