@@ -1,0 +1,154 @@
+"""Find the passages that best match a question: dense + BM25, fused, de-duplicated, capped.
+
+Dense search (Chroma, cosine) finds paraphrases; BM25 finds exact names and
+numbers that small embedders blur. Reciprocal rank fusion combines the two
+rankings without calibrating their scores against each other.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from dataclasses import replace
+from datetime import date
+
+import numpy as np
+
+from .citations import words
+from .embeddings import Embedder
+from .errors import ConfigError, MissingDependency
+from .models import Passage
+from .store import Store, date_filter, day_number
+
+_BM25_CACHE: dict[tuple, BM25Index] = {}
+_BM25_LOCK = threading.Lock()
+
+
+def _tokenize(texts: list[str]):
+    try:
+        import bm25s
+        import Stemmer
+    except ImportError:
+        raise MissingDependency("bm25s / PyStemmer (lexical search)", "pip install bm25s PyStemmer") from None
+    return bm25s.tokenize(texts, stopwords="en", stemmer=Stemmer.Stemmer("english"), show_progress=False, return_ids=False)
+
+
+class BM25Index:
+    """BM25 over every chunk in the store, built in memory once per index state."""
+
+    def __init__(self, passages: list[Passage]):
+        import bm25s
+
+        self.passages = passages
+        self.days = np.array([day_number(date.fromisoformat(p.published)) if p.published else 0 for p in passages])
+        self.sources = np.array([p.source for p in passages], dtype=object)
+        self.model = bm25s.BM25()
+        if passages:
+            self.model.index(_tokenize([f"{p.title}\n{p.text}" for p in passages]), show_progress=False)
+
+    @classmethod
+    def for_store(cls, store: Store) -> BM25Index:
+        """Cached by the index's content: any ingest that changes an article rebuilds it."""
+        manifest = store.manifest()
+        digest = hashlib.sha1("".join(sorted(m.get("hash", "") for m in manifest.values())).encode()).hexdigest()
+        key = (store.location, store.chunks.name, digest)
+        with _BM25_LOCK:
+            if key not in _BM25_CACHE:
+                _BM25_CACHE.clear()  # one index per process is the common case; keep memory flat
+                _BM25_CACHE[key] = cls(store.all_chunks())
+            return _BM25_CACHE[key]
+
+    def search(self, query: str, n: int, since=None, until=None, source=None) -> list[Passage]:
+        if not self.passages:
+            return []
+        tokens = _tokenize([query])[0]
+        if not tokens:
+            return []
+        scores = self.model.get_scores(tokens)
+        mask = np.ones(len(scores), dtype=bool)
+        if since:
+            mask &= self.days >= day_number(since)
+        if until:
+            mask &= (self.days <= day_number(until)) & (self.days > 0)
+        if source:
+            mask &= self.sources == source
+        scores = np.where(mask & (scores > 0), scores, -np.inf)
+        top = np.argsort(-scores)[:n]
+        return [replace(self.passages[i], score=float(scores[i]), scores={"bm25": float(scores[i])}) for i in top if np.isfinite(scores[i])]
+
+
+def rrf(rankings: dict[str, list[Passage]], k: int = 60) -> list[Passage]:
+    """Reciprocal rank fusion: each list adds 1/(k + rank) to a passage's score.
+
+    >>> a, b = _p("a"), _p("b")
+    >>> [p.chunk_id for p in rrf({"dense": [a, b], "bm25": [b]})]
+    ['b', 'a']
+    """
+    fused: dict[str, float] = {}
+    parts: dict[str, dict[str, float]] = {}
+    first: dict[str, Passage] = {}
+    for name, ranked in rankings.items():
+        for rank, p in enumerate(ranked, 1):
+            fused[p.chunk_id] = fused.get(p.chunk_id, 0.0) + 1.0 / (k + rank)
+            parts.setdefault(p.chunk_id, {}).update({name: p.scores.get(name, p.score), f"{name}_rank": rank})
+            first.setdefault(p.chunk_id, p)
+    order = sorted(fused, key=lambda c: -fused[c])
+    return [replace(first[c], score=round(fused[c], 6), scores=parts[c]) for c in order]
+
+
+def diversify(ranked: list[Passage], k: int, *, max_per_article: int = 2, threshold: float = 0.8) -> list[Passage]:
+    """Top ``k`` after dropping near-duplicates and capping passages per article."""
+    out: list[Passage] = []
+    kept_words: list[set[str]] = []
+    per_doc: dict[str, int] = {}
+    for p in ranked:
+        if per_doc.get(p.doc_id, 0) >= max_per_article:
+            continue
+        w = words(p.text)
+        if any(len(w & o) / max(1, len(w | o)) >= threshold for o in kept_words):
+            continue  # syndicated copy or heavy chunk overlap: says nothing new
+        out.append(p)
+        kept_words.append(w)
+        per_doc[p.doc_id] = per_doc.get(p.doc_id, 0) + 1
+        if len(out) == k:
+            break
+    return out
+
+
+def check_query(query: str, since: date | None, until: date | None) -> None:
+    if not query or not query.strip():
+        raise ConfigError("the query is empty; type a question or some keywords")
+    if since and until and since > until:
+        raise ConfigError(f"--since {since} is after --until {until}; swap them")
+
+
+def retrieve(
+    query: str,
+    *,
+    store: Store,
+    embedder: Embedder,
+    k: int = 5,
+    mode: str = "hybrid",
+    candidates: int = 30,
+    rrf_k: int = 60,
+    max_per_article: int = 2,
+    dedupe_threshold: float = 0.8,
+    since: date | None = None,
+    until: date | None = None,
+    source: str | None = None,
+) -> list[Passage]:
+    """The ``k`` best passages for ``query``; each keeps its dense/BM25 scores and ranks."""
+    check_query(query, since, until)
+    rankings: dict[str, list[Passage]] = {}
+    if mode in ("hybrid", "dense"):
+        rankings["dense"] = store.query(embedder.embed([query])[0], candidates, date_filter(since, until, source))
+    if mode in ("hybrid", "bm25"):
+        rankings["bm25"] = BM25Index.for_store(store).search(query, candidates, since, until, source)
+    if mode not in ("hybrid", "dense", "bm25"):
+        raise ConfigError(f"unknown retrieval mode {mode!r}; use hybrid, dense or bm25")
+    ranked = rrf(rankings, rrf_k) if mode == "hybrid" else next(iter(rankings.values()))
+    return diversify(ranked, k, max_per_article=max_per_article, threshold=dedupe_threshold)
+
+
+def _p(cid: str) -> Passage:  # for doctests
+    return Passage(cid, "d" + cid, 0, 0, 1, cid, "", "", "", "", 0.0)

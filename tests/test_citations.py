@@ -1,0 +1,200 @@
+"""Citation checking, table-driven: the post-processing that makes citations trustworthy."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.answer import REFUSAL, is_refusal
+from rag.citations import Checker, parse_markers, render
+from rag.models import Passage
+from rag.numeric import numbers_in, unsupported_numbers
+
+ARTICLE = (
+    "Chinese tech giant Alibaba has announced a massive investment of Ksh.6.4 trillion ($50 billion) in artificial "
+    "intelligence (AI) and cloud computing over the next three years. The move signals a renewed push. "
+    "Alibaba's revenue for the three-month period ending in December reached 280 billion yuan ($39 billion), "
+    "surpassing analysts' expectations. Shares in Hong Kong surged by 14% last week."
+)
+SPORTS = "Kiprono won the Harbour City Marathon in 2:05:31, a course record, ahead of 31,000 runners on Sunday."
+
+
+def passage(n: int, text: str, *, offset: int = 0, doc: str = "alibaba", title: str = "Alibaba invests") -> Passage:
+    return Passage(f"{doc}:{n}", doc, n, offset, offset + len(text), text, title, "2025-02-24", "news", "", 0.5)
+
+
+PASSAGES = [passage(0, ARTICLE, offset=100), passage(0, SPORTS, doc="marathon", title="Marathon record")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("$50 billion", {50e9}),
+        ("50bn", {50e9}),
+        ("USD 50 billion", {50e9}),
+        ("US$50bn", {50e9}),
+        ("$50B", {50e9}),
+        ("50,000 million", {50e9}),
+        ("Ksh.6.4 trillion", {6.4e12}),
+        ("14%", {14.0}),
+        ("14 percent", {14.0}),
+        ("$60-65 billion", {60e9, 65e9}),
+        ("three years", {3.0}),
+        ("38,000 homes", {38000.0}),
+        ("one of the largest", set()),
+        ("no numbers here", set()),
+    ],
+)
+def test_number_normalisation(text, expected):
+    assert numbers_in(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "missing"),
+    [
+        ("Alibaba invests $50 billion.", "USD 50 billion over three years", set()),
+        ("Alibaba invests 50bn.", "$50 billion", set()),
+        ("Alibaba invests $60 billion.", "$50 billion", {60e9}),
+        ("Revenue rose 9%.", "revenue rose 8%", {9.0}),
+        ("It spans 3 years.", "over the next three years", set()),
+        ("It cost $39 billion.", "280 billion yuan ($39 billion)", set()),
+    ],
+)
+def test_unsupported_numbers(claim, evidence, missing):
+    assert unsupported_numbers(claim, evidence) == missing
+
+
+@pytest.mark.parametrize(
+    ("sentence", "clean", "numbers"),
+    [
+        ("Alibaba will invest $50 billion [1].", "Alibaba will invest $50 billion.", [1]),
+        ("It rose 14% [1][2].", "It rose 14%.", [1, 2]),
+        ("It rose 14% [1, 2].", "It rose 14%.", [1, 2]),
+        ("It rose [Passage 2].", "It rose.", [2]),
+        ("It rose [source 3].", "It rose.", [3]),
+        ("No citation here.", "No citation here.", []),
+        ("Twice [1] cited [1].", "Twice cited.", [1]),
+    ],
+)
+def test_parse_markers(sentence, clean, numbers):
+    assert parse_markers(sentence) == (clean, numbers)
+
+
+# (model answer, expected per-sentence [(cited numbers, verified, repaired)], expected rendered text)
+CASES = [
+    pytest.param(
+        "Alibaba is investing $50 billion in AI and cloud computing [1].",
+        [([1], True, False)],
+        "Alibaba is investing $50 billion in AI and cloud computing [1].",
+        id="correct-citation",
+    ),
+    pytest.param(
+        "Alibaba is investing 50bn in AI and cloud computing over three years [1].",
+        [([1], True, False)],
+        None,
+        id="normalised-number",
+    ),
+    pytest.param(
+        "Alibaba is investing $60 billion in AI and cloud computing [1].",
+        [([1], False, False)],
+        None,
+        id="wrong-number-unverified",
+    ),
+    pytest.param(
+        "Alibaba is investing $50 billion in AI and cloud computing [7].",
+        [([1], True, True)],
+        "Alibaba is investing $50 billion in AI and cloud computing [1].",
+        id="citation-to-unseen-passage-dropped-and-realigned",
+    ),
+    pytest.param(
+        "Alibaba is investing $50 billion in AI and cloud computing.",
+        [([1], True, True)],
+        "Alibaba is investing $50 billion in AI and cloud computing [1].",
+        id="missing-citation-repaired",
+    ),
+    pytest.param(
+        "Alibaba is investing $50 billion in AI and cloud computing [2].",
+        [([1], True, True)],
+        None,
+        id="wrong-passage-repointed",
+    ),
+    pytest.param(
+        "Alibaba plans to build a space station on Mars.",
+        [([], False, False)],
+        None,
+        id="unsupported-uncited-stays-unverified",
+    ),
+    pytest.param(
+        "Kiprono set a course record at the Harbour City Marathon [2]. Alibaba's shares surged by 14% [1].",
+        [([2], True, False), ([1], True, False)],
+        None,
+        id="two-sentences-two-passages",
+    ),
+    pytest.param(
+        "Kiprono set a course record with 31,000 runners [1].",
+        [([2], True, True)],
+        None,
+        id="cited-wrong-article-repointed",
+    ),
+]
+
+
+@pytest.mark.parametrize(("answer", "expected", "rendered"), CASES)
+def test_check_words_and_numbers(answer, expected, rendered):
+    checked = Checker(PASSAGES).check(answer)
+    got = [([c.number for c in claim.citations], claim.verified, any(c.repaired for c in claim.citations)) for claim in checked.claims]
+    assert got == expected
+    if rendered:
+        assert checked.text == rendered
+
+
+def test_quote_is_the_supporting_sentence_with_exact_article_offsets():
+    checked = Checker(PASSAGES).check("Alibaba's revenue reached 280 billion yuan [1].")
+    (c,) = checked.citations
+    assert c.verified and c.quote.startswith("Alibaba's revenue for the three-month period")
+    article = " " * 100 + ARTICLE  # the passage sits at offset 100 of its article
+    assert article[c.start : c.end] == c.quote
+
+
+def test_quote_prefers_the_sentence_holding_the_number():
+    checked = Checker(PASSAGES).check("Alibaba will invest $50 billion [1].")
+    assert "$50 billion" in checked.citations[0].quote
+
+
+def test_numbers_only_in_the_title_do_not_verify():
+    p = [passage(0, "The company did not give details of the plan.", title="Alibaba to invest $50 billion")]
+    (claim,) = Checker(p).check("Alibaba will invest $50 billion in the plan [1].").claims
+    assert not claim.verified and "50000000000" in claim.citations[0].reason.replace(",", "") or "5e+10" in claim.citations[0].reason
+
+
+def test_unverified_reason_is_readable():
+    (claim,) = Checker(PASSAGES).check("Alibaba is investing $60 billion in AI [1].").claims
+    assert claim.citations[0].reason == "number(s) 6e+10 not in the passage"
+
+
+def test_paraphrase_verifies_with_embeddings(embedder):
+    text = "The Hangzhou-based company stated that the strategy aims to reinforce its commitment to long-term innovation."
+    p = [passage(0, text, title="Strategy")]
+    claim_text = "Alibaba said the plan strengthens its long-term commitment to innovation [1]."
+    assert not Checker(p).check(claim_text).claims[0].verified  # words alone are not enough
+    checked = Checker(p, embedder.embed).check(claim_text)
+    assert checked.claims[0].verified and checked.citations[0].semantic >= 0.6
+
+
+def test_render_places_markers_before_final_punctuation():
+    from rag.citations import Claim
+
+    assert render([Claim("A rose.", ()), Claim('B said "yes."', ())]) == 'A rose. B said "yes."'
+
+
+@pytest.mark.parametrize(
+    ("text", "refused"),
+    [
+        (REFUSAL, True),
+        ("the articles do not answer this question", True),
+        ("The provided passages do not contain information about the World Cup.", True),
+        ("I cannot find that in the passages.", True),
+        ("Alibaba will invest $50 billion [1].", False),
+    ],
+)
+def test_refusal_detection(text, refused):
+    assert is_refusal(text) is refused
