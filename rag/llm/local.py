@@ -1,0 +1,82 @@
+"""llama.cpp as a LangChain chat model, so the local and OpenAI backends share one chain."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from langchain_core.language_models.chat_models import BaseChatModel
+from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage
+from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
+
+from ..errors import MissingDependency
+
+_ROLES = {"human": "user", "ai": "assistant", "system": "system"}
+_LOCK = threading.Lock()  # one llama.cpp context is not safe to use from two threads at once
+
+
+@cache
+def load_llama(path: str, n_ctx: int, threads: int):
+    """Load a GGUF model once per process (seconds, and ~1 GB of memory)."""
+    try:
+        from llama_cpp import Llama
+    except ImportError:
+        raise MissingDependency("llama-cpp-python (the local backend)", "pip install 'newsrag[local]'") from None
+    return Llama(model_path=path, n_ctx=n_ctx, n_threads=threads, n_threads_batch=threads, n_batch=512, verbose=False, seed=0)
+
+
+class LlamaCppChat(BaseChatModel):
+    """Chat completions from a local GGUF model through llama-cpp-python."""
+
+    model_path: str
+    n_ctx: int = 4096
+    threads: int = 2
+    temperature: float = 0.0
+    max_tokens: int = 512
+
+    @property
+    def _llm_type(self) -> str:
+        return "llama-cpp"
+
+    @property
+    def model_name(self) -> str:
+        return Path(self.model_path).name
+
+    def _request(self, messages: list[BaseMessage], stop, stream: bool, **kwargs: Any):
+        llama = load_llama(self.model_path, self.n_ctx, self.threads)
+        chat = [{"role": _ROLES.get(m.type, "user"), "content": m.content} for m in messages]
+        return llama.create_chat_completion(
+            messages=chat,
+            temperature=kwargs.get("temperature", self.temperature),
+            max_tokens=kwargs.get("max_tokens", self.max_tokens),
+            stop=stop,
+            stream=stream,
+        )
+
+    def _generate(self, messages, stop=None, run_manager=None, **kwargs) -> ChatResult:
+        with _LOCK:
+            out = self._request(messages, stop, False, **kwargs)
+        usage = out.get("usage", {})
+        msg = AIMessage(
+            content=out["choices"][0]["message"]["content"] or "",
+            usage_metadata={
+                "input_tokens": usage.get("prompt_tokens", 0),
+                "output_tokens": usage.get("completion_tokens", 0),
+                "total_tokens": usage.get("total_tokens", 0),
+            },
+        )
+        return ChatResult(generations=[ChatGeneration(message=msg)])
+
+    def _stream(self, messages, stop=None, run_manager=None, **kwargs) -> Iterator[ChatGenerationChunk]:
+        with _LOCK:
+            for part in self._request(messages, stop, True, **kwargs):
+                text = part["choices"][0]["delta"].get("content") or ""
+                if not text:
+                    continue
+                chunk = ChatGenerationChunk(message=AIMessageChunk(content=text))
+                if run_manager:
+                    run_manager.on_llm_new_token(text, chunk=chunk)
+                yield chunk
