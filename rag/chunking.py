@@ -4,8 +4,10 @@ We do not use a generic text splitter because every chunk must map back to an
 exact span of the article (``text[start:end] == chunk.text``) so citations can
 point at the passage a claim came from.
 
->>> [c.text for c in chunk_text("d", "One. Two two. Three.", max_tokens=4, overlap=0)]
+>>> [c.text for c in chunk_text("d", "One. Two two. Three.", max_tokens=5, overlap=0)]
 ['One. Two two.', 'Three.']
+>>> [c.text for c in chunk_text("d", "Para one is here.\\n\\nPara two.", max_tokens=50, min_fill_ratio=0)]
+['Para one is here.', 'Para two.']
 """
 
 from __future__ import annotations
@@ -67,8 +69,9 @@ def chunk_text(
     doc_id: str,
     text: str,
     *,
-    max_tokens: int = 180,
+    max_tokens: int = 160,
     overlap: int = 30,
+    min_fill_ratio: float = 0.4,
     count: Callable[[str], int] | None = None,
 ) -> list[Chunk]:
     """Pack whole sentences into chunks of at most ``max_tokens`` tokens.
@@ -84,17 +87,28 @@ def chunk_text(
         n = count(text[s:e])
         units.extend(_split_long(text, s, e, max_tokens) if n > max_tokens else [(s, e, n)])
 
+    def new_paragraph(j: int) -> bool:
+        return j > 0 and "\n" in text[units[j - 1][1] : units[j][0]]
+
+    # Paragraphs are the natural unit of a news story: once a chunk is reasonably
+    # full, it ends where a paragraph ends rather than mixing in the next topic.
+    min_fill = int(max_tokens * min_fill_ratio)
     chunks: list[Chunk] = []
     i = 0
     while i < len(units):
         j, total = i, 0
         while j < len(units) and (j == i or total + units[j][2] <= max_tokens):
+            if j > i and total >= min_fill and new_paragraph(j):
+                break
             total += units[j][2]
             j += 1
         start, end = units[i][0], units[j - 1][1]
         chunks.append(Chunk(doc_id, len(chunks), start, end, text[start:end]))
         if j >= len(units):
             break
+        if new_paragraph(j):  # a clean paragraph break needs no overlap
+            i = j
+            continue
         # Step back over whole sentences for the overlap, but always move forward.
         back, k = 0, j
         while k - 1 > i and back + units[k - 1][2] <= overlap:

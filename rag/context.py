@@ -6,6 +6,7 @@ same process pays nothing for loading.
 
 from __future__ import annotations
 
+import os
 from functools import cache
 
 from .embeddings import Embedder, make_embedder
@@ -45,7 +46,7 @@ def store_for(settings: Settings, embedder: Embedder | None = None) -> Store:
 def _llm(key: tuple):
     from .llm import make_llm
 
-    return make_llm(Settings.model_validate(dict(key)))
+    return make_llm(Settings.model_validate({k: v for k, v in key if not k.startswith("_")}))
 
 
 def llm_for(settings: Settings):
@@ -54,4 +55,6 @@ def llm_for(settings: Settings):
         "backend", "model", "context_window", "threads", "temperature", "max_answer_tokens",
         "openai_base_url", "openai_timeout", "openai_max_retries", "cache_dir",
     )  # fmt: skip
-    return _llm(tuple((f, getattr(settings, f)) for f in fields))
+    # The key is read from the environment when the model is built; a change must rebuild it.
+    key = bool(os.environ.get("OPENAI_API_KEY"))
+    return _llm(tuple((f, getattr(settings, f)) for f in fields) + (("_has_key", key),))

@@ -129,6 +129,14 @@ def ingest(
     return report
 
 
+def embed_text(title: str, text: str) -> str:
+    """What the embedder sees for a chunk: the headline gives a mid-article chunk its subject.
+
+    The stored chunk text stays the exact article span; only the vector includes the title.
+    """
+    return f"{title}\n{text}" if title else text
+
+
 def _embed_and_write(todo, manifest, settings, store, embedder, progress) -> int:
     planned = [(a, chunk_text(a.doc_id, a.text, max_tokens=settings.chunk_tokens, overlap=settings.chunk_overlap)) for a in todo]
     total = sum(len(c) for _, c in planned)
@@ -139,7 +147,7 @@ def _embed_and_write(todo, manifest, settings, store, embedder, progress) -> int
 
     def flush():
         nonlocal done
-        texts = [c.text for _, chunks in group for c in chunks]
+        texts = [embed_text(art.title, c.text) for art, chunks in group for c in chunks]
         vectors = embedder.embed(texts) if texts else []
         items, pos = [], 0
         for art, chunks in group:

@@ -1,0 +1,65 @@
+"""End to end with the embedded default: real index, real Qwen2.5-1.5B on llama.cpp.
+
+Slow (tens of seconds per answer on 2 cores) but it is the product's main job,
+so `make test` runs it.
+"""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+from conftest import SEED_ID
+
+import rag
+from rag.cli import cli
+from rag.context import store_for
+from rag.settings import Settings
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def indexed(tmp_path_factory):
+    from conftest import CORPUS
+
+    settings = Settings(index=tmp_path_factory.mktemp("local") / "index")
+    report = rag.ingest([CORPUS], settings=settings)
+    assert report.added == 12
+    return settings
+
+
+def test_seed_question_is_answered_with_a_verified_citation(indexed):
+    answer = rag.ask("How much is Alibaba investing?", today="2025-04-20", settings=indexed)
+    assert not answer.refused, answer.raw
+    assert "50 billion" in answer.text
+    seed = [c for c in answer.citations if c.doc_id == SEED_ID and c.verified]
+    assert seed, answer.citations
+    article = store_for(indexed).article(SEED_ID)
+    for c in seed:
+        assert article.text[c.start : c.end] == c.quote
+    assert answer.timings["first_token_s"] <= answer.timings["total_s"]
+    assert answer.tokens["prompt"] > 100 and answer.tokens["completion"] > 0
+
+
+def test_question_the_corpus_cannot_answer_is_declined(indexed):
+    answer = rag.ask("Who won the 2022 FIFA World Cup final?", settings=indexed)
+    assert answer.refused and answer.text == rag.REFUSAL
+    assert not answer.citations
+
+
+def test_cli_ask_prints_answer_then_sources(indexed):
+    res = CliRunner().invoke(cli, ["ask", "How much is Alibaba investing?", "--index", str(indexed.index), "--today", "2025-04-20"])
+    assert res.exit_code == 0, res.output
+    answer, _, sources = res.output.partition("\nSources:\n")
+    assert "50 billion" in answer and "[" in answer
+    assert "Alibaba to invest $50 billion" in sources and "[verified]" in sources
+
+
+def test_model_is_loaded_once_per_process(indexed):
+    from rag.context import llm_for
+    from rag.llm.local import load_llama
+
+    assert llm_for(indexed) is llm_for(indexed)
+    rag.ask("What did Nvidia report?", settings=indexed)
+    # Every answer in this module used the same loaded model: one load, at most.
+    assert load_llama.cache_info().misses == 1
