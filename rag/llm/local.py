@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import threading
 from collections.abc import Iterator
 from functools import cache
@@ -25,7 +26,10 @@ def load_llama(path: str, n_ctx: int, threads: int):
         from llama_cpp import Llama
     except ImportError:
         raise MissingDependency("llama-cpp-python (the local backend)", "pip install 'newsrag[local]'") from None
-    return Llama(model_path=path, n_ctx=n_ctx, n_threads=threads, n_threads_batch=threads, n_batch=512, verbose=False, seed=0)
+    llama = Llama(model_path=path, n_ctx=n_ctx, n_threads=threads, n_threads_batch=threads, n_batch=512, verbose=False, seed=0)
+    # Free it before interpreter teardown; llama.cpp's own finaliser runs too late and prints a TypeError.
+    atexit.register(llama.close)
+    return llama
 
 
 class LlamaCppChat(BaseChatModel):
