@@ -1,0 +1,74 @@
+"""Hybrid retrieval: fusion, de-duplication, per-article cap, filters on both retrievers."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from conftest import SEED_ID
+
+from rag import api
+from rag.models import Passage
+from rag.retrieval import BM25Index, diversify, rrf
+
+
+def p(cid: str, doc: str, text: str, **scores) -> Passage:
+    return Passage(cid, doc, 0, 0, len(text), text, doc, "2025-01-01", "", "", 0.0, scores)
+
+
+def test_rrf_rewards_agreement_and_keeps_component_ranks():
+    a, b, c = p("a", "A", "alpha"), p("b", "B", "beta"), p("c", "C", "gamma")
+    fused = rrf({"dense": [a, b, c], "bm25": [b]}, k=60)
+    assert [x.chunk_id for x in fused] == ["b", "a", "c"]  # b: 1/62 + 1/61 beats a: 1/61
+    assert fused[0].scores["dense_rank"] == 2 and fused[0].scores["bm25_rank"] == 1
+
+
+@pytest.mark.parametrize(
+    ("passages", "k", "cap", "expected"),
+    [
+        ([p("1", "A", "one two three"), p("2", "A", "four five six"), p("3", "A", "seven"), p("4", "B", "x")], 3, 2, ["1", "2", "4"]),
+        ([p("1", "A", "one two three four"), p("2", "B", "one two three four"), p("3", "C", "other words")], 3, 2, ["1", "3"]),
+        ([p("1", "A", "a b c d e"), p("2", "B", "a b c d f")], 2, 2, ["1", "2"]),  # Jaccard 4/6 < 0.8: kept
+    ],
+    ids=["cap-per-article", "near-duplicate-dropped", "similar-but-distinct-kept"],
+)
+def test_diversify(passages, k, cap, expected):
+    assert [x.chunk_id for x in diversify(passages, k, max_per_article=cap, threshold=0.8)] == expected
+
+
+@pytest.fixture
+def indexed(corpus_copy, settings, store, embedder):
+    api.ingest([corpus_copy], settings=settings, store=store, embedder=embedder)
+    return dict(settings=settings, store=store, embedder=embedder)
+
+
+@pytest.mark.parametrize("mode", ["dense", "bm25", "hybrid"])
+def test_every_mode_finds_the_seed_and_respects_filters(indexed, mode):
+    s = indexed["settings"].model_copy(update={"retrieval": mode})
+    kw = dict(settings=s, store=indexed["store"], embedder=indexed["embedder"])
+    hits = api.search("Alibaba $50 billion investment in AI and cloud", k=5, **kw)
+    assert SEED_ID in [h.doc_id for h in hits[:2]]
+    window = api.search("AI spending billion", k=10, since="2025-02-01", until="2025-02-28", **kw)
+    assert window and all("2025-02-01" <= h.published <= "2025-02-28" for h in window)
+    assert len([h for h in window if h.doc_id == SEED_ID]) <= 2
+    only = api.search("AI spending", k=10, source="Kenyan business news (user's sample)", **kw)
+    assert only and {h.doc_id for h in only} == {SEED_ID}
+
+
+def test_bm25_index_is_rebuilt_after_ingest(indexed, tmp_path):
+    first = BM25Index.for_store(indexed["store"])
+    assert BM25Index.for_store(indexed["store"]) is first
+    (tmp_path / "extra").mkdir()
+    (tmp_path / "extra" / "zebra.txt").write_text("A zebra escaped from the city zoo on Friday, keepers said.")
+    api.ingest([tmp_path / "extra"], settings=indexed["settings"], store=indexed["store"], embedder=indexed["embedder"])
+    fresh = BM25Index.for_store(indexed["store"])
+    assert fresh is not first and fresh.search("zebra zoo", 3)[0].doc_id == "zebra"
+
+
+def test_bm25_undated_articles_are_outside_date_windows(tmp_path, settings, store, embedder):
+    (tmp_path / "n").mkdir()
+    (tmp_path / "n" / "undated.txt").write_text("Flooding closed the river road overnight.")
+    api.ingest([tmp_path / "n"], settings=settings, store=store, embedder=embedder)
+    idx = BM25Index.for_store(store)
+    assert idx.search("flooding river", 3)
+    assert not idx.search("flooding river", 3, until=date(2030, 1, 1))
