@@ -43,6 +43,9 @@ def common(fn):
                 raise
             click.secho(f"Error: {err}", fg="red", err=True)
             sys.exit(1)
+        except KeyboardInterrupt:
+            click.secho("Interrupted.", fg="yellow", err=True)
+            sys.exit(130)
 
     return wrapper
 
@@ -145,7 +148,9 @@ def render_answer(answer) -> str:
     """The checked answer, then numbered sources with quotes (plain text)."""
     lines = [answer.text, ""]
     if answer.refused:
-        if answer.passages:
+        if not answer.passages:
+            lines.append("No passages matched at all; is anything ingested? (rag stats, rag ingest PATH)")
+        else:
             lines.append("Closest sources:")
             for p in answer.passages:
                 lines.append(f"  - {p.title} ({p.published or 'undated'}{', ' + p.source if p.source else ''})")

@@ -125,3 +125,10 @@ def test_chroma_server_mode(runner, chroma_server, corpus_copy):
 def test_chroma_server_down_is_a_clear_error(runner):
     res = runner.invoke(cli, ["search", "x", "--chroma-url", f"http://127.0.0.1:{_free_port()}"])
     assert res.exit_code == 1 and "cannot reach the Chroma server" in res.output
+
+
+def test_ask_on_an_empty_index_declines_and_says_why(runner, tmp_path):
+    res = runner.invoke(cli, ["ask", "How much is Alibaba investing?", "--index", str(tmp_path / "empty")])
+    assert res.exit_code == 0, res.output
+    assert res.output.startswith("The articles do not answer this question.")
+    assert "is anything ingested?" in res.output
