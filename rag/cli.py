@@ -16,6 +16,7 @@ import click
 
 from . import api
 from .errors import RagError
+from .render import render_answer
 from .settings import Settings
 
 
@@ -144,26 +145,22 @@ def _stream_to_terminal(stream, live: bool):
     raise RagError("the answer stream ended early")
 
 
-def render_answer(answer) -> str:
-    """The checked answer, then numbered sources with quotes (plain text)."""
-    lines = [answer.text, ""]
-    if answer.refused:
-        if not answer.passages:
-            lines.append("No passages matched at all; is anything ingested? (rag stats, rag ingest PATH)")
-        else:
-            lines.append("Closest sources:")
-            for p in answer.passages:
-                lines.append(f"  - {p.title} ({p.published or 'undated'}{', ' + p.source if p.source else ''})")
-        return "\n".join(lines).rstrip()
-    lines.append("Sources:")
-    for c in answer.citations:
-        mark = "verified" if c.verified else f"UNVERIFIED: {c.reason}"
-        lines.append(f"[{c.number}] {c.title} ({c.published or 'undated'}) {c.doc_id} chars {c.start}-{c.end} [{mark}]")
-        lines.append(f"    \"{c.quote}\"")
-    unchecked = [cl.text for cl in answer.claims if not cl.citations]
-    if unchecked:
-        lines.append(f"Not supported by any passage: {len(unchecked)} sentence(s): " + " | ".join(unchecked))
-    return "\n".join(lines).rstrip()
+@cli.command()
+@click.option("--since", help="Start with this filter: articles published on or after YYYY-MM-DD.")
+@click.option("--until", help="Start with this filter: articles published on or before YYYY-MM-DD.")
+@click.option("--backend", type=click.Choice(["local", "openai"]), help="LLM backend (env RAG_BACKEND, default local).")
+@click.option("--model", help="Model name or .gguf path (env RAG_MODEL).")
+@common
+def chat(since, until, backend, model, settings):
+    """Chat with your articles: streaming answers, follow-ups, /help for commands.
+
+    Without a terminal, reads one question per line: rag chat < questions.txt
+    """
+    from . import repl
+
+    settings = settings.model_copy(update={k_: v for k_, v in {"backend": backend, "model": model}.items() if v})
+    api.to_date(since, "since"), api.to_date(until, "until")
+    repl.main(settings, since=since, until=until)
 
 
 @cli.command()

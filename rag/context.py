@@ -7,18 +7,34 @@ same process pays nothing for loading.
 from __future__ import annotations
 
 import os
-from functools import cache
+import threading
+from functools import cache, wraps
 
 from .embeddings import Embedder, make_embedder
 from .settings import Settings
 from .store import Store, make_client
 
 
+_BUILD = threading.RLock()  # the REPL warms these up in a thread while the user types
+
+
+def _once(fn):
+    """functools.cache, plus a lock: two threads must not build the same heavy piece at once."""
+    cached = cache(fn)
+
+    @wraps(fn)
+    def locked(*args):
+        with _BUILD:
+            return cached(*args)
+
+    return locked
+
+
 def settings_or_default(settings: Settings | None) -> Settings:
     return settings if settings is not None else Settings()
 
 
-@cache
+@_once
 def _embedder(key: tuple) -> Embedder:
     return make_embedder(Settings.model_validate(dict(key)))
 
@@ -28,7 +44,7 @@ def embedder_for(settings: Settings) -> Embedder:
     return _embedder(tuple((f, getattr(settings, f)) for f in fields))
 
 
-@cache
+@_once
 def _client(index: str, chroma_url: str | None):
     from pathlib import Path
 
@@ -39,10 +55,11 @@ def store_for(settings: Settings, embedder: Embedder | None = None) -> Store:
     embedder = embedder or embedder_for(settings)
     where = settings.chroma_url or str(settings.index)
     client = _client(str(settings.index.resolve()) if not settings.chroma_url else "", settings.chroma_url)
-    return Store(client, embedder.name, embedder.dim, prefix=settings.collection, location=where)
+    with _BUILD:
+        return Store(client, embedder.name, embedder.dim, prefix=settings.collection, location=where)
 
 
-@cache
+@_once
 def _llm(key: tuple):
     from .llm import make_llm
 

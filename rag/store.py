@@ -160,9 +160,14 @@ class Store:
             for cid, doc, meta, dist in zip(res["ids"][0], res["documents"][0], res["metadatas"][0], res["distances"][0], strict=True)
         ]
 
-    def all_chunks(self, where: dict | None = None) -> list[Passage]:
-        got = self.chunks.get(where=where or None, include=["documents", "metadatas"])
-        return [passage(cid, doc, meta, 0.0, {}) for cid, doc, meta in zip(got["ids"], got["documents"], got["metadatas"], strict=True)]
+    def all_chunks(self, where: dict | None = None, page: int = 5000) -> list[Passage]:
+        """Every chunk, fetched in pages (one big get hits SQLite's variable limit)."""
+        out: list[Passage] = []
+        while True:
+            got = self.chunks.get(where=where or None, include=["documents", "metadatas"], limit=page, offset=len(out))
+            out += [passage(c, d, m, 0.0, {}) for c, d, m in zip(got["ids"], got["documents"], got["metadatas"], strict=True)]
+            if len(got["ids"]) < page:
+                return out
 
     def counts(self) -> tuple[int, int]:
         return self.articles.count(), self.chunks.count()

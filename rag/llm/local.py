@@ -19,9 +19,17 @@ _ROLES = {"human": "user", "ai": "assistant", "system": "system"}
 _LOCK = threading.Lock()  # one llama.cpp context is not safe to use from two threads at once
 
 
-@cache
+_LOAD_LOCK = threading.Lock()  # the REPL preloads in a thread; a second load would double the memory
+
+
 def load_llama(path: str, n_ctx: int, threads: int):
     """Load a GGUF model once per process (seconds, and ~1 GB of memory)."""
+    with _LOAD_LOCK:
+        return _load(path, n_ctx, threads)
+
+
+@cache
+def _load(path: str, n_ctx: int, threads: int):
     try:
         from llama_cpp import Llama
     except ImportError:
@@ -84,3 +92,6 @@ class LlamaCppChat(BaseChatModel):
                 if run_manager:
                     run_manager.on_llm_new_token(text, chunk=chunk)
                 yield chunk
+
+
+load_llama.cache_info = _load.cache_info  # type: ignore[attr-defined]

@@ -1,0 +1,54 @@
+"""Follow-up questions: rewrite "when was that announced?" into a standalone question.
+
+The rewrite is what gets searched and answered; the REPL shows it with ``/why``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from langchain_core.output_parsers import StrOutputParser
+from langchain_core.runnables import RunnableLambda
+
+from .prompts import load
+
+_MARKS = re.compile(r"\s*\[\d+\]")
+MAX_TURNS = 3  # recent turns given to the rewriter; older ones rarely matter and cost prefill time
+
+
+def format_history(turns: Sequence[tuple[str, str]]) -> str:
+    """[(question, answer)] -> "Q: ...\\nA: ..." lines, most recent last.
+
+    >>> format_history([("How much?", "It is $5 [1].")])
+    'Q: How much?\\nA: It is $5.'
+    """
+    lines = []
+    for q, a in list(turns)[-MAX_TURNS:]:
+        lines += [f"Q: {q}", "A: " + _MARKS.sub("", a)]
+    return "\n".join(lines)
+
+
+def clean_rewrite(text: str, fallback: str) -> str:
+    """First non-empty line of the model's reply, without a "Rewritten:" label or quotes.
+
+    >>> clean_rewrite('Rewritten: "When did Alibaba announce it?"\\nExtra', "x")
+    'When did Alibaba announce it?'
+    >>> clean_rewrite("   ", "original?")
+    'original?'
+    """
+    for line in text.splitlines():
+        line = re.sub(r"^(rewritten( question)?|question)\s*:\s*", "", line.strip(), flags=re.I).strip().strip("\"'“”")
+        if line:
+            return line
+    return fallback
+
+
+def standalone_question(question: str, turns: Sequence[tuple[str, str]], llm) -> str:
+    """The question rewritten with the conversation; unchanged when there is none."""
+    if not turns:
+        return question
+    prompt = load("condense")
+    chain = RunnableLambda(lambda v: prompt.messages(**v)) | llm.bind(max_tokens=60) | StrOutputParser()
+    reply = chain.invoke({"history": format_history(turns), "question": question})
+    return clean_rewrite(reply, question)

@@ -1,0 +1,57 @@
+"""Plain-text views of answers and passages, shared by the CLI and the REPL."""
+
+from __future__ import annotations
+
+from .answer import Answer
+from .models import Passage
+
+
+def render_answer(answer: Answer) -> str:
+    """The checked answer, then numbered sources with quotes (plain text)."""
+    lines = [answer.text, ""]
+    if answer.refused:
+        if not answer.passages:
+            lines.append("No passages matched at all; is anything ingested? (rag stats, rag ingest PATH)")
+        else:
+            lines.append("Closest sources:")
+            for p in answer.passages:
+                lines.append(f"  - {source_line(p)}")
+        return "\n".join(lines).rstrip()
+    lines.append("Sources:")
+    for c in answer.citations:
+        mark = "verified" if c.verified else f"UNVERIFIED: {c.reason}"
+        lines.append(f"[{c.number}] {c.title} ({c.published or 'undated'}) {c.doc_id} chars {c.start}-{c.end} [{mark}]")
+        lines.append(f"    \"{c.quote}\"")
+    unchecked = [cl.text for cl in answer.claims if not cl.citations]
+    if unchecked:
+        lines.append(f"Not supported by any passage: {len(unchecked)} sentence(s): " + " | ".join(unchecked))
+    return "\n".join(lines).rstrip()
+
+
+def source_line(p: Passage) -> str:
+    return f"{p.title} ({p.published or 'undated'}{', ' + p.source if p.source else ''})"
+
+
+def scores_line(p: Passage) -> str:
+    """``dense 0.612 (#1) · bm25 7.10 (#3) · fused 0.0325``"""
+    parts = []
+    for name in ("dense", "bm25"):
+        if name in p.scores:
+            rank = p.scores.get(f"{name}_rank")
+            parts.append(f"{name} {p.scores[name]:.3f}" + (f" (#{int(rank)})" if rank else ""))
+    if "dense_rank" in p.scores or "bm25_rank" in p.scores:
+        parts.append(f"fused {p.score:.4f}")
+    return " · ".join(parts) or f"score {p.score:.3f}"
+
+
+def highlight(p: Passage, start: int, end: int, mark: tuple[str, str] = (">>>", "<<<")) -> str:
+    """The passage with article span [start, end) wrapped in markers.
+
+    >>> from rag.retrieval import _p
+    >>> highlight(_p("abc"), 1, 2)
+    'a>>>b<<<c'
+    """
+    s, e = max(0, start - p.start), min(len(p.text), end - p.start)
+    if s >= e:
+        return p.text
+    return p.text[:s] + mark[0] + p.text[s:e] + mark[1] + p.text[e:]

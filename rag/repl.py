@@ -1,0 +1,300 @@
+"""``rag chat``: a REPL that is a thin client of the Python API.
+
+Questions stream; sources print under each answer; follow-ups are rewritten
+into standalone questions; slash commands show sources, quotes and filters.
+Nothing a user types or any backend failure ends the session: errors print as
+one red line. Without a terminal it reads one question per line (scriptable).
+"""
+
+from __future__ import annotations
+
+import difflib
+import sys
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import api
+from .answer import Answer
+from .conversation import standalone_question
+from .context import embedder_for, llm_for, store_for
+from .errors import RagError
+from .models import Passage
+from .render import highlight, render_answer, scores_line, source_line
+from .settings import Settings
+
+
+@dataclass
+class ChatState:
+    turns: list[tuple[str, str]] = field(default_factory=list)  # (standalone question, answer text)
+    last: Answer | None = None
+    asked: str = ""  # what the user typed
+    rewritten: str = ""  # what was searched
+    since: str | None = None
+    until: str | None = None
+    source: str | None = None
+
+
+class Chat:
+    """One chat session. ``out`` prints a line; ``color`` styles it (rich markup or plain)."""
+
+    def __init__(self, settings: Settings, *, out: Callable[[str], None], error: Callable[[str], None], llm=None):
+        self.settings = settings
+        self.state = ChatState()
+        self.out, self.error = out, error
+        self._llm = llm
+        self.commands: dict[str, tuple[Callable[[str], None], str]] = {
+            "/help": (self.cmd_help, "this list"),
+            "/sources": (self.cmd_sources, "the last answer's passages with their retrieval scores"),
+            "/quote": (self.cmd_quote, "/quote N: passage N in full, the cited span marked >>> <<<"),
+            "/why": (self.cmd_why, "the question as searched, the filters, and retrieval scores"),
+            "/since": (self.cmd_since, "/since YYYY-MM-DD: only articles published on or after the date"),
+            "/until": (self.cmd_until, "/until YYYY-MM-DD: only articles published on or before the date"),
+            "/source": (self.cmd_source, "/source NAME: only articles from this source"),
+            "/filters": (self.cmd_filters, "show the filters; /filters clear removes them"),
+            "/ingest": (self.cmd_ingest, "/ingest PATH: add files, folders or URLs to the index"),
+            "/stats": (self.cmd_stats, "articles, chunks and embedder of the index"),
+            "/reset": (self.cmd_reset, "forget the conversation (filters stay)"),
+            "/exit": (self.cmd_exit, "leave (Ctrl-D works too)"),
+        }
+        self.done = False
+
+    # --- heavy pieces, loaded lazily ------------------------------------------------
+    @property
+    def llm(self):
+        if self._llm is None:
+            self._llm = llm_for(self.settings)
+        return self._llm
+
+    def warm_up(self) -> threading.Thread:
+        """Load embedder, index and model in the background so the prompt appears at once."""
+
+        def work():
+            try:
+                embedder = embedder_for(self.settings)
+                embedder.embed(["warm up"])
+                store_for(self.settings, embedder)
+                llm = self.llm
+                if hasattr(llm, "model_path"):
+                    from .llm.local import load_llama
+
+                    load_llama(llm.model_path, llm.n_ctx, llm.threads)
+            except Exception:  # the first question reports it properly
+                pass
+
+        thread = threading.Thread(target=work, daemon=True, name="rag-warm-up")
+        thread.start()
+        return thread
+
+    # --- input ---------------------------------------------------------------------
+    def handle(self, line: str, stream: Callable | None = None) -> None:
+        """One line of input: a slash command or a question. Errors become one line."""
+        line = line.strip()
+        if not line:
+            return
+        try:
+            if line.startswith("/"):
+                name, _, arg = line.partition(" ")
+                if name.lower() in ("/quit", "/q"):
+                    name = "/exit"
+                if name.lower() not in self.commands:
+                    near = difflib.get_close_matches(name.lower(), self.commands, n=1, cutoff=0.5)
+                    hint = f"; did you mean {near[0]}?" if near else "; /help lists the commands"
+                    self.error(f"unknown command {name}{hint}")
+                    return
+                self.commands[name.lower()][0](arg.strip())
+            else:
+                self.ask(line, stream)
+        except RagError as err:
+            self.error(str(err))
+
+    def ask(self, question: str, stream: Callable | None = None) -> Answer:
+        s = self.state
+        s.asked = question
+        s.rewritten = standalone_question(question, s.turns, self.llm)
+        pieces = api.ask_stream(
+            s.rewritten, since=s.since, until=s.until, source=s.source, settings=self.settings, llm=self.llm
+        )
+        answer = stream(pieces) if stream else _last(pieces)
+        s.last = answer
+        if not answer.refused:
+            s.turns.append((s.rewritten, answer.text))
+        self.out(render_answer(answer))
+        return answer
+
+    # --- commands --------------------------------------------------------------------
+    def cmd_help(self, _: str) -> None:
+        self.out("Ask a question, or:")
+        for name, (_, text) in self.commands.items():
+            self.out(f"  {name:<9} {text}")
+
+    def _passages(self) -> list[Passage]:
+        if not self.state.last:
+            raise RagError("no answer yet; ask a question first")
+        return self.state.last.passages
+
+    def cmd_sources(self, _: str) -> None:
+        for i, p in enumerate(self._passages(), 1):
+            self.out(f"[{i}] {source_line(p)}  {p.doc_id} chars {p.start}-{p.end}")
+            self.out(f"    {scores_line(p)}")
+
+    def cmd_quote(self, arg: str) -> None:
+        passages = self._passages()
+        if not arg.isdigit() or not 1 <= int(arg) <= len(passages):
+            raise RagError(f"/quote needs a passage number from 1 to {len(passages)}")
+        n = int(arg)
+        p = passages[n - 1]
+        cites = [c for c in self.state.last.citations if c.number == n]
+        text = p.text
+        for c in cites:
+            text = highlight(p, c.start, c.end)
+        self.out(f"[{n}] {source_line(p)}  {p.doc_id} chars {p.start}-{p.end}")
+        self.out(text)
+        if not cites:
+            self.out("(no sentence of the answer cites this passage)")
+
+    def cmd_why(self, _: str) -> None:
+        s = self.state
+        if not s.last:
+            raise RagError("no answer yet; ask a question first")
+        self.out(f"asked:    {s.asked}")
+        self.out(f"searched: {s.rewritten}" + ("" if s.rewritten != s.asked else "  (unchanged)"))
+        self.out(f"filters:  {self._filters_text()}")
+        for i, p in enumerate(s.last.passages, 1):
+            self.out(f"  [{i}] {scores_line(p)}  {p.title[:60]}")
+
+    def _set_date(self, which: str, arg: str) -> None:
+        value = api.to_date(arg, which) if arg else None
+        setattr(self.state, which, value.isoformat() if value else None)
+        self.out(f"filters: {self._filters_text()}")
+
+    def cmd_since(self, arg: str) -> None:
+        self._set_date("since", arg)
+
+    def cmd_until(self, arg: str) -> None:
+        self._set_date("until", arg)
+
+    def cmd_source(self, arg: str) -> None:
+        self.state.source = arg or None
+        self.out(f"filters: {self._filters_text()}")
+
+    def _filters_text(self) -> str:
+        s = self.state
+        parts = [f"since {s.since}" if s.since else "", f"until {s.until}" if s.until else "", f"source {s.source!r}" if s.source else ""]
+        return ", ".join(p for p in parts if p) or "none"
+
+    def cmd_filters(self, arg: str) -> None:
+        if arg == "clear":
+            self.state.since = self.state.until = self.state.source = None
+        elif arg:
+            raise RagError("use /filters to show them, or /filters clear")
+        self.out(f"filters: {self._filters_text()}")
+
+    def cmd_ingest(self, arg: str) -> None:
+        if not arg:
+            raise RagError("/ingest needs a file, folder or URL")
+        report = api.ingest(arg.split(), settings=self.settings)
+        for line in report.errors:
+            self.error(f"failed: {line}")
+        self.out(f"added {report.added}, updated {report.updated}, unchanged {report.unchanged}, removed {report.removed}; "
+                 f"{report.chunks} chunks embedded in {report.seconds:.1f}s")
+
+    def cmd_stats(self, _: str) -> None:
+        s = api.stats(settings=self.settings)
+        self.out(f"{s.articles} articles, {s.chunks} chunks, embedder {s.embedder}, index {s.index}")
+
+    def cmd_reset(self, _: str) -> None:
+        self.state.turns.clear()
+        self.state.last = None
+        self.out("conversation forgotten")
+
+    def cmd_exit(self, _: str) -> None:
+        self.done = True
+
+
+def _last(pieces):
+    answer = None
+    for item in pieces:
+        answer = item
+    return answer
+
+
+def history_path(settings: Settings) -> Path:
+    folder = settings.cache_dir if settings.chroma_url else settings.index
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / "chat_history"
+
+
+def run_piped(chat: Chat, lines) -> None:
+    """No terminal: one question (or command) per line, plain output, a blank line between."""
+    for line in lines:
+        if chat.done:
+            break
+        if line.strip():
+            chat.handle(line)
+            chat.out("")
+
+
+def run_terminal(chat: Chat) -> None:
+    from prompt_toolkit import PromptSession
+    from prompt_toolkit.history import FileHistory
+    from rich.console import Console
+    from rich.live import Live
+    from rich.text import Text
+
+    console = Console(highlight=False)
+    session = PromptSession(history=FileHistory(str(history_path(chat.settings))))
+    chat.out = lambda text: console.print(text, markup=False)
+    chat.error = lambda text: console.print(f"Error: {text}", style="red", markup=False)
+
+    def stream(pieces):
+        shown = ""
+        status = console.status("thinking…", spinner="dots")
+        status.start()
+        live = None
+        try:
+            for item in pieces:
+                if isinstance(item, str):
+                    if live is None:
+                        status.stop()
+                        live = Live(Text(""), console=console, transient=True, refresh_per_second=15)
+                        live.start()
+                    shown += item
+                    live.update(Text(shown, style="dim"))
+                else:
+                    return item
+        finally:
+            status.stop()
+            if live is not None:
+                live.stop()
+        raise RagError("the answer stream ended early")
+
+    chat.warm_up()
+    console.print("newsrag chat: ask about your articles. /help for commands, Ctrl-D to leave.", style="bold")
+    while not chat.done:
+        try:
+            line = session.prompt("rag> ")
+        except KeyboardInterrupt:  # Ctrl-C on the prompt: clear the line, stay
+            continue
+        except EOFError:  # Ctrl-D
+            break
+        try:
+            chat.handle(line, stream)
+        except KeyboardInterrupt:  # Ctrl-C during an answer: stop it, back to the prompt
+            console.print("(stopped)", style="yellow")
+        except Exception as err:  # never crash the session; RAG_DEBUG shows the traceback
+            import os
+
+            if os.environ.get("RAG_DEBUG"):
+                console.print_exception()
+            console.print(f"Error: {type(err).__name__}: {err}", style="red", markup=False)
+
+
+def main(settings: Settings, *, since: str | None = None, until: str | None = None) -> None:
+    chat = Chat(settings, out=lambda t: print(t, flush=True), error=lambda t: print(f"Error: {t}", file=sys.stderr, flush=True))
+    chat.state.since, chat.state.until = since, until
+    if sys.stdin.isatty() and sys.stdout.isatty():
+        run_terminal(chat)
+    else:
+        run_piped(chat, sys.stdin)

@@ -1,0 +1,102 @@
+"""`rag chat` driven for real: a pseudo-terminal (pexpect) and a pipe, a real index, SmolLM2 on llama.cpp.
+
+SmolLM2-135M writes poor answers; these tests check what the screen shows and
+that the session survives everything, not answer quality (tests/test_answer_local.py does that).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+
+import pexpect
+import pytest
+from conftest import CORPUS, guarded_env
+
+import rag
+from rag.repl import Chat
+from rag.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory):
+    path = tmp_path_factory.mktemp("chat") / "index"
+    rag.ingest([CORPUS], settings=Settings(index=path))
+    return path
+
+
+def env_for(index, **extra):
+    return guarded_env(RAG_INDEX=str(index), RAG_MODEL="smollm2-135m", RAG_MAX_ANSWER_TOKENS="48", TERM="dumb", **extra)
+
+
+def test_piped_mode_answers_each_line_with_sources(index):
+    lines = "How much is Alibaba investing?\n/sorces\n/since 2025-02-30\n/filters\n/exit\nnot reached\n"
+    out = subprocess.run(
+        [sys.executable, "-m", "rag.cli", "chat"], input=lines, capture_output=True, text=True, env=env_for(index), timeout=300
+    )
+    assert out.returncode == 0, out.stderr
+    assert "ources:" in out.stdout  # "Sources:" or, when declined, "Closest sources:"
+    assert "Alibaba" in out.stdout
+    assert "Error: unknown command /sorces; did you mean /sources?" in out.stderr
+    assert "Error: since '2025-02-30' is not a date; use YYYY-MM-DD" in out.stderr
+    assert "filters: none" in out.stdout
+    assert "Traceback" not in out.stderr and "not reached" not in out.stdout
+
+
+def test_chat_session_logic_with_the_real_backend(index):
+    seen, errors = [], []
+    chat = Chat(Settings(index=index, model="smollm2-135m", max_answer_tokens=32), out=seen.append, error=errors.append)
+    chat.handle("/why")
+    assert errors == ["no answer yet; ask a question first"]
+    chat.handle("/since 2025-03-01")
+    assert seen[-1] == "filters: since 2025-03-01"
+    chat.handle("Which company released a reasoning model?")
+    assert all(p.published >= "2025-03-01" for p in chat.state.last.passages)
+    chat.handle("/quote 9")
+    assert errors[-1].startswith("/quote needs a passage number from 1 to")
+    chat.handle("/reset")
+    assert chat.state.turns == [] and chat.state.since == "2025-03-01"
+    chat.handle("/filters clear")
+    assert seen[-1] == "filters: none"
+
+
+def test_terminal_session_in_a_pty(index):
+    child = pexpect.spawn(
+        sys.executable, ["-m", "rag.cli", "chat"], env=env_for(index), encoding="utf-8", timeout=180, dimensions=(40, 200)
+    )
+    try:
+        child.expect("/help for commands")
+        child.expect("rag> ")
+        child.sendline("How much is Alibaba investing?")
+        child.expect("ources:")
+        child.expect("rag> ")
+        child.sendline("/sources")
+        child.expect(r"\[1\] .*\(2025-")
+        child.expect("dense")
+        child.expect("rag> ")
+        child.sendline("/quote 1")
+        child.expect("chars")
+        child.expect("rag> ")
+        child.sendline("/since 2025-03-01")
+        child.expect("filters: since 2025-03-01")
+        child.expect("rag> ")
+        child.sendline("/help")
+        child.expect("/summarize|/exit")
+        child.expect("rag> ")
+        # Ctrl-C while an answer is on its way stops it and returns to the prompt.
+        child.sendline("and what about Nvidia's results last quarter in detail?")
+        time.sleep(0.3)  # rewriting, retrieving and prefilling take seconds even with SmolLM2
+        child.sendintr()
+        child.expect(r"\(stopped\)")
+        child.expect("rag> ")
+        child.sendintr()  # Ctrl-C on an empty prompt does nothing harmful
+        child.expect("rag> ")
+        child.sendline("/filters")
+        child.expect("filters: since 2025-03-01")
+        child.sendline("/exit")
+        child.expect(pexpect.EOF)
+    finally:
+        child.close(force=True)
+    assert "Traceback" not in child.before
+    assert child.exitstatus == 0
