@@ -67,16 +67,17 @@ def main() -> None:
     ap.add_argument("--modes", default="dense,bm25,hybrid")
     ap.add_argument("--max-per-article", type=int, default=None)
     ap.add_argument("--candidates", type=int, default=None)
+    ap.add_argument("--rrf-k", type=int, default=None)
     args = ap.parse_args()
 
     ds = data.load(args.dataset, limit=args.limit, gold_only=True)
-    over = {k: v for k, v in {"chunk_tokens": args.chunk_tokens, "max_per_article": args.max_per_article, "candidates": args.candidates}.items() if v}
+    over = {k: v for k, v in {"chunk_tokens": args.chunk_tokens, "max_per_article": args.max_per_article, "candidates": args.candidates, "rrf_k": args.rrf_k}.items() if v}
     base = Settings(**over)
     tag = f"{args.dataset}-{len(ds.questions)}q-c{base.chunk_tokens}"
     settings = base.model_copy(update={"index": OUT / f"index-{tag}"})
     build_index(ds, settings)
     print(f"{args.dataset}: {len(ds.questions)} questions, {len(ds.docs)} docs, chunk_tokens={settings.chunk_tokens}, "
-          f"max_per_article={settings.max_per_article}, candidates={settings.candidates}")
+          f"max_per_article={settings.max_per_article}, candidates={settings.candidates}, rrf_k={settings.rrf_k}")
     print(f"{'mode':8} {'hit@' + str(args.k):>7} {'MRR@10':>7} {'ms':>6}")
     for mode in args.modes.split(","):
         r = evaluate(ds, settings, mode, args.k)

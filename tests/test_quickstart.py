@@ -39,5 +39,7 @@ def test_make_demo_from_a_clean_copy(tmp_path):
     )
     assert out.returncode == 0, out.stdout + out.stderr
     assert "added 12" in out.stdout
-    assert "[1] Alibaba to invest $50 billion in AI and cloud computing" in out.stdout
+    answer, _, sources = out.stdout.partition("\nSources:\n")
+    assert "50 billion" in answer  # the demo's question, answered by the local model
+    assert "Alibaba to invest $50 billion in AI and cloud computing" in sources and "[verified]" in sources
     assert (copy / ".rag").is_dir()
