@@ -17,6 +17,7 @@ from pathlib import Path
 from . import ingest as _ingest
 from . import retrieval
 from .answer import Answer, stream_answer
+from .summarize import Summary
 from .context import embedder_for, llm_for, settings_or_default, store_for
 from .embeddings import Embedder
 from .errors import ConfigError
@@ -137,6 +138,63 @@ def ask(question: str, **kwargs) -> Answer:
     for item in ask_stream(question, **kwargs):
         result = item
     assert isinstance(result, Answer)
+    return result
+
+
+def summarize_stream(
+    *,
+    doc_id: str | None = None,
+    topic: str | None = None,
+    since: date | str | None = None,
+    until: date | str | None = None,
+    timeline: bool = False,
+    sentences: int = 4,
+    k: int | None = None,
+    settings: Settings | None = None,
+    store: Store | None = None,
+    embedder: Embedder | None = None,
+    llm=None,
+) -> Iterator[str | Summary]:
+    """Stream a cited summary of one article (``doc_id``) or of a topic in a date window."""
+    from .answer import token_counter
+    from .llm import backend_errors, context_window, model_name
+    from .summarize import stream_summary
+
+    if bool(doc_id) == bool(topic):
+        raise ConfigError("summarize needs exactly one of: an article id (--doc) or a topic (--topic)")
+    settings = settings_or_default(settings)
+    embedder = embedder or embedder_for(settings)
+    store = store or store_for(settings, embedder)
+    if doc_id:
+        passages = store.chunks_of(doc_id)
+        if not passages:
+            raise ConfigError(f"no article with id {doc_id!r} in the index; `rag search` shows ids")
+        focus = f"the article \"{passages[0].title}\""
+    else:
+        passages = search(topic, k=k or 2 * settings.k, since=since, until=until, settings=settings, store=store, embedder=embedder)
+        # Keep what is really about the topic: fusion also surfaces loosely related articles.
+        best = max((p.scores.get("dense", 0.0) for p in passages), default=0.0)
+        passages = [p for p in passages if p.scores.get("dense", 0.0) >= 0.6 * best]
+        if not passages:
+            raise ConfigError(f"no articles about {topic!r} in that window; widen --since/--until or ingest more")
+        if timeline:  # in reading order per article, articles by date
+            passages = sorted(passages, key=lambda p: (p.published or "9999", p.doc_id, p.index))
+        focus = f"the news about {topic}"
+    llm = llm or llm_for(settings)
+    count = token_counter(model_name(settings))
+    budget = max(200, min(settings.passage_budget, context_window(settings) - settings.max_answer_tokens - 400))
+    with backend_errors(settings):
+        yield from stream_summary(
+            passages, focus, llm=llm, embed=embedder.embed, sentences=sentences, budget=budget, count=count,
+            timeline=timeline, max_tokens=settings.max_answer_tokens,
+        )
+
+
+def summarize(**kwargs) -> Summary:
+    """A cited summary; same keyword arguments as :func:`summarize_stream`."""
+    result = None
+    for item in summarize_stream(**kwargs):
+        result = item
     return result
 
 

@@ -16,7 +16,7 @@ import click
 
 from . import api
 from .errors import RagError
-from .render import render_answer
+from .render import render_answer, render_summary
 from .settings import Settings
 
 
@@ -143,6 +143,25 @@ def _stream_to_terminal(stream, live: bool):
             else:
                 return item
     raise RagError("the answer stream ended early")
+
+
+@cli.command()
+@click.option("--doc", "doc_id", help="Summarize this article (its doc_id, as `rag search` shows).")
+@click.option("--topic", help="Summarize the news about this topic.")
+@click.option("--since", help="Topic: only articles published on or after YYYY-MM-DD.")
+@click.option("--until", help="Topic: only articles published on or before YYYY-MM-DD.")
+@click.option("--timeline", is_flag=True, help="Dated bullet points in chronological order.")
+@click.option("--sentences", type=click.IntRange(1, 12), default=4, show_default=True, help="Length of the summary.")
+@click.option("--json", "as_json", is_flag=True, help="Print the checked summary as JSON.")
+@common
+def summarize(doc_id, topic, since, until, timeline, sentences, as_json, settings):
+    """A cited summary of an article (--doc) or a topic (--topic), optionally as a timeline."""
+    stream = api.summarize_stream(doc_id=doc_id, topic=topic, since=since, until=until, timeline=timeline, sentences=sentences, settings=settings)
+    summary = _stream_to_terminal(stream, live=not as_json and sys.stdout.isatty())
+    if as_json:
+        click.echo(json.dumps(summary.to_dict(), indent=2, ensure_ascii=False, default=str))
+    else:
+        click.echo(render_summary(summary))
 
 
 @cli.command()

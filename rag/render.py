@@ -55,3 +55,17 @@ def highlight(p: Passage, start: int, end: int, mark: tuple[str, str] = (">>>", 
     if s >= e:
         return p.text
     return p.text[:s] + mark[0] + p.text[s:e] + mark[1] + p.text[e:]
+
+
+def render_summary(summary) -> str:
+    """The checked summary, its sources with dates, then the quotes behind each citation."""
+    lines = [summary.text, "", "Sources:"]
+    for src in summary.sources:
+        lines.append(f"  - {src['title']} ({src['published'] or 'undated'}{', ' + src['source'] if src['source'] else ''}) {src['doc_id']}")
+    lines.append("Citations:")
+    for c in sorted(summary.citations, key=lambda c: c.number):
+        mark = "verified" if c.verified else f"UNVERIFIED: {c.reason}"
+        lines.append(f"[{c.number}] {c.doc_id} chars {c.start}-{c.end} [{mark}] \"{c.quote}\"")
+    done = sum(cl.verified for cl in summary.claims)
+    lines.append(f"{done} of {len(summary.claims)} sentences verified against their passages.")
+    return "\n".join(lines)

@@ -53,12 +53,14 @@ class Chat:
             "/until": (self.cmd_until, "/until YYYY-MM-DD: only articles published on or before the date"),
             "/source": (self.cmd_source, "/source NAME: only articles from this source"),
             "/filters": (self.cmd_filters, "show the filters; /filters clear removes them"),
+            "/summarize": (self.cmd_summarize, "/summarize [ID | topic]: a cited summary (no argument: the last answer's article)"),
             "/ingest": (self.cmd_ingest, "/ingest PATH: add files, folders or URLs to the index"),
             "/stats": (self.cmd_stats, "articles, chunks and embedder of the index"),
             "/reset": (self.cmd_reset, "forget the conversation (filters stay)"),
             "/exit": (self.cmd_exit, "leave (Ctrl-D works too)"),
         }
         self.done = False
+        self._stream: Callable | None = None  # set by the terminal front end
 
     # --- heavy pieces, loaded lazily ------------------------------------------------
     @property
@@ -191,6 +193,19 @@ class Chat:
             raise RagError("use /filters to show them, or /filters clear")
         self.out(f"filters: {self._filters_text()}")
 
+    def cmd_summarize(self, arg: str) -> None:
+        from .render import render_summary
+
+        if not arg:
+            if not self.state.last or not self.state.last.citations:
+                raise RagError("/summarize needs an article id or a topic (or ask a question first)")
+            arg = self.state.last.citations[0].doc_id
+        store = store_for(self.settings)
+        kind = {"doc_id": arg} if store.chunks_of(arg) else {"topic": arg, "since": self.state.since, "until": self.state.until}
+        pieces = api.summarize_stream(**kind, settings=self.settings, llm=self.llm)
+        summary = self._stream(pieces) if self._stream else _last(pieces)
+        self.out(render_summary(summary))
+
     def cmd_ingest(self, arg: str) -> None:
         if not arg:
             raise RagError("/ingest needs a file, folder or URL")
@@ -270,6 +285,7 @@ def run_terminal(chat: Chat) -> None:
                 live.stop()
         raise RagError("the answer stream ended early")
 
+    chat._stream = stream
     chat.warm_up()
     console.print("newsrag chat: ask about your articles. /help for commands, Ctrl-D to leave.", style="bold")
     while not chat.done:

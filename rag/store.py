@@ -169,6 +169,12 @@ class Store:
             if len(got["ids"]) < page:
                 return out
 
+    def chunks_of(self, doc_id: str) -> list[Passage]:
+        """One article's chunks in reading order."""
+        got = self.chunks.get(where={"doc_id": doc_id}, include=["documents", "metadatas"])
+        found = [passage(c, d, m, 0.0, {}) for c, d, m in zip(got["ids"], got["documents"], got["metadatas"], strict=True)]
+        return sorted(found, key=lambda p: p.index)
+
     def counts(self) -> tuple[int, int]:
         return self.articles.count(), self.chunks.count()
 

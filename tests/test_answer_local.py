@@ -63,3 +63,10 @@ def test_model_is_loaded_once_per_process(indexed):
     rag.ask("What did Nvidia report?", settings=indexed)
     # Every answer in this module used the same loaded model: one load, at most.
     assert load_llama.cache_info().misses == 1
+
+
+def test_seed_article_summary_is_cited_and_has_the_figure(indexed):
+    summary = rag.summarize(doc_id=SEED_ID, settings=indexed)
+    assert "50 billion" in summary.text
+    assert summary.claims and summary.verified_share >= 0.5
+    assert all(c.doc_id == SEED_ID for c in summary.citations)

@@ -31,7 +31,7 @@ def env_for(index, **extra):
 
 
 def test_piped_mode_answers_each_line_with_sources(index):
-    lines = "How much is Alibaba investing?\n/sorces\n/since 2025-02-30\n/filters\n/exit\nnot reached\n"
+    lines = "How much is Alibaba investing?\n/summarize Alibaba\n/sorces\n/since 2025-02-30\n/filters\n/exit\nnot reached\n"
     out = subprocess.run(
         [sys.executable, "-m", "rag.cli", "chat"], input=lines, capture_output=True, text=True, env=env_for(index), timeout=300
     )
@@ -41,6 +41,7 @@ def test_piped_mode_answers_each_line_with_sources(index):
     assert "Error: unknown command /sorces; did you mean /sources?" in out.stderr
     assert "Error: since '2025-02-30' is not a date; use YYYY-MM-DD" in out.stderr
     assert "filters: none" in out.stdout
+    assert "sentences verified against their passages." in out.stdout  # /summarize of a topic
     assert "Traceback" not in out.stderr and "not reached" not in out.stdout
 
 
