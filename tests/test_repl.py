@@ -79,6 +79,13 @@ def test_terminal_session_in_a_pty(index):
         child.sendline("/quote 1")
         child.expect("chars")
         child.expect("rag> ")
+        child.sendline("When was that announced?")  # a follow-up: rewritten, then answered
+        child.expect("ources:")
+        child.expect("rag> ")
+        child.sendline("/why")
+        child.expect("asked:    When was that announced\\?")
+        child.expect("searched: ")
+        child.expect("rag> ")
         child.sendline("/since 2025-03-01")
         child.expect("filters: since 2025-03-01")
         child.expect("rag> ")
