@@ -9,6 +9,7 @@ one red line. Without a terminal it reads one question per line (scriptable).
 from __future__ import annotations
 
 import difflib
+import os
 import sys
 import threading
 from collections.abc import Callable
@@ -129,7 +130,7 @@ class Chat:
     def cmd_help(self, _: str) -> None:
         self.out("Ask a question, or:")
         for name, (_, text) in self.commands.items():
-            self.out(f"  {name:<9} {text}")
+            self.out(f"  {name:<11} {text}")
 
     def _passages(self) -> list[Passage]:
         if not self.state.last:
@@ -258,9 +259,20 @@ def run_terminal(chat: Chat) -> None:
     from rich.live import Live
     from rich.text import Text
 
+    # Cursor-position requests outlive a prompt when a key arrives mid-request, and
+    # prompt_toolkit then reports a future "attached to a different loop"; we never need them.
+    os.environ.setdefault("PROMPT_TOOLKIT_NO_CPR", "1")
     console = Console(highlight=False)
     session = PromptSession(history=FileHistory(str(history_path(chat.settings))))
-    chat.out = lambda text: console.print(text, markup=False)
+    def show(text: str) -> None:
+        styled = Text(text)
+        styled.highlight_words(["[verified]"], "green")
+        styled.highlight_regex(r"\[UNVERIFIED[^\]]*\]", "bold red")
+        styled.highlight_regex(r"(?m)^\[\d+\] [^\n(]+", "bold")
+        styled.highlight_regex(r">>>.*?<<<", "reverse")
+        console.print(styled)
+
+    chat.out = show
     chat.error = lambda text: console.print(f"Error: {text}", style="red", markup=False)
 
     def stream(pieces):
@@ -300,8 +312,6 @@ def run_terminal(chat: Chat) -> None:
         except KeyboardInterrupt:  # Ctrl-C during an answer: stop it, back to the prompt
             console.print("(stopped)", style="yellow")
         except Exception as err:  # never crash the session; RAG_DEBUG shows the traceback
-            import os
-
             if os.environ.get("RAG_DEBUG"):
                 console.print_exception()
             console.print(f"Error: {type(err).__name__}: {err}", style="red", markup=False)
