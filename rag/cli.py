@@ -16,7 +16,7 @@ import click
 
 from . import api
 from .errors import RagError
-from .render import render_answer, render_summary
+from .render import render_answer, render_summary, scores_line
 from .settings import Settings
 
 
@@ -98,8 +98,7 @@ def search(query, k, since, until, source, as_json, settings):
         click.echo("No matching passages. Ingest articles first (rag ingest PATH), or widen the filters.")
     for i, h in enumerate(hits, 1):
         click.secho(f"[{i}] {h.title}", bold=True)
-        parts = " ".join(f"{name} {h.scores[name]:.3f}" for name in ("dense", "bm25") if name in h.scores)
-        click.echo(f"    {h.published or 'undated'} · {h.source or 'no source'} · {h.doc_id} chars {h.start}-{h.end} · {parts or f'score {h.score:.3f}'}")
+        click.echo(f"    {h.published or 'undated'} · {h.source or 'no source'} · {h.doc_id} chars {h.start}-{h.end} · {scores_line(h)}")
         click.echo("    " + h.text.replace("\n", " ")[:400] + ("…" if len(h.text) > 400 else ""))
 
 
