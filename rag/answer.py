@@ -137,6 +137,7 @@ def stream_answer(
     min_relevance: float = 0.25,
     today: date | None = None,
     model: str = "",
+    repair: bool = True,
 ) -> Iterator[str | Answer]:
     """Yield answer text as it streams, then the checked :class:`Answer` as the last item."""
     t0 = time.perf_counter()
@@ -169,7 +170,7 @@ def stream_answer(
         yield token
     tokens = {"prompt": overhead + count(variables["passages"]), "completion": count(raw)}
 
-    checked = Checker(passages, embed).check(raw) if raw.strip() else None
+    checked = Checker(passages, embed, repair=repair).check(raw) if raw.strip() else None
     refused = checked is None or is_refusal(raw) and not any(c.verified for c in checked.claims)
     timings["total_s"] = round(time.perf_counter() - t0, 3)
     if refused:

@@ -126,6 +126,7 @@ def ask_stream(
             min_relevance=settings.min_relevance,
             today=today,
             model=model_name(settings),
+            repair=settings.citation_repair,
         )
 
 

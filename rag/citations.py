@@ -143,9 +143,10 @@ class _Support:
 class Checker:
     """Verifies claims against passages. ``embed`` maps texts to unit vectors (or None: words only)."""
 
-    def __init__(self, passages: Sequence[Passage], embed=None):
+    def __init__(self, passages: Sequence[Passage], embed=None, *, repair: bool = True):
         self.passages = list(passages)
         self.embed = embed
+        self.repair = repair  # align uncited or miscited sentences to their best-supporting passage
         self._sent_spans = [sentence_spans(p.text) or [(0, len(p.text))] for p in self.passages]
         self._sent_vecs: dict[int, np.ndarray] = {}
 
@@ -214,7 +215,7 @@ class Checker:
         good = [self.citation(n, s) for n, s in supports.items() if s.ok]
         if good:
             return Claim(text, tuple(good))
-        if len(words(text)) < 3:  # "Yes." and friends carry no checkable claim
+        if len(words(text)) < 3 or not self.repair:  # "Yes." and friends carry no checkable claim
             return Claim(text, tuple(self.citation(n, s) for n, s in supports.items()))
         # Missing or failing citations: align to the best-supporting passage if it is strong.
         every = {n: supports.get(n) or self.support(text, n - 1, vec) for n in range(1, len(self.passages) + 1)}

@@ -219,6 +219,11 @@ class _progress:
             self.bar.stop()
 
 
+from .evaluation.cli import eval_group  # noqa: E402  (the group imports its heavy parts lazily)
+
+cli.add_command(eval_group)
+
+
 def main():
     cli()
 

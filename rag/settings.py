@@ -78,6 +78,11 @@ class Settings(BaseSettings):
     context_window: int | None = Field(None, description="Model context in tokens (default: 4096 local, 128000 openai).")
     passage_budget: int = Field(1400, ge=100, description="Most tokens of passages packed into one prompt.")
     max_answer_tokens: int = Field(300, ge=16, description="Most tokens the model may write.")
+    citation_repair: bool = Field(
+        True,
+        description="Align a sentence with no (or a failing) citation to the passage that supports it best, "
+        "when that support is strong; off, such sentences stay unverified.",
+    )
     temperature: float = Field(0.0, ge=0, le=2, description="Sampling temperature; 0 keeps answers repeatable.")
 
     cache_dir: Path = Field(

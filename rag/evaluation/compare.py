@@ -1,0 +1,37 @@
+"""Compare two runs: metric deltas, and the questions whose pass/fail flipped."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ..errors import ConfigError
+from .summary import ROWS, fmt, value
+
+
+def load(folder: Path) -> tuple[dict, dict[str, dict]]:
+    try:
+        summary = json.loads((folder / "summary.json").read_text())
+        records = {r["id"]: r for r in map(json.loads, (folder / "records.jsonl").read_text().splitlines())}
+    except FileNotFoundError as err:
+        raise ConfigError(f"{folder} is not a finished eval run (no {Path(err.filename).name}); run `rag eval run` first") from None
+    return summary, records
+
+
+def compare(a: Path, b: Path) -> str:
+    """A Markdown table of A, B and B - A for every metric, then the flipped questions."""
+    sa, ra = load(a)
+    sb, rb = load(b)
+    lines = [f"| metric | A: {sa['run']['config']} | B: {sb['run']['config']} | B - A |", "|---|---|---|---|"]
+    for section, key, label, kind in ROWS:
+        va, vb = value(sa, section, key), value(sb, section, key)
+        delta = "n/a" if va is None or vb is None else f"{vb - va:+.3f}" + ("s" if kind == "seconds" else "")
+        lines.append(f"| {label} | {fmt(va, kind)} | {fmt(vb, kind)} | {delta} |")
+    both = [i for i in ra if i in rb]
+    lines.append(f"\n{len(both)} questions in both runs (A {len(ra)}, B {len(rb)}).")
+    for title, flip in (("fixed in B (fail -> pass)", (False, True)), ("broken in B (pass -> fail)", (True, False))):
+        ids = [i for i in both if (ra[i]["pass"], rb[i]["pass"]) == flip]
+        lines.append(f"\n{title}: {len(ids)}")
+        for i in ids:
+            lines.append(f"- {i}: {ra[i]['question'][:90]}\n  A: {(ra[i].get('answer') or ra[i].get('error', ''))[:120]}\n  B: {(rb[i].get('answer') or rb[i].get('error', ''))[:120]}")
+    return "\n".join(lines) + "\n"

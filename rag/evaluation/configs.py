@@ -1,0 +1,64 @@
+"""Run configurations: settings overrides from a named config, a file, and ``--set key=value``.
+
+>>> overrides("vanilla", ["k=3"])["k"], overrides("vanilla", [])["retrieval"]
+(3, 'dense')
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from pathlib import Path
+
+from ..errors import ConfigError
+from ..settings import Settings
+
+BUILTIN = Path(__file__).resolve().parent / "configs"
+# Settings a run may not change: where the index lives is the harness's business.
+_FIXED = {"index", "chroma_url", "collection"}
+
+
+def names() -> list[str]:
+    return sorted(p.stem for p in BUILTIN.glob("*.toml"))
+
+
+def read(config: str | None) -> tuple[str, dict]:
+    """(name, overrides) of a built-in config (``default``, ``vanilla``) or a TOML/JSON file."""
+    if config is None:
+        return "default", {}
+    path = Path(config)
+    if not path.exists() and (BUILTIN / f"{config}.toml").exists():
+        path = BUILTIN / f"{config}.toml"
+    if not path.exists():
+        raise ConfigError(f"no config {config!r}: give a TOML or JSON file, or one of: {', '.join(names())}")
+    try:
+        data = json.loads(path.read_text()) if path.suffix == ".json" else tomllib.loads(path.read_text())
+    except (ValueError, tomllib.TOMLDecodeError) as err:
+        raise ConfigError(f"{path}: not valid {'JSON' if path.suffix == '.json' else 'TOML'} ({err})") from None
+    return path.stem, data.get("settings", data)
+
+
+def parse_sets(pairs: list[str]) -> dict:
+    out = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise ConfigError(f"--set {pair!r}: write key=value, e.g. --set k=4")
+        out[key.strip()] = value.strip()
+    return out
+
+
+def overrides(config: str | None, sets: list[str]) -> dict:
+    """Validated settings overrides (values typed by the Settings model)."""
+    _, over = read(config)
+    over = {**over, **parse_sets(sets)}
+    unknown = set(over) - set(Settings.model_fields)
+    if unknown:
+        raise ConfigError(f"unknown setting(s) {', '.join(sorted(unknown))}; see the fields of rag.settings.Settings")
+    if fixed := set(over) & _FIXED:
+        raise ConfigError(f"{', '.join(sorted(fixed))} cannot be set for an eval run; the harness keeps its own index")
+    try:
+        typed = Settings.model_validate(over)
+    except Exception as err:  # pydantic ValidationError: one line
+        raise ConfigError(f"bad setting: {str(err).splitlines()[1:3]}") from None
+    return {k: getattr(typed, k) for k in over}

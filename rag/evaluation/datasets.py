@@ -1,0 +1,117 @@
+"""Question sets for the harness, in the ../shared/data schema.
+
+A dataset is a folder with ``questions.jsonl`` (one question per line:
+``id``, ``question``, ``answers``, ``answerable``, ``gold_doc_ids``, optional
+``type`` and ``question_date``) and its articles, either
+
+- ``corpus.jsonl.gz`` (``doc_id``, ``title``, ``text``, ``published``?, ``url``?), or
+- ``dataset.json`` with ``{"corpus": "<folder or file, relative to the dataset>"}``
+  (the project's own cases in ``eval/cases`` point at ``corpus/``).
+
+Article text is read by path and never copied into the project: the index
+the harness builds lives in the cache folder.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import random
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import ConfigError
+
+SHARED_DATA = Path("../shared/data")
+
+
+@dataclass
+class Dataset:
+    name: str
+    path: Path
+    questions: list[dict]
+    docs: list[dict] = field(default_factory=list)  # corpus records (corpus.jsonl.gz sets)
+    corpus_path: Path | None = None  # a folder or file to ingest (dataset.json sets)
+
+    def corpus_key(self) -> str:
+        """Content hash of the articles: an index is reused only for the same articles."""
+        h = hashlib.sha256()
+        if self.corpus_path is not None:
+            files = [self.corpus_path] if self.corpus_path.is_file() else sorted(p for p in self.corpus_path.rglob("*") if p.is_file())
+            for p in files:
+                h.update(str(p.relative_to(self.corpus_path.parent)).encode() + b"\0" + p.read_bytes())
+        for d in self.docs:
+            h.update(json.dumps(d, sort_keys=True, ensure_ascii=False).encode())
+        return h.hexdigest()[:12]
+
+    def ingest_paths(self, folder: Path) -> list[Path]:
+        """What to hand ``rag.ingest``: the corpus folder, or the records written as JSONL in ``folder``."""
+        if self.corpus_path is not None:
+            return [self.corpus_path]
+        feed = folder / "corpus.jsonl"
+        if not feed.exists():
+            folder.mkdir(parents=True, exist_ok=True)
+            tmp = feed.with_suffix(".tmp")
+            with open(tmp, "w") as fh:
+                for d in self.docs:
+                    fh.write(json.dumps(d, ensure_ascii=False) + "\n")
+            tmp.replace(feed)
+        return [feed]
+
+
+def resolve(name_or_path: str | Path) -> Path:
+    """A dataset folder: a path, or a bare name under ../shared/data."""
+    p = Path(name_or_path)
+    if (p / "questions.jsonl").exists():
+        return p
+    if (SHARED_DATA / p / "questions.jsonl").exists():
+        return SHARED_DATA / p
+    raise ConfigError(f"no questions.jsonl in {str(p)!r}; give a dataset folder such as ../shared/data/squad2-500 or eval/cases")
+
+
+def select(questions: list[dict], *, limit: int | None, seed: int | None, gold_only: bool) -> list[dict]:
+    """The questions to run: optionally only those with gold docs, then a sample (seeded) or the first ``limit``.
+
+    >>> qs = [{"id": str(i)} for i in range(10)]
+    >>> [q["id"] for q in select(qs, limit=3, seed=None, gold_only=False)]
+    ['0', '1', '2']
+    >>> [q["id"] for q in select(qs, limit=3, seed=1, gold_only=False)] == [q["id"] for q in select(qs, limit=3, seed=1, gold_only=False)]
+    True
+    """
+    if gold_only:
+        questions = [q for q in questions if q.get("gold_doc_ids")]
+    if limit is not None and limit < len(questions):
+        if seed is None:
+            return questions[:limit]
+        keep = set(random.Random(seed).sample(range(len(questions)), limit))
+        return [q for i, q in enumerate(questions) if i in keep]  # original order
+    return questions
+
+
+def load(name_or_path: str | Path, *, limit: int | None = None, seed: int | None = None, gold_only: bool = False) -> Dataset:
+    folder = resolve(name_or_path)
+    try:
+        questions = [json.loads(line) for line in open(folder / "questions.jsonl") if line.strip()]
+    except json.JSONDecodeError as err:
+        raise ConfigError(f"{folder / 'questions.jsonl'} line {err.lineno}: not JSON ({err.msg})") from None
+    for i, q in enumerate(questions, 1):
+        if not isinstance(q.get("id"), str) or not isinstance(q.get("question"), str):
+            raise ConfigError(f"{folder / 'questions.jsonl'} question {i}: needs string fields id and question")
+    questions = select(questions, limit=limit, seed=seed, gold_only=gold_only)
+    name = folder.resolve().name
+    if (folder / "dataset.json").exists():
+        meta = json.loads((folder / "dataset.json").read_text())
+        corpus = (folder / meta["corpus"]).resolve()
+        if not corpus.exists():
+            raise ConfigError(f"{folder / 'dataset.json'} names corpus {meta['corpus']!r}, which does not exist")
+        return Dataset(meta.get("name", name), folder, questions, corpus_path=corpus)
+    if not (folder / "corpus.jsonl.gz").exists():
+        raise ConfigError(f"{folder} has neither corpus.jsonl.gz nor dataset.json naming its articles")
+    with gzip.open(folder / "corpus.jsonl.gz", "rt") as fh:
+        docs = [json.loads(line) for line in fh]
+    if any("candidate_doc_ids" in q for q in questions):
+        # realtimeqa: each question's search results are its corpus; index only what the chosen questions need.
+        wanted = {d for q in questions for d in q.get("candidate_doc_ids", []) + q.get("gold_doc_ids", [])}
+        docs = [d for d in docs if d["doc_id"] in wanted]
+    return Dataset(name, folder, questions, docs=docs)

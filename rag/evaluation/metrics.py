@@ -1,0 +1,142 @@
+"""Evaluation metrics: pure functions over plain values, checked by hand-computed tables.
+
+>>> hit_at_k(["a", "b", "c"], {"c"}, 2), hit_at_k(["a", "b", "c"], {"c"}, 3)
+(False, True)
+>>> mrr(["a", "b", "c"], {"b", "c"})
+0.5
+>>> round(token_f1("the Buffalo Bills", "Bills of Buffalo"), 3)
+0.8
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import string
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+_MARKERS = re.compile(r"\s*\[\d+\]")
+_PUNCT = set(string.punctuation) | {"’", "‘", "“", "”", "—", "–"}
+
+
+def strip_markers(text: str) -> str:
+    """An answer without its citation markers.
+
+    >>> strip_markers("Alibaba will invest $50 billion [1][2].")
+    'Alibaba will invest $50 billion.'
+    """
+    return _MARKERS.sub("", text)
+
+
+def normalize(text: str) -> str:
+    """SQuAD normalisation: lower case, no punctuation, no articles, single spaces.
+
+    >>> normalize("The  U.S. Army's plan!")
+    'us armys plan'
+    """
+    text = text.lower()
+    text = "".join(ch for ch in text if ch not in _PUNCT)
+    text = re.sub(r"\b(a|an|the)\b", " ", text)
+    return " ".join(text.split())
+
+
+def exact_match(answer: str, golds: Iterable[str]) -> bool:
+    a = normalize(strip_markers(answer))
+    return any(a == normalize(g) for g in golds)
+
+
+def token_f1(answer: str, gold: str) -> float:
+    """SQuAD token F1 between one answer and one gold string."""
+    a, g = normalize(strip_markers(answer)).split(), normalize(gold).split()
+    if not a or not g:
+        return float(a == g)
+    common = sum((Counter(a) & Counter(g)).values())
+    if not common:
+        return 0.0
+    precision, recall = common / len(a), common / len(g)
+    return 2 * precision * recall / (precision + recall)
+
+
+def best_f1(answer: str, golds: Sequence[str]) -> float:
+    return max((token_f1(answer, g) for g in golds), default=0.0)
+
+
+def contains_answer(answer: str, golds: Iterable[str]) -> bool:
+    """Accuracy as the issue defines it: a normalised gold string appears in the normalised answer.
+
+    >>> contains_answer("They play for the Buffalo Bills [1].", ["Buffalo Bills"])
+    True
+    """
+    a = f" {normalize(strip_markers(answer))} "
+    return any(normalize(g) and f" {normalize(g)} " in a for g in golds)
+
+
+def unique(ids: Iterable[str]) -> list[str]:
+    """Document ids in first-seen order (a ranking of passages -> a ranking of documents)."""
+    return list(dict.fromkeys(ids))
+
+
+def hit_at_k(ranked: Sequence[str], gold: set[str], k: int) -> bool:
+    return any(d in gold for d in unique(ranked)[:k])
+
+
+def recall_at_k(ranked: Sequence[str], gold: set[str], k: int) -> float:
+    """Share of the gold documents among the top k documents.
+
+    >>> recall_at_k(["a", "a", "b"], {"b", "z"}, 2)
+    0.5
+    """
+    return len(gold & set(unique(ranked)[:k])) / len(gold) if gold else 0.0
+
+
+def mrr(ranked: Sequence[str], gold: set[str], depth: int = 10) -> float:
+    for i, d in enumerate(unique(ranked)[:depth], 1):
+        if d in gold:
+            return 1.0 / i
+    return 0.0
+
+
+def refusal_scores(refused: Sequence[bool], answerable: Sequence[bool]) -> dict[str, float | None]:
+    """Precision and recall of declining, where declining is right for unanswerable questions.
+
+    Precision is undefined (None) when nothing was refused; recall when every
+    question was answerable.
+
+    >>> refusal_scores([True, False, True], [False, False, True])
+    {'precision': 0.5, 'recall': 0.5, 'rate_answerable': 0.5, 'rate_unanswerable': 0.5}
+    """
+    pairs = list(zip(refused, answerable, strict=True))
+    right = sum(r and not a for r, a in pairs)
+    n_refused = sum(r for r, _ in pairs)
+    n_unans = sum(not a for _, a in pairs)
+    n_ans = len(pairs) - n_unans
+    return {
+        "precision": right / n_refused if n_refused else None,
+        "recall": right / n_unans if n_unans else None,
+        "rate_answerable": sum(r and a for r, a in pairs) / n_ans if n_ans else None,
+        "rate_unanswerable": right / n_unans if n_unans else None,
+    }
+
+
+def percentile(values: Sequence[float], q: float) -> float | None:
+    """Linear-interpolated percentile (numpy's default), ``q`` in 0..100.
+
+    >>> percentile([1, 2, 3, 4], 50), percentile([1, 2, 3, 4], 95)
+    (2.5, 3.85)
+    """
+    xs = sorted(v for v in values if v is not None)
+    if not xs:
+        return None
+    pos = (len(xs) - 1) * q / 100
+    lo, hi = math.floor(pos), math.ceil(pos)
+    return round(xs[lo] + (xs[hi] - xs[lo]) * (pos - lo), 6)
+
+
+def mean(values: Iterable[float | bool]) -> float | None:
+    xs = [float(v) for v in values if v is not None]
+    return sum(xs) / len(xs) if xs else None
+
+
+def ratio(num: int, den: int) -> float | None:
+    return num / den if den else None

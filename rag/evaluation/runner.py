@@ -1,0 +1,190 @@
+"""Run a question set through the public API and record everything, one JSON line per question.
+
+A run lives in an output folder: ``run.json`` (what was run), ``records.jsonl``
+(a line per finished question, flushed as it finishes, so a crash or Ctrl-C
+loses at most the questions in flight) and the reports. Running the same
+command again resumes; a different configuration in the same folder is an error.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections.abc import Callable
+from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
+from dataclasses import dataclass
+from pathlib import Path
+
+import rag
+
+from ..citations import parse_markers
+from ..errors import ConfigError, RagError
+from ..settings import Settings
+from . import metrics
+from .datasets import Dataset
+
+DEPTH = 10  # retrieval is scored to rank 10 (MRR@10, recall@1..10)
+
+
+@dataclass
+class Run:
+    folder: Path
+    meta: dict
+    records: list[dict]
+
+    @property
+    def records_path(self) -> Path:
+        return self.folder / "records.jsonl"
+
+
+def index_settings(ds: Dataset, settings: Settings, root: Path | str | None = None) -> Settings:
+    """Settings pointing at the dataset's cached index, keyed by its articles, embedder and chunking.
+
+    Runs of any config share one index per key (default under the cache folder).
+    """
+    root = Path(root) if root else settings.cache_dir / "eval-index"
+    key = f"{ds.name}-{ds.corpus_key()}-{settings.embedder}-c{settings.chunk_tokens}o{settings.chunk_overlap}"
+    return settings.model_copy(update={"index": root / key, "chroma_url": None})
+
+
+def build_index(ds: Dataset, settings: Settings, log=print) -> None:
+    t0 = time.perf_counter()
+    report = rag.ingest(ds.ingest_paths(settings.index), settings=settings)
+    if report.errors:
+        raise ConfigError(f"{len(report.errors)} article(s) of {ds.name} failed to load; first: {report.errors[0]}")
+    if report.chunks:
+        log(f"indexed {report.added} articles, {report.chunks} chunks in {time.perf_counter() - t0:.0f}s")
+
+
+def ask_one(q: dict, settings: Settings) -> dict:
+    """Ask one question through the public API and keep what the metrics need."""
+    t0 = time.perf_counter()
+    row: dict = {
+        "id": q["id"],
+        "question": q["question"],
+        "type": q.get("type") or ("answerable" if q.get("answerable", True) else "unanswerable"),
+        "answerable": bool(q.get("answerable", True)),
+        "golds": list(q.get("answers") or []),
+        "gold_doc_ids": list(q.get("gold_doc_ids") or []),
+        "question_date": q.get("question_date"),
+    }
+    today = (q.get("question_date") or "").replace("/", "-") or None
+    try:
+        ranked = rag.search(q["question"], k=DEPTH, settings=settings)
+        answer = rag.ask(q["question"], today=today, settings=settings)
+    except RagError as err:  # a failing backend is recorded, and the run goes on
+        return {**row, "error": str(err), "wall_s": round(time.perf_counter() - t0, 3)}
+    model_marks = [n for s in answer.raw.splitlines() for n in parse_markers(s)[1]] if not answer.refused else []
+    return {
+        **row,
+        "retrieved": [p.doc_id for p in ranked],
+        "answer": answer.text,
+        "raw": answer.raw,
+        "refused": answer.refused,
+        "passages": [{"n": i, "doc_id": p.doc_id, "title": p.title, "published": p.published} for i, p in enumerate(answer.passages, 1)],
+        "citations": [
+            {"n": c.number, "doc_id": c.doc_id, "verified": c.verified, "repaired": c.repaired, "quote": c.quote, "start": c.start, "end": c.end}
+            for c in answer.citations
+        ],
+        "marks": len(model_marks),
+        "marks_in_context": sum(1 <= n <= len(answer.passages) for n in model_marks),
+        "sentences": len(answer.claims),
+        "sentences_cited": sum(bool(c.citations) for c in answer.claims),
+        "sentences_verified": sum(c.verified for c in answer.claims),
+        "timings": answer.timings,
+        "tokens": answer.tokens,
+        "wall_s": round(time.perf_counter() - t0, 3),
+    }
+
+
+def judge(row: dict) -> dict:
+    """Per-question scores, stored with the record so reports and comparisons agree."""
+    if row.get("error"):
+        return {"pass": False, "correct": False, "em": False, "f1": 0.0}
+    answer = "" if row["refused"] else row["answer"]
+    if row["answerable"]:
+        correct = bool(answer) and metrics.contains_answer(answer, row["golds"])
+        ok = correct
+    else:
+        correct = False
+        ok = row["refused"]
+    return {
+        "pass": ok,
+        "correct": correct,
+        "em": bool(answer) and metrics.exact_match(answer, row["golds"]),
+        "f1": round(metrics.best_f1(answer, row["golds"]), 4) if answer else 0.0,
+    }
+
+
+def open_run(folder: Path, meta: dict) -> Run:
+    """Start or resume the run in ``folder``; refuse to mix configurations."""
+    folder.mkdir(parents=True, exist_ok=True)
+    meta_path = folder / "run.json"
+    if meta_path.exists():
+        old = json.loads(meta_path.read_text())
+        keys = ("dataset_key", "overrides", "question_ids")
+        if any(old.get(k) != meta.get(k) for k in keys):
+            raise ConfigError(f"{folder} holds a run of another dataset, sample or config; choose another --out or delete it")
+        meta = {**old, **{k: v for k, v in meta.items() if k not in ("started",)}}
+    meta_path.write_text(json.dumps(meta, indent=2, default=str))
+    records = []
+    path = folder / "records.jsonl"
+    if path.exists():
+        for line in path.read_text().splitlines():
+            try:
+                records.append(json.loads(line))
+            except json.JSONDecodeError:  # a line cut by a crash: ask that question again
+                continue
+        path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
+    return Run(folder, meta, records)
+
+
+def run(
+    ds: Dataset,
+    settings: Settings,
+    run_: Run,
+    *,
+    concurrency: int = 1,
+    on_record: Callable[[dict, int, int], None] | None = None,
+) -> Run:
+    """Ask every question not yet recorded; append each record as it finishes."""
+    done = {r["id"] for r in run_.records}
+    todo = [q for q in ds.questions if q["id"] not in done]
+    if settings.backend == "local":
+        concurrency = 1  # one llama.cpp model per process, and it is not re-entrant
+    total = len(ds.questions)
+    with open(run_.records_path, "a") as fh:
+
+        def keep(row: dict) -> None:
+            row.update(judge(row))
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+            fh.flush()
+            run_.records.append(row)
+            if on_record:
+                on_record(row, len(run_.records), total)
+
+        if concurrency <= 1:
+            for q in todo:
+                keep(ask_one(q, settings))
+            return run_
+        with ThreadPoolExecutor(concurrency) as pool:
+            pending = set()
+            queue = iter(todo)
+            try:
+                for q in queue:
+                    pending.add(pool.submit(ask_one, q, settings))
+                    if len(pending) >= concurrency:
+                        finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+                        for f in finished:
+                            keep(f.result())
+                for f in pending:
+                    keep(f.result())
+            except KeyboardInterrupt:
+                pool.shutdown(wait=False, cancel_futures=True)
+                raise
+    return run_
+
+
+def log_stderr(msg: str) -> None:
+    print(msg, file=sys.stderr, flush=True)

@@ -1,0 +1,130 @@
+"""Aggregate a run's records into the numbers a report shows (``summary.json``)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from . import metrics as m
+from .runner import DEPTH
+
+KS = (1, 3, 5, 10)
+
+
+def retrieval(records: list[dict]) -> dict:
+    """hit@k, recall@k, MRR@10 over questions with gold documents."""
+    scored = [r for r in records if r.get("gold_doc_ids") and "retrieved" in r]
+    out: dict = {"questions": len(scored)}
+    for k in KS:
+        out[f"hit@{k}"] = m.mean(m.hit_at_k(r["retrieved"], set(r["gold_doc_ids"]), k) for r in scored)
+        out[f"recall@{k}"] = m.mean(m.recall_at_k(r["retrieved"], set(r["gold_doc_ids"]), k) for r in scored)
+    out["mrr@10"] = m.mean(m.mrr(r["retrieved"], set(r["gold_doc_ids"]), DEPTH) for r in scored)
+    out["recall_curve"] = [m.mean(m.recall_at_k(r["retrieved"], set(r["gold_doc_ids"]), k) for r in scored) for k in range(1, DEPTH + 1)]
+    return out
+
+
+def answers(records: list[dict]) -> dict:
+    ans = [r for r in records if r["answerable"]]
+    return {
+        "questions": len(ans),
+        "accuracy": m.mean(r["correct"] for r in ans),
+        "exact_match": m.mean(r["em"] for r in ans),
+        "f1": m.mean(r["f1"] for r in ans),
+    }
+
+
+def refusals(records: list[dict]) -> dict:
+    ok = [r for r in records if not r.get("error")]
+    return m.refusal_scores([r["refused"] for r in ok], [r["answerable"] for r in ok])
+
+
+def citations(records: list[dict]) -> dict:
+    said = [r for r in records if not r.get("error") and not r["refused"]]
+    cites = [c for r in said for c in r["citations"]]
+    gold = [(c, set(r["gold_doc_ids"])) for r in said if r["gold_doc_ids"] for c in r["citations"]]
+    return {
+        "in_context": m.ratio(sum(r["marks_in_context"] for r in said), sum(r["marks"] for r in said)),
+        "verified": m.ratio(sum(c["verified"] for c in cites), len(cites)),
+        "repaired": m.ratio(sum(c["repaired"] for c in cites), len(cites)),
+        "sentences_cited": m.ratio(sum(r["sentences_cited"] for r in said), sum(r["sentences"] for r in said)),
+        "sentences_verified": m.ratio(sum(r["sentences_verified"] for r in said), sum(r["sentences"] for r in said)),
+        "precision_vs_gold": m.ratio(sum(c["doc_id"] in g for c, g in gold), len(gold)),
+        "count": len(cites),
+    }
+
+
+def latency(records: list[dict]) -> dict:
+    ok = [r for r in records if not r.get("error")]
+    first = [r["timings"].get("first_token_s") for r in ok if r["timings"].get("first_token_s")]
+    total = [r["timings"].get("total_s") for r in ok]
+    tin = [r["tokens"].get("prompt", 0) for r in ok if r.get("tokens")]
+    tout = [r["tokens"].get("completion", 0) for r in ok if r.get("tokens")]
+    return {
+        "first_token_p50": m.percentile(first, 50),
+        "first_token_p95": m.percentile(first, 95),
+        "total_p50": m.percentile(total, 50),
+        "total_p95": m.percentile(total, 95),
+        "tokens_in_mean": m.mean(tin),
+        "tokens_out_mean": m.mean(tout),
+        "tokens_in_total": sum(tin),
+        "tokens_out_total": sum(tout),
+    }
+
+
+def by_type(records: list[dict]) -> dict:
+    groups: dict[str, list[dict]] = defaultdict(list)
+    for r in records:
+        groups[r.get("type") or "all"].append(r)
+    return {t: {"questions": len(rs), "pass": m.mean(r["pass"] for r in rs)} for t, rs in sorted(groups.items())}
+
+
+def summarize(records: list[dict], meta: dict) -> dict:
+    return {
+        "run": {k: meta.get(k) for k in ("dataset", "config", "overrides", "limit", "sample_seed", "gold_only", "model", "started")},
+        "questions": len(records),
+        "errors": sum(bool(r.get("error")) for r in records),
+        "pass": m.mean(r["pass"] for r in records),
+        "retrieval": retrieval(records),
+        "answers": answers(records),
+        "refusals": refusals(records),
+        "citations": citations(records),
+        "latency": latency(records),
+        "by_type": by_type(records),
+    }
+
+
+# The rows every table shows: (section, key, label, kind); kind: share, seconds or count.
+ROWS = [
+    ("retrieval", "hit@5", "retrieval hit@5", "share"),
+    ("retrieval", "recall@5", "retrieval recall@5", "share"),
+    ("retrieval", "mrr@10", "retrieval MRR@10", "share"),
+    ("answers", "accuracy", "answer accuracy (gold string in answer)", "share"),
+    ("answers", "exact_match", "exact match", "share"),
+    ("answers", "f1", "token F1", "share"),
+    ("refusals", "rate_answerable", "refused, answerable", "share"),
+    ("refusals", "rate_unanswerable", "refused, unanswerable (recall)", "share"),
+    ("refusals", "precision", "refusal precision", "share"),
+    ("citations", "in_context", "citations to passages given", "share"),
+    ("citations", "verified", "citations verified", "share"),
+    ("citations", "sentences_cited", "answer sentences cited", "share"),
+    ("citations", "precision_vs_gold", "citation precision vs gold docs", "share"),
+    ("latency", "first_token_p50", "first token p50", "seconds"),
+    ("latency", "first_token_p95", "first token p95", "seconds"),
+    ("latency", "total_p50", "total p50", "seconds"),
+    ("latency", "total_p95", "total p95", "seconds"),
+    ("latency", "tokens_in_mean", "tokens in (mean)", "count"),
+    ("latency", "tokens_out_mean", "tokens out (mean)", "count"),
+]
+
+
+def fmt(value, kind: str) -> str:
+    if value is None:
+        return "n/a"
+    if kind == "share":
+        return f"{value:.3f}"
+    if kind == "seconds":
+        return f"{value:.2f}s"
+    return f"{value:.0f}"
+
+
+def value(summary: dict, section: str, key: str):
+    return summary.get(section, {}).get(key)

@@ -1,0 +1,156 @@
+"""`rag eval` end to end on a tiny dataset made here, with the small real local model (SmolLM2)."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from rag.cli import cli
+
+DOCS = [
+    {"doc_id": "ferry", "title": "Harbour ferry fares rise to 4.20 euros", "published": "2025-03-02",
+     "text": "The city's harbour ferry will charge 4.20 euros per trip from April, up from 3.80 euros. "
+             "The operator said fuel costs had risen by a quarter over the past year."},
+    {"doc_id": "library", "title": "Central library reopens after two-year renovation", "published": "2025-03-05",
+     "text": "The central library reopened on Saturday after a renovation that took two years and cost 18 million euros. "
+             "The new building has a rooftop reading room and 40 study booths."},
+    {"doc_id": "orchard", "title": "Cherry harvest expected to be early", "published": "2025-03-06",
+     "text": "Growers in the valley expect the cherry harvest to start in late May, about ten days earlier than usual, "
+             "after a warm and dry March."},
+]  # fmt: skip
+QUESTIONS = [
+    {"id": "q-fare", "question": "How much will a harbour ferry trip cost from April?", "answers": ["4.20 euros"], "answerable": True, "gold_doc_ids": ["ferry"], "type": "figure"},
+    {"id": "q-library", "question": "How much did the library renovation cost?", "answers": ["18 million euros"], "answerable": True, "gold_doc_ids": ["library"], "type": "figure"},
+    {"id": "q-none", "question": "Who won the national chess championship?", "answers": [], "answerable": False, "gold_doc_ids": []},
+]  # fmt: skip
+SMALL = ["--set", "model=smollm2-135m", "--set", "threads=2"]
+
+
+@pytest.fixture
+def dataset(tmp_path) -> Path:
+    folder = tmp_path / "tiny"
+    folder.mkdir()
+    with gzip.open(folder / "corpus.jsonl.gz", "wt") as fh:
+        fh.writelines(json.dumps(d) + "\n" for d in DOCS)
+    (folder / "questions.jsonl").write_text("".join(json.dumps(q) + "\n" for q in QUESTIONS))
+    return folder
+
+
+def run(*args):
+    result = CliRunner().invoke(cli, ["eval", *map(str, args)], catch_exceptions=False)
+    return result
+
+
+def records(folder: Path) -> list[dict]:
+    return [json.loads(line) for line in (folder / "records.jsonl").read_text().splitlines()]
+
+
+def test_run_writes_reports_then_resumes_and_compares(dataset, tmp_path):
+    out_a, out_b, idx = tmp_path / "a", tmp_path / "b", tmp_path / "indexes"
+    result = run("run", dataset, "--out", out_a, "--index-root", idx, *SMALL)
+    assert result.exit_code == 0, result.output
+    assert "| retrieval hit@5 |" in result.output and "report.html" in result.output
+
+    summary = json.loads((out_a / "summary.json").read_text())
+    assert summary["questions"] == 3 and summary["errors"] == 0
+    assert summary["retrieval"]["questions"] == 2 and summary["retrieval"]["hit@5"] == 1.0  # 3 docs: gold is always in the top 5
+    assert 0 <= summary["answers"]["accuracy"] <= 1 and summary["run"]["model"] == "smollm2-135m"
+    rows = records(out_a)
+    assert [r["id"] for r in rows] == ["q-fare", "q-library", "q-none"]
+    for r in rows:  # every record carries what the report and a later comparison need
+        assert {"answer", "citations", "passages", "retrieved", "timings", "tokens", "pass", "f1"} <= set(r)
+        assert r["timings"]["total_s"] > 0
+    assert (out_a / "summary.md").read_text().startswith("# newsrag eval: tiny")
+    html = (out_a / "report.html").read_text()
+    assert "<svg" in html and "Questions (failures first)" in html and "<script" not in html
+
+    # A crash mid-write: the last record is cut off. Rerunning asks only that question again.
+    lines = (out_a / "records.jsonl").read_text().splitlines()
+    (out_a / "records.jsonl").write_text("\n".join(lines[:2]) + "\n" + lines[2][:25])
+    result = run("run", dataset, "--out", out_a, "--index-root", idx, *SMALL)
+    assert result.exit_code == 0, result.output
+    assert [r["id"] for r in records(out_a)] == ["q-fare", "q-library", "q-none"]
+
+    # The same folder with another config is refused rather than mixed.
+    result = run("run", dataset, "--out", out_a, "--index-root", idx, "--config", "vanilla", *SMALL)
+    assert result.exit_code == 1 and "another dataset, sample or config" in result.output
+
+    result = run("run", dataset, "--out", out_b, "--index-root", idx, "--config", "vanilla", *SMALL)
+    assert result.exit_code == 0, result.output
+    assert json.loads((out_b / "run.json").read_text())["overrides"]["retrieval"] == "dense"
+    assert len(list(idx.iterdir())) == 1  # both configs share the dataset's index
+
+    result = run("compare", out_a, out_b)
+    assert result.exit_code == 0, result.output
+    assert "| retrieval hit@5 | 1.000 | 1.000 | +0.000 |" in result.output
+    assert "fixed in B (fail -> pass):" in result.output and "broken in B (pass -> fail):" in result.output
+
+
+def test_a_failing_backend_is_recorded_and_the_run_goes_on(dataset, tmp_path, monkeypatch):
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-canary-eval-0000")
+    out = tmp_path / "down"
+    result = run(
+        "run", dataset, "--out", out, "--index-root", tmp_path / "idx", "--set", "backend=openai",
+        "--set", "openai_base_url=http://127.0.0.1:9/v1", "--set", "openai_max_retries=0", "--set", "openai_timeout=3",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    rows = records(out)
+    # The two answerable questions reach the (dead) server; the off-topic one is declined by retrieval alone.
+    assert [bool(r.get("error")) for r in rows] == [True, True, False] and rows[2]["refused"]
+    assert "cannot reach http://127.0.0.1:9/v1" in rows[0]["error"]
+    assert json.loads((out / "summary.json").read_text())["errors"] == 2
+    assert "sk-canary" not in (out / "records.jsonl").read_text() + (out / "report.html").read_text()
+
+
+def test_bad_dataset_is_one_line(tmp_path):
+    result = run("run", tmp_path / "nowhere")
+    assert result.exit_code == 1 and "no questions.jsonl" in result.output and result.output.count("\n") == 1
+
+
+def test_project_cases_are_well_formed():
+    from rag.evaluation import datasets
+
+    ds = datasets.load(Path(__file__).resolve().parent.parent / "eval" / "cases")
+    ids = {q["id"] for q in ds.questions}
+    assert len(ids) == len(ds.questions) >= 20
+    assert sum(not q["answerable"] for q in ds.questions) >= 4
+    corpus_ids = {p.stem for p in ds.corpus_path.iterdir()} | {"brief-2025-01-22-stargate", "brief-2025-02-07-amazon-capex"}
+    for q in ds.questions:
+        assert q["answerable"] == bool(q["answers"]) and set(q["gold_doc_ids"]) <= corpus_ids
+
+
+@pytest.mark.skipif(not shutil.which("chromium") and not os.environ.get("CI"), reason="Debian chromium is not installed (.ci/run installs it)")
+def test_html_report_renders_in_headless_chromium(dataset, tmp_path):
+    out = tmp_path / "r"
+    assert run("run", dataset, "--out", out, "--index-root", tmp_path / "idx", "--limit", "1", *SMALL).exit_code == 0
+    shot = tmp_path / "shot.png"
+    subprocess.run(
+        ["chromium", "--headless", "--no-sandbox", "--disable-gpu", f"--screenshot={shot}", "--window-size=1200,1600",
+         (out / "report.html").as_uri()],
+        check=True, capture_output=True, timeout=120,
+    )  # fmt: skip
+    pixels = png_pixels(shot.read_bytes())
+    assert len(pixels) > 1200 * 1600 and len(set(pixels)) > 10  # text and plots, not a blank page
+
+
+def png_pixels(data: bytes) -> bytes:
+    """The decompressed image bytes of a PNG (enough to tell a blank page from a drawn one)."""
+    import struct
+    import zlib
+
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
+    pos, idat = 8, b""
+    while pos < len(data):
+        (length,) = struct.unpack(">I", data[pos : pos + 4])
+        kind = data[pos + 4 : pos + 8]
+        if kind == b"IDAT":
+            idat += data[pos + 8 : pos + 8 + length]
+        pos += 12 + length
+    return zlib.decompress(idat)

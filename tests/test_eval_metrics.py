@@ -1,0 +1,152 @@
+"""Harness metrics against hand-computed values (pure logic: no model, no index)."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.evaluation import configs, metrics as m
+from rag.evaluation.summary import citations, refusals, retrieval
+from rag.errors import ConfigError
+
+
+@pytest.mark.parametrize(
+    "ranked, gold, k, hit, recall",
+    [
+        (["a", "b", "c"], {"a"}, 1, True, 1.0),
+        (["a", "b", "c"], {"c"}, 2, False, 0.0),
+        (["a", "a", "a", "c"], {"c"}, 2, True, 1.0),  # passages of one doc count once
+        (["a", "b"], {"b", "z"}, 5, True, 0.5),
+        ([], {"a"}, 5, False, 0.0),
+        (["a", "b", "c", "d"], {"b", "d"}, 3, True, 0.5),
+    ],
+)
+def test_hit_and_recall_at_k(ranked, gold, k, hit, recall):
+    assert m.hit_at_k(ranked, gold, k) is hit
+    assert m.recall_at_k(ranked, gold, k) == pytest.approx(recall)
+
+
+@pytest.mark.parametrize(
+    "ranked, gold, expected",
+    [
+        (["a"], {"a"}, 1.0),
+        (["x", "a"], {"a"}, 0.5),
+        (["x", "x", "y", "a"], {"a"}, 1 / 3),  # rank among documents, not passages
+        (["x", "y"], {"a"}, 0.0),
+        ([f"d{i}" for i in range(10)] + ["a"], {"a"}, 0.0),  # beyond depth 10
+    ],
+)
+def test_mrr(ranked, gold, expected):
+    assert m.mrr(ranked, gold) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The Buffalo Bills", "buffalo bills"),
+        ("  An  apple, a day!  ", "apple day"),
+        ("U.S.", "us"),
+        ("“Quoted” — dash", "quoted dash"),
+        ("Theatre", "theatre"),  # 'the' only as a word
+    ],
+)
+def test_normalize(text, expected):
+    assert m.normalize(text) == expected
+
+
+@pytest.mark.parametrize(
+    "answer, gold, f1",
+    [
+        ("Buffalo Bills", "the Buffalo Bills", 1.0),
+        ("the Buffalo Bills of New York", "Buffalo Bills", 2 * (2 / 5) * 1 / (2 / 5 + 1)),
+        ("Bills of Buffalo", "Buffalo Bills", 0.8),  # 2 common of 3 and 2 tokens
+        ("Kansas City", "Buffalo Bills", 0.0),
+        ("Buffalo Bills [1].", "Buffalo Bills", 1.0),  # citation markers do not count
+        ("", "Buffalo Bills", 0.0),
+        ("", "", 1.0),
+    ],
+)
+def test_token_f1(answer, gold, f1):
+    assert m.token_f1(answer, gold) == pytest.approx(f1)
+
+
+@pytest.mark.parametrize(
+    "answer, golds, em, contains",
+    [
+        ("Buffalo Bills [1].", ["Buffalo Bills"], True, True),
+        ("He plays for the Buffalo Bills [1].", ["Buffalo Bills"], False, True),
+        ("It costs $50 billion [1].", ["50 billion"], False, True),
+        ("Billsville", ["Bills"], False, False),  # whole words only
+        ("No", ["yes"], False, False),
+    ],
+)
+def test_exact_match_and_accuracy(answer, golds, em, contains):
+    assert m.exact_match(answer, golds) is em
+    assert m.contains_answer(answer, golds) is contains
+
+
+@pytest.mark.parametrize(
+    "refused, answerable, expected",
+    [
+        # no refusals at all: precision undefined, recall 0
+        ([False, False, False], [True, False, False], {"precision": None, "recall": 0.0, "rate_answerable": 0.0, "rate_unanswerable": 0.0}),
+        # everything refused: precision = share unanswerable, recall 1
+        ([True, True, True, True], [True, False, False, False], {"precision": 0.75, "recall": 1.0, "rate_answerable": 1.0, "rate_unanswerable": 1.0}),
+        # no unanswerable questions: recall undefined
+        ([True, False], [True, True], {"precision": 0.0, "recall": None, "rate_answerable": 0.5, "rate_unanswerable": None}),
+        ([True, False, True, False], [False, False, True, True], {"precision": 0.5, "recall": 0.5, "rate_answerable": 0.5, "rate_unanswerable": 0.5}),
+        ([], [], {"precision": None, "recall": None, "rate_answerable": None, "rate_unanswerable": None}),
+    ],
+)
+def test_refusal_precision_recall(refused, answerable, expected):
+    assert m.refusal_scores(refused, answerable) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    "values, q, expected",
+    [([3.0], 50, 3.0), ([1, 2, 3, 4], 50, 2.5), ([1, 2, 3, 4, 5], 95, 4.8), ([], 50, None), ([2, None, 4], 50, 3.0)],
+)
+def test_percentile(values, q, expected):
+    assert m.percentile(values, q) == expected
+
+
+def _rec(**kw):
+    base = {"answerable": True, "refused": False, "gold_doc_ids": ["g"], "retrieved": ["g"], "citations": [], "marks": 0,
+            "marks_in_context": 0, "sentences": 1, "sentences_cited": 1, "sentences_verified": 1}  # fmt: skip
+    return {**base, **kw}
+
+
+def test_aggregates_by_hand():
+    records = [
+        _rec(retrieved=["x", "g"], citations=[{"doc_id": "g", "verified": True, "repaired": False}], marks=2, marks_in_context=1),
+        _rec(retrieved=["g"], citations=[{"doc_id": "x", "verified": False, "repaired": True}], marks=1, marks_in_context=1,
+             sentences=2, sentences_cited=1, sentences_verified=0),  # fmt: skip
+        _rec(answerable=False, refused=True, gold_doc_ids=[], retrieved=["x"]),
+        _rec(error="server down", refused=False),
+    ]
+    r = retrieval(records)
+    assert r["questions"] == 3 and r["hit@1"] == pytest.approx(2 / 3) and r["hit@5"] == 1.0 and r["mrr@10"] == pytest.approx((0.5 + 1 + 1) / 3)
+    c = citations(records)
+    assert c["in_context"] == pytest.approx(2 / 3) and c["verified"] == 0.5 and c["repaired"] == 0.5
+    assert c["sentences_cited"] == pytest.approx(2 / 3) and c["precision_vs_gold"] == 0.5
+    assert refusals(records)["precision"] == 1.0  # the errored question is left out
+
+
+@pytest.mark.parametrize(
+    "config, sets, message",
+    [
+        ("nope", [], "no config 'nope'"),
+        (None, ["k"], "write key=value"),
+        (None, ["colour=blue"], "unknown setting(s) colour"),
+        (None, ["index=/tmp/x"], "cannot be set for an eval run"),
+        (None, ["k=zero"], "bad setting"),
+    ],
+)
+def test_config_errors_are_one_line(config, sets, message):
+    with pytest.raises(ConfigError, match=".*") as err:
+        configs.overrides(config, sets)
+    assert message in str(err.value) and "\n" not in str(err.value)
+
+
+def test_vanilla_is_the_documented_baseline():
+    over = configs.overrides("vanilla", [])
+    assert over["retrieval"] == "dense" and over["k"] == 4 and over["citation_repair"] is False
