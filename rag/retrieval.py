@@ -96,23 +96,44 @@ def rrf(rankings: dict[str, list[Passage]], k: int = 60) -> list[Passage]:
     return [replace(first[c], score=round(fused[c], 6), scores=parts[c]) for c in order]
 
 
-def diversify(ranked: list[Passage], k: int, *, max_per_article: int = 2, threshold: float = 0.8) -> list[Passage]:
-    """Top ``k`` after dropping near-duplicates and capping passages per article."""
+def diversify(ranked: list[Passage], k: int, *, max_per_article: int = 2, threshold: float = 0.8, weak: float = 0.5) -> list[Passage]:
+    """Top ``k`` after dropping near-duplicates and capping passages per article.
+
+    The cap is there so one long story cannot crowd out other articles; it must
+    not keep the best passage out in favour of noise. So a passage the cap held
+    back takes the place of a *weak* one (dense score under ``weak`` x the best)
+    ranked below it, when its own dense score is not weak: "who broke the course record" gets the
+    article's record paragraph, not a heatwave story.
+    """
     out: list[Passage] = []
+    held: list[Passage] = []
     kept_words: list[set[str]] = []
     per_doc: dict[str, int] = {}
     for p in ranked:
-        if per_doc.get(p.doc_id, 0) >= max_per_article:
-            continue
         w = words(p.text)
         if any(len(w & o) / max(1, len(w | o)) >= threshold for o in kept_words):
             continue  # syndicated copy or heavy chunk overlap: says nothing new
+        if per_doc.get(p.doc_id, 0) >= max_per_article:
+            held.append(p)
+            continue
+        if len(out) == k:
+            continue
         out.append(p)
         kept_words.append(w)
         per_doc[p.doc_id] = per_doc.get(p.doc_id, 0) + 1
-        if len(out) == k:
+    best = max((p.scores.get("dense", 0.0) for p in out), default=0.0)
+    floor = weak * best
+    strong_held = [p for p in held if p.scores.get("dense", 0.0) >= floor > 0]
+    for p in strong_held:
+        rank = ranked.index(p)
+        weakest = [i for i, q in enumerate(out) if q.scores.get("dense", 0.0) < floor and ranked.index(q) > rank]
+        if not weakest:
             break
-    return out
+        w = words(p.text)
+        if any(len(w & words(q.text)) / max(1, len(w | words(q.text))) >= threshold for q in out):
+            continue
+        out[weakest[-1]] = p  # the lowest-ranked weak passage goes
+    return sorted(out, key=lambda p: ranked.index(p)) if strong_held else out
 
 
 def check_query(query: str, since: date | None, until: date | None) -> None:

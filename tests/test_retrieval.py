@@ -29,8 +29,14 @@ def test_rrf_rewards_agreement_and_keeps_component_ranks():
         ([p("1", "A", "one two three"), p("2", "A", "four five six"), p("3", "A", "seven"), p("4", "B", "x")], 3, 2, ["1", "2", "4"]),
         ([p("1", "A", "one two three four"), p("2", "B", "one two three four"), p("3", "C", "other words")], 3, 2, ["1", "3"]),
         ([p("1", "A", "a b c d e"), p("2", "B", "a b c d f")], 2, 2, ["1", "2"]),  # Jaccard 4/6 < 0.8: kept
+        # The cap holds back A's third passage; it is strong (dense .7) and outranks B's weak one (.1 < .5 x .8): it takes B's place.
+        ([p("1", "A", "one", dense=0.8), p("2", "A", "two", dense=0.75), p("3", "A", "three", dense=0.7), p("4", "B", "four", dense=0.1)], 3, 2, ["1", "2", "3"]),
+        # ... but not a relevant passage of another article (dense .5 >= .4).
+        ([p("1", "A", "one", dense=0.8), p("2", "A", "two", dense=0.75), p("3", "A", "three", dense=0.7), p("4", "B", "four", dense=0.5)], 3, 2, ["1", "2", "4"]),
+        # ... nor a weak passage that was ranked above it.
+        ([p("1", "A", "one", dense=0.8), p("4", "B", "four", dense=0.1), p("2", "A", "two", dense=0.75), p("3", "A", "three", dense=0.7)], 3, 2, ["1", "4", "2"]),
     ],
-    ids=["cap-per-article", "near-duplicate-dropped", "similar-but-distinct-kept"],
+    ids=["cap-per-article", "near-duplicate-dropped", "similar-but-distinct-kept", "held-back-strong-replaces-weak", "relevant-other-article-kept", "weak-ranked-above-kept"],
 )
 def test_diversify(passages, k, cap, expected):
     assert [x.chunk_id for x in diversify(passages, k, max_per_article=cap, threshold=0.8)] == expected
