@@ -53,8 +53,9 @@ def ingest(
         paths = [paths]
     settings = settings_or_default(settings)
     embedder = embedder or embedder_for(settings)
-    store = store or store_for(settings, embedder)
-    return _ingest.ingest(paths, settings=settings, store=store, embedder=embedder, progress=progress)
+    with _ingest.writer_lock(settings):
+        store = store or store_for(settings, embedder)
+        return _ingest.ingest(paths, settings=settings, store=store, embedder=embedder, progress=progress)
 
 
 def search(

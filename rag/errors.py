@@ -26,6 +26,10 @@ class StoreError(RagError):
     """The index cannot be opened or is inconsistent."""
 
 
+class IndexBusy(StoreError):
+    """Another process is writing to the same embedded index."""
+
+
 class EmbedderMismatch(StoreError):
     """The index was built with a different embedding model."""
 

@@ -10,19 +10,19 @@ import hashlib
 import os
 import time
 from collections.abc import Callable, Iterable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .chunking import chunk_text
 from .embeddings import Embedder
-from .errors import LoadError
+from .errors import IndexBusy, LoadError
 from .loaders import SUPPORTED, Loaded, load_path, load_url, slug, suffix_of, walk
 from .models import Article, IngestReport
 from .settings import Settings
 from .store import Store
 
 Progress = Callable[[int, int], None]  # (chunks embedded so far, total chunks)
-_GROUP = 256  # chunks embedded and written together: bounds memory and work lost to a crash
 
 
 @dataclass
@@ -78,6 +78,42 @@ def _dedupe(batch: _Batch, manifest: dict[str, dict], errors: list[str]) -> list
             seen[art.doc_id] = art.origin
             out.append(art)
     return out
+
+
+@contextmanager
+def writer_lock(settings: Settings):
+    """One writer per embedded index: a second ``rag ingest`` fails at once with a clear message.
+
+    An OS file lock (flock), so it is released when the process dies, even by SIGKILL.
+    Readers take no lock. A Chroma server serialises writes itself.
+    """
+    if settings.chroma_url:
+        yield
+        return
+    import fcntl
+
+    folder = Path(settings.index)
+    folder.mkdir(parents=True, exist_ok=True)
+    fh = open(folder / ".ingest.lock", "a+")
+    try:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            fh.seek(0)
+            holder = fh.read().strip() or "another process"
+            raise IndexBusy(
+                f"another ingest ({holder}) is writing to {folder}; wait for it to finish, then run this again"
+            ) from None
+        fh.seek(0)
+        fh.truncate()
+        fh.write(f"pid {os.getpid()}")
+        fh.flush()
+        try:
+            yield
+        finally:
+            fh.truncate(0)  # empty while nobody writes (a SIGKILLed writer leaves its pid: harmless)
+    finally:
+        fh.close()  # closing releases the lock
 
 
 def ingest(
@@ -161,7 +197,7 @@ def _embed_and_write(todo, manifest, settings, store, embedder, progress) -> int
 
     for art, chunks in planned:
         group.append((art, chunks))
-        if sum(len(c) for _, c in group) >= _GROUP:
+        if sum(len(c) for _, c in group) >= settings.ingest_group:
             flush()
     if group:
         flush()

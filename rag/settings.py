@@ -47,6 +47,9 @@ class Settings(BaseSettings):
         "MiniLM reads at most 256 word pieces; news English runs ~1.1-1.3 word pieces per cl100k token, so "
         "160 tokens plus a headline stays inside the window (checked on corpus/ by tests/test_chunking.py).",
     )
+    ingest_group: int = Field(
+        256, ge=1, description="Chunks embedded and written together: bounds ingest memory and the work a crash loses."
+    )
     chunk_overlap: int = Field(30, ge=0, description="Tokens of whole sentences repeated between neighbouring chunks.")
 
     # --- OpenAI-compatible backend ---------------------------------------

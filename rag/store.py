@@ -90,14 +90,22 @@ class Store:
 
     # --- writes ------------------------------------------------------------
     def write(self, items: Sequence[tuple[Article, list[Chunk], np.ndarray]], *, replace: Sequence[str] = ()) -> None:
-        """Store articles with their chunks and chunk vectors.
+        """Store articles with their chunks and chunk vectors, safe against a kill at any point.
 
-        Order matters for crash safety: old chunks go, new chunks land, and only
-        then the article record (with its content hash). If we die midway the
-        hash is stale or absent, so the next ingest redoes that article.
+        1. the article records are written first with an empty hash ("pending");
+        2. every old chunk of those articles goes (also leftovers of a killed run);
+        3. the new chunks land;
+        4. the records get their content hash.
+        Killed anywhere, an article's record is absent, pending or stale, so the
+        next ingest redoes it (or prunes it, if its file is gone): the index then
+        equals a clean ingest, never with duplicate or orphaned chunks.
+        ``replace`` is accepted for callers that name the articles being replaced.
         """
-        if replace:
-            self.chunks.delete(where={"doc_id": {"$in": list(replace)}})
+        if not items:
+            return
+        doc_ids = list(dict.fromkeys([a.doc_id for a, _, _ in items] + list(replace)))
+        self._upsert_articles(items, pending=True)
+        self.chunks.delete(where={"doc_id": {"$in": doc_ids}})
         ids, vecs, docs, metas = [], [], [], []
         for art, chunks, vectors in items:
             for ch, vec in zip(chunks, vectors, strict=True):
@@ -122,26 +130,28 @@ class Store:
             self.chunks.upsert(
                 ids=ids[i : i + batch], embeddings=np.asarray(vecs[i : i + batch]), documents=docs[i : i + batch], metadatas=metas[i : i + batch]
             )
-        if items:
-            self.articles.upsert(
-                ids=[a.doc_id for a, _, _ in items],
-                # The first chunk's vector stands for the article: free, and good for finding articles by topic.
-                embeddings=np.asarray([v[0] if len(v) else np.zeros(self.dim) for _, _, v in items]),
-                documents=[a.text for a, _, _ in items],
-                metadatas=[
-                    {
-                        "title": a.title,
-                        "published": a.published.isoformat() if a.published else "",
-                        "published_day": day_number(a.published),
-                        "source": a.source,
-                        "url": a.url,
-                        "origin": a.origin,
-                        "hash": a.content_hash,
-                        "chunks": len(c),
-                    }
-                    for a, c, _ in items
-                ],
-            )
+        self._upsert_articles(items, pending=False)
+
+    def _upsert_articles(self, items, *, pending: bool) -> None:
+        self.articles.upsert(
+            ids=[a.doc_id for a, _, _ in items],
+            # The first chunk's vector stands for the article: free, and good for finding articles by topic.
+            embeddings=np.asarray([v[0] if len(v) else np.zeros(self.dim) for _, _, v in items]),
+            documents=[a.text for a, _, _ in items],
+            metadatas=[
+                {
+                    "title": a.title,
+                    "published": a.published.isoformat() if a.published else "",
+                    "published_day": day_number(a.published),
+                    "source": a.source,
+                    "url": a.url,
+                    "origin": a.origin,
+                    "hash": "" if pending else a.content_hash,
+                    "chunks": len(c),
+                }
+                for a, c, _ in items
+            ],
+        )
 
     def remove(self, doc_ids: Sequence[str]) -> None:
         if doc_ids:
