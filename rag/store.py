@@ -48,8 +48,38 @@ def make_client(index: Path, chroma_url: str | None = None):
     return chromadb.PersistentClient(path=str(index), settings=cfg)
 
 
+class _Guarded:
+    """A Chroma client or collection whose lost-connection errors become one clear StoreError.
+
+    A Chroma server that stops or restarts mid-session gives the user a line to
+    act on; the next call after it is back simply works (HTTP is stateless).
+    """
+
+    def __init__(self, target, location: str):
+        self._target, self._location = target, location
+
+    def __getattr__(self, name):
+        attr = getattr(self._target, name)
+        if not callable(attr):
+            return attr
+
+        def call(*args, **kwargs):
+            import httpx
+
+            try:
+                return attr(*args, **kwargs)
+            except httpx.RequestError as err:
+                raise StoreError(
+                    f"lost the Chroma server at {self._location} ({type(err).__name__}: {err}); start `chroma run` "
+                    "again and retry (an interrupted ingest completes when run again)"
+                ) from None
+
+        return call
+
+
 class Store:
     def __init__(self, client, embedder_name: str, dim: int, *, prefix: str = "newsrag", location: str = ""):
+        client = client if isinstance(client, _Guarded) else _Guarded(client, location)
         self.client = client
         self.location = location
         self.embedder_name, self.dim = embedder_name, dim
@@ -60,6 +90,7 @@ class Store:
             self.articles = client.get_or_create_collection(f"{prefix}-articles", metadata=meta, configuration=cfg, embedding_function=None)
         except Exception as err:
             raise StoreError(f"cannot open the index at {location} ({err})") from None
+        self.chunks, self.articles = _Guarded(self.chunks, location), _Guarded(self.articles, location)
         found = (self.chunks.metadata or {}).get("embedder"), (self.chunks.metadata or {}).get("dim")
         if found != (embedder_name, dim):
             raise EmbedderMismatch(

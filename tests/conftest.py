@@ -51,10 +51,63 @@ def embedder():
     return MiniLMEmbedder(threads=2)
 
 
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_chroma(path: Path, port: int):
+    """A real `chroma run` server on loopback; returns the process once it accepts connections."""
+    import socket
+    import subprocess
+    import time
+
+    chroma = ROOT / ".venv" / "bin" / "chroma"
+    proc = subprocess.Popen(
+        [str(chroma if chroma.exists() else shutil.which("chroma")), "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=guarded_env(ANONYMIZED_TELEMETRY="False"),
+    )
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return proc
+        except OSError:
+            time.sleep(0.2)
+    proc.kill()
+    raise RuntimeError("chroma run did not start")
+
+
+@pytest.fixture(scope="session")
+def chroma_server_url(tmp_path_factory):
+    """One `chroma run` for the session; tests isolate themselves by collection name."""
+    port = free_port()
+    proc = start_chroma(tmp_path_factory.mktemp("chroma-server"), port)
+    yield f"http://127.0.0.1:{port}"
+    proc.terminate()
+    proc.wait(timeout=30)
+
+
 @pytest.fixture
-def settings(tmp_path):
+def index_mode(request) -> str:
+    """embedded (a folder) unless a module parametrizes it: ``indirect`` over ["embedded", "server"]."""
+    return getattr(request, "param", "embedded")
+
+
+@pytest.fixture
+def settings(tmp_path, index_mode, request):
+    from uuid import uuid4
+
     from rag.settings import Settings
 
+    if index_mode == "server":
+        url = request.getfixturevalue("chroma_server_url")
+        return Settings(index=tmp_path / "index", chroma_url=url, collection=f"t{uuid4().hex[:10]}", threads=2)
     return Settings(index=tmp_path / "index", threads=2)
 
 
@@ -62,7 +115,14 @@ def settings(tmp_path):
 def store(settings, embedder):
     from rag.store import Store, make_client
 
-    return Store(make_client(settings.index), embedder.name, embedder.dim, location=str(settings.index))
+    where = settings.chroma_url or str(settings.index)
+    return Store(make_client(settings.index, settings.chroma_url), embedder.name, embedder.dim, prefix=settings.collection, location=where)
+
+
+def pytest_generate_tests(metafunc):
+    """Modules with ``BOTH_STORES = True`` run every test that uses the index on both stores."""
+    if getattr(metafunc.module, "BOTH_STORES", False) and "index_mode" in metafunc.fixturenames:
+        metafunc.parametrize("index_mode", ["embedded", "server"], indirect=True)
 
 
 @pytest.fixture

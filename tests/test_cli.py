@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import json
-import socket
 import subprocess
 import sys
-import time
 
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT, SEED_ID, guarded_env
+from conftest import ROOT, SEED_ID, free_port, guarded_env, start_chroma
 
 from rag.cli import cli
 
@@ -80,32 +78,11 @@ def test_console_script_runs_offline(tmp_path, corpus_copy):
     assert "added 1" in out.stdout and out.stderr == ""  # no progress bar or warnings when piped
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture
 def chroma_server(tmp_path):
-    """A real `chroma run` server on loopback."""
-    chroma = ROOT / ".venv" / "bin" / "chroma"
-    if not chroma.exists():
-        chroma = __import__("shutil").which("chroma")
-    port = _free_port()
-    proc = subprocess.Popen(
-        [str(chroma), "run", "--path", str(tmp_path / "server-data"), "--host", "127.0.0.1", "--port", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env=guarded_env(ANONYMIZED_TELEMETRY="False"),
-    )
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            break
-        except OSError:
-            time.sleep(0.3)
+    """A real `chroma run` server on loopback, for this test alone."""
+    port = free_port()
+    proc = start_chroma(tmp_path / "server-data", port)
     yield f"http://127.0.0.1:{port}"
     proc.terminate()
     proc.wait(timeout=30)
@@ -123,7 +100,7 @@ def test_chroma_server_mode(runner, chroma_server, corpus_copy):
 
 
 def test_chroma_server_down_is_a_clear_error(runner):
-    res = runner.invoke(cli, ["search", "x", "--chroma-url", f"http://127.0.0.1:{_free_port()}"])
+    res = runner.invoke(cli, ["search", "x", "--chroma-url", f"http://127.0.0.1:{free_port()}"])
     assert res.exit_code == 1 and "cannot reach the Chroma server" in res.output
 
 

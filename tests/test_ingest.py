@@ -9,6 +9,8 @@ from rag import api
 from rag.errors import EmbedderMismatch
 from rag.store import Store, make_client
 
+BOTH_STORES = True  # every test here that uses the index runs on an embedded folder and on a `chroma run` server
+
 
 def run(paths, settings, store, embedder):
     return api.ingest(paths, settings=settings, store=store, embedder=embedder)
@@ -107,7 +109,7 @@ def test_same_file_name_in_two_folders_are_two_articles(tmp_path, settings, stor
 def test_index_remembers_its_embedder(settings, store, embedder, corpus_copy):
     run([corpus_copy / f"{SEED_ID}.txt"], settings, store, embedder)
     with pytest.raises(EmbedderMismatch, match="RAG_EMBEDDER"):
-        Store(make_client(settings.index), "openai:text-embedding-3-small", 1536, location=str(settings.index))
+        Store(make_client(settings.index, settings.chroma_url), "openai:text-embedding-3-small", 1536, prefix=settings.collection, location="x")
 
 
 def test_search_finds_seed_first_and_filters_by_date(corpus_copy, settings, store, embedder):

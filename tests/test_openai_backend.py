@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -20,7 +19,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import CORPUS, guarded_env
+from conftest import CORPUS, free_port, guarded_env
 
 from rag import api
 from rag.answer import Answer
@@ -33,12 +32,6 @@ QUESTION = "How much is Alibaba investing?"
 # k=3 and 32 answer tokens keep each request to a few seconds on two shared cores.
 K = 3
 SMALL = {"context_window": 2048, "max_answer_tokens": 32, "threads": 2}
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _wait_for_model(url: str, proc: subprocess.Popen, log: Path, timeout: float = 120) -> str:
@@ -68,7 +61,7 @@ def server(tmp_path_factory):
     for module in ("uvicorn", "fastapi", "sse_starlette", "starlette_context"):
         pytest.importorskip(module, reason="the server needs: pip install 'llama-cpp-python[server]'")
 
-    port = _free_port()
+    port = free_port()
     # The GGUF carries SmolLM2's chat template (ChatML), so no --chat_format is needed.
     # Half the cores: this test process embeds and streams on the other half, and
     # llama.cpp threads that wait for a busy core make prompt processing ~2x slower.
@@ -182,7 +175,7 @@ def test_slow_server_is_a_timeout_error(server, index, embedder):
 
 def test_server_down_is_a_fast_clear_error(index, embedder):
     folder, store = index
-    base_url = f"http://127.0.0.1:{_free_port()}/v1"  # nothing listens there
+    base_url = f"http://127.0.0.1:{free_port()}/v1"  # nothing listens there
     settings = openai_settings(folder, base_url, openai_timeout=5, openai_max_retries=0)
 
     start = time.perf_counter()
@@ -195,7 +188,7 @@ def test_server_down_is_a_fast_clear_error(index, embedder):
 
 def test_cli_server_down_is_one_line(index):
     folder, _ = index
-    base_url = f"http://127.0.0.1:{_free_port()}/v1"
+    base_url = f"http://127.0.0.1:{free_port()}/v1"
     env = {"RAG_OPENAI_BASE_URL": base_url, "RAG_MODEL": "smollm2", "RAG_CONTEXT_WINDOW": "2048", "RAG_OPENAI_MAX_RETRIES": "0"}
 
     res = _cli_ask(folder, env)

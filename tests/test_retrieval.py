@@ -11,6 +11,8 @@ from rag import api
 from rag.models import Passage
 from rag.retrieval import BM25Index, diversify, rrf
 
+BOTH_STORES = True  # every test here that uses the index runs on an embedded folder and on a `chroma run` server
+
 
 def p(cid: str, doc: str, text: str, **scores) -> Passage:
     return Passage(cid, doc, 0, 0, len(text), text, doc, "2025-01-01", "", "", 0.0, scores)
