@@ -12,10 +12,10 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
-from langchain_core.output_parsers import StrOutputParser
 from langchain_core.runnables import Runnable, RunnableLambda, RunnablePassthrough
 
 from .citations import Checker, Citation, Claim
+from .llm import text_output
 from .models import Passage
 from .offline import encoding
 from .prompts import Prompt, load
@@ -115,7 +115,7 @@ def token_counter(model: str) -> Callable[[str], int]:
 def generation_chain(llm, prompt: Prompt | None = None) -> Runnable:
     """LCEL: prompt variables -> messages -> chat model -> text."""
     prompt = prompt or load("answer")
-    return RunnableLambda(lambda v: prompt.messages(**v)) | llm | StrOutputParser()
+    return RunnableLambda(lambda v: prompt.messages(**v)) | llm | text_output()
 
 
 def context_chain(retrieve: Callable[[str], list[Passage]], budget: int, count: Callable[[str], int]) -> Runnable:

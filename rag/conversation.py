@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from langchain_core.output_parsers import StrOutputParser
 from langchain_core.runnables import RunnableLambda
 
+from .llm import text_output
 from .prompts import load
 
 _MARKS = re.compile(r"\s*\[\d+\]")
@@ -49,6 +49,6 @@ def standalone_question(question: str, turns: Sequence[tuple[str, str]], llm) ->
     if not turns:
         return question
     prompt = load("condense")
-    chain = RunnableLambda(lambda v: prompt.messages(**v)) | llm.bind(max_tokens=60) | StrOutputParser()
-    reply = chain.invoke({"history": format_history(turns), "question": question})
+    chain = RunnableLambda(lambda v: prompt.messages(**v)) | llm.bind(max_tokens=60) | text_output()
+    reply = chain.invoke({"history": format_history(turns), "question": question}) or ""
     return clean_rewrite(reply, question)

@@ -14,11 +14,11 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 
-from langchain_core.output_parsers import StrOutputParser
 from langchain_core.runnables import RunnableLambda
 
 from .answer import format_passage
 from .citations import Checker, Citation, Claim, render
+from .llm import text_output
 from .models import Passage
 from .prompts import load
 
@@ -69,7 +69,7 @@ def windows(passages: Sequence[Passage], budget: int, count: Callable[[str], int
 
 def _chain(name: str, llm, max_tokens: int):
     prompt = load(name)
-    return RunnableLambda(lambda v: prompt.messages(**v)) | llm.bind(max_tokens=max_tokens) | StrOutputParser()
+    return RunnableLambda(lambda v: prompt.messages(**v)) | llm.bind(max_tokens=max_tokens) | text_output()
 
 
 def _passages_text(passages: Sequence[Passage], numbers: Sequence[int]) -> str:
@@ -107,7 +107,7 @@ def stream_summary(
             chain = _chain("timeline", llm, max_tokens)
             variables = {"focus": focus, "passages": _passages_text(passages, group)}
             part = ""
-            for token in chain.stream(variables) if i == len(groups) - 1 else [chain.invoke(variables)]:
+            for token in chain.stream(variables) if i == len(groups) - 1 else [chain.invoke(variables) or ""]:
                 part += token
                 if i == len(groups) - 1:
                     yield token
@@ -120,9 +120,9 @@ def stream_summary(
     if len(groups) > 1:  # map
         per = max(2, sentences // 2)
         for group in groups:
-            partials.append(_chain("summarize", llm, max_tokens).invoke(
+            partials.append((_chain("summarize", llm, max_tokens).invoke(
                 {"sentences": per, "focus": focus, "passages": _passages_text(passages, group)}
-            ).strip())
+            ) or "").strip())
             calls += 1
         final = _chain("reduce", llm, max_tokens)
         variables = {"sentences": sentences, "focus": focus, "partials": "\n\n".join(f"Part {i}:\n{t}" for i, t in enumerate(partials, 1))}

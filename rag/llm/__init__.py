@@ -58,6 +58,36 @@ def make_llm(settings: Settings):
     raise ConfigError(f"unknown backend {settings.backend!r}; use local or openai")
 
 
+def _finished(message) -> bool:
+    meta = getattr(message, "response_metadata", None) or {}
+    return bool(meta.get("finish_reason") or meta.get("done_reason") or meta.get("stop_reason"))
+
+
+def _text_until_finish(chunks):
+    """Chat chunks -> text; a stream that ends without a finish reason was cut off, and says so."""
+    finished = False
+    for chunk in chunks:
+        finished = finished or _finished(chunk)
+        text = chunk.content if isinstance(chunk.content, str) else ""
+        if text:
+            yield text
+    if not finished:
+        raise BackendError("the model's answer broke off mid-answer (the stream ended without finishing); retry")
+
+
+def text_output():
+    """LCEL step after a chat model: the text, checked to be complete (replaces StrOutputParser)."""
+    from langchain_core.runnables import RunnableGenerator
+
+    return RunnableGenerator(_text_until_finish)
+
+
+def redact(text: str) -> str:
+    """Remove the API key from text that may echo it (a server's error body, say)."""
+    key = os.environ.get("OPENAI_API_KEY")
+    return text.replace(key, "[redacted key]") if key and len(key) >= 8 else text
+
+
 @contextmanager
 def backend_errors(settings: Settings):
     """Turn the OpenAI client's exceptions into one-line BackendErrors."""
@@ -70,7 +100,17 @@ def backend_errors(settings: Settings):
             import openai
         except ImportError:  # pragma: no cover
             raise err from None
+        import json
+
+        import httpx
+
         where = settings.openai_base_url or "the OpenAI API"
+        if isinstance(err, (httpx.RemoteProtocolError, httpx.ReadError)):
+            raise BackendError(f"the connection to {where} broke off mid-answer; retry") from None
+        if isinstance(err, (json.JSONDecodeError, openai.APIResponseValidationError)) or (
+            isinstance(err, ValueError) and "No generation chunks" in str(err)
+        ):
+            raise BackendError(f"{where} sent a response that is not valid OpenAI JSON; is it an OpenAI-compatible server?") from None
         if isinstance(err, openai.APITimeoutError):
             raise BackendError(f"{where} did not answer within {settings.openai_timeout:g}s; retry, or raise RAG_OPENAI_TIMEOUT") from None
         if isinstance(err, openai.APIConnectionError):
@@ -80,5 +120,5 @@ def backend_errors(settings: Settings):
         if isinstance(err, openai.NotFoundError):
             raise BackendError(f"{where} has no model {model_name(settings)!r}; set --model / RAG_MODEL") from None
         if isinstance(err, openai.APIStatusError):
-            raise BackendError(f"{where} answered HTTP {err.status_code}: {err.message}") from None
+            raise BackendError(redact(f"{where} answered HTTP {err.status_code}: {err.message}")) from None
         raise

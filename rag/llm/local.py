@@ -74,6 +74,7 @@ class LlamaCppChat(BaseChatModel):
         usage = out.get("usage", {})
         msg = AIMessage(
             content=out["choices"][0]["message"]["content"] or "",
+            response_metadata={"finish_reason": out["choices"][0].get("finish_reason") or "stop"},
             usage_metadata={
                 "input_tokens": usage.get("prompt_tokens", 0),
                 "output_tokens": usage.get("completion_tokens", 0),
@@ -85,7 +86,10 @@ class LlamaCppChat(BaseChatModel):
     def _stream(self, messages, stop=None, run_manager=None, **kwargs) -> Iterator[ChatGenerationChunk]:
         with _LOCK:
             for part in self._request(messages, stop, True, **kwargs):
-                text = part["choices"][0]["delta"].get("content") or ""
+                choice = part["choices"][0]
+                if choice.get("finish_reason"):  # the end, as OpenAI streams say it
+                    yield ChatGenerationChunk(message=AIMessageChunk(content="", response_metadata={"finish_reason": choice["finish_reason"]}))
+                text = choice["delta"].get("content") or ""
                 if not text:
                     continue
                 chunk = ChatGenerationChunk(message=AIMessageChunk(content=text))
