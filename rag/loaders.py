@@ -19,7 +19,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 from .errors import LoadError
@@ -65,8 +65,13 @@ def parse_date(value: object, where: str) -> date | None:
     """
     if value in (None, ""):
         return None
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        raise LoadError(where, f"published {str(value)[:40]!r} is not a date; use YYYY-MM-DD")
     if isinstance(value, (int, float)):  # a Unix timestamp
-        return datetime.utcfromtimestamp(value).date()
+        try:
+            return datetime.fromtimestamp(value, timezone.utc).date()
+        except (OverflowError, OSError, ValueError):
+            raise LoadError(where, f"published {value!r} is not a date (as a Unix timestamp it is out of range); use YYYY-MM-DD") from None
     text = str(value).strip()
     try:
         return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
@@ -86,6 +91,8 @@ def decode(raw: bytes, where: str) -> str:
         raise LoadError(where, "empty file; nothing to ingest")
     if b"\x00" in raw[:8192]:
         raise LoadError(where, "binary file, not text; newsrag reads " + " ".join(SUPPORTED))
+    if b"\x00" in raw:  # text with a stray NUL further in: no store or model wants it
+        raise LoadError(where, f"NUL byte at offset {raw.index(0)} in a text file; remove it and ingest again")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
@@ -120,6 +127,8 @@ def load_path(path: Path) -> Loaded:
         out.errors.append(err)
     except OSError as err:
         out.errors.append(LoadError(str(path), f"cannot read ({err.strerror})"))
+    except (RecursionError, MemoryError, ValueError, TypeError) as err:  # a parser choking on hostile input
+        out.errors.append(LoadError(str(path), f"could not parse it ({type(err).__name__}); is the file well-formed?"))
     return out
 
 
@@ -217,6 +226,8 @@ def _add_record(rec: object, where: str, out: Loaded) -> None:
         out.articles.append(record_to_article(rec, where, out.origin))
     except LoadError as err:
         out.errors.append(err)
+    except (ValueError, TypeError, RecursionError) as err:  # odd types in a record lose that record only
+        out.errors.append(LoadError(where, f"record could not be read ({type(err).__name__}: {str(err)[:80]})"))
 
 
 def record_to_article(rec: object, where: str, origin: str) -> Article:

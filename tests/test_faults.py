@@ -6,6 +6,7 @@ the index and embedder are real.
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import time
@@ -87,3 +88,31 @@ def test_chat_survives_a_broken_stream(index):
     assert out.stderr.count("broke off mid-answer") == 2, out.stderr  # each question: one line, then the next prompt
     assert "no answer yet; ask a question first" in out.stderr  # /sources after a failed answer
     assert "Traceback" not in out.stderr and CANARY not in out.stdout + out.stderr
+
+
+def test_the_canary_key_is_never_written_anywhere(tmp_path, monkeypatch):
+    """Ingest, ask (ok and a 401 that echoes the key), chat history and an eval run: no file holds the key."""
+    import rag.evaluation as ev
+
+    home = tmp_path / "home"
+    monkeypatch.setenv("HOME", str(home))
+    index = tmp_path / "index"
+    rag.ingest([CORPUS / f"{SEED_ID}.txt"], settings=Settings(index=index, threads=2))
+    messages = []
+    with MisbehavingServer("ok") as ok, MisbehavingServer("echo_auth") as bad:
+        messages.append(ask(index, ok)[0].text)
+        messages.append(str(ask(index, bad)[0]))
+        env = guarded_env(RAG_INDEX=str(index), RAG_BACKEND="openai", RAG_MODEL="m", RAG_OPENAI_BASE_URL=bad.url,
+                          RAG_OPENAI_MAX_RETRIES="0", OPENAI_API_KEY=CANARY, HOME=str(home), TERM="dumb")  # fmt: skip
+        chat = subprocess.run([sys.executable, "-m", "rag.cli", "chat"], input="How much is Alibaba investing?\n", capture_output=True, text=True, env=env, timeout=120)
+        messages += [chat.stdout, chat.stderr]
+        data = tmp_path / "data"
+        data.mkdir()
+        (data / "questions.jsonl").write_text(json.dumps({"id": "q", "question": "How much is Alibaba investing?", "answers": ["50 billion"], "answerable": True, "gold_doc_ids": [SEED_ID]}) + "\n")
+        (data / "dataset.json").write_text(json.dumps({"corpus": str(CORPUS / f"{SEED_ID}.txt")}))
+        ev.evaluate(data, out=tmp_path / "run", sets=["backend=openai", "model=m", f"openai_base_url={bad.url}", "openai_max_retries=0"],
+                    index_root=tmp_path / "eval-index", log=messages.append)  # fmt: skip
+    assert "rejected the API key" in messages[1] and "rejected the API key" in chat.stderr
+    assert all(CANARY not in m for m in messages)
+    leaks = [p for p in tmp_path.rglob("*") if p.is_file() and CANARY.encode() in p.read_bytes()]
+    assert leaks == []
