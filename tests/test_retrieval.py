@@ -80,3 +80,23 @@ def test_bm25_undated_articles_are_outside_date_windows(tmp_path, settings, stor
     idx = BM25Index.for_store(store)
     assert idx.search("flooding river", 3)
     assert not idx.search("flooding river", 3, until=date(2030, 1, 1))
+
+
+def test_lexical_index_follows_ingests_from_another_process(settings, store, embedder, corpus_copy):
+    """The BM25 cache is keyed on the store's generation, which any writer bumps."""
+    import subprocess
+
+    from conftest import ROOT, guarded_env
+
+    api.ingest([corpus_copy / f"{SEED_ID}.txt"], settings=settings, store=store, embedder=embedder)
+    before = store.generation()
+    bm25 = {p.doc_id for p in api.search("Kiprono marathon course record", settings=settings.model_copy(update={"retrieval": "bm25"}), store=store, embedder=embedder)}
+    assert "007_harbour-city-marathon" not in bm25
+    env = guarded_env(RAG_INDEX=str(settings.index), RAG_CHROMA_URL=settings.chroma_url or "", RAG_COLLECTION=settings.collection)
+    if not settings.chroma_url:
+        env.pop("RAG_CHROMA_URL")
+    rag = ROOT / ".venv" / "bin" / "rag"
+    subprocess.run([str(rag), "ingest", str(corpus_copy / "007_harbour-city-marathon.txt")], env=env, check=True, capture_output=True, timeout=300)
+    assert store.generation() != before
+    bm25 = [p.doc_id for p in api.search("Kiprono marathon course record", settings=settings.model_copy(update={"retrieval": "bm25"}), store=store, embedder=embedder)]
+    assert bm25[0] == "007_harbour-city-marathon"
