@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,67 +17,76 @@ from pathlib import Path
 from .chunking import chunk_text
 from .embeddings import Embedder
 from .errors import IndexBusy, LoadError
-from .loaders import SUPPORTED, Loaded, load_path, load_url, slug, suffix_of, walk
+from .loaders import SUPPORTED, iter_articles, load_url, slug, suffix_of, walk
 from .models import Article, IngestReport
 from .settings import Settings
 from .store import Store
 
-Progress = Callable[[int, int], None]  # (chunks embedded so far, total chunks)
-
-
-@dataclass
-class _Batch:
-    loaded: list[Loaded] = field(default_factory=list)
-    scopes: list[str] = field(default_factory=list)  # folders/files whose stale articles may be removed
-    errors: list[str] = field(default_factory=list)
-    skipped: int = 0
+Progress = Callable[[int, int | None], None]  # (chunks embedded so far, total if known)
 
 
 def is_url(text: str) -> bool:
     return text.startswith(("http://", "https://"))
 
 
-def collect(paths: Iterable[str | os.PathLike]) -> _Batch:
-    """Load everything named by ``paths``; nothing touches the index yet."""
-    batch = _Batch()
+@dataclass
+class _Scan:
+    """What the inputs named, as they are read: scopes to prune, origins that failed, ids seen."""
+
+    scopes: list[str] = field(default_factory=list)  # folders/files whose stale articles may be removed
+    failed: set[str] = field(default_factory=set)  # origins with errors keep their old articles
+    seen: dict[str, str] = field(default_factory=dict)  # doc_id -> origin
+
+
+def stream(paths: Iterable[str | os.PathLike], scan: _Scan, report: IngestReport) -> Iterator[Article]:
+    """Every article the inputs hold, one at a time; errors go to the report as they are met.
+
+    Nothing is held beyond the current file (or JSON line), so memory does not grow with the corpus.
+    """
     for raw in paths:
         name = str(raw)
         if is_url(name):
-            batch.loaded.append(load_url(name))
-            continue
-        path = Path(name).expanduser()
-        if path.is_dir():
-            batch.scopes.append(str(path.resolve()) + os.sep)
-            for file in walk(path):
-                if suffix_of(file) in SUPPORTED:
-                    batch.loaded.append(load_path(file))
-                else:
-                    batch.skipped += 1
-        elif path.is_file():
-            batch.scopes.append(str(path.resolve()))
-            batch.loaded.append(load_path(path))
+            loaded = load_url(name)
+            items: Iterable = [*loaded.articles, *loaded.errors]
+            files = [(name, items)]
         else:
-            batch.errors.append(f"{name}: no such file, folder or URL")
-    return batch
+            path = Path(name).expanduser()
+            if path.is_dir():
+                scan.scopes.append(str(path.resolve()) + os.sep)
+                files = []
+                for file in walk(path):
+                    if suffix_of(file) in SUPPORTED:
+                        files.append((str(file.resolve()), iter_articles(file)))
+                    else:
+                        report.skipped += 1
+            elif path.is_file():
+                scan.scopes.append(str(path.resolve()))
+                files = [(str(path.resolve()), iter_articles(path))]
+            else:
+                report.errors.append(f"{name}: no such file, folder or URL")
+                continue
+        for origin, items in files:
+            for item in items:
+                if isinstance(item, LoadError):
+                    report.errors.append(str(item))
+                    scan.failed.add(origin)
+                else:
+                    yield item
 
 
-def _dedupe(batch: _Batch, manifest: dict[str, dict], errors: list[str]) -> list[Article]:
+def _unique(art: Article, scan: _Scan, manifest: dict[str, dict], errors: list[str]) -> Article | None:
     """One article per doc_id. Two files named alike get distinct ids; a repeated
     explicit doc_id (JSON, front matter) keeps the first and reports the rest."""
-    seen: dict[str, str] = {}
-    out = []
-    for loaded in batch.loaded:
-        for art in loaded.articles:
-            derived = art.doc_id == slug(Path(art.origin).stem) and not is_url(art.origin)
-            taken = seen.get(art.doc_id) or (manifest.get(art.doc_id) or {}).get("origin")
-            if taken and taken != art.origin and derived and (art.doc_id in seen or Path(taken).exists()):
-                art = Article(**{**art.__dict__, "doc_id": f"{art.doc_id}-{hashlib.sha1(art.origin.encode()).hexdigest()[:6]}"})
-            elif art.doc_id in seen:
-                errors.append(f"{art.origin}: duplicate doc_id {art.doc_id!r} (also in {seen[art.doc_id]}); kept the first")
-                continue
-            seen[art.doc_id] = art.origin
-            out.append(art)
-    return out
+    seen = scan.seen
+    derived = art.doc_id == slug(Path(art.origin).stem) and not is_url(art.origin)
+    taken = seen.get(art.doc_id) or (manifest.get(art.doc_id) or {}).get("origin")
+    if taken and taken != art.origin and derived and (art.doc_id in seen or Path(taken).exists()):
+        art = Article(**{**art.__dict__, "doc_id": f"{art.doc_id}-{hashlib.sha1(art.origin.encode()).hexdigest()[:6]}"})
+    elif art.doc_id in seen:
+        errors.append(f"{art.origin}: duplicate doc_id {art.doc_id!r} (also in {seen[art.doc_id]}); kept the first")
+        return None
+    seen[art.doc_id] = art.origin
+    return art
 
 
 @contextmanager
@@ -124,42 +133,38 @@ def ingest(
     embedder: Embedder,
     progress: Progress | None = None,
 ) -> IngestReport:
+    """Read, chunk, embed and write in groups as the inputs stream by; then prune what is gone."""
     started = time.perf_counter()
     report = IngestReport()
-    batch = collect(paths)
-    report.skipped = batch.skipped
-    report.errors.extend(batch.errors)
-    for loaded in batch.loaded:
-        report.errors.extend(str(e) for e in loaded.errors)
-    failed_origins = {ld.origin for ld in batch.loaded if ld.errors}
-
+    scan = _Scan()
     manifest = store.manifest()
-    articles = _dedupe(batch, manifest, report.errors)
-    todo: list[Article] = []
-    for art in articles:
+    writer = _Writer(manifest, settings, store, embedder, progress)
+    for art in stream(paths, scan, report):
+        art = _unique(art, scan, manifest, report.errors)
+        if art is None:
+            continue
         old = manifest.get(art.doc_id)
+        if old is not None and old.get("hash") == art.content_hash:
+            report.unchanged += 1
+            continue
         if old is None:
             report.added += 1
-            todo.append(art)
-        elif old.get("hash") != art.content_hash:
-            report.updated += 1
-            todo.append(art)
         else:
-            report.unchanged += 1
+            report.updated += 1
+        writer.add(art)
+    writer.flush()
 
     # Stale: stored from a scope we just read in full, and not seen this time.
-    seen = {a.doc_id for a in articles}
     stale = [
         doc_id
         for doc_id, meta in manifest.items()
-        if doc_id not in seen
-        and meta.get("origin") not in failed_origins
-        and any(meta.get("origin", "") == s or (s.endswith(os.sep) and meta.get("origin", "").startswith(s)) for s in batch.scopes)
+        if doc_id not in scan.seen
+        and meta.get("origin") not in scan.failed
+        and any(meta.get("origin", "") == s or (s.endswith(os.sep) and meta.get("origin", "").startswith(s)) for s in scan.scopes)
     ]
     store.remove(stale)
     report.removed = len(stale)
-
-    report.chunks = _embed_and_write(todo, manifest, settings, store, embedder, progress)
+    report.chunks = writer.done
     report.failed = len(report.errors)
     report.seconds = round(time.perf_counter() - started, 3)
     return report
@@ -173,35 +178,36 @@ def embed_text(title: str, text: str) -> str:
     return f"{title}\n{text}" if title else text
 
 
-def _embed_and_write(todo, manifest, settings, store, embedder, progress) -> int:
-    planned = [(a, chunk_text(a.doc_id, a.text, max_tokens=settings.chunk_tokens, overlap=settings.chunk_overlap)) for a in todo]
-    total = sum(len(c) for _, c in planned)
-    done = 0
-    if progress:
-        progress(0, total)
-    group: list = []
+class _Writer:
+    """Chunks articles as they come and embeds + writes them ``settings.ingest_group`` chunks at a time."""
 
-    def flush():
-        nonlocal done
-        texts = [embed_text(art.title, c.text) for art, chunks in group for c in chunks]
-        vectors = embedder.embed(texts) if texts else []
+    def __init__(self, manifest, settings: Settings, store: Store, embedder: Embedder, progress: Progress | None):
+        self.manifest, self.settings, self.store, self.embedder, self.progress = manifest, settings, store, embedder, progress
+        self.group: list = []
+        self.pending = 0
+        self.done = 0
+
+    def add(self, art: Article) -> None:
+        chunks = chunk_text(art.doc_id, art.text, max_tokens=self.settings.chunk_tokens, overlap=self.settings.chunk_overlap)
+        self.group.append((art, chunks))
+        self.pending += len(chunks)
+        if self.pending >= self.settings.ingest_group:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.group:
+            return
+        texts = [embed_text(art.title, c.text) for art, chunks in self.group for c in chunks]
+        vectors = self.embedder.embed(texts) if texts else []
         items, pos = [], 0
-        for art, chunks in group:
+        for art, chunks in self.group:
             items.append((art, chunks, vectors[pos : pos + len(chunks)]))
             pos += len(chunks)
-        store.write(items, replace=[a.doc_id for a, _ in group if a.doc_id in manifest])
-        done += len(texts)
-        if progress:
-            progress(done, total)
-        group.clear()
-
-    for art, chunks in planned:
-        group.append((art, chunks))
-        if sum(len(c) for _, c in group) >= settings.ingest_group:
-            flush()
-    if group:
-        flush()
-    return total
+        self.store.write(items, replace=[a.doc_id for a, _ in self.group if a.doc_id in self.manifest])
+        self.done += len(texts)
+        if self.progress:
+            self.progress(self.done, None)
+        self.group, self.pending = [], 0
 
 
-__all__ = ["ingest", "collect", "LoadError"]
+__all__ = ["ingest", "stream", "LoadError"]

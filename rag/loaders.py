@@ -210,24 +210,71 @@ def _load_json(text: str, path: Path, out: Loaded) -> None:
 
 def _records(rows, path: Path, out: Loaded) -> None:
     for lineno, line in rows:
-        if not line.strip():
-            continue
-        where = f"{path}:{lineno}"
-        try:
-            rec = json.loads(line)
-        except json.JSONDecodeError as err:
-            out.errors.append(LoadError(where, f"malformed JSON line ({err.msg}); fix or remove the line"))
-            continue
-        _add_record(rec, where, out)
+        if line.strip():
+            item = record_from_line(line, f"{path}:{lineno}", out.origin)
+            (out.errors if isinstance(item, LoadError) else out.articles).append(item)
+
+
+def record_from_line(line: str, where: str, origin: str) -> Article | LoadError:
+    """One JSON line -> an Article, or the LoadError that says what is wrong with it."""
+    try:
+        rec = json.loads(line)
+    except json.JSONDecodeError as err:
+        return LoadError(where, f"malformed JSON line ({err.msg}); fix or remove the line")
+    return _record(rec, where, origin)
+
+
+def _record(rec: object, where: str, origin: str) -> Article | LoadError:
+    try:
+        return record_to_article(rec, where, origin)
+    except LoadError as err:
+        return err
+    except (ValueError, TypeError, RecursionError) as err:  # odd types in a record lose that record only
+        return LoadError(where, f"record could not be read ({type(err).__name__}: {str(err)[:80]})")
 
 
 def _add_record(rec: object, where: str, out: Loaded) -> None:
+    item = _record(rec, where, out.origin)
+    (out.errors if isinstance(item, LoadError) else out.articles).append(item)
+
+
+def iter_articles(path: Path) -> Iterator[Article | LoadError]:
+    """One file's articles and errors as a stream. JSON-lines files (.jsonl,
+    .jsonl.gz) are read a line at a time, so ingest memory stays flat however big
+    the file; other formats hold one article and are read whole.
+    """
+    name = path.name.lower()
+    if not name.endswith((".jsonl", ".jsonl.gz")):
+        loaded = load_path(path)
+        yield from loaded.articles
+        yield from loaded.errors
+        return
+    where, origin, gz = str(path), str(path.resolve()), name.endswith(".gz")
+    records = 0
     try:
-        out.articles.append(record_to_article(rec, where, out.origin))
-    except LoadError as err:
-        out.errors.append(err)
-    except (ValueError, TypeError, RecursionError) as err:  # odd types in a record lose that record only
-        out.errors.append(LoadError(where, f"record could not be read ({type(err).__name__}: {str(err)[:80]})"))
+        with (gzip.open(path, "rb") if gz else open(path, "rb")) as fh:
+            for lineno, raw in enumerate(fh, 1):
+                if lineno == 1 and b"\x00" in raw[:8192]:
+                    yield LoadError(where, "binary file, not text; newsrag reads " + " ".join(SUPPORTED))
+                    return
+                if not raw.strip():
+                    continue
+                records += 1
+                at = f"{path}:{lineno}"
+                try:
+                    line = raw.decode("utf-8-sig")
+                except UnicodeDecodeError as err:
+                    yield LoadError(at, f"not valid UTF-8 (byte {err.start}); re-save it as UTF-8")
+                    continue
+                if "\x00" in line:
+                    yield LoadError(at, "NUL byte in the line; remove it and ingest again")
+                    continue
+                yield record_from_line(line, at, origin)
+    except (OSError, EOFError) as err:  # gzip.BadGzipFile is an OSError
+        yield LoadError(where, f"not a valid gzip file ({err})" if gz else f"cannot read ({getattr(err, 'strerror', err)})")
+        return
+    if not records:
+        yield LoadError(where, "empty file; nothing to ingest")
 
 
 def record_to_article(rec: object, where: str, origin: str) -> Article:
