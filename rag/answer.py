@@ -42,7 +42,7 @@ class Answer:
     refused: bool
     raw: str = ""  # what the model wrote, before checking
     model: str = ""
-    timings: dict[str, float] = field(default_factory=dict)  # retrieve_s, first_token_s, total_s
+    timings: dict[str, float] = field(default_factory=dict)  # retrieve_s, first_token_s, llm_s, check_s, total_s
     tokens: dict[str, int] = field(default_factory=dict)  # prompt, completion
 
     @property
@@ -163,14 +163,18 @@ def stream_answer(
         "question": question.strip(),
     }
     raw = ""
+    t_llm = time.perf_counter()
     for token in generation_chain(llm, prompt).stream(variables):
         if not raw and token:
             timings["first_token_s"] = round(time.perf_counter() - t0, 3)
         raw += token
         yield token
+    timings["llm_s"] = round(time.perf_counter() - t_llm, 3)  # prefill + decoding (+ a local model's first load)
     tokens = {"prompt": overhead + count(variables["passages"]), "completion": count(raw)}
 
+    t_check = time.perf_counter()
     checked = Checker(passages, embed, repair=repair).check(raw) if raw.strip() else None
+    timings["check_s"] = round(time.perf_counter() - t_check, 3)
     refused = checked is None or is_refusal(raw) and not any(c.verified for c in checked.claims)
     timings["total_s"] = round(time.perf_counter() - t0, 3)
     if refused:

@@ -1,0 +1,137 @@
+"""Ingest throughput: newsrag vs the LangChain tutorial pipeline vs the embedding floor, side by side.
+
+    .venv/bin/python bench/ingest_bench.py --sizes 500 2000 --runs 3
+
+For each size N (the first N realtimeqa-2023 articles) and run, in fresh processes:
+- newsrag: `rag.ingest` of the articles into a fresh index (embedder warmed first);
+  then the unchanged re-ingest, and a re-ingest with 1% of articles changed;
+- floor: newsrag's own chunks (headline + chunk, as ingest embeds them) embedded
+  with the same MiniLM session and batch groups, and nothing else;
+- tutorial: RecursiveCharacterTextSplitter(1000, 200) -> Chroma.from_documents with
+  HuggingFaceEmbeddings on the same weights (torch 2.13.0 CPU, bench/.venv-tutorial;
+  `make bench-env` builds it).
+All with the same thread count. Prints a Markdown table of medians, and ratios
+computed within each run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import OUT, TUTORIAL_PY, child, first_articles, median, table, write_feed  # noqa: E402
+
+NEWSRAG = """
+import json, sys, time
+from pathlib import Path
+import rag
+from rag.context import embedder_for
+from rag.settings import Settings
+feed, index, threads = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3])
+s = Settings(index=index, threads=threads)
+embedder_for(s).embed(["warm up"])
+t0 = time.perf_counter(); r = rag.ingest([feed], settings=s); first = time.perf_counter() - t0
+t0 = time.perf_counter(); r2 = rag.ingest([feed], settings=s); unchanged = time.perf_counter() - t0
+docs = [json.loads(l) for l in open(feed)]
+step = max(1, len(docs) // max(1, len(docs) // 100))
+for d in docs[::step][: max(1, len(docs) // 100)]:
+    d["text"] += " This article was updated."
+with open(feed, "w") as fh:
+    fh.writelines(json.dumps(d) + "\\n" for d in docs)
+t0 = time.perf_counter(); r3 = rag.ingest([feed], settings=s); changed = time.perf_counter() - t0
+RESULT = {"seconds": first, "chunks": r.chunks, "articles": r.added, "errors": len(r.errors),
+          "unchanged_s": unchanged, "unchanged_chunks": r2.chunks, "changed_s": changed, "changed_articles": r3.updated, "changed_chunks": r3.chunks}
+"""
+
+FLOOR = """
+import json, sys, time
+from rag.chunking import chunk_text
+from rag.embeddings.minilm import MiniLMEmbedder
+from rag.ingest import embed_text
+from rag.settings import Settings
+feed, threads = sys.argv[1], int(sys.argv[2])
+s = Settings(threads=threads)
+texts = [embed_text(d["title"], c.text) for d in map(json.loads, open(feed))
+         for c in chunk_text(d["doc_id"], d["text"].strip(), max_tokens=s.chunk_tokens, overlap=s.chunk_overlap)]
+emb = MiniLMEmbedder(threads=threads, batch_size=s.embed_batch_size)
+emb.embed(["warm up"])
+t0 = time.perf_counter()
+for i in range(0, len(texts), s.ingest_group):
+    emb.embed(texts[i : i + s.ingest_group])
+RESULT = {"seconds": time.perf_counter() - t0, "chunks": len(texts)}
+"""
+
+
+def minilm_dir() -> str:
+    from rag.embeddings.minilm import find_model_dir
+
+    return str(find_model_dir())
+
+
+def one_run(n: int, feed: Path, threads: int, tutorial: bool) -> dict:
+    work = OUT / "ingest-work"
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    fresh = write_feed([json.loads(line) for line in open(feed)], work / "feed.jsonl")
+    row = {"newsrag": child(NEWSRAG, str(fresh), str(work / "index"), str(threads))}
+    row["floor"] = child(FLOOR, str(feed), str(threads))
+    if tutorial:
+        code = (Path(__file__).parent / "tutorial_pipeline.py").read_text()
+        row["tutorial"] = child(code, str(feed), str(work / "tutorial-index"), minilm_dir(), str(threads), python=TUTORIAL_PY)
+    shutil.rmtree(work, ignore_errors=True)
+    return row
+
+
+def report(n: int, runs: list[dict]) -> str:
+    def med(kind, key):
+        return median([r[kind][key] for r in runs if kind in r])
+
+    lines = []
+    for kind in ("newsrag", "floor", "tutorial"):
+        if not any(kind in r for r in runs):
+            continue
+        secs, chunks = med(kind, "seconds"), med(kind, "chunks")
+        arts = n if kind != "newsrag" else med(kind, "articles")
+        rss = med(kind, "peak_rss_mb")
+        lines.append([kind, f"{secs:.1f}", f"{chunks:.0f}", f"{chunks / secs:.1f}", f"{n / secs:.2f}", f"{rss:.0f}"])
+    out = [f"### Ingest, first {n} realtimeqa-2023 articles ({len(runs)} runs, medians)", "",
+           table(["pipeline", "seconds", "chunks", "chunks/s", "articles/s", "peak RSS MB"], lines), ""]  # fmt: skip
+    vs_floor = median([r["newsrag"]["seconds"] / r["floor"]["seconds"] for r in runs])
+    out.append(f"- newsrag time / floor time: **{vs_floor:.3f}x** (target <= 1.15x)")
+    if all("tutorial" in r for r in runs):
+        speed = median([r["tutorial"]["seconds"] / r["newsrag"]["seconds"] for r in runs])
+        out.append(f"- newsrag articles/s / tutorial articles/s: **{speed:.2f}x** (target >= 3x)")
+    first = med("newsrag", "seconds")
+    out.append(f"- re-ingest unchanged: {med('newsrag', 'unchanged_s'):.2f}s = **{100 * med('newsrag', 'unchanged_s') / first:.2f}%** of the first ingest "
+               f"({med('newsrag', 'unchanged_chunks'):.0f} chunks embedded; target <= 2%)")
+    out.append(f"- re-ingest with 1% changed ({med('newsrag', 'changed_articles'):.0f} articles, {med('newsrag', 'changed_chunks'):.0f} chunks): "
+               f"{med('newsrag', 'changed_s'):.2f}s = {100 * med('newsrag', 'changed_s') / first:.1f}% of the first ingest")
+    return "\n".join(out) + "\n"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", type=int, nargs="+", default=[500, 2000])
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--no-tutorial", action="store_true", help="skip the tutorial pipeline (no bench/.venv-tutorial)")
+    args = ap.parse_args()
+    tutorial = not args.no_tutorial and TUTORIAL_PY.exists()
+    if not tutorial and not args.no_tutorial:
+        print("bench/.venv-tutorial is missing (make bench-env); running without the tutorial pipeline", file=sys.stderr)
+    for n in args.sizes:
+        feed = write_feed(first_articles(n), OUT / f"realtimeqa-first{n}.jsonl")
+        runs = []
+        for i in range(args.runs):
+            runs.append(one_run(n, feed, args.threads, tutorial))
+            print(f"[{n} articles] run {i + 1}/{args.runs}: " + json.dumps({k: round(v["seconds"], 1) for k, v in runs[-1].items()}), file=sys.stderr)
+        (OUT / f"ingest-{n}.json").write_text(json.dumps(runs, indent=1))
+        print(report(n, runs))
+
+
+if __name__ == "__main__":
+    main()
