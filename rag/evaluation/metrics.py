@@ -104,7 +104,7 @@ def refusal_scores(refused: Sequence[bool], answerable: Sequence[bool]) -> dict[
     question was answerable.
 
     >>> refusal_scores([True, False, True], [False, False, True])
-    {'precision': 0.5, 'recall': 0.5, 'rate_answerable': 0.5, 'rate_unanswerable': 0.5}
+    {'precision': 0.5, 'recall': 0.5, 'rate_answerable': 1.0, 'rate_unanswerable': 0.5}
     """
     pairs = list(zip(refused, answerable, strict=True))
     right = sum(r and not a for r, a in pairs)
