@@ -11,14 +11,16 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date
-
-from langchain_core.runnables import Runnable, RunnableLambda, RunnablePassthrough
+from typing import TYPE_CHECKING
 
 from .citations import Checker, Citation, Claim
 from .llm import text_output
 from .models import Passage
 from .offline import encoding
 from .prompts import Prompt, load
+
+if TYPE_CHECKING:  # langchain_core costs ~0.5 s to import: only the chains below load it
+    from langchain_core.runnables import Runnable
 
 # The one phrase for "not in these articles": the prompt tells the model to say
 # exactly this, the code detects it, and the tests assert on it.
@@ -114,12 +116,16 @@ def token_counter(model: str) -> Callable[[str], int]:
 
 def generation_chain(llm, prompt: Prompt | None = None) -> Runnable:
     """LCEL: prompt variables -> messages -> chat model -> text."""
+    from langchain_core.runnables import RunnableLambda
+
     prompt = prompt or load("answer")
     return RunnableLambda(lambda v: prompt.messages(**v)) | llm | text_output()
 
 
 def context_chain(retrieve: Callable[[str], list[Passage]], budget: int, count: Callable[[str], int]) -> Runnable:
     """LCEL: {"question"} -> {"question", "retrieved", "passages"} (packed into the budget)."""
+    from langchain_core.runnables import RunnableLambda, RunnablePassthrough
+
     return RunnablePassthrough.assign(retrieved=RunnableLambda(lambda v: retrieve(v["question"]))) | RunnablePassthrough.assign(
         passages=RunnableLambda(lambda v: pack(v["retrieved"], budget, count))
     )

@@ -8,8 +8,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from langchain_core.runnables import RunnableLambda
-
 from .llm import text_output
 from .prompts import load
 
@@ -48,6 +46,8 @@ def standalone_question(question: str, turns: Sequence[tuple[str, str]], llm) ->
     """The question rewritten with the conversation; unchanged when there is none."""
     if not turns:
         return question
+    from langchain_core.runnables import RunnableLambda
+
     prompt = load("condense")
     chain = RunnableLambda(lambda v: prompt.messages(**v)) | llm.bind(max_tokens=60) | text_output()
     reply = chain.invoke({"history": format_history(turns), "question": question}) or ""

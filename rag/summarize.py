@@ -14,8 +14,6 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 
-from langchain_core.runnables import RunnableLambda
-
 from .answer import format_passage
 from .citations import Checker, Citation, Claim, render
 from .llm import text_output
@@ -68,6 +66,8 @@ def windows(passages: Sequence[Passage], budget: int, count: Callable[[str], int
 
 
 def _chain(name: str, llm, max_tokens: int):
+    from langchain_core.runnables import RunnableLambda
+
     prompt = load(name)
     return RunnableLambda(lambda v: prompt.messages(**v)) | llm.bind(max_tokens=max_tokens) | text_output()
 
