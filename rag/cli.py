@@ -33,7 +33,7 @@ def common(fn):
 
     @click.option("--index", type=click.Path(file_okay=False), help="Index folder (env RAG_INDEX, default ./.rag).")
     @click.option("--chroma-url", help="Use a Chroma server instead, e.g. http://127.0.0.1:8000 (env RAG_CHROMA_URL).")
-    @click.option("--embedder", type=click.Choice(["minilm", "openai"]), help="Embedding backend (env RAG_EMBEDDER).")
+    @click.option("--embedder", type=click.Choice(["minilm", "minilm-int8", "openai"]), help="Embedding backend (env RAG_EMBEDDER).")
     @functools.wraps(fn)
     def wrapper(index, chroma_url, embedder, **kwargs):
         settings = _settings(index, chroma_url, embedder)

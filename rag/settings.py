@@ -32,8 +32,9 @@ class Settings(BaseSettings):
     collection: str = Field("newsrag", description="Name prefix of the Chroma collections.")
 
     # --- embeddings ------------------------------------------------------
-    embedder: Literal["minilm", "openai"] = Field(
-        "minilm", description="minilm: all-MiniLM-L6-v2 on onnxruntime, offline. openai: the OpenAI embeddings API."
+    embedder: Literal["minilm", "minilm-int8", "openai"] = Field(
+        "minilm", description="minilm: all-MiniLM-L6-v2 on onnxruntime, offline. minilm-int8: the same, its matrix "
+        "multiplies quantized to int8 (about 2x faster ingest, slightly different vectors). openai: the OpenAI embeddings API."
     )
     openai_embedding_model: str = Field("text-embedding-3-small", description="Model for embedder=openai.")
     embed_batch_size: int = Field(16, ge=1, description="Texts per embedding call (16 measured fastest for MiniLM on 2 cores).")

