@@ -5,6 +5,7 @@
 For each size N (the first N realtimeqa-2023 articles) and run, in fresh processes:
 - newsrag: `rag.ingest` of the articles into a fresh index (embedder warmed first);
   then the unchanged re-ingest, and a re-ingest with 1% of articles changed;
+- each of those for --embedders (default minilm and minilm-int8);
 - floor: newsrag's own chunks (headline + chunk, as ingest embeds them) embedded
   with the same MiniLM session and batch groups, and nothing else;
 - tutorial: RecursiveCharacterTextSplitter(1000, 200) -> Chroma.from_documents with
@@ -31,8 +32,8 @@ from pathlib import Path
 import rag
 from rag.context import embedder_for
 from rag.settings import Settings
-feed, index, threads = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3])
-s = Settings(index=index, threads=threads)
+feed, index, threads, embedder = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
+s = Settings(index=index, threads=threads, embedder=embedder)
 embedder_for(s).embed(["warm up"])
 t0 = time.perf_counter(); r = rag.ingest([feed], settings=s); first = time.perf_counter() - t0
 t0 = time.perf_counter(); r2 = rag.ingest([feed], settings=s); unchanged = time.perf_counter() - t0
@@ -53,11 +54,11 @@ from rag.chunking import chunk_text
 from rag.embeddings.minilm import MiniLMEmbedder
 from rag.ingest import embed_text
 from rag.settings import Settings
-feed, threads = sys.argv[1], int(sys.argv[2])
+feed, threads, embedder = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 s = Settings(threads=threads)
 texts = [embed_text(d["title"], c.text) for d in map(json.loads, open(feed))
          for c in chunk_text(d["doc_id"], d["text"].strip(), max_tokens=s.chunk_tokens, overlap=s.chunk_overlap)]
-emb = MiniLMEmbedder(threads=threads, batch_size=s.embed_batch_size)
+emb = MiniLMEmbedder(threads=threads, batch_size=s.embed_batch_size, int8=embedder == "minilm-int8")
 emb.embed(["warm up"])
 t0 = time.perf_counter()
 for i in range(0, len(texts), s.ingest_group):
@@ -72,13 +73,19 @@ def minilm_dir() -> str:
     return str(find_model_dir())
 
 
-def one_run(n: int, feed: Path, threads: int, tutorial: bool) -> dict:
+def suffix(embedder: str) -> str:
+    return "" if embedder == "minilm" else f" ({embedder})"
+
+
+def one_run(n: int, feed: Path, threads: int, tutorial: bool, embedders: list[str]) -> dict:
     work = OUT / "ingest-work"
-    shutil.rmtree(work, ignore_errors=True)
-    work.mkdir(parents=True)
-    fresh = write_feed([json.loads(line) for line in open(feed)], work / "feed.jsonl")
-    row = {"newsrag": child(NEWSRAG, str(fresh), str(work / "index"), str(threads))}
-    row["floor"] = child(FLOOR, str(feed), str(threads))
+    row = {}
+    for e in embedders:
+        shutil.rmtree(work, ignore_errors=True)
+        work.mkdir(parents=True)
+        fresh = write_feed([json.loads(line) for line in open(feed)], work / "feed.jsonl")
+        row["newsrag" + suffix(e)] = child(NEWSRAG, str(fresh), str(work / "index"), str(threads), e)
+        row["floor" + suffix(e)] = child(FLOOR, str(feed), str(threads), e)
     if tutorial:
         code = (Path(__file__).parent / "tutorial_pipeline.py").read_text()
         row["tutorial"] = child(code, str(feed), str(work / "tutorial-index"), minilm_dir(), str(threads), python=TUTORIAL_PY)
@@ -86,30 +93,32 @@ def one_run(n: int, feed: Path, threads: int, tutorial: bool) -> dict:
     return row
 
 
-def report(n: int, runs: list[dict]) -> str:
+def report(n: int, runs: list[dict], embedders: list[str]) -> str:
     def med(kind, key):
         return median([r[kind][key] for r in runs if kind in r])
 
     lines = []
-    for kind in ("newsrag", "floor", "tutorial"):
+    for kind in [k + suffix(e) for e in embedders for k in ("newsrag", "floor")] + ["tutorial"]:
         if not any(kind in r for r in runs):
             continue
         secs, chunks = med(kind, "seconds"), med(kind, "chunks")
-        arts = n if kind != "newsrag" else med(kind, "articles")
         rss = med(kind, "peak_rss_mb")
         lines.append([kind, f"{secs:.1f}", f"{chunks:.0f}", f"{chunks / secs:.1f}", f"{n / secs:.2f}", f"{rss:.0f}"])
     out = [f"### Ingest, first {n} realtimeqa-2023 articles ({len(runs)} runs, medians)", "",
            table(["pipeline", "seconds", "chunks", "chunks/s", "articles/s", "peak RSS MB"], lines), ""]  # fmt: skip
-    vs_floor = median([r["newsrag"]["seconds"] / r["floor"]["seconds"] for r in runs])
-    out.append(f"- newsrag time / floor time: **{vs_floor:.3f}x** (target <= 1.15x)")
-    if all("tutorial" in r for r in runs):
-        speed = median([r["tutorial"]["seconds"] / r["newsrag"]["seconds"] for r in runs])
-        out.append(f"- newsrag articles/s / tutorial articles/s: **{speed:.2f}x** (target >= 3x)")
-    first = med("newsrag", "seconds")
-    out.append(f"- re-ingest unchanged: {med('newsrag', 'unchanged_s'):.2f}s = **{100 * med('newsrag', 'unchanged_s') / first:.2f}%** of the first ingest "
-               f"({med('newsrag', 'unchanged_chunks'):.0f} chunks embedded; target <= 2%)")
-    out.append(f"- re-ingest with 1% changed ({med('newsrag', 'changed_articles'):.0f} articles, {med('newsrag', 'changed_chunks'):.0f} chunks): "
-               f"{med('newsrag', 'changed_s'):.2f}s = {100 * med('newsrag', 'changed_s') / first:.1f}% of the first ingest")
+    for e in embedders:
+        ours = "newsrag" + suffix(e)
+        vs_floor = median([r[ours]["seconds"] / r["floor" + suffix(e)]["seconds"] for r in runs])
+        out.append(f"- {ours} time / floor{suffix(e)} time: **{vs_floor:.3f}x** (target <= 1.15x)")
+        if all("tutorial" in r for r in runs):
+            speed = median([r["tutorial"]["seconds"] / r[ours]["seconds"] for r in runs])
+            out.append(f"- {ours} articles/s / tutorial articles/s: **{speed:.2f}x** (target >= 3x)")
+    ours = "newsrag" + suffix(embedders[0])
+    first = med(ours, "seconds")
+    out.append(f"- re-ingest unchanged ({ours}): {med(ours, 'unchanged_s'):.2f}s = **{100 * med(ours, 'unchanged_s') / first:.2f}%** of the first ingest "
+               f"({med(ours, 'unchanged_chunks'):.0f} chunks embedded; target <= 2%)")
+    out.append(f"- re-ingest with 1% changed ({med(ours, 'changed_articles'):.0f} articles, {med(ours, 'changed_chunks'):.0f} chunks): "
+               f"{med(ours, 'changed_s'):.2f}s = {100 * med(ours, 'changed_s') / first:.1f}% of the first ingest")
     return "\n".join(out) + "\n"
 
 
@@ -118,6 +127,8 @@ def main() -> None:
     ap.add_argument("--sizes", type=int, nargs="+", default=[500, 2000])
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--embedders", nargs="+", default=["minilm", "minilm-int8"], choices=["minilm", "minilm-int8"],
+                    help="newsrag and floor rows for each; re-ingest figures are for the first")
     ap.add_argument("--no-tutorial", action="store_true", help="skip the tutorial pipeline (no bench/.venv-tutorial)")
     args = ap.parse_args()
     tutorial = not args.no_tutorial and TUTORIAL_PY.exists()
@@ -127,10 +138,10 @@ def main() -> None:
         feed = write_feed(first_articles(n), OUT / f"realtimeqa-first{n}.jsonl")
         runs = []
         for i in range(args.runs):
-            runs.append(one_run(n, feed, args.threads, tutorial))
+            runs.append(one_run(n, feed, args.threads, tutorial, args.embedders))
             print(f"[{n} articles] run {i + 1}/{args.runs}: " + json.dumps({k: round(v["seconds"], 1) for k, v in runs[-1].items()}), file=sys.stderr)
         (OUT / f"ingest-{n}.json").write_text(json.dumps(runs, indent=1))
-        print(report(n, runs))
+        print(report(n, runs, args.embedders))
 
 
 if __name__ == "__main__":
