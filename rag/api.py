@@ -111,6 +111,7 @@ def ask_stream(
     from .llm import backend_errors, context_window, model_name
 
     llm = llm or llm_for(settings)
+    preload(llm)  # a cold `rag ask` loads the model while retrieval runs
 
     def retrieve(q: str) -> list[Passage]:
         return search(q, k=k, since=since, until=until, source=source, settings=settings, store=store, embedder=embedder)
@@ -129,6 +130,29 @@ def ask_stream(
             model=model_name(settings),
             repair=settings.citation_repair,
         )
+
+
+def preload(llm) -> None:
+    """Start loading a local model in the background (no-op when loaded or remote).
+
+    The first model call waits for it under the same lock; a failure here is
+    ignored, because that call raises it again with its proper message.
+    """
+    if not hasattr(llm, "model_path"):
+        return
+    import threading
+
+    from .llm.local import load_llama
+
+    def work():
+        try:
+            load_llama(llm.model_path, llm.n_ctx, llm.threads)
+        except Exception:
+            pass
+
+    # Not a daemon: exiting mid-load (say, after a quick refusal) would tear the
+    # interpreter down under llama.cpp; waiting for the load is the safe cost.
+    threading.Thread(target=work, name="rag-model-load").start()
 
 
 def ask(question: str, **kwargs) -> Answer:
