@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import pytest
 
 from rag.evaluation import configs, metrics as m
@@ -150,3 +151,26 @@ def test_config_errors_are_one_line(config, sets, message):
 def test_vanilla_is_the_documented_baseline():
     over = configs.overrides("vanilla", [])
     assert over["retrieval"] == "dense" and over["k"] == 4 and over["citation_repair"] is False
+
+
+def test_compare_scores_runs_of_different_sizes_on_their_shared_questions(tmp_path):
+    from rag.evaluation.compare import compare
+    from rag.evaluation.summary import summarize
+
+    def run(name, records, config):
+        folder = tmp_path / name
+        folder.mkdir()
+        (folder / "records.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records))
+        (folder / "summary.json").write_text(json.dumps(summarize(records, {"config": config})))
+        return folder
+
+    def q(i, ok):
+        return _rec(id=f"q{i}", question=f"question {i}?", answer="a", em=False, f1=0.5, timings={"first_token_s": 1.0, "total_s": 2.0}, tokens={"prompt": 9, "completion": 3}, **{"pass": ok, "correct": ok})
+
+    big = run("big", [q(i, i < 2) for i in range(10)], "default")  # 2 of 10 pass; q0, q1 pass
+    small = run("small", [q(0, True), q(1, False)], "vanilla")
+    out = compare(big, small)
+    assert "2 questions in both runs (A 10, B 2); the metrics above are over those only." in out
+    assert "broken in B (pass -> fail): 1" in out and "- q1:" in out
+    same = compare(big, big)
+    assert "10 questions in both runs (A 10, B 10)." in same

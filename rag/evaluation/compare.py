@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from ..errors import ConfigError
-from .summary import ROWS, fmt, value
+from .summary import ROWS, fmt, summarize, value
 
 
 def load(folder: Path) -> tuple[dict, dict[str, dict]]:
@@ -22,13 +22,18 @@ def compare(a: Path, b: Path) -> str:
     """A Markdown table of A, B and B - A for every metric, then the flipped questions."""
     sa, ra = load(a)
     sb, rb = load(b)
+    both = [i for i in ra if i in rb]
+    shared = len(both) < max(len(ra), len(rb))
+    if shared:  # e.g. a 500-question run against a --limit 100 one: score both on the same questions
+        sa = summarize([ra[i] for i in both], sa["run"])
+        sb = summarize([rb[i] for i in both], sb["run"])
     lines = [f"| metric | A: {sa['run']['config']} | B: {sb['run']['config']} | B - A |", "|---|---|---|---|"]
     for section, key, label, kind in ROWS:
         va, vb = value(sa, section, key), value(sb, section, key)
         delta = "n/a" if va is None or vb is None else f"{vb - va:+.3f}" + ("s" if kind == "seconds" else "")
         lines.append(f"| {label} | {fmt(va, kind)} | {fmt(vb, kind)} | {delta} |")
-    both = [i for i in ra if i in rb]
-    lines.append(f"\n{len(both)} questions in both runs (A {len(ra)}, B {len(rb)}).")
+    lines.append(f"\n{len(both)} questions in both runs (A {len(ra)}, B {len(rb)})"
+                 + ("; the metrics above are over those only." if shared else "."))
     for title, flip in (("fixed in B (fail -> pass)", (False, True)), ("broken in B (pass -> fail)", (True, False))):
         ids = [i for i in both if (ra[i]["pass"], rb[i]["pass"]) == flip]
         lines.append(f"\n{title}: {len(ids)}")
