@@ -5,7 +5,7 @@
 For each size N (the first N realtimeqa-2023 articles) and run, in fresh processes:
 - newsrag: `rag.ingest` of the articles into a fresh index (embedder warmed first);
   then the unchanged re-ingest, and a re-ingest with 1% of articles changed;
-- each of those for --embedders (default minilm and minilm-int8);
+- each of those for --embedders (default minilm-int8, the default, then float minilm);
 - floor: newsrag's own chunks (headline + chunk, as ingest embeds them) embedded
   with the same MiniLM session and batch groups, and nothing else;
 - tutorial: RecursiveCharacterTextSplitter(1000, 200) -> Chroma.from_documents with
@@ -127,7 +127,7 @@ def main() -> None:
     ap.add_argument("--sizes", type=int, nargs="+", default=[500, 2000])
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--threads", type=int, default=2)
-    ap.add_argument("--embedders", nargs="+", default=["minilm", "minilm-int8"], choices=["minilm", "minilm-int8"],
+    ap.add_argument("--embedders", nargs="+", default=["minilm-int8", "minilm"], choices=["minilm", "minilm-int8"],
                     help="newsrag and floor rows for each; re-ingest figures are for the first")
     ap.add_argument("--no-tutorial", action="store_true", help="skip the tutorial pipeline (no bench/.venv-tutorial)")
     args = ap.parse_args()

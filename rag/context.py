@@ -39,7 +39,34 @@ def _embedder(key: tuple) -> Embedder:
     return make_embedder(Settings.model_validate(dict(key)))
 
 
+# Embedder names an index records -> the setting that rebuilds them.
+_KNOWN = {"all-MiniLM-L6-v2": "minilm", "all-MiniLM-L6-v2-int8": "minilm-int8"}
+
+
+def _index_embedder(settings: Settings) -> str | None:
+    """The embedder setting an existing index was built with, if it is one of ours."""
+    if not settings.chroma_url and not (settings.index / "chroma.sqlite3").exists():
+        return None  # no index yet: do not create one just to look
+    try:
+        client = _client(str(settings.index.resolve()) if not settings.chroma_url else "", settings.chroma_url)
+        meta = client.get_collection(f"{settings.collection}-chunks").metadata or {}
+    except Exception:  # noqa: BLE001 - no such collection, or a server down: store_for says which
+        return None
+    return _KNOWN.get(meta.get("embedder"))
+
+
+def adopt_index_embedder(settings: Settings) -> Settings:
+    """An index keeps its embedder: unless RAG_EMBEDDER (or --embedder) says otherwise,
+    open an existing index with the embedder that built it. An index made before the
+    default became minilm-int8 keeps working with the float model."""
+    if "embedder" in settings.model_fields_set:
+        return settings
+    found = _index_embedder(settings)
+    return settings.model_copy(update={"embedder": found}) if found and found != settings.embedder else settings
+
+
 def embedder_for(settings: Settings) -> Embedder:
+    settings = adopt_index_embedder(settings)
     fields = ("embedder", "openai_embedding_model", "openai_base_url", "threads", "embed_batch_size", "cache_dir", "openai_timeout", "openai_max_retries")
     return _embedder(tuple((f, getattr(settings, f)) for f in fields))
 

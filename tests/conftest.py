@@ -45,10 +45,11 @@ def pytest_sessionfinish(session, exitstatus):
 
 @pytest.fixture(scope="session")
 def embedder():
-    """The real default embedder (all-MiniLM-L6-v2 on onnxruntime), loaded once."""
-    from rag.embeddings.minilm import MiniLMEmbedder
+    """The real default embedder (all-MiniLM-L6-v2, int8 MatMuls, on onnxruntime), loaded once."""
+    from rag.embeddings import make_embedder
+    from rag.settings import Settings
 
-    return MiniLMEmbedder(threads=2)
+    return make_embedder(Settings(threads=2))
 
 
 def free_port() -> int:

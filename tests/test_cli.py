@@ -34,7 +34,7 @@ def test_ingest_search_stats(runner, corpus_copy, tmp_path):
     assert res.output.startswith("[1] Alibaba to invest $50 billion")
 
     res = runner.invoke(cli, ["stats", "--index", index])
-    assert "articles  12" in res.output and "all-MiniLM-L6-v2 (384-d)" in res.output
+    assert "articles  12" in res.output and "all-MiniLM-L6-v2-int8 (384-d)" in res.output
 
 
 def test_failures_give_one_line_each_and_exit_1(runner, tmp_path):

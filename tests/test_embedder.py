@@ -158,3 +158,31 @@ def test_switching_embedder_on_an_index_is_a_clear_error(tmp_path):
     Store(make_client(tmp_path), "all-MiniLM-L6-v2", 384)
     with pytest.raises(RagError, match="RAG_EMBEDDER"):
         Store(make_client(tmp_path), "all-MiniLM-L6-v2-int8", 384)
+
+
+def test_an_index_keeps_its_embedder_unless_one_is_set(tmp_path, monkeypatch):
+    """The default became minilm-int8; an index built with the float model still opens
+    with it, and an explicit RAG_EMBEDDER still wins (and fails clearly on a mismatch)."""
+    from rag import api
+    from rag.context import adopt_index_embedder
+    from rag.errors import RagError
+    from rag.settings import Settings
+
+    monkeypatch.delenv("RAG_EMBEDDER", raising=False)
+    index = tmp_path / "index"
+    article = tmp_path / "a.txt"
+    article.write_text("Alibaba to invest $50 billion in AI\n\nAlibaba said it will invest $50 billion in AI over three years.\n")
+    api.ingest([article], settings=Settings(index=index, embedder="minilm", threads=1))
+
+    fresh = Settings(index=tmp_path / "new", threads=1)
+    assert fresh.embedder == "minilm-int8" and adopt_index_embedder(fresh).embedder == "minilm-int8"
+    plain = Settings(index=index, threads=1)  # what `rag search` builds with no RAG_EMBEDDER
+    assert adopt_index_embedder(plain).embedder == "minilm"
+    hits = api.search("How much is Alibaba investing?", k=1, settings=plain)
+    assert "$50 billion" in hits[0].text
+
+    monkeypatch.setenv("RAG_EMBEDDER", "minilm-int8")
+    explicit = Settings(index=index, threads=1)
+    assert adopt_index_embedder(explicit).embedder == "minilm-int8"
+    with pytest.raises(RagError, match="RAG_EMBEDDER"):
+        api.search("How much is Alibaba investing?", k=1, settings=explicit)
