@@ -139,20 +139,23 @@ def ingest(
     scan = _Scan()
     manifest = store.manifest()
     writer = _Writer(manifest, settings, store, embedder, progress)
-    for art in stream(paths, scan, report):
-        art = _unique(art, scan, manifest, report.errors)
-        if art is None:
-            continue
-        old = manifest.get(art.doc_id)
-        if old is not None and old.get("hash") == art.content_hash:
-            report.unchanged += 1
-            continue
-        if old is None:
-            report.added += 1
-        else:
-            report.updated += 1
-        writer.add(art)
-    writer.flush()
+    try:
+        for art in stream(paths, scan, report):
+            art = _unique(art, scan, manifest, report.errors)
+            if art is None:
+                continue
+            old = manifest.get(art.doc_id)
+            if old is not None and old.get("hash") == art.content_hash:
+                report.unchanged += 1
+                continue
+            if old is None:
+                report.added += 1
+            else:
+                report.updated += 1
+            writer.add(art)
+        writer.flush()
+    finally:
+        writer.close()  # on an error too: never leave a write running behind the caller
 
     # Stale: stored from a scope we just read in full, and not seen this time.
     stale = [
@@ -179,13 +182,24 @@ def embed_text(title: str, text: str) -> str:
 
 
 class _Writer:
-    """Chunks articles as they come and embeds + writes them ``settings.ingest_group`` chunks at a time."""
+    """Chunks articles as they come and embeds + writes them ``settings.ingest_group`` chunks at a time.
+
+    The store write of one group runs in a second thread while the next group is
+    embedded: Chroma's writes (SQLite, HNSW) release the GIL, so they overlap with
+    onnxruntime instead of adding to it. At most one write is in flight, so memory
+    stays at two groups, and groups land in order (the crash-safety argument of
+    ``Store.write`` holds per group). ``close()`` waits for the last write and
+    re-raises its error.
+    """
+
+    PIPELINE = True  # set False to write in the caller's thread (bench/ingest A/B)
 
     def __init__(self, manifest, settings: Settings, store: Store, embedder: Embedder, progress: Progress | None):
         self.manifest, self.settings, self.store, self.embedder, self.progress = manifest, settings, store, embedder, progress
         self.group: list = []
         self.pending = 0
         self.done = 0
+        self._pool = self._inflight = None
 
     def add(self, art: Article) -> None:
         chunks = chunk_text(art.doc_id, art.text, max_tokens=self.settings.chunk_tokens, overlap=self.settings.chunk_overlap)
@@ -197,17 +211,43 @@ class _Writer:
     def flush(self) -> None:
         if not self.group:
             return
-        texts = [embed_text(art.title, c.text) for art, chunks in self.group for c in chunks]
+        group, self.group, self.pending = self.group, [], 0
+        texts = [embed_text(art.title, c.text) for art, chunks in group for c in chunks]
         vectors = self.embedder.embed(texts) if texts else []
         items, pos = [], 0
-        for art, chunks in self.group:
+        for art, chunks in group:
             items.append((art, chunks, vectors[pos : pos + len(chunks)]))
             pos += len(chunks)
-        self.store.write(items, replace=[a.doc_id for a, _ in self.group if a.doc_id in self.manifest])
-        self.done += len(texts)
+        replace = [a.doc_id for a, _ in group if a.doc_id in self.manifest]
+        self._wait()
+        if not self.PIPELINE:
+            self._write(items, replace, len(texts))
+            return
+        if self._pool is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            self._pool = ThreadPoolExecutor(1, thread_name_prefix="newsrag-write")
+        self._inflight = self._pool.submit(self._write, items, replace, len(texts))
+
+    def _write(self, items, replace, n: int) -> None:
+        self.store.write(items, replace=replace)
+        self.done += n
         if self.progress:
             self.progress(self.done, None)
-        self.group, self.pending = [], 0
+
+    def _wait(self) -> None:
+        if self._inflight is not None:
+            inflight, self._inflight = self._inflight, None
+            inflight.result()
+
+    def close(self) -> None:
+        """Wait for the write in flight (its error, if any, is raised here)."""
+        try:
+            self._wait()
+        finally:
+            if self._pool is not None:
+                self._pool.shutdown(wait=True)
+                self._pool = None
 
 
 __all__ = ["ingest", "stream", "LoadError"]

@@ -159,10 +159,13 @@ class Store:
                 )
         batch = self.client.get_max_batch_size()
         for i in range(0, len(ids), batch):
-            self.chunks.upsert(
+            # add, not upsert: step 2 removed every chunk of these articles, and
+            # upsert pays for a lookup of each id (measured ~15% of write time).
+            self.chunks.add(
                 ids=ids[i : i + batch], embeddings=np.asarray(vecs[i : i + batch]), documents=docs[i : i + batch], metadatas=metas[i : i + batch]
             )
-        self._upsert_articles(items, pending=False)
+        # Only the hash changes: update the metadata, not the text and vector again.
+        self.articles.update(ids=[a.doc_id for a, _, _ in items], metadatas=self._article_metas(items, pending=False))
         self.bump()
 
     # --- change tracking -----------------------------------------------------
@@ -189,20 +192,24 @@ class Store:
             # The first chunk's vector stands for the article: free, and good for finding articles by topic.
             embeddings=np.asarray([v[0] if len(v) else np.zeros(self.dim) for _, _, v in items]),
             documents=[a.text for a, _, _ in items],
-            metadatas=[
-                {
-                    "title": a.title,
-                    "published": a.published.isoformat() if a.published else "",
-                    "published_day": day_number(a.published),
-                    "source": a.source,
-                    "url": a.url,
-                    "origin": a.origin,
-                    "hash": "" if pending else a.content_hash,
-                    "chunks": len(c),
-                }
-                for a, c, _ in items
-            ],
+            metadatas=self._article_metas(items, pending=pending),
         )
+
+    @staticmethod
+    def _article_metas(items, *, pending: bool) -> list[dict]:
+        return [
+            {
+                "title": a.title,
+                "published": a.published.isoformat() if a.published else "",
+                "published_day": day_number(a.published),
+                "source": a.source,
+                "url": a.url,
+                "origin": a.origin,
+                "hash": "" if pending else a.content_hash,
+                "chunks": len(c),
+            }
+            for a, c, _ in items
+        ]
 
     def remove(self, doc_ids: Sequence[str]) -> None:
         if doc_ids:
