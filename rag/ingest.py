@@ -185,14 +185,14 @@ class _Writer:
     """Chunks articles as they come and embeds + writes them ``settings.ingest_group`` chunks at a time.
 
     The store write of one group runs in a second thread while the next group is
-    embedded: Chroma's writes (SQLite, HNSW) release the GIL, so they overlap with
+    embedded, so Chroma's writes (SQLite, HNSW, mostly native code) overlap with
     onnxruntime instead of adding to it. At most one write is in flight, so memory
     stays at two groups, and groups land in order (the crash-safety argument of
     ``Store.write`` holds per group). ``close()`` waits for the last write and
     re-raises its error.
     """
 
-    PIPELINE = True  # set False to write in the caller's thread (bench/ingest A/B)
+    PIPELINE = True  # False writes in the caller's thread (for timing one against the other)
 
     def __init__(self, manifest, settings: Settings, store: Store, embedder: Embedder, progress: Progress | None):
         self.manifest, self.settings, self.store, self.embedder, self.progress = manifest, settings, store, embedder, progress
