@@ -43,16 +43,25 @@ def _embedder(key: tuple) -> Embedder:
 _KNOWN = {"all-MiniLM-L6-v2": "minilm", "all-MiniLM-L6-v2-int8": "minilm-int8"}
 
 
+_FOUND: dict[tuple, str] = {}  # an index's embedder never changes: look it up once per process
+
+
 def _index_embedder(settings: Settings) -> str | None:
     """The embedder setting an existing index was built with, if it is one of ours."""
+    index = str(settings.index.resolve()) if not settings.chroma_url else ""
+    key = (index, settings.chroma_url, settings.collection)
+    if key in _FOUND:
+        return _FOUND[key]
     if not settings.chroma_url and not (settings.index / "chroma.sqlite3").exists():
         return None  # no index yet: do not create one just to look
     try:
-        client = _client(str(settings.index.resolve()) if not settings.chroma_url else "", settings.chroma_url)
-        meta = client.get_collection(f"{settings.collection}-chunks").metadata or {}
+        meta = _client(index, settings.chroma_url).get_collection(f"{settings.collection}-chunks").metadata or {}
     except Exception:  # noqa: BLE001 - no such collection, or a server down: store_for says which
         return None
-    return _KNOWN.get(meta.get("embedder"))
+    found = _KNOWN.get(meta.get("embedder"))
+    if found:
+        _FOUND[key] = found
+    return found
 
 
 def adopt_index_embedder(settings: Settings) -> Settings:

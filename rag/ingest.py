@@ -192,8 +192,6 @@ class _Writer:
     re-raises its error.
     """
 
-    PIPELINE = True  # False writes in the caller's thread (for timing one against the other)
-
     def __init__(self, manifest, settings: Settings, store: Store, embedder: Embedder, progress: Progress | None):
         self.manifest, self.settings, self.store, self.embedder, self.progress = manifest, settings, store, embedder, progress
         self.group: list = []
@@ -220,9 +218,6 @@ class _Writer:
             pos += len(chunks)
         replace = [a.doc_id for a, _ in group if a.doc_id in self.manifest]
         self._wait()
-        if not self.PIPELINE:
-            self._write(items, replace, len(texts))
-            return
         if self._pool is None:
             from concurrent.futures import ThreadPoolExecutor
 

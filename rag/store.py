@@ -136,7 +136,7 @@ class Store:
             return
         doc_ids = list(dict.fromkeys([a.doc_id for a, _, _ in items] + list(replace)))
         self.bump()
-        self._upsert_articles(items, pending=True)
+        self._upsert_pending_articles(items)
         self.chunks.delete(where={"doc_id": {"$in": doc_ids}})
         ids, vecs, docs, metas = [], [], [], []
         for art, chunks, vectors in items:
@@ -186,13 +186,13 @@ class Store:
         meta["generation"] = uuid4().hex
         self.chunks.modify(metadata=meta)
 
-    def _upsert_articles(self, items, *, pending: bool) -> None:
+    def _upsert_pending_articles(self, items) -> None:
         self.articles.upsert(
             ids=[a.doc_id for a, _, _ in items],
             # The first chunk's vector stands for the article: free, and good for finding articles by topic.
             embeddings=np.asarray([v[0] if len(v) else np.zeros(self.dim) for _, _, v in items]),
             documents=[a.text for a, _, _ in items],
-            metadatas=self._article_metas(items, pending=pending),
+            metadatas=self._article_metas(items, pending=True),
         )
 
     @staticmethod
