@@ -21,6 +21,7 @@ import data  # noqa: E402
 
 import rag  # noqa: E402
 from rag.context import embedder_for, store_for  # noqa: E402
+from rag.ingest import EMBED_FORMAT  # noqa: E402
 from rag.settings import Settings  # noqa: E402
 
 OUT = Path(__file__).resolve().parent / "out"
@@ -74,7 +75,7 @@ def main() -> None:
     ds = data.load(args.dataset, limit=args.limit, gold_only=True)
     over = {k: v for k, v in {"chunk_tokens": args.chunk_tokens, "max_per_article": args.max_per_article, "candidates": args.candidates, "rrf_k": args.rrf_k, "embedder": args.embedder}.items() if v}
     base = Settings(**over)
-    tag = f"{args.dataset}-{len(ds.questions)}q-c{base.chunk_tokens}" + ("" if base.embedder == "minilm" else f"-{base.embedder}")
+    tag = f"{args.dataset}-{len(ds.questions)}q-c{base.chunk_tokens}" + ("" if base.embedder == "minilm" else f"-{base.embedder}") + f"-e{EMBED_FORMAT}"
     settings = base.model_copy(update={"index": OUT / f"index-{tag}"})
     build_index(ds, settings)
     print(f"{args.dataset}: {len(ds.questions)} questions, {len(ds.docs)} docs, embedder={settings.embedder}, chunk_tokens={settings.chunk_tokens}, "
