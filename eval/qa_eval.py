@@ -108,7 +108,7 @@ def main() -> None:
     rows = [json.loads(line) for line in open(out)] if out.exists() else []
     if not args.summary:
         base = Settings()
-        settings = base.model_copy(update={"index": OUT / f"index-{tag}-c{base.chunk_tokens}"})
+        settings = base.model_copy(update={"index": OUT / f"index-{tag}-c{base.chunk_tokens}f{base.chunk_min_fill}"})
         build_index(ds, settings)
         done = {r["id"] for r in rows}
         with open(out, "a") as fh:

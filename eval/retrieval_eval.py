@@ -65,6 +65,7 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=None, help="first N questions that have gold docs")
     ap.add_argument("-k", type=int, default=5)
     ap.add_argument("--chunk-tokens", type=int, default=None)
+    ap.add_argument("--min-fill", type=float, default=None, help="chunk_min_fill (share of a chunk filled before a paragraph may end it)")
     ap.add_argument("--embedder", default=None, help="minilm (default) or minilm-int8; each gets its own index")
     ap.add_argument("--modes", default="dense,bm25,hybrid")
     ap.add_argument("--max-per-article", type=int, default=None)
@@ -73,12 +74,12 @@ def main() -> None:
     args = ap.parse_args()
 
     ds = data.load(args.dataset, limit=args.limit, gold_only=True)
-    over = {k: v for k, v in {"chunk_tokens": args.chunk_tokens, "max_per_article": args.max_per_article, "candidates": args.candidates, "rrf_k": args.rrf_k, "embedder": args.embedder}.items() if v}
+    over = {k: v for k, v in {"chunk_tokens": args.chunk_tokens, "max_per_article": args.max_per_article, "candidates": args.candidates, "rrf_k": args.rrf_k, "embedder": args.embedder, "chunk_min_fill": args.min_fill}.items() if v is not None}
     base = Settings(**over)
-    tag = f"{args.dataset}-{len(ds.questions)}q-c{base.chunk_tokens}" + ("" if base.embedder == "minilm" else f"-{base.embedder}") + f"-e{EMBED_FORMAT}"
+    tag = f"{args.dataset}-{len(ds.questions)}q-c{base.chunk_tokens}f{base.chunk_min_fill}" + ("" if base.embedder == "minilm" else f"-{base.embedder}") + f"-e{EMBED_FORMAT}"
     settings = base.model_copy(update={"index": OUT / f"index-{tag}"})
     build_index(ds, settings)
-    print(f"{args.dataset}: {len(ds.questions)} questions, {len(ds.docs)} docs, embedder={settings.embedder}, chunk_tokens={settings.chunk_tokens}, "
+    print(f"{args.dataset}: {len(ds.questions)} questions, {len(ds.docs)} docs, embedder={settings.embedder}, chunk_tokens={settings.chunk_tokens}, min_fill={settings.chunk_min_fill}, "
           f"max_per_article={settings.max_per_article}, candidates={settings.candidates}, rrf_k={settings.rrf_k}")
     print(f"{'mode':8} {'hit@' + str(args.k):>7} {'MRR@10':>7} {'ms':>6}")
     for mode in args.modes.split(","):

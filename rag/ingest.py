@@ -199,7 +199,8 @@ class _Writer:
         self._pool = self._inflight = None
 
     def add(self, art: Article) -> None:
-        chunks = chunk_text(art.doc_id, art.text, max_tokens=self.settings.chunk_tokens, overlap=self.settings.chunk_overlap)
+        s = self.settings
+        chunks = chunk_text(art.doc_id, art.text, max_tokens=s.chunk_tokens, overlap=s.chunk_overlap, min_fill_ratio=s.chunk_min_fill)
         self.group.append((art, chunks))
         self.pending += len(chunks)
         if self.pending >= self.settings.ingest_group:

@@ -56,6 +56,9 @@ class Settings(BaseSettings):
         "write has a fixed cost (~40 ms here): 512 spent 15% less time writing than 256, and 1024 little less again.",
     )
     chunk_overlap: int = Field(30, ge=0, description="Tokens of whole sentences repeated between neighbouring chunks.")
+    chunk_min_fill: float = Field(
+        0.4, ge=0, le=1, description="Share of chunk_tokens a chunk holds before it may end at a paragraph break."
+    )
 
     # --- OpenAI-compatible backend ---------------------------------------
     openai_base_url: str | None = Field(

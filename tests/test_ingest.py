@@ -8,7 +8,7 @@ from conftest import SEED_ID
 
 from rag import api
 from rag.errors import EmbedderMismatch
-from rag.store import Store, make_client
+from rag.store import CHUNK_TEXT_KEY, Store, make_client
 
 BOTH_STORES = True  # every test here that uses the index runs on an embedded folder and on a `chroma run` server
 
@@ -157,10 +157,28 @@ def test_walk_skips_hidden_files_and_folders(tmp_path, settings, store, embedder
 def test_a_chunk_vector_is_the_embedding_of_its_stored_text(corpus_copy, settings, store, embedder):
     # EMBED_FORMAT 2: the vector comes from the chunk text alone (no headline in front).
     run([corpus_copy / f"{SEED_ID}.txt"], settings, store, embedder)
-    got = store.chunks.get(where={"doc_id": SEED_ID}, include=["documents", "embeddings"])
+    got = store.chunks.get(where={"doc_id": SEED_ID}, include=["metadatas", "embeddings"])
     assert len(got["ids"]) > 1
-    want = embedder.embed(got["documents"])
+    want = embedder.embed([m[CHUNK_TEXT_KEY] for m in got["metadatas"]])
     # int8 activations are quantized per batch, so vectors agree to ~1e-3, not bit for bit;
     # with the headline in front, the seed article's chunks were at cosines of 0.82-0.97.
     cosines = np.sum(np.asarray(got["embeddings"]) * want, axis=1)
     assert cosines.min() > 0.995, cosines
+
+
+def test_chunk_text_is_stored_as_metadata_and_old_indexes_still_read(corpus_copy, settings, store, embedder):
+    # Chroma full-text indexes every document (half of the write time); the text goes in the metadata instead.
+    run([corpus_copy / f"{SEED_ID}.txt"], settings, store, embedder)
+    article = store.article(SEED_ID)
+    got = store.chunks.get(where={"doc_id": SEED_ID}, include=["documents", "metadatas"])
+    assert got["documents"] == [None] * len(got["ids"])
+    assert all(m[CHUNK_TEXT_KEY] == article.text[m["start"] : m["end"]] for m in got["metadatas"])
+    # An index written before the change has the text as the document and no text field: it still reads.
+    first = got["ids"][0]
+    old_meta = {k: v for k, v in got["metadatas"][0].items() if k != CHUNK_TEXT_KEY}
+    vec = store.chunks.get(ids=[first], include=["embeddings"])["embeddings"][0]
+    store.chunks.delete(ids=[first])
+    store.chunks.add(ids=[first], embeddings=[vec], metadatas=[old_meta], documents=["the old document"])
+    assert CHUNK_TEXT_KEY not in store.chunks.get(ids=[first], include=["metadatas"])["metadatas"][0]
+    assert next(p for p in store.chunks_of(SEED_ID) if p.chunk_id == first).text == "the old document"
+    assert any(p.text == "the old document" for p in store.all_chunks())

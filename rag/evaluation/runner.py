@@ -45,7 +45,7 @@ def index_settings(ds: Dataset, settings: Settings, root: Path | str | None = No
     Runs of any config share one index per key (default under the cache folder).
     """
     root = Path(root) if root else settings.cache_dir / "eval-index"
-    key = f"{ds.name}-{ds.corpus_key()}-{settings.embedder}-c{settings.chunk_tokens}o{settings.chunk_overlap}-e{EMBED_FORMAT}"
+    key = f"{ds.name}-{ds.corpus_key()}-{settings.embedder}-c{settings.chunk_tokens}o{settings.chunk_overlap}f{settings.chunk_min_fill}-e{EMBED_FORMAT}"
     return settings.model_copy(update={"index": root / key, "chroma_url": None})
 
 
