@@ -57,7 +57,12 @@ class Settings(BaseSettings):
     )
     chunk_overlap: int = Field(30, ge=0, description="Tokens of whole sentences repeated between neighbouring chunks.")
     chunk_min_fill: float = Field(
-        0.4, ge=0, le=1, description="Share of chunk_tokens a chunk holds before it may end at a paragraph break."
+        0.4,
+        ge=0,
+        le=1,
+        description="Share of chunk_tokens a chunk holds before it may end at a paragraph break. Higher makes fewer, "
+        "longer chunks: a faster ingest, but longer prompts (0.75: 22% more prompt tokens, first token 2.5 s later, "
+        "same accuracy on realtimeqa; README, \"Chunk size\").",
     )
 
     # --- OpenAI-compatible backend ---------------------------------------
