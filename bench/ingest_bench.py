@@ -51,13 +51,13 @@ RESULT = {"seconds": first, "chunks": r.chunks, "articles": r.added, "errors": l
 
 FLOOR = """
 import json, sys, time
-from rag.chunking import chunk_text
+from rag.ingest import chunk_with
 from rag.embeddings.minilm import MiniLMEmbedder
 from rag.settings import Settings
 feed, threads, embedder = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 s = Settings(threads=threads)
 texts = [c.text for d in map(json.loads, open(feed))
-         for c in chunk_text(d["doc_id"], d["text"].strip(), max_tokens=s.chunk_tokens, overlap=s.chunk_overlap, min_fill_ratio=s.chunk_min_fill)]
+         for c in chunk_with(s, d["doc_id"], d["text"].strip())]
 emb = MiniLMEmbedder(threads=threads, batch_size=s.embed_batch_size, int8=embedder == "minilm-int8")
 emb.embed(["warm up"])
 t0 = time.perf_counter()
@@ -100,14 +100,14 @@ def wordpieces(feed: Path) -> tuple[int, int]:
     (256-piece truncation, as both models apply it)."""
     from langchain_text_splitters import RecursiveCharacterTextSplitter
 
-    from rag.chunking import chunk_text
+    from rag.ingest import chunk_with
     from rag.embeddings.minilm import MiniLMEmbedder
     from rag.settings import Settings
 
     s, docs = Settings(), [json.loads(line) for line in open(feed)]
     tok = MiniLMEmbedder()._tokenizers()[0]
     ours = [c.text for d in docs
-            for c in chunk_text(d["doc_id"], d["text"].strip(), max_tokens=s.chunk_tokens, overlap=s.chunk_overlap, min_fill_ratio=s.chunk_min_fill)]
+            for c in chunk_with(s, d["doc_id"], d["text"].strip())]
     splitter = RecursiveCharacterTextSplitter(chunk_size=1000, chunk_overlap=200)
     theirs = [t for d in docs for t in splitter.split_text(d["text"])]
     return tuple(sum(len(e.ids) for e in tok.encode_batch(texts)) for texts in (ours, theirs))

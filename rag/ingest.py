@@ -18,7 +18,7 @@ from .chunking import chunk_text
 from .embeddings import Embedder
 from .errors import IndexBusy, LoadError
 from .loaders import SUPPORTED, iter_articles, load_url, slug, suffix_of, walk
-from .models import Article, IngestReport
+from .models import Article, Chunk, IngestReport
 from .settings import Settings
 from .store import Store
 
@@ -27,6 +27,11 @@ Progress = Callable[[int, int | None], None]  # (chunks embedded so far, total i
 # What a chunk's vector is computed from; part of cached evaluation index keys.
 # 1: headline + chunk text. 2: the chunk text alone (see _Writer.flush).
 EMBED_FORMAT = 2
+
+
+def chunk_with(settings: Settings, doc_id: str, text: str) -> list[Chunk]:
+    """``chunk_text`` with the chunking settings: ingest and the benchmarks' floor cut alike."""
+    return chunk_text(doc_id, text, max_tokens=settings.chunk_tokens, overlap=settings.chunk_overlap, min_fill_ratio=settings.chunk_min_fill)
 
 
 def is_url(text: str) -> bool:
@@ -199,8 +204,7 @@ class _Writer:
         self._pool = self._inflight = None
 
     def add(self, art: Article) -> None:
-        s = self.settings
-        chunks = chunk_text(art.doc_id, art.text, max_tokens=s.chunk_tokens, overlap=s.chunk_overlap, min_fill_ratio=s.chunk_min_fill)
+        chunks = chunk_with(self.settings, art.doc_id, art.text)
         self.group.append((art, chunks))
         self.pending += len(chunks)
         if self.pending >= self.settings.ingest_group:

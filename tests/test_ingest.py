@@ -170,15 +170,14 @@ def test_chunk_text_is_stored_as_metadata_and_old_indexes_still_read(corpus_copy
     # Chroma full-text indexes every document (half of the write time); the text goes in the metadata instead.
     run([corpus_copy / f"{SEED_ID}.txt"], settings, store, embedder)
     article = store.article(SEED_ID)
-    got = store.chunks.get(where={"doc_id": SEED_ID}, include=["documents", "metadatas"])
+    got = store.chunks.get(where={"doc_id": SEED_ID}, include=["documents", "metadatas", "embeddings"])
     assert got["documents"] == [None] * len(got["ids"])
     assert all(m[CHUNK_TEXT_KEY] == article.text[m["start"] : m["end"]] for m in got["metadatas"])
     # An index written before the change has the text as the document and no text field: it still reads.
     first = got["ids"][0]
     old_meta = {k: v for k, v in got["metadatas"][0].items() if k != CHUNK_TEXT_KEY}
-    vec = store.chunks.get(ids=[first], include=["embeddings"])["embeddings"][0]
     store.chunks.delete(ids=[first])
-    store.chunks.add(ids=[first], embeddings=[vec], metadatas=[old_meta], documents=["the old document"])
+    store.chunks.add(ids=[first], embeddings=[got["embeddings"][0]], metadatas=[old_meta], documents=["the old document"])
     assert CHUNK_TEXT_KEY not in store.chunks.get(ids=[first], include=["metadatas"])["metadatas"][0]
     assert next(p for p in store.chunks_of(SEED_ID) if p.chunk_id == first).text == "the old document"
     assert any(p.text == "the old document" for p in store.all_chunks())
