@@ -100,8 +100,8 @@ def wordpieces(feed: Path) -> tuple[int, int]:
     (256-piece truncation, as both models apply it)."""
     from langchain_text_splitters import RecursiveCharacterTextSplitter
 
-    from rag.ingest import chunk_with
     from rag.embeddings.minilm import MiniLMEmbedder
+    from rag.ingest import chunk_with
     from rag.settings import Settings
 
     s, docs = Settings(), [json.loads(line) for line in open(feed)]
