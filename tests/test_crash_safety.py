@@ -82,6 +82,26 @@ def wait_for_lock(index: Path, proc: subprocess.Popen) -> float:
     return time.perf_counter()
 
 
+def wait_for_no_worker_of(index: Path, timeout: float = 15) -> list[int]:
+    """pids of embedding workers started for ``index`` still alive after ``timeout`` (they exit on their own)."""
+    key = f"RAG_INDEX={index}".encode()
+
+    def alive() -> list[int]:
+        found = []
+        for pid in filter(str.isdigit, os.listdir("/proc")):
+            try:
+                if b"rag.embeddings.worker" in Path(f"/proc/{pid}/cmdline").read_bytes() and key in Path(f"/proc/{pid}/environ").read_bytes().split(b"\0"):
+                    found.append(int(pid))
+            except OSError:
+                continue
+        return found
+
+    deadline = time.time() + timeout
+    while (left := alive()) and time.time() < deadline:
+        time.sleep(0.1)
+    return left
+
+
 TRIALS = 6  # each: two kills, then a run to the end; 12 kill points in all
 
 
@@ -106,6 +126,8 @@ def test_sigkill_at_random_points_then_rerun_equals_a_clean_ingest(tmp_path):
             time.sleep(rng.uniform(0, work))
             proc.send_signal(signal.SIGKILL)
             proc.wait()
+            orphans = wait_for_no_worker_of(crashed)
+            assert not orphans, f"embedding worker(s) {orphans} outlived the killed ingest"
             state = dump(crashed)
             done = sum(m["hash"] != "" for _, m, _ in state["newsrag-articles"].values())
             kill_points.append((len(state["newsrag-chunks"]), done))

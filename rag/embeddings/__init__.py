@@ -23,6 +23,9 @@ class Embedder(Protocol):
 
     def embed(self, texts: Sequence[str]) -> np.ndarray: ...
 
+    # Optional: ``worker_config() -> dict`` (MiniLMEmbedder has it) lets ingest run the same
+    # embedder in a child process (``rag.embeddings.worker``); embedders without it embed in-process.
+
 
 def make_embedder(settings: Settings) -> Embedder:
     if settings.embedder in ("minilm", "minilm-int8"):

@@ -195,6 +195,11 @@ class MiniLMEmbedder:
         self._tok = self._count_tok = None
         self._lock = threading.Lock()
 
+    def worker_config(self) -> dict:
+        """Arguments that rebuild this embedder in another process (``rag.embeddings.worker``): same vectors."""
+        return {"model_dir": str(self.model_dir), "threads": self.threads, "batch_size": self.batch_size,
+                "cache_dir": str(self.cache_dir), "int8": self.int8}  # fmt: skip
+
     def _tokenizers(self):
         if self._tok is None:
             from tokenizers import Tokenizer
