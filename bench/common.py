@@ -39,9 +39,11 @@ def write_feed(docs: list[dict], path: Path) -> Path:
 def child(code: str, *args: str, python: str | Path = sys.executable, env: dict | None = None, timeout: int = 7200) -> dict:
     """Run ``code`` in a fresh interpreter; it prints one JSON object as its last line.
 
-    Every child appends its own peak RSS (ru_maxrss) so memory is measured per job, not per bench.
+    Every child appends its own peak RSS (ru_maxrss) so memory is measured per job, not per bench,
+    and that of the largest process it started and waited for (newsrag's embedding worker).
     """
-    wrapped = code + "\nimport resource, json as _j\nprint(_j.dumps({**RESULT, 'peak_rss_mb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))\n"
+    wrapped = code + ("\nimport resource, json as _j\nprint(_j.dumps({**RESULT, 'peak_rss_mb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "
+                      "'worker_peak_rss_mb': resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))\n")
     e = {**os.environ, "ORT_DISABLE_TELEMETRY": "1", "ANONYMIZED_TELEMETRY": "False", "TOKENIZERS_PARALLELISM": "false", **(env or {})}
     res = subprocess.run([str(python), "-c", wrapped, *args], capture_output=True, text=True, env=e, timeout=timeout, cwd=ROOT)
     if res.returncode != 0:
