@@ -201,7 +201,7 @@ class _Writer:
     of ``Store.write`` holds per group); memory stays at a few groups. ``finish()`` writes
     what is left; ``close()`` stops the child and waits for the last write, re-raising
     its error. Groups not yet written when an error stops the ingest are simply not
-    written: their articles have no hash, so the next ingest does them.
+    written: their articles keep no record or their old hash, so the next ingest does them.
     """
 
     def __init__(self, manifest, settings: Settings, store: Store, embedder: Embedder, progress: Progress | None):
@@ -271,7 +271,7 @@ class _Writer:
     def _write_next(self) -> None:
         group, texts, in_worker = self._queued.popleft()
         vectors = None
-        if in_worker and self._worker is not None:
+        if in_worker:  # _drop_worker re-marks the queue, so a worker is running
             try:
                 vectors = self._worker.take()
             except WorkerFailed as err:

@@ -21,7 +21,9 @@ from __future__ import annotations
 import json
 import os
 import struct
+import subprocess
 import sys
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -37,9 +39,6 @@ class WorkerFailed(RuntimeError):
 
 class EmbedWorker:
     def __init__(self, config: dict, dim: int):
-        import subprocess  # here, not at the top: rag.ingest imports this module on every CLI start
-        import tempfile
-
         self.dim = dim
         self.pending = 0
         self._stderr = tempfile.TemporaryFile()
@@ -84,8 +83,6 @@ class EmbedWorker:
         return b"".join(chunks)
 
     def _failure(self, what: str) -> WorkerFailed:
-        import subprocess
-
         try:
             code = self._proc.wait(timeout=2)  # its output ended: it is exiting; wait so its stderr is complete
         except subprocess.TimeoutExpired:
@@ -97,8 +94,6 @@ class EmbedWorker:
 
     def close(self) -> None:
         """Stop the child: at once if requests are still in flight, else after it reads end of input."""
-        import subprocess
-
         proc = self._proc
         try:
             proc.stdin.close()
