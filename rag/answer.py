@@ -1,7 +1,9 @@
-"""Cited answers: retrieve -> pack into a token budget -> prompt -> LLM -> check citations.
+"""Cited answers: pack the retrieved passages into a token budget -> prompt -> LLM -> check citations.
 
-The chain is LangChain LCEL; what makes the citations trustworthy is the check
-afterwards (``rag.citations``), not the model.
+The generation chain is LangChain LCEL; what makes the citations trustworthy is
+the check afterwards (``rag.citations``), not the model. Whether to answer at
+all is decided by two small rules, :func:`nothing_relevant` (before the model)
+and :func:`model_declined` (after it).
 """
 
 from __future__ import annotations
@@ -9,22 +11,20 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
-from .citations import Checker, Citation, Claim
-from .llm import text_output
-from .models import Passage
+from .citations import Checker
+from .llm import context_window, model_name, text_output
+from .models import REFUSAL, Answer, CheckedText, Passage
 from .offline import encoding
 from .prompts import Prompt, load
+from .settings import Settings
 
 if TYPE_CHECKING:  # langchain_core costs ~0.5 s to import: only the chains below load it
     from langchain_core.runnables import Runnable
 
-# The one phrase for "not in these articles": the prompt tells the model to say
-# exactly this, the code detects it, and the tests assert on it.
-REFUSAL = "The articles do not answer this question."
+__all__ = ["REFUSAL", "Answer", "stream_answer"]
 
 _REFUSAL_VARIANTS = re.compile(
     r"(passages?|articles?|context|sources?|texts?) (provided |given )?(do|does|did) not (contain|provide|mention|say|include|answer|specify|state|have)"
@@ -32,29 +32,6 @@ _REFUSAL_VARIANTS = re.compile(
     r"|(cannot|can't|unable to) (find|answer|determine)",
     re.I,
 )
-
-
-@dataclass
-class Answer:
-    question: str
-    text: str  # the answer with [n] markers, or REFUSAL
-    citations: list[Citation]
-    claims: list[Claim]
-    passages: list[Passage]  # numbered 1..n as the model saw them (or the closest, when refused)
-    refused: bool
-    raw: str = ""  # what the model wrote, before checking
-    model: str = ""
-    timings: dict[str, float] = field(default_factory=dict)  # retrieve_s, first_token_s, llm_s, check_s, total_s
-    tokens: dict[str, int] = field(default_factory=dict)  # prompt, completion
-
-    @property
-    def verified(self) -> bool:
-        return not self.refused and bool(self.claims) and all(c.verified for c in self.claims)
-
-    def to_dict(self) -> dict:
-        d = asdict(self)
-        d["verified"] = self.verified
-        return d
 
 
 def normalize(text: str) -> str:
@@ -72,6 +49,32 @@ def is_refusal(text: str) -> bool:
     False
     """
     return normalize(REFUSAL) in normalize(text) or bool(_REFUSAL_VARIANTS.search(text))
+
+
+def nothing_relevant(packed: Sequence[Passage], retrieved: Sequence[Passage], min_relevance: float) -> bool:
+    """Decline before asking the model: nothing fits the prompt, or even the best passage is off-topic.
+
+    >>> from rag.retrieval import _p
+    >>> nothing_relevant([], [], 0.25)
+    True
+    >>> from dataclasses import replace
+    >>> near = replace(_p("a"), scores={"dense": 0.3})
+    >>> nothing_relevant([near], [near], 0.25), nothing_relevant([near], [near], 0.4)
+    (False, True)
+    """
+    best = max((p.scores.get("dense", 0.0) for p in retrieved), default=0.0)
+    return not packed or best < min_relevance
+
+
+def model_declined(raw: str, checked: CheckedText | None) -> bool:
+    """Decline after the model: it wrote nothing, or it declined and no sentence of it verified.
+
+    A reply that says "the articles do not say X" but also states a verified fact
+    is an answer (the fact stands); one whose only content is a refusal is not.
+    """
+    if checked is None:
+        return True
+    return is_refusal(raw) and not any(c.verified for c in checked.claims)
 
 
 def format_passage(n: int, p: Passage) -> str:
@@ -114,52 +117,47 @@ def token_counter(model: str) -> Callable[[str], int]:
         return lambda s: int(len(enc.encode(s, disallowed_special=())) * 1.1) + 1
 
 
-def generation_chain(llm, prompt: Prompt | None = None) -> Runnable:
+def generation_chain(llm, prompt: Prompt) -> Runnable:
     """LCEL: prompt variables -> messages -> chat model -> text."""
     from langchain_core.runnables import RunnableLambda
 
-    prompt = prompt or load("answer")
     return RunnableLambda(lambda v: prompt.messages(**v)) | llm | text_output()
-
-
-def context_chain(retrieve: Callable[[str], list[Passage]], budget: int, count: Callable[[str], int]) -> Runnable:
-    """LCEL: {"question"} -> {"question", "retrieved", "passages"} (packed into the budget)."""
-    from langchain_core.runnables import RunnableLambda, RunnablePassthrough
-
-    return RunnablePassthrough.assign(retrieved=RunnableLambda(lambda v: retrieve(v["question"]))) | RunnablePassthrough.assign(
-        passages=RunnableLambda(lambda v: pack(v["retrieved"], budget, count))
-    )
 
 
 def stream_answer(
     question: str,
+    retrieved: Sequence[Passage],
     *,
-    retrieve: Callable[[str], list[Passage]],
     llm,
-    embed=None,
-    budget: int = 1400,
-    context_window: int = 4096,
-    max_answer_tokens: int = 300,
-    min_relevance: float = 0.25,
+    embed,
+    settings: Settings,
     today: date | None = None,
-    model: str = "",
-    repair: bool = True,
+    started: float | None = None,
+    asked: str = "",
 ) -> Iterator[str | Answer]:
-    """Yield answer text as it streams, then the checked :class:`Answer` as the last item."""
-    t0 = time.perf_counter()
+    """Yield answer text as it streams, then the checked :class:`Answer` as the last item.
+
+    ``retrieved`` is the ranked passages for ``question``; ``started`` is when the
+    caller began (so ``retrieve_s`` covers retrieval); ``asked`` is what the user
+    typed when ``question`` is its standalone rewrite.
+    """
+    t0 = started if started is not None else time.perf_counter()
     prompt = load("answer")
+    model = model_name(settings)
     count = token_counter(model)
     today_s = (today or date.today()).isoformat()
     overhead = count("\n".join(prompt.render(today=today_s, refusal=REFUSAL, passages="", question=question)))
-    budget = max(0, min(budget, context_window - overhead - max_answer_tokens - 64))
-    ctx = context_chain(retrieve, budget, count).invoke({"question": question})
+    budget = max(0, min(settings.passage_budget, context_window(settings) - overhead - settings.max_answer_tokens - 64))
+    passages = pack(retrieved, budget, count)
     timings = {"retrieve_s": round(time.perf_counter() - t0, 3)}
-    passages: list[Passage] = ctx["passages"]
-    best = max((p.scores.get("dense", 0.0) for p in ctx["retrieved"]), default=0.0)
-    if not passages or best < min_relevance:
+
+    def declined(closest: Sequence[Passage], raw: str = "", tokens: dict | None = None) -> Answer:
         timings["total_s"] = round(time.perf_counter() - t0, 3)
+        return Answer(question, REFUSAL, [], [], list(closest[:3]), True, raw, model, timings, tokens or {}, asked)
+
+    if nothing_relevant(passages, retrieved, settings.min_relevance):
         yield REFUSAL
-        yield Answer(question, REFUSAL, [], [], ctx["retrieved"][:3], True, model=model, timings=timings)
+        yield declined(retrieved)
         return
 
     variables = {
@@ -179,11 +177,10 @@ def stream_answer(
     tokens = {"prompt": overhead + count(variables["passages"]), "completion": count(raw)}
 
     t_check = time.perf_counter()
-    checked = Checker(passages, embed, repair=repair).check(raw) if raw.strip() else None
+    checked = Checker(passages, embed, repair=settings.citation_repair).check(raw) if raw.strip() else None
     timings["check_s"] = round(time.perf_counter() - t_check, 3)
-    refused = checked is None or is_refusal(raw) and not any(c.verified for c in checked.claims)
-    timings["total_s"] = round(time.perf_counter() - t0, 3)
-    if refused:
-        yield Answer(question, REFUSAL, [], [], passages[:3], True, raw, model, timings, tokens)
+    if model_declined(raw, checked):
+        yield declined(passages, raw, tokens)
         return
-    yield Answer(question, checked.text, checked.citations, checked.claims, passages, False, raw, model, timings, tokens)
+    timings["total_s"] = round(time.perf_counter() - t0, 3)
+    yield Answer(question, checked.text, checked.citations, list(checked.claims), list(passages), False, raw, model, timings, tokens, asked)

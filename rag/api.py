@@ -1,43 +1,41 @@
 """The Python API. The CLI, the REPL and the eval harness are thin clients of it.
 
+Each function opens the heavy parts once (:func:`rag.context.open_context`) and
+makes a few straight calls down the stages; nothing calls back up.
+
 >>> import rag
 >>> report = rag.ingest(["corpus/"])                      # doctest: +SKIP
 >>> rag.search("Alibaba investment in AI")[0].title       # doctest: +SKIP
 'Alibaba to invest $50 billion in AI and cloud computing over three years'
+>>> first = rag.ask("How much is Alibaba investing?")     # doctest: +SKIP
+>>> rag.ask("When was that announced?", history=[first])  # doctest: +SKIP
 """
 
 from __future__ import annotations
 
+import logging
 import os
+import threading
+import time
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from . import conversation, retrieval
 from . import ingest as _ingest
-from . import retrieval
-from .answer import Answer, stream_answer
-from .summarize import Summary
-from .context import embedder_for, llm_for, settings_or_default, store_for
+from . import summarize as _summarize
+from .answer import stream_answer
+from .context import Context, embedder_for, open_context
+from .conversation import Turn
 from .embeddings import Embedder
-from .errors import ConfigError
-from .models import IngestReport, Passage
+from .errors import ConfigError, RagError
+from .llm import backend_errors
+from .models import Answer, Filters, IngestReport, Passage, Stats, Summary, to_date
 from .settings import Settings
 from .store import Store
 
-
-def to_date(value: date | str | None, name: str = "date") -> date | None:
-    """Accept a date or ``YYYY-MM-DD`` text.
-
-    >>> to_date("2025-02-24")
-    datetime.date(2025, 2, 24)
-    """
-    if value is None or isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value).strip())
-    except ValueError:
-        raise ConfigError(f"{name} {value!r} is not a date; use YYYY-MM-DD") from None
+__all__ = ["ask", "ask_stream", "ingest", "search", "stats", "summarize", "summarize_stream", "to_date"]
+log = logging.getLogger(__name__)
 
 
 def ingest(
@@ -51,11 +49,11 @@ def ingest(
     """Ingest files, folders and article URLs; returns counts and per-input errors."""
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
-    settings = settings_or_default(settings)
+    settings = settings if settings is not None else Settings()
     embedder = embedder or embedder_for(settings)
     with _ingest.writer_lock(settings):
-        store = store or store_for(settings, embedder)
-        return _ingest.ingest(paths, settings=settings, store=store, embedder=embedder, progress=progress)
+        ctx = open_context(settings, store=store, embedder=embedder, create=True)
+        return _ingest.ingest(paths, settings=ctx.settings, store=ctx.store, embedder=ctx.embedder, progress=progress)
 
 
 def search(
@@ -70,28 +68,20 @@ def search(
     embedder: Embedder | None = None,
 ) -> list[Passage]:
     """Top passages for ``query``, best first, each with title, date, score and text."""
-    settings = settings_or_default(settings)
-    embedder = embedder or embedder_for(settings)
-    store = store or store_for(settings, embedder)
-    return retrieval.retrieve(
-        query,
-        store=store,
-        embedder=embedder,
-        k=k or settings.k,
-        mode=settings.retrieval,
-        candidates=settings.candidates,
-        rrf_k=settings.rrf_k,
-        max_per_article=settings.max_per_article,
-        dedupe_threshold=settings.dedupe_threshold,
-        since=to_date(since, "since"),
-        until=to_date(until, "until"),
-        source=source,
-    )
+    filters = Filters.of(since, until, source)
+    retrieval.check_query(query)
+    ctx = open_context(settings, store=store, embedder=embedder)
+    return _retrieve(ctx, query, filters, k)
+
+
+def _retrieve(ctx: Context, query: str, filters: Filters, k: int | None) -> list[Passage]:
+    return retrieval.retrieve(query, store=ctx.store, embedder=ctx.embedder, settings=ctx.settings, filters=filters, k=k)
 
 
 def ask_stream(
     question: str,
     *,
+    history: Iterable[Turn] = (),
     since: date | str | None = None,
     until: date | str | None = None,
     source: str | None = None,
@@ -102,69 +92,55 @@ def ask_stream(
     embedder: Embedder | None = None,
     llm=None,
 ) -> Iterator[str | Answer]:
-    """Stream an answer: text pieces (str) as the model writes, then the checked :class:`Answer`."""
-    settings = settings_or_default(settings)
-    embedder = embedder or embedder_for(settings)
-    store = store or store_for(settings, embedder)
-    since, until, today = to_date(since, "since"), to_date(until, "until"), to_date(today, "today")
-    retrieval.check_query(question, since, until)
-    from .llm import backend_errors, context_window, model_name
+    """Stream an answer: text pieces (str) as the model writes, then the checked :class:`Answer`.
 
-    llm = llm or llm_for(settings)
-    preload(llm)  # a cold `rag ask` loads the model while retrieval runs
-
-    def retrieve(q: str) -> list[Passage]:
-        return search(q, k=k, since=since, until=until, source=source, settings=settings, store=store, embedder=embedder)
-
-    with backend_errors(settings):
-        yield from stream_answer(
-            question,
-            retrieve=retrieve,
-            llm=llm,
-            embed=embedder.embed,
-            budget=settings.passage_budget,
-            context_window=context_window(settings),
-            max_answer_tokens=settings.max_answer_tokens,
-            min_relevance=settings.min_relevance,
-            today=today,
-            model=model_name(settings),
-            repair=settings.citation_repair,
-        )
-
-
-def preload(llm) -> None:
-    """Start loading a local model in the background (no-op when loaded or remote).
-
-    The first model call waits for it under the same lock; a failure here is
-    ignored, because that call raises it again with its proper message.
+    ``history`` holds the earlier turns of a conversation (``Answer`` objects or
+    ``(question, answer)`` pairs): a follow-up such as "When was that announced?"
+    is then rewritten into a standalone question first (``Answer.question``; what
+    was typed is ``Answer.asked``).
     """
-    if not hasattr(llm, "model_path"):
-        return
-    import threading
-
-    from .llm.local import load_llama
-
-    def work():
-        try:
-            load_llama(llm.model_path, llm.n_ctx, llm.threads)
-        except Exception:
-            pass
-
-    # Not a daemon: exiting mid-load (say, after a quick refusal) would tear the
-    # interpreter down under llama.cpp; waiting for the load is the safe cost.
-    threading.Thread(target=work, name="rag-model-load").start()
+    filters, today = Filters.of(since, until, source), to_date(today, "today")
+    retrieval.check_query(question)
+    ctx = open_context(settings, store=store, embedder=embedder, llm=llm)
+    ctx.store  # noqa: B018 - a missing index fails here, before a model starts loading
+    preload(ctx.llm)  # a cold `rag ask` loads the model while retrieval runs
+    t0 = time.perf_counter()
+    with backend_errors(ctx.settings):
+        standalone = conversation.standalone_question(question, history, ctx.llm, ctx.settings)
+        retrieved = _retrieve(ctx, standalone, filters, k)
+        yield from stream_answer(
+            standalone, retrieved, llm=ctx.llm, embed=ctx.embedder.embed, settings=ctx.settings, today=today, started=t0,
+            asked=question if standalone != question else "",
+        )  # fmt: skip
 
 
 def ask(question: str, **kwargs) -> Answer:
     """Answer ``question`` from the indexed articles, every sentence cited and checked.
 
-    Takes the same keyword arguments as :func:`ask_stream`.
+    Takes the same keyword arguments as :func:`ask_stream`, ``history=`` among them.
     """
-    result = None
-    for item in ask_stream(question, **kwargs):
-        result = item
-    assert isinstance(result, Answer)
-    return result
+    return _last(ask_stream(question, **kwargs), Answer)
+
+
+def preload(llm) -> None:
+    """Start loading a local model in the background (no-op when loaded or remote).
+
+    The first model call waits for it under the same lock and raises any failure
+    with its proper message, so here a failure is only logged.
+    """
+    if not hasattr(llm, "model_path"):
+        return
+    from .llm.local import load_llama
+
+    def work():
+        try:
+            load_llama(llm.model_path, llm.n_ctx, llm.threads)
+        except Exception as err:  # noqa: BLE001 - the first model call raises it again, for the user
+            log.debug("preloading %s failed: %s", llm.model_path, err)
+
+    # Not a daemon: exiting mid-load (say, after a quick refusal) would tear the
+    # interpreter down under llama.cpp; waiting for the load is the safe cost.
+    threading.Thread(target=work, name="rag-model-load").start()
 
 
 def summarize_stream(
@@ -174,72 +150,54 @@ def summarize_stream(
     since: date | str | None = None,
     until: date | str | None = None,
     timeline: bool = False,
-    sentences: int = 4,
+    sentences: int | None = None,
     k: int | None = None,
     settings: Settings | None = None,
     store: Store | None = None,
     embedder: Embedder | None = None,
     llm=None,
 ) -> Iterator[str | Summary]:
-    """Stream a cited summary of one article (``doc_id``) or of a topic in a date window."""
-    from .answer import token_counter
-    from .llm import backend_errors, context_window, model_name
-    from .summarize import stream_summary
+    """Stream a cited summary of one article (``doc_id``) or of a topic in a date window.
 
+    ``timeline=True`` gives dated events, oldest first (``Summary.events``).
+    """
     if bool(doc_id) == bool(topic):
         raise ConfigError("summarize needs exactly one of: an article id (--doc) or a topic (--topic)")
-    settings = settings_or_default(settings)
-    embedder = embedder or embedder_for(settings)
-    store = store or store_for(settings, embedder)
+    filters = Filters.of(since, until)
+    ctx = open_context(settings, store=store, embedder=embedder, llm=llm)
     if doc_id:
-        passages = store.chunks_of(doc_id)
-        if not passages:
-            raise ConfigError(f"no article with id {doc_id!r} in the index; `rag search` shows ids")
-        focus = f"the article \"{passages[0].title}\""
+        passages, focus = _summarize.article_passages(ctx.store, doc_id)
     else:
-        passages = search(topic, k=k or 2 * settings.k, since=since, until=until, settings=settings, store=store, embedder=embedder)
-        # Keep what is really about the topic: fusion also surfaces loosely related articles.
-        best = max((p.scores.get("dense", 0.0) for p in passages), default=0.0)
-        passages = [p for p in passages if p.scores.get("dense", 0.0) >= 0.6 * best]
-        if not passages:
-            raise ConfigError(f"no articles about {topic!r} in that window; widen --since/--until or ingest more")
-        if timeline:  # in reading order per article, articles by date
-            passages = sorted(passages, key=lambda p: (p.published or "9999", p.doc_id, p.index))
-        focus = f"the news about {topic}"
-    llm = llm or llm_for(settings)
-    count = token_counter(model_name(settings))
-    budget = max(200, min(settings.passage_budget, context_window(settings) - settings.max_answer_tokens - 400))
-    with backend_errors(settings):
-        yield from stream_summary(
-            passages, focus, llm=llm, embed=embedder.embed, sentences=sentences, budget=budget, count=count,
-            timeline=timeline, max_tokens=settings.max_answer_tokens,
-        )
+        retrieval.check_query(topic)
+        retrieved = _retrieve(ctx, topic, filters, k or 2 * ctx.settings.k)
+        passages, focus = _summarize.topic_passages(topic, retrieved, keep=ctx.settings.topic_keep, timeline=timeline)
+    with backend_errors(ctx.settings):
+        yield from _summarize.stream_summary(
+            passages, focus, llm=ctx.llm, embed=ctx.embedder.embed, settings=ctx.settings,
+            sentences=sentences or ctx.settings.summary_sentences, timeline=timeline,
+        )  # fmt: skip
 
 
 def summarize(**kwargs) -> Summary:
     """A cited summary; same keyword arguments as :func:`summarize_stream`."""
-    result = None
-    for item in summarize_stream(**kwargs):
-        result = item
-    return result
-
-
-@dataclass(frozen=True)
-class Stats:
-    articles: int
-    chunks: int
-    index: str
-    index_bytes: int | None  # None for a Chroma server
-    embedder: str
-    dim: int
+    return _last(summarize_stream(**kwargs), Summary)
 
 
 def stats(*, settings: Settings | None = None, store: Store | None = None, embedder: Embedder | None = None) -> Stats:
-    settings = settings_or_default(settings)
-    embedder = embedder or embedder_for(settings)
-    store = store or store_for(settings, embedder)
-    articles, chunks = store.counts()
+    """Articles, chunks, where the index is, its size on disk and its embedder."""
+    ctx = open_context(settings, store=store, embedder=embedder)
+    articles, chunks = ctx.store.counts()
     size = None
-    if not settings.chroma_url:
-        size = sum(p.stat().st_size for p in Path(settings.index).rglob("*") if p.is_file())
-    return Stats(articles, chunks, store.location, size, store.embedder_name, store.dim)
+    if not ctx.settings.chroma_url:
+        size = sum(p.stat().st_size for p in Path(ctx.settings.index).rglob("*") if p.is_file())
+    return Stats(articles, chunks, ctx.store.location, size, ctx.store.embedder_name, ctx.store.dim)
+
+
+def _last(stream, kind):
+    """The record that ends a stream of text pieces."""
+    result = None
+    for item in stream:
+        result = item
+    if not isinstance(result, kind):
+        raise RagError(f"the {kind.__name__.lower()} stream ended without a {kind.__name__}; retry")
+    return result

@@ -4,9 +4,9 @@ We do not use a generic text splitter because every chunk must map back to an
 exact span of the article (``text[start:end] == chunk.text``) so citations can
 point at the passage a claim came from.
 
->>> [c.text for c in chunk_text("d", "One. Two two. Three.", max_tokens=5, overlap=0)]
+>>> [c.text for c in chunk_text("d", "One. Two two. Three.", max_tokens=5, overlap=0, min_fill_ratio=0.4)]
 ['One. Two two.', 'Three.']
->>> [c.text for c in chunk_text("d", "Para one is here.\\n\\nPara two.", max_tokens=50, min_fill_ratio=0)]
+>>> [c.text for c in chunk_text("d", "Para one is here.\\n\\nPara two.", max_tokens=50, overlap=0, min_fill_ratio=0)]
 ['Para one is here.', 'Para two.']
 """
 
@@ -69,12 +69,13 @@ def chunk_text(
     doc_id: str,
     text: str,
     *,
-    max_tokens: int = 160,
-    overlap: int = 30,
-    min_fill_ratio: float = 0.4,
+    max_tokens: int,
+    overlap: int,
+    min_fill_ratio: float,
     count: Callable[[str], int] | None = None,
 ) -> list[Chunk]:
-    """Pack whole sentences into chunks of at most ``max_tokens`` tokens.
+    """Pack whole sentences into chunks of at most ``max_tokens`` tokens (ingest passes the
+    Settings fields chunk_tokens, chunk_overlap and chunk_min_fill).
 
     Neighbouring chunks share trailing sentences worth up to ``overlap`` tokens,
     so a fact split across a boundary is still whole in one chunk.

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
 from .chunking import sentence_spans
-from .models import Passage
+from .models import CheckedText, Citation, Claim, Passage, iso
 from .numeric import numbers_in, unsupported_numbers
 
 _MARK = re.compile(r"\s*\[(?:(?:passage|source|doc)\s*)?(\d+(?:\s*[,;–-]\s*(?:(?:passage|source)\s*)?\d+)*)\]", re.I)
@@ -34,52 +34,6 @@ _STOP = frozenset(
 LEXICAL_STRONG = 0.6
 LEXICAL_WEAK = 0.3
 SEMANTIC_MIN = 0.6
-
-
-@dataclass(frozen=True)
-class Citation:
-    number: int  # the passage number the model saw
-    chunk_id: str
-    doc_id: str
-    title: str
-    url: str
-    published: str
-    quote: str  # the supporting sentence(s) from the article
-    start: int  # offsets of ``quote`` in the article text
-    end: int
-    verified: bool
-    repaired: bool = False  # added or re-pointed by the checker, not by the model
-    lexical: float = 0.0
-    semantic: float = 0.0
-    reason: str = ""  # why it is not verified
-
-
-@dataclass(frozen=True)
-class Claim:
-    """One sentence of the answer with its citations."""
-
-    text: str
-    citations: tuple[Citation, ...] = ()
-
-    @property
-    def verified(self) -> bool:
-        return bool(self.citations) and all(c.verified for c in self.citations)
-
-
-@dataclass
-class CheckedAnswer:
-    text: str  # the answer with clean, renumbered-free [n] markers
-    claims: list[Claim] = field(default_factory=list)
-
-    @property
-    def citations(self) -> list[Citation]:
-        seen, out = set(), []
-        for claim in self.claims:
-            for c in claim.citations:
-                if (c.number, c.start) not in seen:
-                    seen.add((c.number, c.start))
-                    out.append(c)
-        return out
 
 
 def words(text: str) -> set[str]:
@@ -176,7 +130,8 @@ class Checker:
         ]
         best = int(np.argmax(np.asarray(fit) + sims))
         # Numbers must be in the article text (or its date), not only in the title: the quote must show them.
-        evidence = f"{p.text} {p.published} {p.published.replace('-', ' ')}"
+        day = iso(p.published)
+        evidence = f"{p.text} {day} {day.replace('-', ' ')}"
         return _Support(lexical, float(sims.max()) if len(sims) else 0.0, unsupported_numbers(claim, evidence), spans[best])
 
     def citation(self, number: int, sup: _Support, *, repaired: bool = False) -> Citation:
@@ -199,7 +154,7 @@ class Checker:
             reason="" if sup.ok else sup.reason(),
         )
 
-    def check(self, answer: str) -> CheckedAnswer:
+    def check(self, answer: str) -> CheckedText:
         sentences = [answer[s:e] for s, e in sentence_spans(answer)]
         parsed = [parse_markers(s) for s in sentences]
         parsed = [(t, n) for t, n in parsed if t]
@@ -207,7 +162,7 @@ class Checker:
         claims = []
         for (text, cited), vec in zip(parsed, vecs, strict=True):
             claims.append(self._check_claim(text, cited, vec))
-        return CheckedAnswer(render(claims), claims)
+        return CheckedText(render(claims), tuple(claims))
 
     def _check_claim(self, text: str, cited: list[int], vec) -> Claim:
         valid = [n for n in cited if 1 <= n <= len(self.passages)]  # drop passages never shown

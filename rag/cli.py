@@ -1,21 +1,21 @@
 """The ``rag`` command: a thin Click layer over the Python API.
 
 Each command parses options, calls one API function and prints. Known errors
-(``RagError``) print as one line; ``RAG_DEBUG=1`` shows the traceback instead.
+(``RagError``) print as one line through ``rag.errors``' one reporter;
+``RAG_DEBUG=1`` shows the traceback instead.
 """
 
 from __future__ import annotations
 
 import functools
 import json
-import os
 import sys
-from dataclasses import asdict
 
 import click
+from pydantic import ValidationError
 
 from . import api
-from .errors import RagError
+from .errors import RagError, exits_on_error
 from .render import render_answer, render_summary, scores_line
 from .settings import Settings
 
@@ -24,7 +24,7 @@ def _settings(index, chroma_url, embedder, **more) -> Settings:
     over = {"index": index, "chroma_url": chroma_url, "embedder": embedder, **more}
     try:
         return Settings(**{k: v for k, v in over.items() if v is not None})
-    except Exception as err:  # pydantic ValidationError: keep it to one line
+    except ValidationError as err:  # keep it to one line
         raise click.UsageError(str(err).splitlines()[-1].strip()) from None
 
 
@@ -35,18 +35,9 @@ def common(fn):
     @click.option("--chroma-url", help="Use a Chroma server instead, e.g. http://127.0.0.1:8000 (env RAG_CHROMA_URL).")
     @click.option("--embedder", type=click.Choice(["minilm", "minilm-int8", "openai"]), help="Embedding backend (env RAG_EMBEDDER).")
     @functools.wraps(fn)
+    @exits_on_error
     def wrapper(index, chroma_url, embedder, **kwargs):
-        settings = _settings(index, chroma_url, embedder)
-        try:
-            return fn(settings=settings, **kwargs)
-        except RagError as err:
-            if os.environ.get("RAG_DEBUG"):
-                raise
-            click.secho(f"Error: {err}", fg="red", err=True)
-            sys.exit(1)
-        except KeyboardInterrupt:
-            click.secho("Interrupted.", fg="yellow", err=True)
-            sys.exit(130)
+        return fn(settings=_settings(index, chroma_url, embedder), **kwargs)
 
     return wrapper
 
@@ -119,7 +110,7 @@ def ask(question, since, until, source, k, backend, model, today, as_json, setti
     stream = api.ask_stream(question, since=since, until=until, source=source, k=k, today=today, settings=settings)
     answer = _stream_to_terminal(stream, live=not as_json and sys.stdout.isatty())
     if as_json:
-        click.echo(json.dumps(answer.to_dict(), indent=2, ensure_ascii=False, default=str))
+        click.echo(json.dumps(answer.to_dict(), indent=2, ensure_ascii=False))
     else:
         click.echo(render_answer(answer))
 
@@ -141,7 +132,7 @@ def _stream_to_terminal(stream, live: bool):
                 view.update(Text(shown, style="dim"))
             else:
                 return item
-    raise RagError("the answer stream ended early")
+    raise RagError("the answer stream ended early; retry")
 
 
 @cli.command()
@@ -150,7 +141,7 @@ def _stream_to_terminal(stream, live: bool):
 @click.option("--since", help="Topic: only articles published on or after YYYY-MM-DD.")
 @click.option("--until", help="Topic: only articles published on or before YYYY-MM-DD.")
 @click.option("--timeline", is_flag=True, help="Dated bullet points in chronological order.")
-@click.option("--sentences", type=click.IntRange(1, 12), default=4, show_default=True, help="Length of the summary.")
+@click.option("--sentences", type=click.IntRange(1, 12), help="Length of the summary (default 4, env RAG_SUMMARY_SENTENCES).")
 @click.option("--json", "as_json", is_flag=True, help="Print the checked summary as JSON.")
 @common
 def summarize(doc_id, topic, since, until, timeline, sentences, as_json, settings):
@@ -158,7 +149,7 @@ def summarize(doc_id, topic, since, until, timeline, sentences, as_json, setting
     stream = api.summarize_stream(doc_id=doc_id, topic=topic, since=since, until=until, timeline=timeline, sentences=sentences, settings=settings)
     summary = _stream_to_terminal(stream, live=not as_json and sys.stdout.isatty())
     if as_json:
-        click.echo(json.dumps(summary.to_dict(), indent=2, ensure_ascii=False, default=str))
+        click.echo(json.dumps(summary.to_dict(), indent=2, ensure_ascii=False))
     else:
         click.echo(render_summary(summary))
 
@@ -177,7 +168,7 @@ def chat(since, until, backend, model, settings):
     from . import repl
 
     settings = settings.model_copy(update={k_: v for k_, v in {"backend": backend, "model": model}.items() if v})
-    api.to_date(since, "since"), api.to_date(until, "until")
+    api.to_date(since, "since"), api.to_date(until, "until")  # a bad date fails here, before the chat starts
     repl.main(settings, since=since, until=until)
 
 
@@ -188,7 +179,7 @@ def stats(as_json, settings):
     """Articles, chunks, index size and embedder."""
     s = api.stats(settings=settings)
     if as_json:
-        click.echo(json.dumps(asdict(s), indent=2))
+        click.echo(json.dumps(s.to_dict(), indent=2))
         return
     size = f"{s.index_bytes / 1e6:.1f} MB" if s.index_bytes is not None else "on server"
     click.echo(f"index     {s.index}\narticles  {s.articles}\nchunks    {s.chunks}\nsize      {size}\nembedder  {s.embedder} ({s.dim}-d)")

@@ -1,18 +1,24 @@
-"""Heavy pieces (embedder, Chroma client, store) built once per process and shared.
+"""The heavy parts (settings, embedder, store, chat model), opened once and passed down.
 
-The REPL, the CLI and the API all go through here, so a second question in the
-same process pays nothing for loading.
+``open_context`` builds a :class:`Context` for one call of the API; the pieces
+behind it are cached per process, so the REPL's second question, or the eval
+harness's thousandth, pays nothing for loading. A caller (or a test) can hand
+in its own store, embedder or chat model: that is the one seam for injection.
 """
 
 from __future__ import annotations
 
-import os
+import logging
 import threading
+from dataclasses import dataclass, field
 from functools import cache, wraps
 
 from .embeddings import Embedder, make_embedder
+from .errors import NoIndex
 from .settings import Settings
 from .store import Store, make_client
+
+log = logging.getLogger(__name__)
 
 
 _BUILD = threading.RLock()  # the REPL warms these up in a thread while the user types
@@ -28,10 +34,6 @@ def _once(fn):
             return cached(*args)
 
     return locked
-
-
-def settings_or_default(settings: Settings | None) -> Settings:
-    return settings if settings is not None else Settings()
 
 
 @_once
@@ -56,7 +58,8 @@ def _index_embedder(settings: Settings) -> str | None:
         return None  # no index yet: do not create one just to look
     try:
         meta = _client(index, settings.chroma_url).get_collection(f"{settings.collection}-chunks").metadata or {}
-    except Exception:  # noqa: BLE001 - no such collection, or a server down: store_for says which
+    except Exception as err:  # noqa: BLE001 - no such collection, or a server down: store_for says which
+        log.debug("no embedder recorded for %s: %s", settings.chroma_url or index, err)
         return None
     found = _KNOWN.get(meta.get("embedder"))
     if found:
@@ -76,7 +79,10 @@ def adopt_index_embedder(settings: Settings) -> Settings:
 
 def embedder_for(settings: Settings) -> Embedder:
     settings = adopt_index_embedder(settings)
-    fields = ("embedder", "openai_embedding_model", "openai_base_url", "threads", "embed_batch_size", "cache_dir", "openai_timeout", "openai_max_retries")
+    fields = (
+        "embedder", "openai_embedding_model", "openai_base_url", "openai_api_key", "threads", "embed_batch_size", "cache_dir",
+        "minilm_dir", "openai_timeout", "openai_max_retries",
+    )  # fmt: skip
     return _embedder(tuple((f, getattr(settings, f)) for f in fields))
 
 
@@ -93,12 +99,29 @@ def _store(index: str, chroma_url: str | None, collection: str, embedder_name: s
     return Store(client, embedder_name, dim, prefix=collection, location=chroma_url or index)
 
 
-def store_for(settings: Settings, embedder: Embedder | None = None) -> Store:
-    """The store for these settings, opened once per process (opening costs ~3 ms a search)."""
+def store_for(settings: Settings, embedder: Embedder | None = None, *, create: bool = True) -> Store:
+    """The store for these settings, opened once per process (opening costs ~3 ms a search).
+
+    ``create=False`` is for commands that only read: a missing index is a
+    :class:`NoIndex` error that says to ingest first, and nothing is created.
+    """
     embedder = embedder or embedder_for(settings)
     index = str(settings.index.resolve()) if not settings.chroma_url else ""
-    store = _store(index, settings.chroma_url, settings.collection, embedder.name, embedder.dim)
-    return store
+    if not create:
+        _require_index(settings)
+    return _store(index, settings.chroma_url, settings.collection, embedder.name, embedder.dim)
+
+
+def _require_index(settings: Settings) -> None:
+    where = settings.chroma_url or str(settings.index)
+    message = f"no index at {where} yet; run `rag ingest PATH` first (or point --index / RAG_INDEX at one)"
+    if not settings.chroma_url:
+        if not (settings.index / "chroma.sqlite3").exists():
+            raise NoIndex(message)
+        return
+    names = {getattr(c, "name", c) for c in _client("", settings.chroma_url).list_collections()}
+    if f"{settings.collection}-chunks" not in names:
+        raise NoIndex(message.replace("no index at", f"no collection {settings.collection!r} on"))
 
 
 @_once
@@ -112,8 +135,41 @@ def llm_for(settings: Settings):
     """The chat model for these settings, built once per process (a local model loads on first use)."""
     fields = (
         "backend", "model", "context_window", "threads", "temperature", "max_answer_tokens",
-        "openai_base_url", "openai_timeout", "openai_max_retries", "cache_dir",
+        "openai_base_url", "openai_timeout", "openai_max_retries", "cache_dir", "openai_api_key",
     )  # fmt: skip
-    # The key is read from the environment when the model is built; a change must rebuild it.
-    key = bool(os.environ.get("OPENAI_API_KEY"))
-    return _llm(tuple((f, getattr(settings, f)) for f in fields) + (("_has_key", key),))
+    return _llm(tuple((f, getattr(settings, f)) for f in fields))
+
+
+@dataclass
+class Context:
+    """What one API call works with. It holds the heavy parts; it does nothing else.
+
+    The store opens when first used, so a command that never touches the index
+    (or fails before it) does not open one; the chat model is built when first used.
+    """
+
+    settings: Settings
+    embedder: Embedder
+    create: bool = False  # may the store be created (ingest), or must it exist (everything else)?
+    _store: Store | None = field(default=None, repr=False)
+    _llm: object = field(default=None, repr=False)
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            self._store = store_for(self.settings, self.embedder, create=self.create)
+        return self._store
+
+    @property
+    def llm(self):
+        if self._llm is None:
+            self._llm = llm_for(self.settings)
+        return self._llm
+
+
+def open_context(
+    settings: Settings | None = None, *, store: Store | None = None, embedder: Embedder | None = None, llm=None, create: bool = False
+) -> Context:
+    """A :class:`Context` from settings (default: the environment) and whatever the caller passes in."""
+    settings = settings if settings is not None else Settings()
+    return Context(settings, embedder or embedder_for(settings), create, store, llm)

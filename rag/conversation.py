@@ -6,10 +6,14 @@ The rewrite is what gets searched and answered; the REPL shows it with ``/why``.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from .llm import text_output
+from .models import Answer
 from .prompts import load
+from .settings import Settings
+
+Turn = tuple[str, str] | Answer  # an earlier (question, answer) pair, or the Answer rag.ask returned
 
 _MARKS = re.compile(r"\s*\[\d+\]")
 MAX_TURNS = 3  # recent turns given to the rewriter; older ones rarely matter and cost prefill time
@@ -42,13 +46,32 @@ def clean_rewrite(text: str, fallback: str) -> str:
     return fallback
 
 
-def standalone_question(question: str, turns: Sequence[tuple[str, str]], llm) -> str:
+def turns_of(history: Iterable[Turn]) -> list[tuple[str, str]]:
+    """Earlier turns as (question, answer text) pairs; a declined Answer says nothing to build on.
+
+    >>> from rag.models import REFUSAL
+    >>> turns_of([("How much?", "$5 [1]."), Answer("Who?", REFUSAL, [], [], [], True)])
+    [('How much?', '$5 [1].')]
+    """
+    out = []
+    for turn in history:
+        if isinstance(turn, Answer):
+            if not turn.refused:
+                out.append((turn.question, turn.text))
+        else:
+            question, answer = turn
+            out.append((str(question), str(answer)))
+    return out
+
+
+def standalone_question(question: str, history: Iterable[Turn], llm, settings: Settings) -> str:
     """The question rewritten with the conversation; unchanged when there is none."""
+    turns = turns_of(history)
     if not turns:
         return question
     from langchain_core.runnables import RunnableLambda
 
     prompt = load("condense")
-    chain = RunnableLambda(lambda v: prompt.messages(**v)) | llm.bind(max_tokens=60) | text_output()
+    chain = RunnableLambda(lambda v: prompt.messages(**v)) | llm.bind(max_tokens=settings.rewrite_tokens) | text_output()
     reply = chain.invoke({"history": format_history(turns), "question": question}) or ""
     return clean_rewrite(reply, question)

@@ -1,6 +1,7 @@
 """Errors for people: each message says what happened and what to do next.
 
-The CLI prints ``str(err)`` as one line; ``RAG_DEBUG=1`` shows the traceback.
+The CLI, the REPL and ``rag eval`` print ``Error: <message>`` as one line through
+:func:`report`; ``RAG_DEBUG=1`` shows the traceback as well.
 """
 
 from __future__ import annotations
@@ -26,6 +27,10 @@ class StoreError(RagError):
     """The index cannot be opened or is inconsistent."""
 
 
+class NoIndex(StoreError):
+    """A command that only reads found no index: nothing has been ingested there yet."""
+
+
 class IndexBusy(StoreError):
     """Another process is writing to the same embedded index."""
 
@@ -45,3 +50,66 @@ class LoadError(RagError):
 
 class BackendError(RagError):
     """The LLM or embedding backend failed (unreachable, timeout, bad key)."""
+
+
+# --- the one reporter: CLI, REPL and `rag eval` all show errors through here ----------
+
+
+def one_line(err: BaseException) -> str:
+    """What a person reads: a RagError's own message; anything else named by its type.
+
+    >>> one_line(ConfigError("k must be positive")), one_line(ValueError("bad\\nmore"))
+    ('k must be positive', 'ValueError: bad')
+    """
+    if isinstance(err, RagError):
+        return str(err)
+    text = str(err).strip().splitlines()
+    return f"{type(err).__name__}: {text[0]}" if text else type(err).__name__
+
+
+def debug_enabled() -> bool:
+    """RAG_DEBUG, read through Settings like every other variable (a bad environment reads as off)."""
+    from pydantic import ValidationError
+
+    from .settings import Settings
+
+    try:
+        return Settings().debug
+    except ValidationError:
+        return False
+
+
+def report(err: BaseException, emit, *, debug: bool | None = None, prefix: str = "Error: ", trace=None) -> None:
+    """Emit ``<prefix><one line>``; with RAG_DEBUG the traceback first (to ``trace``, default ``emit``)."""
+    if debug if debug is not None else debug_enabled():
+        import traceback
+
+        (trace or emit)("".join(traceback.format_exception(err)).rstrip())
+    emit(prefix + one_line(err))
+
+
+def exits_on_error(fn):
+    """For Click commands: a RagError prints one red line and exits 1, Ctrl-C exits 130.
+
+    With RAG_DEBUG=1 the error propagates, so the traceback shows. Anything that is
+    not a RagError is a bug and keeps its traceback.
+    """
+    import functools
+    import sys
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        import click
+
+        try:
+            return fn(*args, **kwargs)
+        except RagError as err:
+            if debug_enabled():
+                raise
+            report(err, lambda line: click.secho(line, fg="red", err=True), debug=False)
+            sys.exit(1)
+        except KeyboardInterrupt:
+            click.secho("Interrupted.", fg="yellow", err=True)
+            sys.exit(130)
+
+    return wrapper

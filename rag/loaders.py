@@ -19,7 +19,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from .errors import LoadError
@@ -69,7 +69,7 @@ def parse_date(value: object, where: str) -> date | None:
         raise LoadError(where, f"published {str(value)[:40]!r} is not a date; use YYYY-MM-DD")
     if isinstance(value, (int, float)):  # a Unix timestamp
         try:
-            return datetime.fromtimestamp(value, timezone.utc).date()
+            return datetime.fromtimestamp(value, UTC).date()
         except (OverflowError, OSError, ValueError):
             raise LoadError(where, f"published {value!r} is not a date (as a Unix timestamp it is out of range); use YYYY-MM-DD") from None
     text = str(value).strip()

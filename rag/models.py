@@ -1,11 +1,55 @@
-"""Plain data that flows between stages: Article -> Chunk -> Passage."""
+"""Every record that flows between stages, in one place: Article -> Chunk -> Passage -> Answer.
+
+Records are frozen dataclasses where nothing fills them in later. Dates stay
+``datetime.date`` from the loader to the answer; ``to_dict()`` turns a record
+into JSON-ready values (dates as ``YYYY-MM-DD``), which ``--json`` and the eval
+harness print.
+
+>>> Passage("d:0", "d", 0, 0, 1, "x", "T", date(2025, 2, 24), "", "", 0.5).to_dict()["published"]
+'2025-02-24'
+"""
 
 from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields, is_dataclass
 from datetime import date
+
+from .errors import ConfigError
+
+# The one phrase for "not in these articles": the prompt tells the model to say
+# exactly this, the code detects it, and the tests assert on it.
+REFUSAL = "The articles do not answer this question."
+
+
+def jsonable(value):
+    """Dataclasses, dates, tuples and dicts -> plain JSON values.
+
+    >>> jsonable({"d": date(2025, 1, 2), "t": (1, 2)})
+    {'d': '2025-01-02', 't': [1, 2]}
+    """
+    if is_dataclass(value) and not isinstance(value, type):
+        return {f.name: jsonable(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {k: jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [jsonable(v) for v in value]
+    return value
+
+
+def iso(d: date | None) -> str:
+    """``YYYY-MM-DD``, or "" for an undated article.
+
+    >>> iso(date(2025, 2, 24)), iso(None)
+    ('2025-02-24', '')
+    """
+    return d.isoformat() if d else ""
+
+
+# --- ingest ---------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -27,10 +71,7 @@ class Article:
         >>> Article("a", "T", "x").content_hash == Article("a", "T", "x ").content_hash
         False
         """
-        payload = json.dumps(
-            [self.title, self.text, self.published.isoformat() if self.published else "", self.source, self.url],
-            ensure_ascii=False,
-        )
+        payload = json.dumps([self.title, self.text, iso(self.published), self.source, self.url], ensure_ascii=False)
         return hashlib.sha256(payload.encode()).hexdigest()
 
 
@@ -49,27 +90,6 @@ class Chunk:
         return f"{self.doc_id}:{self.index}"
 
 
-@dataclass(frozen=True)
-class Passage:
-    """A retrieved chunk with the article facts needed to show and cite it."""
-
-    chunk_id: str
-    doc_id: str
-    index: int
-    start: int
-    end: int
-    text: str
-    title: str
-    published: str  # ISO date or ""
-    source: str
-    url: str
-    score: float
-    scores: dict[str, float] = field(default_factory=dict)
-
-    def to_dict(self) -> dict:
-        return asdict(self)
-
-
 @dataclass
 class IngestReport:
     added: int = 0
@@ -84,3 +104,201 @@ class IngestReport:
 
     def to_dict(self) -> dict:
         return asdict(self)
+
+
+@dataclass(frozen=True)
+class Stats:
+    articles: int
+    chunks: int
+    index: str
+    index_bytes: int | None  # None for a Chroma server
+    embedder: str
+    dim: int
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+# --- retrieval ------------------------------------------------------------------
+
+
+def to_date(value: date | str | None, name: str = "date") -> date | None:
+    """A date, from a date or ``YYYY-MM-DD`` text.
+
+    >>> to_date("2025-02-24")
+    datetime.date(2025, 2, 24)
+    """
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise ConfigError(f"{name} {value!r} is not a date; use YYYY-MM-DD") from None
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Which articles a search may return: a publication window and a source.
+
+    >>> Filters.of("2025-03-01", "2025-01-01")
+    Traceback (most recent call last):
+    rag.errors.ConfigError: --since 2025-03-01 is after --until 2025-01-01; swap them
+    """
+
+    since: date | None = None
+    until: date | None = None
+    source: str | None = None
+
+    @classmethod
+    def of(cls, since: date | str | None = None, until: date | str | None = None, source: str | None = None) -> Filters:
+        f = cls(to_date(since, "since"), to_date(until, "until"), source or None)
+        if f.since and f.until and f.since > f.until:
+            raise ConfigError(f"--since {f.since} is after --until {f.until}; swap them")
+        return f
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A retrieved chunk with the article facts needed to show and cite it."""
+
+    chunk_id: str
+    doc_id: str
+    index: int
+    start: int
+    end: int
+    text: str
+    title: str
+    published: date | None
+    source: str
+    url: str
+    score: float
+    scores: dict[str, float] = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        return jsonable(self)
+
+
+# --- answers --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Citation:
+    number: int  # the passage number the model saw
+    chunk_id: str
+    doc_id: str
+    title: str
+    url: str
+    published: date | None
+    quote: str  # the supporting sentence(s) from the article
+    start: int  # offsets of ``quote`` in the article text
+    end: int
+    verified: bool
+    repaired: bool = False  # added or re-pointed by the checker, not by the model
+    lexical: float = 0.0
+    semantic: float = 0.0
+    reason: str = ""  # why it is not verified
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One sentence of an answer or summary with its citations."""
+
+    text: str
+    citations: tuple[Citation, ...] = ()
+
+    @property
+    def verified(self) -> bool:
+        return bool(self.citations) and all(c.verified for c in self.citations)
+
+
+def unique_citations(claims: list[Claim] | tuple[Claim, ...]) -> list[Citation]:
+    """Each cited span once, in the order the claims first cite it."""
+    seen, out = set(), []
+    for claim in claims:
+        for c in claim.citations:
+            if (c.number, c.start) not in seen:
+                seen.add((c.number, c.start))
+                out.append(c)
+    return out
+
+
+@dataclass(frozen=True)
+class CheckedText:
+    """What the checker makes of a model's text: clean ``[n]`` markers and one claim per sentence."""
+
+    text: str
+    claims: tuple[Claim, ...] = ()
+
+    @property
+    def citations(self) -> list[Citation]:
+        return unique_citations(self.claims)
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: str  # what was searched and answered (a follow-up is rewritten to stand alone)
+    text: str  # the answer with [n] markers, or REFUSAL
+    citations: list[Citation]
+    claims: list[Claim]
+    passages: list[Passage]  # numbered 1..n as the model saw them (or the closest, when refused)
+    refused: bool
+    raw: str = ""  # what the model wrote, before checking
+    model: str = ""
+    timings: dict[str, float] = field(default_factory=dict)  # retrieve_s, first_token_s, llm_s, check_s, total_s
+    tokens: dict[str, int] = field(default_factory=dict)  # prompt, completion
+    asked: str = ""  # what the user typed, when a follow-up was rewritten; else ""
+
+    @property
+    def verified(self) -> bool:
+        return not self.refused and bool(self.claims) and all(c.verified for c in self.claims)
+
+    def to_dict(self) -> dict:
+        return {**jsonable(self), "verified": self.verified}
+
+
+# --- summaries ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Source:
+    """One article a summary drew on."""
+
+    doc_id: str
+    title: str
+    published: date | None
+    source: str
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    """One dated line of a timeline: what happened that day, with its checked citations."""
+
+    day: date
+    text: str  # the sentence with [n] markers
+    claim: Claim
+
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        return self.claim.citations
+
+
+@dataclass(frozen=True)
+class Summary:
+    focus: str
+    text: str
+    claims: list[Claim]
+    citations: list[Citation]
+    passages: list[Passage]  # numbered 1..n, as cited
+    sources: list[Source]  # one per article, oldest first
+    timeline: bool = False
+    events: list[TimelineEvent] = field(default_factory=list)  # a timeline's dated events, oldest first
+    raw: str = ""
+    calls: int = 0  # model calls: 1 = direct, more = map-reduce
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def verified_share(self) -> float:
+        return sum(c.verified for c in self.claims) / len(self.claims) if self.claims else 0.0
+
+    def to_dict(self) -> dict:
+        return {**jsonable(self), "verified_share": self.verified_share}

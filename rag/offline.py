@@ -26,11 +26,13 @@ def disable_telemetry() -> None:
 
 
 def tiktoken_cache_dir() -> Path:
-    env = os.environ.get("TIKTOKEN_CACHE_DIR")
+    """tiktoken's own TIKTOKEN_CACHE_DIR when set, else ``tiktoken/`` in newsrag's cache folder."""
+    env = os.environ.get("TIKTOKEN_CACHE_DIR")  # tiktoken's variable, not ours: honour what a user set for it
     if env:
         return Path(env)
-    base = os.environ.get("RAG_CACHE_DIR") or Path("~/.cache/newsrag").expanduser()
-    return Path(base) / "tiktoken"
+    from .settings import Settings
+
+    return Settings().cache_dir / "tiktoken"
 
 
 @cache

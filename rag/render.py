@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from .answer import Answer
-from .models import Passage
+from collections.abc import Iterable
+
+from .models import Answer, Passage, Summary
 
 
 def render_answer(answer: Answer) -> str:
@@ -44,24 +45,35 @@ def scores_line(p: Passage) -> str:
     return " · ".join(parts) or f"score {p.score:.3f}"
 
 
-def highlight(p: Passage, start: int, end: int, mark: tuple[str, str] = (">>>", "<<<")) -> str:
-    """The passage with article span [start, end) wrapped in markers.
+def highlight(p: Passage, spans: Iterable[tuple[int, int]], mark: tuple[str, str] = (">>>", "<<<")) -> str:
+    """The passage with every article span [start, end) wrapped in markers; overlapping spans merge.
 
     >>> from rag.retrieval import _p
-    >>> highlight(_p("abc"), 1, 2)
-    'a>>>b<<<c'
+    >>> highlight(_p("abcdef"), [(3, 5), (1, 2)])
+    'a>>>b<<<c>>>de<<<f'
+    >>> highlight(_p("abcdef"), [(1, 3), (2, 4)])
+    'a>>>bcd<<<ef'
     """
-    s, e = max(0, start - p.start), min(len(p.text), end - p.start)
-    if s >= e:
-        return p.text
-    return p.text[:s] + mark[0] + p.text[s:e] + mark[1] + p.text[e:]
+    merged: list[list[int]] = []
+    for s, e in sorted((max(0, s - p.start), min(len(p.text), e - p.start)) for s, e in spans):
+        if s >= e:
+            continue
+        if merged and s <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], e)
+        else:
+            merged.append([s, e])
+    out, pos = [], 0
+    for s, e in merged:
+        out += [p.text[pos:s], mark[0], p.text[s:e], mark[1]]
+        pos = e
+    return "".join(out) + p.text[pos:]
 
 
-def render_summary(summary) -> str:
+def render_summary(summary: Summary) -> str:
     """The checked summary, its sources with dates, then the quotes behind each citation."""
     lines = [summary.text, "", "Sources:"]
     for src in summary.sources:
-        lines.append(f"  - {src['title']} ({src['published'] or 'undated'}{', ' + src['source'] if src['source'] else ''}) {src['doc_id']}")
+        lines.append(f"  - {src.title} ({src.published or 'undated'}{', ' + src.source if src.source else ''}) {src.doc_id}")
     lines.append("Citations:")
     for c in sorted(summary.citations, key=lambda c: c.number):
         mark = "verified" if c.verified else f"UNVERIFIED: {c.reason}"

@@ -1,14 +1,16 @@
 """``rag chat``: a REPL that is a thin client of the Python API.
 
-Questions stream; sources print under each answer; follow-ups are rewritten
-into standalone questions; slash commands show sources, quotes and filters.
-Nothing a user types or any backend failure ends the session: errors print as
-one red line. Without a terminal it reads one question per line (scriptable).
+Questions stream; sources print under each answer; follow-ups go to
+``rag.ask_stream(..., history=...)``, which rewrites them into standalone
+questions; slash commands show sources, quotes and filters. Nothing a user
+types or any backend failure ends the session: errors print as one red line.
+Without a terminal it reads one question per line (scriptable).
 """
 
 from __future__ import annotations
 
 import difflib
+import logging
 import os
 import sys
 import threading
@@ -17,21 +19,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import api
-from .answer import Answer
-from .conversation import standalone_question
-from .context import embedder_for, llm_for, store_for
-from .errors import RagError
-from .models import Passage
+from .context import embedder_for, llm_for, open_context, store_for
+from .errors import NoIndex, RagError, report
+from .models import Answer, Passage
 from .render import highlight, render_answer, scores_line, source_line
 from .settings import Settings
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
 class ChatState:
-    turns: list[tuple[str, str]] = field(default_factory=list)  # (standalone question, answer text)
+    history: list[Answer] = field(default_factory=list)  # this conversation's answers, oldest first
     last: Answer | None = None
-    asked: str = ""  # what the user typed
-    rewritten: str = ""  # what was searched
     since: str | None = None
     until: str | None = None
     source: str | None = None
@@ -77,14 +77,15 @@ class Chat:
             try:
                 embedder = embedder_for(self.settings)
                 embedder.embed(["warm up"])
-                store_for(self.settings, embedder)
-                llm = self.llm
-                if hasattr(llm, "model_path"):
-                    from .llm.local import load_llama
-
-                    load_llama(llm.model_path, llm.n_ctx, llm.threads)
-            except Exception:  # the first question reports it properly
-                pass
+                store_for(self.settings, embedder, create=False)
+            except NoIndex:
+                pass  # nothing ingested yet: /ingest or the first question says so
+            except Exception as err:  # noqa: BLE001 - the first question reports it, for the user
+                log.debug("warming up the index failed: %s", err)
+            try:
+                api.preload(self.llm)
+            except Exception as err:  # noqa: BLE001 - likewise: building the model fails again, with its message
+                log.debug("warming up the model failed: %s", err)
 
         thread = threading.Thread(target=work, daemon=True, name="rag-warm-up")
         thread.start()
@@ -109,20 +110,19 @@ class Chat:
                 self.commands[name.lower()][0](arg.strip())
             else:
                 self.ask(line, stream)
-        except RagError as err:
-            self.error(str(err))
+        except KeyboardInterrupt:
+            raise  # the terminal front end stops the answer and stays
+        except Exception as err:  # noqa: BLE001 - nothing ends the session: one line (RAG_DEBUG: the traceback too)
+            report(err, self.error, debug=self.settings.debug, prefix="", trace=self.out)
 
     def ask(self, question: str, stream: Callable | None = None) -> Answer:
         s = self.state
-        s.asked = question
-        s.rewritten = standalone_question(question, s.turns, self.llm)
         pieces = api.ask_stream(
-            s.rewritten, since=s.since, until=s.until, source=s.source, settings=self.settings, llm=self.llm
+            question, history=s.history, since=s.since, until=s.until, source=s.source, settings=self.settings, llm=self.llm
         )
         answer = stream(pieces) if stream else _last(pieces)
         s.last = answer
-        if not answer.refused:
-            s.turns.append((s.rewritten, answer.text))
+        s.history.append(answer)
         self.out(render_answer(answer))
         return answer
 
@@ -149,11 +149,8 @@ class Chat:
         n = int(arg)
         p = passages[n - 1]
         cites = [c for c in self.state.last.citations if c.number == n]
-        text = p.text
-        for c in cites:
-            text = highlight(p, c.start, c.end)
         self.out(f"[{n}] {source_line(p)}  {p.doc_id} chars {p.start}-{p.end}")
-        self.out(text)
+        self.out(highlight(p, [(c.start, c.end) for c in cites]))
         if not cites:
             self.out("(no sentence of the answer cites this passage)")
 
@@ -161,8 +158,8 @@ class Chat:
         s = self.state
         if not s.last:
             raise RagError("no answer yet; ask a question first")
-        self.out(f"asked:    {s.asked}")
-        self.out(f"searched: {s.rewritten}" + ("" if s.rewritten != s.asked else "  (unchanged)"))
+        self.out(f"asked:    {s.last.asked or s.last.question}")
+        self.out(f"searched: {s.last.question}" + ("" if s.last.asked else "  (unchanged)"))
         self.out(f"filters:  {self._filters_text()}")
         for i, p in enumerate(s.last.passages, 1):
             self.out(f"  [{i}] {scores_line(p)}  {p.title[:60]}")
@@ -201,7 +198,7 @@ class Chat:
             if not self.state.last or not self.state.last.citations:
                 raise RagError("/summarize needs an article id or a topic (or ask a question first)")
             arg = self.state.last.citations[0].doc_id
-        store = store_for(self.settings)
+        store = open_context(self.settings).store
         kind = {"doc_id": arg} if store.chunks_of(arg) else {"topic": arg, "since": self.state.since, "until": self.state.until}
         pieces = api.summarize_stream(**kind, settings=self.settings, llm=self.llm)
         summary = self._stream(pieces) if self._stream else _last(pieces)
@@ -221,7 +218,7 @@ class Chat:
         self.out(f"{s.articles} articles, {s.chunks} chunks, embedder {s.embedder}, index {s.index}")
 
     def cmd_reset(self, _: str) -> None:
-        self.state.turns.clear()
+        self.state.history.clear()
         self.state.last = None
         self.out("conversation forgotten")
 
@@ -311,10 +308,6 @@ def run_terminal(chat: Chat) -> None:
             chat.handle(line, stream)
         except KeyboardInterrupt:  # Ctrl-C during an answer: stop it, back to the prompt
             console.print("(stopped)", style="yellow")
-        except Exception as err:  # never crash the session; RAG_DEBUG shows the traceback
-            if os.environ.get("RAG_DEBUG"):
-                console.print_exception()
-            console.print(f"Error: {type(err).__name__}: {err}", style="red", markup=False)
 
 
 def main(settings: Settings, *, since: str | None = None, until: str | None = None) -> None:

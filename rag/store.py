@@ -15,9 +15,8 @@ from urllib.parse import urlparse
 import numpy as np
 
 from .errors import ConfigError, EmbedderMismatch, StoreError
-from .models import Article, Chunk, Passage
+from .models import Article, Chunk, Passage, iso
 from .offline import disable_telemetry
-
 
 # Where a chunk's text is stored: a metadata field, not Chroma's document. Chroma
 # builds a trigram full-text index of every document; newsrag never queries it (its
@@ -86,7 +85,7 @@ class _Guarded:
 
 
 class Store:
-    def __init__(self, client, embedder_name: str, dim: int, *, prefix: str = "newsrag", location: str = ""):
+    def __init__(self, client, embedder_name: str, dim: int, *, prefix: str, location: str = ""):
         client = client if isinstance(client, _Guarded) else _Guarded(client, location)
         self.client = client
         self.location = location
@@ -159,7 +158,7 @@ class Store:
                         "start": ch.start,
                         "end": ch.end,
                         "title": art.title,
-                        "published": art.published.isoformat() if art.published else "",
+                        "published": iso(art.published),
                         "published_day": day_number(art.published),
                         "source": art.source,
                         "url": art.url,
@@ -207,7 +206,7 @@ class Store:
         return [
             {
                 "title": a.title,
-                "published": a.published.isoformat() if a.published else "",
+                "published": iso(a.published),
                 "published_day": day_number(a.published),
                 "source": a.source,
                 "url": a.url,
@@ -263,7 +262,7 @@ def passage(cid: str, text: str | None, meta: dict, score: float, scores: dict[s
         end=int(meta["end"]),
         text=meta.get(CHUNK_TEXT_KEY) or text or "",  # indexes written before 2026-11-27 kept it as the document
         title=meta.get("title", ""),
-        published=meta.get("published", ""),
+        published=date.fromisoformat(meta["published"]) if meta.get("published") else None,
         source=meta.get("source", ""),
         url=meta.get("url", ""),
         score=float(score),

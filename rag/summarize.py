@@ -12,38 +12,18 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import asdict, dataclass, field
+from datetime import date
 
-from .answer import format_passage
-from .citations import Checker, Citation, Claim, render
-from .llm import text_output
-from .models import Passage
+from .answer import format_passage, token_counter
+from .citations import Checker, render
+from .errors import ConfigError
+from .llm import context_window, model_name, text_output
+from .models import Claim, Passage, Source, Summary, TimelineEvent, unique_citations
 from .prompts import load
+from .settings import Settings
+from .store import Store
 
 _DATED = re.compile(r"^\s*[-*•]?\s*(\d{4}-\d{2}-\d{2})\s*[-–—:]+\s*(.+?)\s*$")
-
-
-@dataclass
-class Summary:
-    focus: str
-    text: str
-    claims: list[Claim]
-    citations: list[Citation]
-    passages: list[Passage]  # numbered 1..n, as cited
-    sources: list[dict]  # one per article: doc_id, title, published, source
-    timeline: bool = False
-    raw: str = ""
-    calls: int = 0  # model calls: 1 = direct, more = map-reduce
-    timings: dict[str, float] = field(default_factory=dict)
-
-    @property
-    def verified_share(self) -> float:
-        return sum(c.verified for c in self.claims) / len(self.claims) if self.claims else 0.0
-
-    def to_dict(self) -> dict:
-        d = asdict(self)
-        d["verified_share"] = self.verified_share
-        return d
 
 
 def windows(passages: Sequence[Passage], budget: int, count: Callable[[str], int]) -> list[list[int]]:
@@ -76,11 +56,42 @@ def _passages_text(passages: Sequence[Passage], numbers: Sequence[int]) -> str:
     return "\n\n".join(format_passage(n, passages[n - 1]) for n in numbers)
 
 
-def sources_of(passages: Sequence[Passage]) -> list[dict]:
-    seen: dict[str, dict] = {}
+def sources_of(passages: Sequence[Passage]) -> list[Source]:
+    """One Source per article, oldest first (undated last)."""
+    seen: dict[str, Source] = {}
     for p in passages:
-        seen.setdefault(p.doc_id, {"doc_id": p.doc_id, "title": p.title, "published": p.published, "source": p.source})
-    return sorted(seen.values(), key=lambda s: s["published"] or "9999")
+        seen.setdefault(p.doc_id, Source(p.doc_id, p.title, p.published, p.source))
+    return sorted(seen.values(), key=lambda s: s.published or date.max)
+
+
+# --- what to summarize --------------------------------------------------------------
+
+
+def article_passages(store: Store, doc_id: str) -> tuple[list[Passage], str]:
+    """An article's chunks in reading order, and the focus the prompt names."""
+    passages = store.chunks_of(doc_id)
+    if not passages:
+        raise ConfigError(f"no article with id {doc_id!r} in the index; `rag search` shows ids")
+    return passages, f"the article \"{passages[0].title}\""
+
+
+def topic_passages(topic: str, retrieved: Sequence[Passage], *, keep: float, timeline: bool) -> tuple[list[Passage], str]:
+    """What is really about the topic (dense score within ``keep`` x the best), and the focus.
+
+    A timeline reads each article in order, articles by date (undated last).
+    """
+    best = max((p.scores.get("dense", 0.0) for p in retrieved), default=0.0)
+    passages = [p for p in retrieved if p.scores.get("dense", 0.0) >= keep * best]
+    if not passages:
+        raise ConfigError(f"no articles about {topic!r} in that window; widen --since/--until or ingest more")
+    if timeline:
+        passages = sorted(passages, key=lambda p: (p.published or date.max, p.doc_id, p.index))
+    return passages, f"the news about {topic}"
+
+
+def budget_for(settings: Settings) -> int:
+    """Tokens of passages per model call: the passage budget, inside what the context leaves."""
+    return max(200, min(settings.passage_budget, context_window(settings) - settings.max_answer_tokens - 400))
 
 
 def stream_summary(
@@ -88,17 +99,16 @@ def stream_summary(
     focus: str,
     *,
     llm,
-    embed=None,
-    sentences: int = 4,
-    budget: int = 1400,
-    count: Callable[[str], int],
+    embed,
+    settings: Settings,
+    sentences: int,
     timeline: bool = False,
-    max_tokens: int = 300,
 ) -> Iterator[str | Summary]:
     """Yield the final stage's text as it streams, then the checked :class:`Summary`."""
     t0 = time.perf_counter()
     passages = list(passages)
-    groups = windows(passages, budget, count)
+    max_tokens = settings.max_answer_tokens
+    groups = windows(passages, budget_for(settings), token_counter(model_name(settings)))
     calls = 0
     if timeline:
         # Timelines need no reduce call: each window's dated lines are merged and sorted.
@@ -135,22 +145,36 @@ def stream_summary(
         yield token
     calls += 1
     checked = Checker(passages, embed).check(raw)
-    yield Summary(focus, checked.text, checked.claims, checked.citations, passages, sources_of(passages), False, raw, calls,
-                  {"total_s": round(time.perf_counter() - t0, 3)})
+    yield Summary(focus, checked.text, list(checked.claims), checked.citations, passages, sources_of(passages), raw=raw,
+                  calls=calls, timings={"total_s": round(time.perf_counter() - t0, 3)})
 
 
-def _timeline(passages, focus, raw, embed, calls, t0) -> Summary:
-    checker = Checker(passages, embed)
-    events: list[tuple[str, Claim]] = []
+def dated_lines(raw: str) -> list[tuple[date, str]]:
+    """The ``YYYY-MM-DD - text`` lines of a timeline reply; other lines and impossible dates are dropped.
+
+    >>> dated_lines("Intro\\n- 2025-02-24 - Alibaba said it will invest [1].\\n2025-02-30: no such day")
+    [(datetime.date(2025, 2, 24), 'Alibaba said it will invest [1].')]
+    """
+    out = []
     for line in raw.splitlines():
         m = _DATED.match(line)
         if not m:
             continue
-        for claim in checker.check(m.group(2)).claims:
-            events.append((m.group(1), claim))
-    events.sort(key=lambda e: e[0])  # chronological, whatever order the model wrote
-    lines = [f"{day} - {render([claim])}" for day, claim in events]
-    claims = [c for _, c in events]
-    citations = list({(c.number, c.start): c for cl in claims for c in cl.citations}.values())
-    return Summary(focus, "\n".join(lines), claims, citations, passages, sources_of(passages), True, raw, calls,
+        try:
+            out.append((date.fromisoformat(m.group(1)), m.group(2)))
+        except ValueError:
+            continue
+    return out
+
+
+def _timeline(passages, focus, raw, embed, calls, t0) -> Summary:
+    checker = Checker(passages, embed)
+    events: list[TimelineEvent] = []
+    for day, text in dated_lines(raw):
+        for claim in checker.check(text).claims:
+            events.append(TimelineEvent(day, render([claim]), claim))
+    events.sort(key=lambda e: e.day)  # chronological, whatever order the model wrote
+    claims: list[Claim] = [e.claim for e in events]
+    text = "\n".join(f"{e.day.isoformat()} - {e.text}" for e in events)
+    return Summary(focus, text, claims, unique_citations(claims), passages, sources_of(passages), True, events, raw, calls,
                    {"total_s": round(time.perf_counter() - t0, 3)})

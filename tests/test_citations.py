@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from rag.answer import REFUSAL, is_refusal
@@ -19,7 +21,7 @@ SPORTS = "Kiprono won the Harbour City Marathon in 2:05:31, a course record, ahe
 
 
 def passage(n: int, text: str, *, offset: int = 0, doc: str = "alibaba", title: str = "Alibaba invests") -> Passage:
-    return Passage(f"{doc}:{n}", doc, n, offset, offset + len(text), text, title, "2025-02-24", "news", "", 0.5)
+    return Passage(f"{doc}:{n}", doc, n, offset, offset + len(text), text, title, date(2025, 2, 24), "news", "", 0.5)
 
 
 PASSAGES = [passage(0, ARTICLE, offset=100), passage(0, SPORTS, doc="marathon", title="Marathon record")]

@@ -58,13 +58,34 @@ def test_failures_give_one_line_each_and_exit_1(runner, tmp_path):
 def test_bad_arguments_are_one_clear_line(runner, tmp_path, args, message):
     res = runner.invoke(cli, [*args, "--index", str(tmp_path / "i")])
     assert res.exit_code == 1 and message in res.output
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["ask", "How much is Alibaba investing?"],
+        ["ask", "How much is Alibaba investing?", "--json"],
+        ["search", "Alibaba"],
+        ["search", "Alibaba", "--json"],
+        ["stats"],
+        ["summarize", "--doc", "x"],
+        ["summarize", "--topic", "Alibaba"],
+    ],
+    ids=" ".join,
+)
+def test_read_only_commands_before_any_ingest_say_so_and_create_nothing(runner, tmp_path, args):
+    index = tmp_path / "never-ingested"
+    res = runner.invoke(cli, [*args, "--index", str(index)])
+    assert res.exit_code == 1, res.output
+    assert res.output == f"Error: no index at {index} yet; run `rag ingest PATH` first (or point --index / RAG_INDEX at one)\n"
+    assert not index.exists()
     assert "Traceback" not in res.output
 
 
 def test_embedder_mismatch_is_a_clear_error(runner, tmp_path, corpus_copy):
     from rag.store import Store, make_client
 
-    Store(make_client(tmp_path / "i"), "other-model", 8, location="x")
+    Store(make_client(tmp_path / "i"), "other-model", 8, prefix="newsrag", location="x")
     res = runner.invoke(cli, ["search", "Alibaba", "--index", str(tmp_path / "i")])
     assert res.exit_code == 1 and "built with other-model (8-d vectors)" in res.output
 
@@ -104,7 +125,20 @@ def test_chroma_server_down_is_a_clear_error(runner):
     assert res.exit_code == 1 and "cannot reach the Chroma server" in res.output
 
 
+def test_a_quick_refusal_is_printed_while_the_model_still_loads(tmp_path):
+    """A cold `rag ask` loads the model in a thread; a question declined before the load ends is still shown."""
+    (tmp_path / "nothing").mkdir()
+    env = guarded_env(RAG_INDEX=str(tmp_path / "idx"))
+    rag_cmd = [sys.executable, "-m", "rag.cli"]
+    assert subprocess.run([*rag_cmd, "ingest", str(tmp_path / "nothing")], env=env, capture_output=True, timeout=120).returncode == 0
+    out = subprocess.run([*rag_cmd, "ask", "How much is Alibaba investing?"], env=env, capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.startswith("The articles do not answer this question.") and out.stderr == ""
+
+
 def test_ask_on_an_empty_index_declines_and_says_why(runner, tmp_path):
+    (tmp_path / "nothing").mkdir()
+    assert runner.invoke(cli, ["ingest", str(tmp_path / "nothing"), "--index", str(tmp_path / "empty")]).exit_code == 0
     res = runner.invoke(cli, ["ask", "How much is Alibaba investing?", "--index", str(tmp_path / "empty")])
     assert res.exit_code == 0, res.output
     assert res.output.startswith("The articles do not answer this question.")

@@ -55,7 +55,7 @@ def test_a_killed_worker_fails_the_next_take(embedder):
 
 
 def index_state(settings, embedder):
-    store = Store(make_client(settings.index), embedder.name, embedder.dim, location=str(settings.index))
+    store = Store(make_client(settings.index), embedder.name, embedder.dim, prefix="newsrag", location=str(settings.index))
     got = store.chunks.get(include=["metadatas", "embeddings"])
     chunks = {i: (m, np.asarray(e)) for i, m, e in zip(got["ids"], got["metadatas"], got["embeddings"], strict=True)}
     return chunks, store.manifest()
@@ -79,7 +79,7 @@ def ingest_corpus(tmp_path, name, embedder, **overrides):
     from rag.settings import Settings
 
     settings = Settings(index=tmp_path / name, threads=2, **overrides)
-    store = Store(make_client(settings.index), embedder.name, embedder.dim, location=str(settings.index))
+    store = Store(make_client(settings.index), embedder.name, embedder.dim, prefix="newsrag", location=str(settings.index))
     report = api.ingest([CORPUS], settings=settings, store=store, embedder=embedder)
     assert report.failed == 0 and report.added == 12
     return settings, report

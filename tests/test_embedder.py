@@ -148,16 +148,16 @@ def test_int8_variant_is_close_built_once_and_named_apart(cache_dir, ours):
     mtime = path.stat().st_mtime_ns
     assert MiniLMEmbedder(cache_dir=cache_dir, int8=True).onnx_path().stat().st_mtime_ns == mtime  # built once
     assert not list(cache_dir.glob("*.tmp"))
-    # Retrieval quality is measured, not asserted: eval/retrieval_eval.py --embedder minilm-int8.
+    # Retrieval quality is measured, not asserted: rag eval run ../shared/data/realtimeqa-2023 --retrieval-only --set embedder=minilm-int8.
 
 
 def test_switching_embedder_on_an_index_is_a_clear_error(tmp_path):
     from rag.errors import RagError
     from rag.store import Store, make_client
 
-    Store(make_client(tmp_path), "all-MiniLM-L6-v2", 384)
+    Store(make_client(tmp_path), "all-MiniLM-L6-v2", 384, prefix="newsrag")
     with pytest.raises(RagError, match="RAG_EMBEDDER"):
-        Store(make_client(tmp_path), "all-MiniLM-L6-v2-int8", 384)
+        Store(make_client(tmp_path), "all-MiniLM-L6-v2-int8", 384, prefix="newsrag")
 
 
 def test_an_index_keeps_its_embedder_unless_one_is_set(tmp_path, monkeypatch):

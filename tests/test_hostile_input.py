@@ -12,7 +12,6 @@ import json
 import subprocess
 from pathlib import Path
 
-import pytest
 from conftest import ROOT, guarded_env
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -31,7 +30,7 @@ def check_loaded(loaded) -> None:
         assert str(err) and "\n" not in str(err).strip() and "Traceback" not in str(err)
     for art in loaded.articles:
         assert art.text.strip() and art.doc_id
-        for ch in chunk_text(art.doc_id, art.text, max_tokens=160, overlap=30):
+        for ch in chunk_text(art.doc_id, art.text, max_tokens=160, overlap=30, min_fill_ratio=0.4):
             assert art.text[ch.start : ch.end] == ch.text
 
 
@@ -82,7 +81,7 @@ def test_json_with_wrong_types_gives_clear_errors(tmp_path_factory, rows, as_lin
 @FUZZ
 @given(text=text_parts, max_tokens=st.integers(16, 200), overlap=st.integers(0, 60))
 def test_chunker_offsets_are_exact_for_any_text(text, max_tokens, overlap):
-    for ch in chunk_text("d", text, max_tokens=max_tokens, overlap=overlap):
+    for ch in chunk_text("d", text, max_tokens=max_tokens, overlap=overlap, min_fill_ratio=0.4):
         assert text[ch.start : ch.end] == ch.text and ch.text.strip()
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import numpy as np
 import pytest
 from conftest import SEED_ID
@@ -116,12 +118,12 @@ def test_index_remembers_its_embedder(settings, store, embedder, corpus_copy):
 def test_search_finds_seed_first_and_filters_by_date(corpus_copy, settings, store, embedder):
     run([corpus_copy], settings, store, embedder)
     hits = api.search("Alibaba investment in AI", k=3, settings=settings, store=store, embedder=embedder)
-    assert hits[0].doc_id == SEED_ID and hits[0].published == "2025-02-24"
+    assert hits[0].doc_id == SEED_ID and hits[0].published == date(2025, 2, 24)
     assert hits[0].text in store.article(SEED_ID).text
     late = api.search("Alibaba investment in AI", since="2025-03-01", settings=settings, store=store, embedder=embedder)
-    assert late and all(h.published >= "2025-03-01" for h in late)
+    assert late and all(h.published >= date(2025, 3, 1) for h in late)
     early = api.search("AI spending", until="2025-01-31", settings=settings, store=store, embedder=embedder)
-    assert early and all("" < h.published <= "2025-01-31" for h in early)
+    assert early and all(h.published and h.published <= date(2025, 1, 31) for h in early)
 
 
 def test_url_ingest_from_a_local_server(tmp_path, settings, store, embedder, corpus_copy):

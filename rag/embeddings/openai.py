@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 
 import numpy as np
@@ -27,7 +26,7 @@ class OpenAIEmbedder:
         self.model = model
         self.name = f"openai:{model}"
         self.batch_size = batch_size
-        key = api_key or os.environ.get("OPENAI_API_KEY")
+        key = api_key
         if not key and not base_url:
             raise BackendError("OPENAI_API_KEY is not set; export it, or set RAG_EMBEDDER=minilm for the offline embedder")
         from openai import OpenAI

@@ -5,7 +5,6 @@ Both are LangChain chat models, so the answer chain is one code path.
 
 from __future__ import annotations
 
-import os
 from contextlib import contextmanager
 
 from ..errors import BackendError, ConfigError
@@ -37,7 +36,7 @@ def make_llm(settings: Settings):
             max_tokens=settings.max_answer_tokens,
         )
     if settings.backend == "openai":
-        key = os.environ.get("OPENAI_API_KEY")
+        key = api_key(settings)
         if not key and not settings.openai_base_url:
             raise BackendError(
                 "OPENAI_API_KEY is not set; export it, set RAG_OPENAI_BASE_URL for a compatible server, "
@@ -82,9 +81,13 @@ def text_output():
     return RunnableGenerator(_text_until_finish)
 
 
-def redact(text: str) -> str:
+def api_key(settings: Settings) -> str | None:
+    return settings.openai_api_key.get_secret_value() if settings.openai_api_key else None
+
+
+def redact(text: str, settings: Settings) -> str:
     """Remove the API key from text that may echo it (a server's error body, say)."""
-    key = os.environ.get("OPENAI_API_KEY")
+    key = api_key(settings)
     return text.replace(key, "[redacted key]") if key and len(key) >= 8 else text
 
 
@@ -120,5 +123,5 @@ def backend_errors(settings: Settings):
         if isinstance(err, openai.NotFoundError):
             raise BackendError(f"{where} has no model {model_name(settings)!r}; set --model / RAG_MODEL") from None
         if isinstance(err, openai.APIStatusError):
-            raise BackendError(redact(f"{where} answered HTTP {err.status_code}: {err.message}")) from None
+            raise BackendError(redact(f"{where} answered HTTP {err.status_code}: {err.message}", settings)) from None
         raise

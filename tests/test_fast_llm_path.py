@@ -1,0 +1,294 @@
+"""The fast tier: everything around the model, with a scripted chat model (tests/fakes.py).
+
+A real embedded Chroma index of corpus/ and the real embedder; only the chat
+model is scripted, injected through the same ``llm=`` seam as the real ones. The
+decisions (decline before the model, decline after it, verify) are tested
+table-driven; the follow-up rewrite, summaries, timelines and every REPL
+command run end to end in milliseconds. tests/test_answer_local.py and
+tests/test_repl.py run the same paths with real models (the integration tier).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import httpx
+import openai
+import pytest
+from conftest import CORPUS, SEED_ID
+from fakes import ScriptedChat
+
+import rag
+from rag.answer import model_declined, nothing_relevant
+from rag.citations import Checker
+from rag.models import REFUSAL, Passage
+from rag.repl import Chat, run_piped
+from rag.settings import Settings
+
+SEED_ANSWER = "Alibaba will invest $50 billion in AI and cloud computing over the next three years [1]."
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory):
+    settings = Settings(index=tmp_path_factory.mktemp("fast") / "index", threads=2)
+    rag.ingest([CORPUS], settings=settings)
+    return settings
+
+
+def passage(text: str, dense: float = 0.5) -> Passage:
+    return Passage("d:0", "d", 0, 0, len(text), text, "T", date(2025, 2, 24), "", "", dense, {"dense": dense})
+
+
+# --- the decisions, table-driven ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("dense_scores", "packed", "min_relevance", "declined"),
+    [
+        ([], 0, 0.25, True),  # nothing retrieved
+        ([0.6, 0.2], 2, 0.25, False),  # the best passage is on topic
+        ([0.24, 0.2], 2, 0.25, True),  # even the best is below the gate
+        ([0.6], 0, 0.25, True),  # relevant, but nothing fits the prompt budget
+        ([0.25], 1, 0.25, False),  # the gate is inclusive
+    ],
+)
+def test_relevance_gate(dense_scores, packed, min_relevance, declined):
+    retrieved = [passage("x", s) for s in dense_scores]
+    assert nothing_relevant(retrieved[:packed], retrieved, min_relevance) is declined
+
+
+FACT = "Alibaba will invest $50 billion in AI over three years."
+
+
+@pytest.mark.parametrize(
+    ("raw", "declined"),
+    [
+        ("", True),  # the model wrote nothing
+        (REFUSAL, True),
+        ("The passages do not mention the price.", True),  # a refusal in other words
+        (f"{FACT[:-1]} [1].", False),  # a verified answer
+        (f"{REFUSAL} {FACT[:-1]} [1].", False),  # a refusal beside a verified fact: the fact stands
+        ("The articles do not say; it may be 90 billion [1].", True),  # a refusal whose only claim fails
+        ("Tencent will invest $90 billion in robots [1].", False),  # not a refusal: shown, marked unverified
+    ],
+)
+def test_refusal_rule(raw, declined):
+    checked = Checker([passage(FACT)], None).check(raw) if raw.strip() else None
+    assert model_declined(raw, checked) is declined
+
+
+# --- rag.ask end to end, scripted model -------------------------------------------------
+
+
+def test_answer_is_checked_against_the_seed_article(index):
+    llm = ScriptedChat().enqueue(SEED_ANSWER)
+    answer = rag.ask("How much is Alibaba investing?", settings=index, llm=llm)
+    assert not answer.refused and answer.verified and SEED_ID in [p.doc_id for p in answer.passages]
+    c = answer.citations[0]
+    assert c.doc_id == SEED_ID  # cited [1] or not, the checker points it at the passage that says it
+    article = rag.api.open_context(index).store.article(SEED_ID)
+    assert article.text[c.start : c.end] == c.quote and "$50 billion" in c.quote
+    assert c.published == date(2025, 2, 24) and answer.to_dict()["citations"][0]["published"] == "2025-02-24"
+    system, user = (m.content for m in llm.prompts[0])
+    assert REFUSAL in system and "How much is Alibaba investing?" in user and "] Alibaba to invest $50 billion" in user
+
+
+def test_off_topic_is_declined_before_the_model(index):
+    llm = ScriptedChat()  # no reply enqueued: a call would fail the test
+    answer = rag.ask("What is the boiling point of tungsten?", settings=index, llm=llm)
+    assert answer.refused and answer.text == REFUSAL and llm.prompts == []
+
+
+def test_a_model_refusal_is_the_fixed_reply_with_the_closest_sources(index):
+    llm = ScriptedChat().enqueue("The passages do not mention Alibaba's chief financial officer.")
+    answer = rag.ask("Who is Alibaba's chief financial officer?", settings=index, llm=llm)
+    assert answer.refused and answer.text == REFUSAL and answer.claims == [] and 0 < len(answer.passages) <= 3
+
+
+def test_the_stream_ends_with_the_checked_answer(index):
+    items = list(rag.ask_stream("How much is Alibaba investing?", settings=index, llm=ScriptedChat().enqueue(SEED_ANSWER)))
+    assert "".join(i for i in items if isinstance(i, str)) == SEED_ANSWER
+    assert isinstance(items[-1], rag.Answer) and items[-1].raw == SEED_ANSWER
+
+
+@pytest.mark.parametrize("as_answer", [False, True], ids=["pairs", "answers"])
+def test_follow_up_is_rewritten_by_the_library(index, as_answer):
+    first = rag.ask("How much is Alibaba investing?", settings=index, llm=ScriptedChat().enqueue(SEED_ANSWER))
+    history = [first] if as_answer else [("How much is Alibaba investing?", first.text)]
+    llm = ScriptedChat().enqueue("Rewritten: When did Alibaba announce its $50 billion AI investment?", SEED_ANSWER)
+    answer = rag.ask("When was that announced?", history=history, settings=index, llm=llm)
+    assert answer.question == "When did Alibaba announce its $50 billion AI investment?"
+    assert answer.asked == "When was that announced?" and answer.citations[0].doc_id == SEED_ID
+    condense = llm.prompts[0][-1].content
+    assert "Q: How much is Alibaba investing?" in condense and "[1]" not in condense  # markers stripped from history
+    assert llm.calls[0]["max_tokens"] == index.rewrite_tokens
+
+
+def test_declined_turns_are_not_history(index):
+    declined = rag.ask("What is the boiling point of tungsten?", settings=index, llm=ScriptedChat())
+    llm = ScriptedChat().enqueue(SEED_ANSWER)  # one reply: no rewrite call happens
+    answer = rag.ask("How much is Alibaba investing?", history=[declined], settings=index, llm=llm)
+    assert answer.asked == "" and len(llm.prompts) == 1
+
+
+def test_a_failing_server_during_the_rewrite_is_one_backend_error(index):
+    down = openai.APIConnectionError(request=httpx.Request("POST", "http://127.0.0.1:9/v1/chat/completions"))
+    with pytest.raises(rag.RagError, match="cannot reach the OpenAI API"):
+        rag.ask("And when?", history=[("How much?", "$50 billion [1].")], settings=index, llm=ScriptedChat().enqueue(down))
+
+
+# --- summaries and timelines --------------------------------------------------------------
+
+
+def test_article_summary_is_checked(index):
+    llm = ScriptedChat().enqueue(SEED_ANSWER + " Alibaba's stock has soared to a three-year high [1].")
+    summary = rag.summarize(doc_id=SEED_ID, settings=index, llm=llm)
+    assert summary.calls == 1 and len(summary.claims) == 2 and summary.verified_share == 1.0
+    assert summary.sources[0].doc_id == SEED_ID and summary.sources[0].published == date(2025, 2, 24)
+    assert "4 sentences" in llm.prompts[0][-1].content or "4" in llm.prompts[0][0].content  # Settings.summary_sentences
+
+
+def test_topic_timeline_gives_dated_events(index):
+    raw = (
+        "Here is the timeline:\n"
+        "- 2025-03-06 - Alibaba released its QwQ-32B reasoning model [2].\n"
+        "- 2025-02-24 - Alibaba said it will invest $50 billion in AI and cloud computing [1].\n"
+        "- 2025-02-31 - An impossible day is dropped [1].\n"
+    )
+    summary = rag.summarize(topic="Alibaba AI", timeline=True, settings=index, llm=ScriptedChat().enqueue(raw))
+    assert [e.day for e in summary.events] == sorted(e.day for e in summary.events) and len(summary.events) == 2
+    assert summary.events[0].day == date(2025, 2, 24) and summary.events[0].citations[0].verified
+    assert summary.text.splitlines()[0].startswith("2025-02-24 - ")
+    published = [p.published or date.max for p in summary.passages]
+    assert published == sorted(published)  # a timeline reads articles oldest first
+
+
+def test_a_topic_with_nothing_in_the_window_is_one_line(index):
+    with pytest.raises(rag.RagError, match="no articles about"):
+        rag.summarize(topic="Alibaba", since="2030-01-01", settings=index, llm=ScriptedChat())
+
+
+# --- every REPL command, scripted model ---------------------------------------------------
+
+
+@pytest.fixture
+def chat(index):
+    out, err = [], []
+    c = Chat(index, out=out.append, error=err.append, llm=ScriptedChat())
+    c.lines, c.errors = out, err
+    return c
+
+
+def test_help_lists_every_command(chat):
+    chat.handle("/help")
+    for name in chat.commands:
+        assert any(line.strip().startswith(name) for line in chat.lines), name
+
+
+def test_commands_before_any_answer_say_what_to_do(chat):
+    for command in ("/sources", "/quote 1", "/why", "/summarize"):
+        chat.handle(command)
+    assert chat.errors == ["no answer yet; ask a question first"] * 3 + [
+        "/summarize needs an article id or a topic (or ask a question first)"
+    ]
+
+
+def test_question_sources_quote_and_why(chat):
+    two = SEED_ANSWER + " The move signals a renewed push by the company to dominate the AI-driven technology space [1]."
+    chat.llm.enqueue(two)
+    chat.handle("How much is Alibaba investing?")
+    assert chat.state.last.verified and any("Sources:" in line for line in chat.lines)
+    chat.handle("/sources")
+    assert any(line.startswith("[") and "] Alibaba to invest $50 billion" in line for line in chat.lines)
+    n = chat.state.last.citations[0].number
+    spans = {(c.start, c.end) for c in chat.state.last.citations if c.number == n}
+    chat.handle(f"/quote {n}")
+    quoted = chat.lines[-1]
+    assert len(spans) == 2 and quoted.count(">>>") == quoted.count("<<<") == 2  # both cited sentences, not only the last
+    chat.handle("/quote 99")
+    assert chat.errors[-1].startswith("/quote needs a passage number from 1 to")
+    chat.handle("/why")
+    assert "asked:    How much is Alibaba investing?" in chat.lines and any(line.endswith("(unchanged)") for line in chat.lines)
+
+
+def test_follow_up_in_the_chat_goes_through_the_library(chat):
+    chat.llm.enqueue(SEED_ANSWER, "When did Alibaba announce its $50 billion investment?", SEED_ANSWER)
+    chat.handle("How much is Alibaba investing?")
+    chat.handle("When was that announced?")
+    assert chat.state.last.asked == "When was that announced?" and len(chat.state.history) == 2
+    chat.handle("/why")
+    assert "searched: When did Alibaba announce its $50 billion investment?" in chat.lines
+    chat.handle("/reset")
+    assert chat.state.history == [] and chat.lines[-1] == "conversation forgotten"
+
+
+def test_filters(chat):
+    for command, shown in [
+        ("/since 2025-03-01", "filters: since 2025-03-01"),
+        ("/until 2025-03-31", "filters: since 2025-03-01, until 2025-03-31"),
+        ("/source Reuters", "filters: since 2025-03-01, until 2025-03-31, source 'Reuters'"),
+        ("/filters", "filters: since 2025-03-01, until 2025-03-31, source 'Reuters'"),
+        ("/source", "filters: since 2025-03-01, until 2025-03-31"),
+        ("/filters clear", "filters: none"),
+    ]:
+        chat.handle(command)
+        assert chat.lines[-1] == shown, command
+    chat.handle("/since 2025-02-30")
+    chat.handle("/filters nonsense")
+    assert chat.errors == ["since '2025-02-30' is not a date; use YYYY-MM-DD", "use /filters to show them, or /filters clear"]
+
+
+def test_filters_reach_retrieval(chat):
+    chat.handle("/since 2025-03-01")
+    chat.llm.enqueue("Alibaba released QwQ-32B [1].")
+    chat.handle("Which company released a reasoning model?")
+    assert chat.state.last.passages and all(p.published >= date(2025, 3, 1) for p in chat.state.last.passages)
+
+
+def test_summarize_stats_ingest_and_exit(chat, tmp_path):
+    chat.llm.enqueue(SEED_ANSWER)
+    chat.handle(f"/summarize {SEED_ID}")
+    assert chat.lines[-1].endswith("sentences verified against their passages.")
+    chat.handle("/stats")
+    assert chat.lines[-1].startswith("12 articles,")
+    note = tmp_path / "note.txt"
+    note.write_text("---\ntitle: Ferry fares rise\npublished: 2025-03-02\n---\nThe harbour ferry will charge 4.20 euros from April.")
+    chat.handle(f"/ingest {note}")
+    assert chat.lines[-1].startswith("added 1, updated 0")
+    chat.handle("/ingest")
+    assert chat.errors[-1] == "/ingest needs a file, folder or URL"
+    chat.handle(f"/ingest {tmp_path / 'missing.txt'}")
+    assert chat.errors[-1].startswith("failed: ")
+    chat.handle("/sorces")
+    assert chat.errors[-1] == "unknown command /sorces; did you mean /sources?"
+    chat.handle("/quit")
+    assert chat.done
+
+
+def test_a_failing_model_is_one_line_and_the_chat_goes_on(chat):
+    down = openai.APIConnectionError(request=httpx.Request("POST", "http://127.0.0.1:9/v1/chat/completions"))
+    chat.llm.enqueue(SEED_ANSWER, down, "How much is Alibaba investing?", SEED_ANSWER)  # the 2nd and 3rd are rewritten first
+    run_piped(chat, ["How much is Alibaba investing?", "And when was it announced?", "How much is Alibaba investing?"])
+    assert chat.errors == ["cannot reach the OpenAI API; is the server running? (RAG_OPENAI_BASE_URL)"]
+    assert len(chat.state.history) == 2
+
+
+def test_an_unexpected_error_is_one_line_too(chat):
+    chat.llm.enqueue(ValueError("something odd\nwith a second line"))
+    chat.handle("How much is Alibaba investing?")
+    assert chat.errors == ["ValueError: something odd"]
+
+
+def test_a_chat_on_no_index_says_to_ingest(tmp_path):
+    errors = []
+    chat = Chat(Settings(index=tmp_path / "none"), out=lambda _: None, error=errors.append, llm=ScriptedChat())
+    chat.handle("How much is Alibaba investing?")
+    assert errors and "no index at" in errors[0] and "rag ingest" in errors[0]
+    assert not (tmp_path / "none").exists()
+
+
+def test_passage_dates_are_dates(index):
+    hits = rag.search("Alibaba", settings=index)
+    assert all(isinstance(p.published, date) for p in hits if p.published)
+    assert replace(hits[0], published=None).to_dict()["published"] is None
