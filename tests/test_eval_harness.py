@@ -93,6 +93,41 @@ def test_run_writes_reports_then_resumes_and_compares(dataset, tmp_path):
     assert "fixed in B (fail -> pass):" in result.output and "broken in B (pass -> fail):" in result.output
 
 
+def test_retrieval_only_ranks_each_mode_without_a_model(dataset, tmp_path):
+    out = tmp_path / "r"
+    # A model that does not exist: the run must never build one.
+    result = run("run", dataset, "--retrieval-only", "--out", out, "--index-root", tmp_path / "idx", "--set", "model=/no/such.gguf")
+    assert result.exit_code == 0, result.output
+    assert "| hybrid |" in result.output and "| dense |" in result.output and "| bm25 |" in result.output
+    summary = json.loads((out / "summary.json").read_text())
+    assert set(summary["modes"]) == {"dense", "bm25", "hybrid"} and summary["run"]["kind"] == "retrieval"
+    assert all(s["questions"] == 2 and s["hit@5"] == 1.0 for s in summary["modes"].values())  # only questions with gold docs
+    assert summary["retrieval"] == {k: v for k, v in summary["modes"]["hybrid"].items() if k != "search_ms_p50"}
+    assert sorted(r["id"] for r in records(out)) == ["q-fare", "q-library"]
+    assert "<svg" in (out / "report.html").read_text()
+    # A full run cannot resume into a retrieval-only folder.
+    result = run("run", dataset, "--out", out, "--index-root", tmp_path / "idx", "--gold-only", *SMALL)
+    assert result.exit_code == 1 and "another dataset, sample or config" in result.output
+
+
+def test_summary_set_is_scored_with_rouge_beside_lead3(tmp_path):
+    folder = tmp_path / "summ"
+    folder.mkdir()
+    articles = [{"doc_id": d["doc_id"], "text": d["text"], "references": [d["title"]]} for d in DOCS]
+    (folder / "articles.jsonl").write_text("".join(json.dumps(a) + "\n" for a in articles))
+    out = tmp_path / "s"
+    result = run("run", folder, "--limit", "2", "--out", out, "--index-root", tmp_path / "idx", *SMALL)
+    assert result.exit_code == 0, result.output
+    assert "| lead-3 |" in result.output and "| newsrag |" in result.output
+    summary = json.loads((out / "summary.json").read_text())
+    assert summary["questions"] == 2 and summary["errors"] == 0 and summary["run"]["kind"] == "summaries"
+    s = summary["summaries"]
+    assert 0 < s["lead3_rouge1"] <= 1 and 0 <= s["ours_rouge1"] <= 1 and s["seconds_p50"] > 0
+    rows = records(out)
+    assert [r["id"] for r in rows] == ["ferry", "library"] and all(set(r["rouge"]) == {"rouge1", "rouge2", "rougeL"} for r in rows)
+    assert "text" not in rows[0]  # article text is read by path, never copied into the run
+
+
 def test_a_failing_backend_is_recorded_and_the_run_goes_on(dataset, tmp_path, monkeypatch):
     monkeypatch.setenv("OPENAI_API_KEY", "sk-canary-eval-0000")
     out = tmp_path / "down"

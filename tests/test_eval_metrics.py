@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+
 import pytest
 
-from rag.evaluation import configs, metrics as m
-from rag.evaluation.summary import citations, refusals, retrieval
 from rag.errors import ConfigError
+from rag.evaluation import configs
+from rag.evaluation import metrics as m
+from rag.evaluation.summary import citations, refusals, retrieval
 
 
 @pytest.mark.parametrize(
@@ -19,6 +21,7 @@ from rag.errors import ConfigError
         (["a", "b"], {"b", "z"}, 5, True, 0.5),
         ([], {"a"}, 5, False, 0.0),
         (["a", "b", "c", "d"], {"b", "d"}, 3, True, 0.5),
+        (["x", "x", "gold"], {"gold"}, 2, True, 1.0),  # the case the two old harnesses disagreed on
     ],
 )
 def test_hit_and_recall_at_k(ranked, gold, k, hit, recall):
@@ -32,6 +35,7 @@ def test_hit_and_recall_at_k(ranked, gold, k, hit, recall):
         (["a"], {"a"}, 1.0),
         (["x", "a"], {"a"}, 0.5),
         (["x", "x", "y", "a"], {"a"}, 1 / 3),  # rank among documents, not passages
+        (["x", "x", "gold"], {"gold"}, 0.5),
         (["x", "y"], {"a"}, 0.0),
         ([f"d{i}" for i in range(10)] + ["a"], {"a"}, 0.0),  # beyond depth 10
     ],
@@ -77,6 +81,7 @@ def test_token_f1(answer, gold, f1):
         ("He plays for the Buffalo Bills [1].", ["Buffalo Bills"], False, True),
         ("It costs $50 billion [1].", ["50 billion"], False, True),
         ("Billsville", ["Bills"], False, False),  # whole words only
+        ("It costs $150 billion [1].", ["50 billion"], False, False),  # the old substring test said yes
         ("No", ["yes"], False, False),
     ],
 )
@@ -108,6 +113,19 @@ def test_refusal_precision_recall(refused, answerable, expected):
 )
 def test_percentile(values, q, expected):
     assert m.percentile(values, q) == expected
+
+
+@pytest.mark.parametrize(
+    ("candidate", "references", "expected"),
+    [
+        ("the cat sat on the mat", ["the cat sat on the mat"], {"rouge1": 1.0, "rouge2": 1.0, "rougeL": 1.0}),
+        ("the cat sat [1].", ["a dog ran", "the cat sat"], {"rouge1": 1.0, "rouge2": 1.0, "rougeL": 1.0}),  # best reference, markers out
+        ("cats sitting", ["the cat sat"], {"rouge1": 0.4, "rouge2": 0.0, "rougeL": 0.4}),  # stemmed: cats = cat
+        ("", ["the cat sat"], {"rouge1": 0.0, "rouge2": 0.0, "rougeL": 0.0}),
+    ],
+)
+def test_rouge(candidate, references, expected):
+    assert m.rouge(candidate, references) == pytest.approx(expected, abs=1e-4)
 
 
 def _rec(**kw):

@@ -3,27 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 from pathlib import Path
 
 import click
 
-from ..errors import RagError
-
-
-def _errors(fn):
-    def wrapper(*args, **kwargs):
-        try:
-            return fn(*args, **kwargs)
-        except RagError as err:
-            if os.environ.get("RAG_DEBUG"):
-                raise
-            click.secho(f"Error: {err}", fg="red", err=True)
-            sys.exit(1)
-
-    wrapper.__name__, wrapper.__doc__ = fn.__name__, fn.__doc__
-    return wrapper
+from ..errors import exits_on_error
 
 
 @click.group("eval")
@@ -69,16 +54,20 @@ class _Progress:
 @click.option("--limit", type=click.IntRange(1), help="Only N questions (the first N, or a sample with --sample-seed).")
 @click.option("--sample-seed", type=int, help="Sample the N questions at random with this seed.")
 @click.option("--gold-only", is_flag=True, help="Only questions with gold documents (realtimeqa: those whose answer is in an article).")
+@click.option("--retrieval-only", is_flag=True, help="No model: rank with dense, BM25 and hybrid side by side (questions with gold documents).")
 @click.option("--config", help="default, vanilla, or a TOML/JSON file of settings.")
 @click.option("--set", "sets", multiple=True, metavar="KEY=VALUE", help="Override one setting, e.g. --set k=4 (repeatable).")
 @click.option("--out", type=click.Path(file_okay=False), help="Run folder (default eval-runs/<dataset>-<config>-<N>q).")
 @click.option("--index-root", type=click.Path(file_okay=False), help="Where dataset indexes are kept (default ~/.cache/newsrag/eval-index).")
 @click.option("--concurrency", type=click.IntRange(1, 64), default=4, show_default=True, help="Questions in flight (openai backend; local runs one at a time).")
-@_errors
-def run_cmd(dataset, limit, sample_seed, gold_only, config, sets, out, index_root, concurrency):
-    """Ask every question of DATASET (a folder with questions.jsonl) and write reports.
+@exits_on_error
+def run_cmd(dataset, limit, sample_seed, gold_only, retrieval_only, config, sets, out, index_root, concurrency):
+    """Ask every question of DATASET and write reports.
 
-    Running the same command again resumes where it stopped.
+    DATASET is a folder with questions.jsonl (a question set), or with
+    articles.jsonl (a summary set such as ../shared/data/news-summ-100: each
+    article is summarized and scored with ROUGE beside lead-3). Running the same
+    command again resumes where it stopped.
     """
     from . import evaluate
     from .report import markdown
@@ -86,7 +75,7 @@ def run_cmd(dataset, limit, sample_seed, gold_only, config, sets, out, index_roo
     with _Progress() as progress:
         try:
             summary = evaluate(
-                dataset, limit=limit, sample_seed=sample_seed, gold_only=gold_only, config=config,
+                dataset, limit=limit, sample_seed=sample_seed, gold_only=gold_only, retrieval_only=retrieval_only, config=config,
                 sets=list(sets), out=out, concurrency=concurrency, on_record=progress, index_root=index_root,
             )  # fmt: skip
         except KeyboardInterrupt:
@@ -98,7 +87,7 @@ def run_cmd(dataset, limit, sample_seed, gold_only, config, sets, out, index_roo
 
 @eval_group.command("report")
 @click.argument("run_dir", type=click.Path(exists=True, file_okay=False))
-@_errors
+@exits_on_error
 def report_cmd(run_dir):
     """Re-render the reports of a run folder from its records."""
     from . import report, runner
@@ -113,7 +102,7 @@ def report_cmd(run_dir):
 @eval_group.command("compare")
 @click.argument("run_a", type=click.Path(exists=True, file_okay=False))
 @click.argument("run_b", type=click.Path(exists=True, file_okay=False))
-@_errors
+@exits_on_error
 def compare_cmd(run_a, run_b):
     """Metric deltas (B - A) and the questions that flipped between two runs."""
     from .compare import compare

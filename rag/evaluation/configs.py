@@ -10,6 +10,8 @@ import json
 import tomllib
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from ..errors import ConfigError
 from ..settings import Settings
 
@@ -59,6 +61,6 @@ def overrides(config: str | None, sets: list[str]) -> dict:
         raise ConfigError(f"{', '.join(sorted(fixed))} cannot be set for an eval run; the harness keeps its own index")
     try:
         typed = Settings.model_validate(over)
-    except Exception as err:  # pydantic ValidationError: one line
+    except ValidationError as err:  # one line
         raise ConfigError(f"bad setting: {str(err).splitlines()[1:3]}") from None
     return {k: getattr(typed, k) for k in over}

@@ -1,12 +1,16 @@
-"""Question sets for the harness, in the ../shared/data schema.
+"""Question sets and summary sets for the harness, in the ../shared/data schema.
 
-A dataset is a folder with ``questions.jsonl`` (one question per line:
+A question set is a folder with ``questions.jsonl`` (one question per line:
 ``id``, ``question``, ``answers``, ``answerable``, ``gold_doc_ids``, optional
 ``type`` and ``question_date``) and its articles, either
 
 - ``corpus.jsonl.gz`` (``doc_id``, ``title``, ``text``, ``published``?, ``url``?), or
 - ``dataset.json`` with ``{"corpus": "<folder or file, relative to the dataset>"}``
   (the project's own cases in ``eval/cases`` point at ``corpus/``).
+
+A summary set (news-summ-100) is a folder with ``articles.jsonl``: ``doc_id``,
+``text`` and human-written ``references``. Each article is one item; it is
+ingested untitled, summarized and scored against its references.
 
 Article text is read by path and never copied into the project: the index
 the harness builds lives in the cache folder.
@@ -31,8 +35,9 @@ class Dataset:
     name: str
     path: Path
     questions: list[dict]
-    docs: list[dict] = field(default_factory=list)  # corpus records (corpus.jsonl.gz sets)
+    docs: list[dict] = field(default_factory=list)  # corpus records (corpus.jsonl.gz and summary sets)
     corpus_path: Path | None = None  # a folder or file to ingest (dataset.json sets)
+    kind: str = "questions"  # or "summaries": ``questions`` then holds {id, references, text} per article
 
     def corpus_key(self) -> str:
         """Content hash of the articles: an index is reused only for the same articles."""
@@ -60,14 +65,40 @@ class Dataset:
         return [feed]
 
 
+MARKERS = ("questions.jsonl", "articles.jsonl")
+
+
 def resolve(name_or_path: str | Path) -> Path:
     """A dataset folder: a path, or a bare name under ../shared/data."""
     p = Path(name_or_path)
-    if (p / "questions.jsonl").exists():
-        return p
-    if (SHARED_DATA / p / "questions.jsonl").exists():
-        return SHARED_DATA / p
-    raise ConfigError(f"no questions.jsonl in {str(p)!r}; give a dataset folder such as ../shared/data/squad2-500 or eval/cases")
+    for folder in (p, SHARED_DATA / p):
+        if any((folder / m).exists() for m in MARKERS):
+            return folder
+    raise ConfigError(
+        f"no questions.jsonl (or articles.jsonl) in {str(p)!r}; give a dataset folder such as "
+        "../shared/data/squad2-500, ../shared/data/news-summ-100 or eval/cases"
+    )
+
+
+def _read_jsonl(path: Path) -> list[dict]:
+    try:
+        return [json.loads(line) for line in open(path) if line.strip()]
+    except json.JSONDecodeError as err:
+        raise ConfigError(f"{path} line {err.lineno}: not JSON ({err.msg})") from None
+
+
+def load_summaries(folder: Path, *, limit: int | None, seed: int | None) -> Dataset:
+    """A summary set: each article is an item to summarize; only the chosen articles are indexed."""
+    articles = _read_jsonl(folder / "articles.jsonl")
+    for i, a in enumerate(articles, 1):
+        if not isinstance(a.get("doc_id"), str) or not isinstance(a.get("text"), str) or not a.get("references"):
+            raise ConfigError(f"{folder / 'articles.jsonl'} article {i}: needs doc_id, text and references")
+    # The text rides along for the lead-3 baseline; records never copy it.
+    items = [{"id": a["doc_id"], "references": a["references"], "text": a["text"]} for a in articles]
+    items = select(items, limit=limit, seed=seed, gold_only=False)
+    chosen = {q["id"] for q in items}
+    docs = [{"doc_id": a["doc_id"], "title": "", "text": a["text"]} for a in articles if a["doc_id"] in chosen]
+    return Dataset(folder.resolve().name, folder, items, docs=docs, kind="summaries")
 
 
 def select(questions: list[dict], *, limit: int | None, seed: int | None, gold_only: bool) -> list[dict]:
@@ -91,10 +122,9 @@ def select(questions: list[dict], *, limit: int | None, seed: int | None, gold_o
 
 def load(name_or_path: str | Path, *, limit: int | None = None, seed: int | None = None, gold_only: bool = False) -> Dataset:
     folder = resolve(name_or_path)
-    try:
-        questions = [json.loads(line) for line in open(folder / "questions.jsonl") if line.strip()]
-    except json.JSONDecodeError as err:
-        raise ConfigError(f"{folder / 'questions.jsonl'} line {err.lineno}: not JSON ({err.msg})") from None
+    if not (folder / "questions.jsonl").exists():
+        return load_summaries(folder, limit=limit, seed=seed)
+    questions = _read_jsonl(folder / "questions.jsonl")
     for i, q in enumerate(questions, 1):
         if not isinstance(q.get("id"), str) or not isinstance(q.get("question"), str):
             raise ConfigError(f"{folder / 'questions.jsonl'} question {i}: needs string fields id and question")

@@ -1,4 +1,9 @@
-"""Evaluation metrics: pure functions over plain values, checked by hand-computed tables.
+"""Evaluation metrics: the one definition of each, pure functions over plain values,
+checked by hand-computed tables (tests/test_eval_metrics.py).
+
+Retrieval is scored on documents, not passages: a ranking of passages becomes
+the ranking of the articles they come from (first appearance), so two passages
+of one wrong article cost one rank, not two.
 
 >>> hit_at_k(["a", "b", "c"], {"c"}, 2), hit_at_k(["a", "b", "c"], {"c"}, 3)
 (False, True)
@@ -10,11 +15,13 @@
 
 from __future__ import annotations
 
-import math
 import re
 import string
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from functools import cache
+
+import numpy as np
 
 _MARKERS = re.compile(r"\s*\[\d+\]")
 _PUNCT = set(string.punctuation) | {"’", "‘", "“", "”", "—", "–"}
@@ -119,18 +126,14 @@ def refusal_scores(refused: Sequence[bool], answerable: Sequence[bool]) -> dict[
     }
 
 
-def percentile(values: Sequence[float], q: float) -> float | None:
-    """Linear-interpolated percentile (numpy's default), ``q`` in 0..100.
+def percentile(values: Sequence[float | None], q: float) -> float | None:
+    """numpy's linear-interpolated percentile, ``q`` in 0..100, ignoring missing values.
 
-    >>> percentile([1, 2, 3, 4], 50), percentile([1, 2, 3, 4], 95)
-    (2.5, 3.85)
+    >>> percentile([1, 2, 3, 4], 50), percentile([1, 2, 3, 4], 95), percentile([None], 50)
+    (2.5, 3.85, None)
     """
-    xs = sorted(v for v in values if v is not None)
-    if not xs:
-        return None
-    pos = (len(xs) - 1) * q / 100
-    lo, hi = math.floor(pos), math.ceil(pos)
-    return round(xs[lo] + (xs[hi] - xs[lo]) * (pos - lo), 6)
+    xs = [v for v in values if v is not None]
+    return round(float(np.percentile(xs, q)), 6) if xs else None
 
 
 def mean(values: Iterable[float | bool]) -> float | None:
@@ -140,3 +143,27 @@ def mean(values: Iterable[float | bool]) -> float | None:
 
 def ratio(num: int, den: int) -> float | None:
     return num / den if den else None
+
+
+ROUGE = ("rouge1", "rouge2", "rougeL")
+
+
+@cache
+def _rouge_scorer():
+    try:
+        from rouge_score import rouge_scorer
+    except ImportError:
+        from ..errors import MissingDependency
+
+        raise MissingDependency("rouge-score (summary evaluation)", "pip install 'newsrag[eval]'") from None
+    return rouge_scorer.RougeScorer(list(ROUGE), use_stemmer=True)
+
+
+def rouge(candidate: str, references: Sequence[str]) -> dict[str, float]:
+    """ROUGE-1/2/L F1 against the best-matching reference (rouge-score, Porter stemming), markers stripped.
+
+    >>> rouge("The cat sat [1].", ["the cat sat", "a dog ran"])["rouge1"]
+    1.0
+    """
+    scores = _rouge_scorer().score_multi(list(references), strip_markers(candidate))
+    return {k: round(scores[k].fmeasure, 4) for k in ROUGE}

@@ -14,6 +14,37 @@ from .summary import ROWS, fmt, summarize, value
 
 
 def markdown(summary: dict, title: str) -> str:
+    """The run's table in Markdown, for any kind of run."""
+    kind = summary["run"].get("kind")
+    if kind == "retrieval":
+        return markdown_retrieval(summary, title)
+    if kind == "summaries":
+        from .summaries import markdown as summaries_markdown
+
+        return summaries_markdown(summary, title)
+    return markdown_questions(summary, title)
+
+
+RETRIEVAL_COLUMNS = ("hit@1", "hit@3", "hit@5", "hit@10", "recall@5", "mrr@10")
+
+
+def markdown_retrieval(summary: dict, title: str) -> str:
+    lines = [
+        f"# {title}",
+        "",
+        f"{summary['modes']['hybrid']['questions']} questions with gold documents, retrieval only (no model); "
+        f"{summary['errors']} errors. Document-level: each article counts once, at its best passage's rank.",
+        "",
+        "| mode | " + " | ".join(c.replace("mrr@10", "MRR@10") for c in RETRIEVAL_COLUMNS) + " | search p50 |",
+        "|---|" + "---|" * (len(RETRIEVAL_COLUMNS) + 1),
+    ]
+    for mode, scores in summary["modes"].items():
+        ms = scores.get("search_ms_p50")
+        lines.append(f"| {mode} | " + " | ".join(fmt(scores[c], "share") for c in RETRIEVAL_COLUMNS) + f" | {fmt(ms, 'count')} ms |")
+    return "\n".join(lines) + "\n"
+
+
+def markdown_questions(summary: dict, title: str) -> str:
     run = summary["run"]
     lines = [
         f"# {title}",
@@ -150,11 +181,40 @@ def html(summary: dict, records: list[dict], title: str) -> str:
     )
 
 
+def table_page(summary: dict, title: str, body: str) -> str:
+    """A page for retrieval-only and summary runs: their Markdown table as HTML, then ``body``."""
+    rows = [line.strip("|").split("|") for line in markdown(summary, title).splitlines() if line.startswith("|") and "---" not in line]
+    table = "".join(
+        "<tr>" + "".join(f"<{'th' if i == 0 else 'td'}>{escape(c.strip())}</{'th' if i == 0 else 'td'}>" for c in row) + "</tr>"
+        for i, row in enumerate(rows)
+    )
+    return (
+        f"<!doctype html><html><head><meta charset=utf-8><title>{escape(title)}</title><style>{CSS}</style></head><body>"
+        f"<h1>{escape(title)}</h1><table>{table}</table>{body}</body></html>"
+    )
+
+
+def html_for(summary: dict, records: list[dict], title: str) -> str:
+    kind = summary["run"].get("kind")
+    if kind == "retrieval":
+        plots = "".join(line_plot(s["recall_curve"], f"{mode}: recall@k", "k", "recall") for mode, s in summary["modes"].items())
+        return table_page(summary, title, f"<h2>Plots</h2>{plots}")
+    if kind == "summaries":
+        rows = "".join(
+            f"<tr><td>{escape(r['id'])}</td><td class=num>{r['rouge']['rouge1']:.3f}</td><td class=num>{r['lead3']['rouge1']:.3f}</td>"
+            f"<td class=num>{r['verified']}/{r['sentences']}</td><td class=q>{escape(r['answer'])}</td></tr>"
+            for r in records if not r.get("error")
+        )
+        head = "<tr><th>article</th><th>ROUGE-1</th><th>lead-3 ROUGE-1</th><th>verified</th><th>summary</th></tr>"
+        return table_page(summary, title, f"<h2>Articles</h2><table>{head}{rows}</table>")
+    return html(summary, records, title)
+
+
 def write(folder: Path, records: list[dict], meta: dict) -> dict:
     """Write summary.json, summary.md and report.html into ``folder``; return the summary."""
     summary = summarize(records, meta)
-    title = f"newsrag eval: {meta.get('dataset')} · {meta.get('config')}"
+    title = f"newsrag eval: {meta.get('dataset')} · {meta.get('config')}" + {"retrieval": " · retrieval only"}.get(meta.get("kind"), "")
     (folder / "summary.json").write_text(json.dumps(summary, indent=2))
     (folder / "summary.md").write_text(markdown(summary, title))
-    (folder / "report.html").write_text(html(summary, records, title))
+    (folder / "report.html").write_text(html_for(summary, records, title))
     return summary

@@ -1,5 +1,10 @@
 """Run a question set through the public API and record everything, one JSON line per question.
 
+Three kinds of run share this loop: a full run (:func:`ask_one`: retrieval,
+answer, citations, timings), a retrieval-only run (:func:`search_one`: dense,
+BM25 and hybrid rankings, no model) and a summary run
+(``rag.evaluation.summaries.summarize_one``).
+
 A run lives in an output folder: ``run.json`` (what was run), ``records.jsonl``
 (a line per finished question, flushed as it finishes, so a crash or Ctrl-C
 loses at most the questions in flight) and the reports. Running the same
@@ -21,11 +26,13 @@ import rag
 from ..citations import parse_markers
 from ..errors import ConfigError, RagError
 from ..ingest import EMBED_FORMAT
+from ..models import iso
 from ..settings import Settings
 from . import metrics
 from .datasets import Dataset
 
 DEPTH = 10  # retrieval is scored to rank 10 (MRR@10, recall@1..10)
+MODES = ("dense", "bm25", "hybrid")  # what a retrieval-only run compares
 
 
 @dataclass
@@ -83,7 +90,7 @@ def ask_one(q: dict, settings: Settings) -> dict:
         "answer": answer.text,
         "raw": answer.raw,
         "refused": answer.refused,
-        "passages": [{"n": i, "doc_id": p.doc_id, "title": p.title, "published": p.published} for i, p in enumerate(answer.passages, 1)],
+        "passages": [{"n": i, "doc_id": p.doc_id, "title": p.title, "published": iso(p.published)} for i, p in enumerate(answer.passages, 1)],
         "citations": [
             {"n": c.number, "doc_id": c.doc_id, "verified": c.verified, "repaired": c.repaired, "quote": c.quote, "start": c.start, "end": c.end}
             for c in answer.citations
@@ -97,6 +104,26 @@ def ask_one(q: dict, settings: Settings) -> dict:
         "tokens": answer.tokens,
         "wall_s": round(time.perf_counter() - t0, 3),
     }
+
+
+def search_one(q: dict, settings: Settings) -> dict:
+    """Rank documents for one question with each retrieval mode; no model is loaded.
+
+    ``retrieved`` is the configured mode's ranking, so the retrieval rows of a
+    report (and of ``rag eval compare`` against a full run) mean the same thing.
+    """
+    row: dict = {"id": q["id"], "question": q["question"], "gold_doc_ids": list(q.get("gold_doc_ids") or []), "by_mode": {}, "search_ms": {}}
+    try:
+        for mode in MODES:
+            t0 = time.perf_counter()
+            ranked = rag.search(q["question"], k=DEPTH, settings=settings.model_copy(update={"retrieval": mode}))
+            row["search_ms"][mode] = round(1000 * (time.perf_counter() - t0), 2)
+            row["by_mode"][mode] = [p.doc_id for p in ranked]
+    except RagError as err:
+        return {**row, "error": str(err), "pass": False}
+    row["retrieved"] = row["by_mode"][settings.retrieval]
+    row["pass"] = metrics.hit_at_k(row["retrieved"], set(row["gold_doc_ids"]), 5)
+    return row
 
 
 def judge(row: dict) -> dict:
@@ -123,8 +150,8 @@ def open_run(folder: Path, meta: dict) -> Run:
     folder.mkdir(parents=True, exist_ok=True)
     meta_path = folder / "run.json"
     if meta_path.exists():
-        old = json.loads(meta_path.read_text())
-        keys = ("dataset_key", "overrides", "question_ids")
+        old = {"kind": "questions", **json.loads(meta_path.read_text())}  # runs before retrieval-only ones had no kind
+        keys = ("dataset_key", "overrides", "question_ids", "kind")
         if any(old.get(k) != meta.get(k) for k in keys):
             raise ConfigError(f"{folder} holds a run of another dataset, sample or config; choose another --out or delete it")
         meta = {**old, **{k: v for k, v in meta.items() if k not in ("started",)}}
@@ -146,19 +173,22 @@ def run(
     settings: Settings,
     run_: Run,
     *,
+    work: Callable[[dict, Settings], dict] = ask_one,
+    score: Callable[[dict], dict] | None = judge,
     concurrency: int = 1,
     on_record: Callable[[dict, int, int], None] | None = None,
 ) -> Run:
-    """Ask every question not yet recorded; append each record as it finishes."""
+    """Put every item not yet recorded through ``work``; append each record, with its ``score``, as it finishes."""
     done = {r["id"] for r in run_.records}
     todo = [q for q in ds.questions if q["id"] not in done]
-    if settings.backend == "local":
-        concurrency = 1  # one llama.cpp model per process, and it is not re-entrant
+    if settings.backend == "local" or work is search_one:
+        concurrency = 1  # one llama.cpp model per process, and it is not re-entrant; searches are timed alone
     total = len(ds.questions)
     with open(run_.records_path, "a") as fh:
 
         def keep(row: dict) -> None:
-            row.update(judge(row))
+            if score:
+                row.update(score(row))
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
             fh.flush()
             run_.records.append(row)
@@ -167,14 +197,14 @@ def run(
 
         if concurrency <= 1:
             for q in todo:
-                keep(ask_one(q, settings))
+                keep(work(q, settings))
             return run_
         with ThreadPoolExecutor(concurrency) as pool:
             pending = set()
             queue = iter(todo)
             try:
                 for q in queue:
-                    pending.add(pool.submit(ask_one, q, settings))
+                    pending.add(pool.submit(work, q, settings))
                     if len(pending) >= concurrency:
                         finished, pending = wait(pending, return_when=FIRST_COMPLETED)
                         for f in finished:

@@ -3,23 +3,44 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 
 from . import metrics as m
-from .runner import DEPTH
+from .runner import DEPTH, MODES
 
 KS = (1, 3, 5, 10)
 
 
-def retrieval(records: list[dict]) -> dict:
-    """hit@k, recall@k, MRR@10 over questions with gold documents."""
-    scored = [r for r in records if r.get("gold_doc_ids") and "retrieved" in r]
+def retrieval(records: list[dict], ranking: Callable[[dict], list[str]] = lambda r: r["retrieved"]) -> dict:
+    """hit@k, recall@k, MRR@10 over questions with gold documents (document-level; see metrics)."""
+    scored = [(ranking(r), set(r["gold_doc_ids"])) for r in records if r.get("gold_doc_ids") and "retrieved" in r]
     out: dict = {"questions": len(scored)}
     for k in KS:
-        out[f"hit@{k}"] = m.mean(m.hit_at_k(r["retrieved"], set(r["gold_doc_ids"]), k) for r in scored)
-        out[f"recall@{k}"] = m.mean(m.recall_at_k(r["retrieved"], set(r["gold_doc_ids"]), k) for r in scored)
-    out["mrr@10"] = m.mean(m.mrr(r["retrieved"], set(r["gold_doc_ids"]), DEPTH) for r in scored)
-    out["recall_curve"] = [m.mean(m.recall_at_k(r["retrieved"], set(r["gold_doc_ids"]), k) for r in scored) for k in range(1, DEPTH + 1)]
+        out[f"hit@{k}"] = m.mean(m.hit_at_k(ranked, gold, k) for ranked, gold in scored)
+        out[f"recall@{k}"] = m.mean(m.recall_at_k(ranked, gold, k) for ranked, gold in scored)
+    out["mrr@10"] = m.mean(m.mrr(ranked, gold, DEPTH) for ranked, gold in scored)
+    out["recall_curve"] = [m.mean(m.recall_at_k(ranked, gold, k) for ranked, gold in scored) for k in range(1, DEPTH + 1)]
     return out
+
+
+def retrieval_only(records: list[dict], meta: dict) -> dict:
+    """A retrieval-only run: each mode side by side, and its search time per question."""
+    ok = [r for r in records if not r.get("error")]
+    modes = {mode: retrieval(ok, lambda r, mode=mode: r["by_mode"][mode]) for mode in MODES}
+    for mode in MODES:
+        modes[mode]["search_ms_p50"] = m.percentile([r["search_ms"][mode] for r in ok], 50)
+    return {
+        "run": _run(meta),
+        "questions": len(records),
+        "errors": len(records) - len(ok),
+        "pass": m.mean(r["pass"] for r in records),
+        "retrieval": retrieval(ok),  # the configured mode, as in a full run's report
+        "modes": modes,
+    }
+
+
+def _run(meta: dict) -> dict:
+    return {k: meta.get(k) for k in ("dataset", "config", "overrides", "limit", "sample_seed", "gold_only", "model", "started", "kind")}
 
 
 def answers(records: list[dict]) -> dict:
@@ -78,8 +99,15 @@ def by_type(records: list[dict]) -> dict:
 
 
 def summarize(records: list[dict], meta: dict) -> dict:
+    """``summary.json`` of any run: questions answered, retrieval only, or summaries."""
+    if meta.get("kind") == "retrieval":
+        return retrieval_only(records, meta)
+    if meta.get("kind") == "summaries":
+        from .summaries import aggregate
+
+        return aggregate(records, meta)
     return {
-        "run": {k: meta.get(k) for k in ("dataset", "config", "overrides", "limit", "sample_seed", "gold_only", "model", "started")},
+        "run": _run(meta),
         "questions": len(records),
         "errors": sum(bool(r.get("error")) for r in records),
         "pass": m.mean(r["pass"] for r in records),

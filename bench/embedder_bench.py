@@ -2,7 +2,7 @@
 
 Usage::
 
-    python eval/bench_embedder.py [--n 300] [--runs 3] [--threads 1 2] [--batch 16 32 64]
+    python bench/embedder_bench.py [--n 300] [--runs 3] [--threads 1 2] [--batch 16 32 64]
 
 Input: ~300 synthetic news-like passages of ~150 words (120-180, seeded, so
 every run embeds the same text). Output: a table of the median chunks/s over
