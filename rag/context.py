@@ -16,7 +16,7 @@ from functools import cache, wraps
 from .embeddings import Embedder, make_embedder
 from .errors import NoIndex
 from .settings import Settings
-from .store import Store, make_client
+from .store import Guarded, Store, make_client
 
 log = logging.getLogger(__name__)
 
@@ -119,9 +119,17 @@ def _require_index(settings: Settings) -> None:
         if not (settings.index / "chroma.sqlite3").exists():
             raise NoIndex(message)
         return
-    names = {getattr(c, "name", c) for c in _client("", settings.chroma_url).list_collections()}
+    key = (settings.chroma_url, settings.collection)
+    if key in _EXISTING:  # a collection is never dropped under us: one look per process
+        return
+    client = Guarded(_client("", settings.chroma_url), settings.chroma_url)  # a server that is down: one clear line
+    names = {getattr(c, "name", c) for c in client.list_collections()}
     if f"{settings.collection}-chunks" not in names:
         raise NoIndex(message.replace("no index at", f"no collection {settings.collection!r} on"))
+    _EXISTING.add(key)
+
+
+_EXISTING: set[tuple[str, str]] = set()
 
 
 @_once

@@ -55,7 +55,7 @@ def make_client(index: Path, chroma_url: str | None = None):
     return chromadb.PersistentClient(path=str(index), settings=cfg)
 
 
-class _Guarded:
+class Guarded:
     """A Chroma client or collection whose lost-connection errors become one clear StoreError.
 
     A Chroma server that stops or restarts mid-session gives the user a line to
@@ -86,7 +86,7 @@ class _Guarded:
 
 class Store:
     def __init__(self, client, embedder_name: str, dim: int, *, prefix: str, location: str = ""):
-        client = client if isinstance(client, _Guarded) else _Guarded(client, location)
+        client = client if isinstance(client, Guarded) else Guarded(client, location)
         self.client = client
         self.location = location
         self.embedder_name, self.dim = embedder_name, dim
@@ -97,7 +97,7 @@ class Store:
             self.articles = client.get_or_create_collection(f"{prefix}-articles", metadata=meta, configuration=cfg, embedding_function=None)
         except Exception as err:
             raise StoreError(f"cannot open the index at {location} ({err})") from None
-        self.chunks, self.articles = _Guarded(self.chunks, location), _Guarded(self.articles, location)
+        self.chunks, self.articles = Guarded(self.chunks, location), Guarded(self.articles, location)
         found = (self.chunks.metadata or {}).get("embedder"), (self.chunks.metadata or {}).get("dim")
         if found != (embedder_name, dim):
             raise EmbedderMismatch(

@@ -8,7 +8,7 @@ import pytest
 from conftest import SEED_ID
 
 from rag import api
-from rag.models import Passage
+from rag.models import Filters, Passage
 from rag.retrieval import BM25Index, diversify, rrf
 
 BOTH_STORES = True  # every test here that uses the index runs on an embedded folder and on a `chroma run` server
@@ -79,7 +79,7 @@ def test_bm25_undated_articles_are_outside_date_windows(tmp_path, settings, stor
     api.ingest([tmp_path / "n"], settings=settings, store=store, embedder=embedder)
     idx = BM25Index.for_store(store)
     assert idx.search("flooding river", 3)
-    assert not idx.search("flooding river", 3, until=date(2030, 1, 1))
+    assert not idx.search("flooding river", 3, Filters(until=date(2030, 1, 1)))
 
 
 def test_lexical_index_follows_ingests_from_another_process(settings, store, embedder, corpus_copy):
