@@ -62,6 +62,7 @@ def aggregate(records: list[dict], meta: dict) -> dict:
             **{f"lead3_{k}": m.mean(r["lead3"][k] for r in ok) for k in m.ROUGE},
             "sentences_verified": m.ratio(sum(r["verified"] for r in ok), sentences),
             "sentences": sentences,
+            "verified": sum(r["verified"] for r in ok),
             "map_reduce": sum(r["calls"] > 1 for r in ok),
             "seconds_p50": m.percentile([r["seconds"] for r in ok], 50),
             "seconds_max": max((r["seconds"] for r in ok), default=None),
@@ -86,7 +87,7 @@ def markdown(summary: dict, title: str) -> str:
         "| newsrag | " + " | ".join(fmt(s[f"ours_{k}"]) for k in m.ROUGE) + " |",
         "| lead-3 | " + " | ".join(fmt(s[f"lead3_{k}"]) for k in m.ROUGE) + " |",
         "",
-        f"Summary sentences verified: {fmt(s['sentences_verified'])} of {s['sentences']}; "
+        f"Summary sentences verified: {s['verified']} of {s['sentences']} ({fmt(s['sentences_verified'], 3)}); "
         f"map-reduce for {s['map_reduce']} articles; seconds per summary p50 {fmt(s['seconds_p50'], 1)}, "
         f"max {fmt(s['seconds_max'], 1)}.",
     ]
