@@ -34,7 +34,7 @@ from .models import Answer, Filters, IngestReport, Passage, Stats, Summary, to_d
 from .settings import Settings
 from .store import Store
 
-__all__ = ["ask", "ask_stream", "ingest", "search", "stats", "summarize", "summarize_stream", "to_date"]
+__all__ = ["ask", "ask_stream", "final", "ingest", "search", "stats", "summarize", "summarize_stream", "to_date"]
 log = logging.getLogger(__name__)
 
 
@@ -119,7 +119,7 @@ def ask(question: str, **kwargs) -> Answer:
 
     Takes the same keyword arguments as :func:`ask_stream`, ``history=`` among them.
     """
-    return _last(ask_stream(question, **kwargs), Answer)
+    return final(ask_stream(question, **kwargs), Answer)
 
 
 def preload(llm) -> None:
@@ -180,7 +180,7 @@ def summarize_stream(
 
 def summarize(**kwargs) -> Summary:
     """A cited summary; same keyword arguments as :func:`summarize_stream`."""
-    return _last(summarize_stream(**kwargs), Summary)
+    return final(summarize_stream(**kwargs), Summary)
 
 
 def stats(*, settings: Settings | None = None, store: Store | None = None, embedder: Embedder | None = None) -> Stats:
@@ -193,11 +193,11 @@ def stats(*, settings: Settings | None = None, store: Store | None = None, embed
     return Stats(articles, chunks, ctx.store.location, size, ctx.store.embedder_name, ctx.store.dim)
 
 
-def _last(stream, kind):
-    """The record that ends a stream of text pieces."""
+def final(stream, kind):
+    """The record that ends a stream of text pieces (an Answer or a Summary); the pieces are dropped."""
     result = None
     for item in stream:
         result = item
     if not isinstance(result, kind):
-        raise RagError(f"the {kind.__name__.lower()} stream ended without a {kind.__name__}; retry")
+        raise RagError("the answer stream ended before its checked result; retry")
     return result

@@ -16,6 +16,7 @@ from pydantic import ValidationError
 
 from . import api
 from .errors import RagError, exits_on_error
+from .models import Answer, Summary
 from .render import render_answer, render_summary, scores_line
 from .settings import Settings
 
@@ -118,8 +119,7 @@ def ask(question, since, until, source, k, backend, model, today, as_json, setti
 def _stream_to_terminal(stream, live: bool):
     """Show tokens as they arrive (terminal only), then return the checked Answer."""
     if not live:
-        *_, answer = stream
-        return answer
+        return api.final(stream, (Answer, Summary))
     from rich.console import Console
     from rich.live import Live
     from rich.text import Text

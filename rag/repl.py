@@ -21,7 +21,7 @@ from pathlib import Path
 from . import api
 from .context import embedder_for, llm_for, open_context, store_for
 from .errors import NoIndex, RagError, report
-from .models import Answer, Passage
+from .models import Answer, Passage, Summary
 from .render import highlight, render_answer, scores_line, source_line
 from .settings import Settings
 
@@ -120,7 +120,7 @@ class Chat:
         pieces = api.ask_stream(
             question, history=s.history, since=s.since, until=s.until, source=s.source, settings=self.settings, llm=self.llm
         )
-        answer = stream(pieces) if stream else _last(pieces)
+        answer = stream(pieces) if stream else api.final(pieces, Answer)
         s.last = answer
         s.history.append(answer)
         self.out(render_answer(answer))
@@ -201,7 +201,7 @@ class Chat:
         store = open_context(self.settings).store
         kind = {"doc_id": arg} if store.chunks_of(arg) else {"topic": arg, "since": self.state.since, "until": self.state.until}
         pieces = api.summarize_stream(**kind, settings=self.settings, llm=self.llm)
-        summary = self._stream(pieces) if self._stream else _last(pieces)
+        summary = self._stream(pieces) if self._stream else api.final(pieces, Summary)
         self.out(render_summary(summary))
 
     def cmd_ingest(self, arg: str) -> None:
@@ -224,13 +224,6 @@ class Chat:
 
     def cmd_exit(self, _: str) -> None:
         self.done = True
-
-
-def _last(pieces):
-    answer = None
-    for item in pieces:
-        answer = item
-    return answer
 
 
 def history_path(settings: Settings) -> Path:

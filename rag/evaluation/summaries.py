@@ -17,6 +17,7 @@ from ..chunking import sentence_spans
 from ..errors import RagError
 from ..settings import Settings
 from . import metrics as m
+from .summary import run_meta
 
 
 def lead3(text: str) -> str:
@@ -53,7 +54,7 @@ def aggregate(records: list[dict], meta: dict) -> dict:
     ok = [r for r in records if not r.get("error")]
     sentences = sum(r["sentences"] for r in ok)
     return {
-        "run": {k: meta.get(k) for k in ("dataset", "config", "overrides", "limit", "sample_seed", "model", "started", "kind")},
+        "run": run_meta(meta),
         "questions": len(records),
         "errors": len(records) - len(ok),
         "pass": m.mean(r["pass"] for r in records),

@@ -30,7 +30,7 @@ def retrieval_only(records: list[dict], meta: dict) -> dict:
     for mode in MODES:
         modes[mode]["search_ms_p50"] = m.percentile([r["search_ms"][mode] for r in ok], 50)
     return {
-        "run": _run(meta),
+        "run": run_meta(meta),
         "questions": len(records),
         "errors": len(records) - len(ok),
         "pass": m.mean(r["pass"] for r in records),
@@ -39,7 +39,8 @@ def retrieval_only(records: list[dict], meta: dict) -> dict:
     }
 
 
-def _run(meta: dict) -> dict:
+def run_meta(meta: dict) -> dict:
+    """What a report says about the run it covers."""
     return {k: meta.get(k) for k in ("dataset", "config", "overrides", "limit", "sample_seed", "gold_only", "model", "started", "kind")}
 
 
@@ -107,7 +108,7 @@ def summarize(records: list[dict], meta: dict) -> dict:
 
         return aggregate(records, meta)
     return {
-        "run": _run(meta),
+        "run": run_meta(meta),
         "questions": len(records),
         "errors": sum(bool(r.get("error")) for r in records),
         "pass": m.mean(r["pass"] for r in records),
