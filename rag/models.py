@@ -148,6 +148,28 @@ class Filters:
     since: date | None = None
     until: date | None = None
     source: str | None = None
+    undated: bool = False  # undated articles pass the window too: it came from the question's words, not from a bound
+
+    def admits(self, published: date | None, source: str = "") -> bool:
+        """The same test as the store's ``where`` (``store.date_filter``): an undated article is outside a window,
+        unless ``undated`` (a window the question implied cannot rule out an article with no date).
+
+        >>> Filters(until=date(2025, 3, 1)).admits(date(2025, 3, 1)), Filters(since=date(2025, 3, 1)).admits(None)
+        (True, False)
+        >>> Filters(since=date(2025, 3, 1), undated=True).admits(None)
+        True
+        """
+        if (self.since or self.until) and published is None:
+            if not self.undated:
+                return False
+            return not self.source or source == self.source
+        if (self.since and published < self.since) or (self.until and published > self.until):
+            return False
+        return not self.source or source == self.source
+
+    @property
+    def active(self) -> bool:
+        return bool(self.since or self.until or self.source)
 
     @classmethod
     def of(cls, since: date | str | None = None, until: date | str | None = None, source: str | None = None) -> Filters:
@@ -155,6 +177,45 @@ class Filters:
         if f.since and f.until and f.since > f.until:
             raise ConfigError(f"--since {f.since} is after --until {f.until}; swap them")
         return f
+
+
+@dataclass(frozen=True)
+class When:
+    """The dates a question was answered under: shown by ``/why`` and in ``--json``.
+
+    ``since``/``until`` bound the publication dates searched (from ``--since``/
+    ``--until``, from words of the question such as "last week", and from the
+    as-of date); ``phrase`` is the words that implied a window or recency.
+    """
+
+    since: date | None = None
+    until: date | None = None
+    as_of: date | None = None  # nothing published after it is retrieved or cited
+    today: date | None = None  # what relative dates were resolved against (as_of, else the clock)
+    phrase: str = ""
+    implied: bool = False  # since/until came from the question's words, not from --since/--until
+    recent: bool = False  # newer articles ranked first: the question asks for the latest
+
+    @property
+    def bounded(self) -> bool:
+        return bool(self.since or self.until)
+
+    def describe(self) -> str:
+        """The window in words, for a refusal or ``/why``.
+
+        >>> When(date(2025, 2, 24), date(2025, 3, 2)).describe()
+        'between 2025-02-24 and 2025-03-02'
+        >>> When(until=date(2025, 3, 2)).describe(), When(since=date(2025, 3, 2)).describe()
+        ('on or before 2025-03-02', 'on or after 2025-03-02')
+        """
+        if self.since and self.until:
+            return f"on {self.since}" if self.since == self.until else f"between {self.since} and {self.until}"
+        if self.until:
+            return f"on or before {self.until}"
+        return f"on or after {self.since}" if self.since else "at any date"
+
+    def to_dict(self) -> dict:
+        return jsonable(self)
 
 
 @dataclass(frozen=True)
@@ -247,6 +308,8 @@ class Answer:
     timings: dict[str, float] = field(default_factory=dict)  # retrieve_s, first_token_s, llm_s, check_s, total_s
     tokens: dict[str, int] = field(default_factory=dict)  # prompt, completion
     asked: str = ""  # what the user typed, when a follow-up was rewritten; else ""
+    when: When = field(default_factory=lambda: When())  # the dates searched under (window, as-of, recency)
+    as_of: date | None = None  # set when the newest cited article is old for the question: the text says "As of <date>"
 
     @property
     def verified(self) -> bool:

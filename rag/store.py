@@ -270,11 +270,15 @@ def passage(cid: str, text: str | None, meta: dict, score: float, scores: dict[s
     )
 
 
-def date_filter(since: date | None = None, until: date | None = None, source: str | None = None) -> dict | None:
-    """Chroma ``where`` for a date window and source.
+def date_filter(
+    since: date | None = None, until: date | None = None, source: str | None = None, undated: bool = False
+) -> dict | None:
+    """Chroma ``where`` for a date window and source; ``undated``: articles with no date pass the window too.
 
     >>> date_filter(date(2025, 1, 1), None)
     {'published_day': {'$gte': 20250101}}
+    >>> date_filter(date(2025, 1, 1), None, undated=True)
+    {'$or': [{'published_day': 0}, {'published_day': {'$gte': 20250101}}]}
     """
     clauses = []
     if since:
@@ -282,6 +286,9 @@ def date_filter(since: date | None = None, until: date | None = None, source: st
     if until:  # undated articles (day 0) are outside any window
         clauses.append({"published_day": {"$lte": day_number(until)}})
         clauses.append({"published_day": {"$gt": 0}})
+    if undated and clauses:
+        window = clauses[0] if len(clauses) == 1 else {"$and": clauses}
+        clauses = [{"$or": [{"published_day": 0}, window]}]
     if source:
         clauses.append({"source": source})
     if not clauses:
