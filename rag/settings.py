@@ -97,6 +97,20 @@ class Settings(BaseSettings):
     rrf_k: int = Field(60, ge=1, description="Reciprocal rank fusion constant: score = sum of 1/(rrf_k + rank).")
     max_per_article: int = Field(2, ge=1, description="Most passages from one article, so one long story cannot fill the context.")
     dedupe_threshold: float = Field(0.8, gt=0, le=1, description="Word-set Jaccard above which two passages count as the same.")
+    recency_weight: float = Field(
+        0.5,
+        ge=0,
+        description="For a question that asks for the latest (\"latest\", \"now\", \"this week\"): the bonus of the "
+        "newest article, as a share of a rank-1 fusion score. 0 turns recency ranking off.",
+    )
+    recency_half_life: float = Field(7.0, gt=0, description="Days of age over which the recency bonus halves.")
+    recency_pool: int = Field(20, ge=1, description="How many of the best passages on text compete on recency.")
+    stale_days: int = Field(
+        7,
+        ge=0,
+        description="An answer whose newest verified citation is more than this many days older than today (the as-of "
+        "date, or the clock) starts \"As of <that article's date>: \": news moves on.",
+    )
     min_relevance: float = Field(
         0.25, description="Below this best dense cosine, retrieval found nothing relevant and the answer is a refusal."
     )
