@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from .citations import Checker
 from .llm import context_window, model_name, text_output
-from .models import REFUSAL, Answer, CheckedText, Passage
+from .models import REFUSAL, Answer, CheckedText, Citation, Passage, When
 from .offline import encoding
 from .prompts import Prompt, load
 from .settings import Settings
@@ -77,6 +77,64 @@ def model_declined(raw: str, checked: CheckedText | None) -> bool:
     return is_refusal(raw) and not any(c.verified for c in checked.claims)
 
 
+def refusal_text(when: When, retrieved: Sequence[Passage]) -> str:
+    """The fixed refusal; when the search had a date window, the window too, so the user sees why.
+
+    >>> from datetime import date
+    >>> refusal_text(When(), [])
+    'The articles do not answer this question.'
+    >>> refusal_text(When(date(2025, 2, 24), date(2025, 3, 2), phrase="last week", implied=True), [])
+    'The articles do not answer this question. No article in the index was published between 2025-02-24 and 2025-03-02 ("last week").'
+    """
+    if not when.bounded:
+        return REFUSAL
+    why = f' ("{when.phrase}")' if when.implied and when.phrase else ""
+    if not retrieved:
+        return f"{REFUSAL} No article in the index was published {when.describe()}{why}."
+    return f"{REFUSAL} Searched articles published {when.describe()}{why}."
+
+
+def stale_date(citations: Sequence[Citation], when: When, stale_days: int) -> date | None:
+    """The newest cited article's date when it is more than ``stale_days`` before today, else None.
+
+    An answer from old news says so ("As of <date>: ..."): the user asked on
+    ``when.today`` and the story may have moved on.
+
+    >>> from datetime import date
+    >>> c = lambda d: Citation(1, "c", "d", "T", "", d, "q", 0, 1, True)
+    >>> stale_date([c(date(2025, 1, 2)), c(date(2025, 2, 20))], When(today=date(2025, 3, 5)), 7)
+    datetime.date(2025, 2, 20)
+    >>> stale_date([c(date(2025, 3, 1))], When(today=date(2025, 3, 5)), 7) is None
+    True
+    """
+    dated = [c.published for c in citations if c.published]
+    if not dated or when.today is None:
+        return None
+    newest = max(dated)
+    return newest if (when.today - newest).days > stale_days else None
+
+
+def as_of_prefix(d: date) -> str:
+    """The words that date an answer.
+
+    >>> as_of_prefix(date(2025, 2, 4))
+    'As of February 4, 2025: '
+    """
+    return f"As of {d:%B} {d.day}, {d.year}: "
+
+
+def with_choices(question: str, choices: Sequence[str]) -> str:
+    """A multiple-choice question as the model reads it (``prompts/choices.md``); unchanged without choices.
+
+    >>> with_choices("Which team?", ["Bills", "Jets"]).splitlines()[1]
+    'Options: (A) Bills; (B) Jets'
+    """
+    if not choices:
+        return question
+    options = "; ".join(f"({chr(65 + i)}) {c}" for i, c in enumerate(choices))
+    return load("choices").render(question=question.strip(), options=options)[1]
+
+
 def format_passage(n: int, p: Passage) -> str:
     header = f"[{n}] {p.title} (published {p.published or 'date unknown'}{', ' + p.source if p.source else ''})"
     return f"{header}\n{p.text}"
@@ -131,32 +189,37 @@ def stream_answer(
     llm,
     embed,
     settings: Settings,
-    today: date | None = None,
+    when: When = When(),
+    choices: Sequence[str] = (),
     started: float | None = None,
     asked: str = "",
 ) -> Iterator[str | Answer]:
     """Yield answer text as it streams, then the checked :class:`Answer` as the last item.
 
-    ``retrieved`` is the ranked passages for ``question``; ``started`` is when the
-    caller began (so ``retrieve_s`` covers retrieval); ``asked`` is what the user
-    typed when ``question`` is its standalone rewrite.
+    ``retrieved`` is the ranked passages for ``question``, searched under ``when``
+    (its ``today`` reaches the prompt); ``started`` is when the caller began (so
+    ``retrieve_s`` covers retrieval); ``asked`` is what the user typed when
+    ``question`` is its standalone rewrite; ``choices`` are the options of a
+    multiple-choice question, shown to the model with it.
     """
     t0 = started if started is not None else time.perf_counter()
     prompt = load("answer")
     model = model_name(settings)
     count = token_counter(model)
-    today_s = (today or date.today()).isoformat()
-    overhead = count("\n".join(prompt.render(today=today_s, refusal=REFUSAL, passages="", question=question)))
+    today_s = (when.today or date.today()).isoformat()
+    posed = with_choices(question, choices)
+    overhead = count("\n".join(prompt.render(today=today_s, refusal=REFUSAL, passages="", question=posed)))
     budget = max(0, min(settings.passage_budget, context_window(settings) - overhead - settings.max_answer_tokens - 64))
     passages = pack(retrieved, budget, count)
     timings = {"retrieve_s": round(time.perf_counter() - t0, 3)}
 
     def declined(closest: Sequence[Passage], raw: str = "", tokens: dict | None = None) -> Answer:
         timings["total_s"] = round(time.perf_counter() - t0, 3)
-        return Answer(question, REFUSAL, [], [], list(closest[:3]), True, raw, model, timings, tokens or {}, asked)
+        text = refusal_text(when, retrieved)
+        return Answer(question, text, [], [], list(closest[:3]), True, raw, model, timings, tokens or {}, asked, when)
 
     if nothing_relevant(passages, retrieved, settings.min_relevance):
-        yield REFUSAL
+        yield refusal_text(when, retrieved)
         yield declined(retrieved)
         return
 
@@ -164,7 +227,7 @@ def stream_answer(
         "today": today_s,
         "refusal": REFUSAL,
         "passages": "\n\n".join(format_passage(i, p) for i, p in enumerate(passages, 1)),
-        "question": question.strip(),
+        "question": posed.strip(),
     }
     raw = ""
     t_llm = time.perf_counter()
@@ -183,4 +246,8 @@ def stream_answer(
         yield declined(passages, raw, tokens)
         return
     timings["total_s"] = round(time.perf_counter() - t0, 3)
-    yield Answer(question, checked.text, checked.citations, list(checked.claims), list(passages), False, raw, model, timings, tokens, asked)
+    old = stale_date([c for c in checked.citations if c.verified], when, settings.stale_days)
+    text = as_of_prefix(old) + checked.text if old else checked.text
+    yield Answer(
+        question, text, checked.citations, list(checked.claims), list(passages), False, raw, model, timings, tokens, asked, when, old
+    )  # fmt: skip

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 
-from . import conversation, retrieval
+from . import conversation, dates, retrieval
 from . import ingest as _ingest
 from . import summarize as _summarize
 from .answer import stream_answer
@@ -30,7 +30,7 @@ from .conversation import Turn
 from .embeddings import Embedder
 from .errors import ConfigError, RagError
 from .llm import backend_errors
-from .models import Answer, Filters, IngestReport, Passage, Stats, Summary, to_date
+from .models import Answer, Filters, IngestReport, Passage, Stats, Summary, When, to_date
 from .settings import Settings
 from .store import Store
 
@@ -63,19 +63,26 @@ def search(
     since: date | str | None = None,
     until: date | str | None = None,
     source: str | None = None,
+    today: date | str | None = None,
     settings: Settings | None = None,
     store: Store | None = None,
     embedder: Embedder | None = None,
 ) -> list[Passage]:
-    """Top passages for ``query``, best first, each with title, date, score and text."""
-    filters = Filters.of(since, until, source)
+    """Top passages for ``query``, best first, each with title, date, score and text.
+
+    Dates work as in :func:`ask_stream`: "last week" in the query is a window,
+    "latest" ranks newer articles first, and ``today`` is the as-of date.
+    """
+    filters, as_of = Filters.of(since, until, source), to_date(today, "today")
     retrieval.check_query(query)
     ctx = open_context(settings, store=store, embedder=embedder)
-    return _retrieve(ctx, query, filters, k)
+    return _retrieve(ctx, query, *dates.plan(query, filters, as_of), k)
 
 
-def _retrieve(ctx: Context, query: str, filters: Filters, k: int | None) -> list[Passage]:
-    return retrieval.retrieve(query, store=ctx.store, embedder=ctx.embedder, settings=ctx.settings, filters=filters, k=k)
+def _retrieve(ctx: Context, query: str, filters: Filters, when: When, k: int | None) -> list[Passage]:
+    return retrieval.retrieve(
+        query, store=ctx.store, embedder=ctx.embedder, settings=ctx.settings, filters=filters, k=k, recent=when.recent
+    )
 
 
 def ask_stream(
@@ -87,6 +94,7 @@ def ask_stream(
     source: str | None = None,
     k: int | None = None,
     today: date | str | None = None,
+    choices: Iterable[str] = (),
     settings: Settings | None = None,
     store: Store | None = None,
     embedder: Embedder | None = None,
@@ -98,6 +106,15 @@ def ask_stream(
     ``(question, answer)`` pairs): a follow-up such as "When was that announced?"
     is then rewritten into a standalone question first (``Answer.question``; what
     was typed is ``Answer.asked``).
+
+    ``today`` is the as-of date: no article published after it is searched or
+    cited. Words of the question such as "last week" or "in March" become a
+    publication window (explicit ``since``/``until`` win), resolved against
+    ``today`` or the clock; "latest", "now" and "this week" rank newer articles
+    first. ``Answer.when`` says what was applied.
+
+    ``choices``: the options of a multiple-choice question. The search uses the
+    question alone; the model sees the options and names one.
     """
     filters, today = Filters.of(since, until, source), to_date(today, "today")
     retrieval.check_query(question)
@@ -107,9 +124,12 @@ def ask_stream(
     t0 = time.perf_counter()
     with backend_errors(ctx.settings):
         standalone = conversation.standalone_question(question, history, ctx.llm, ctx.settings)
-        retrieved = _retrieve(ctx, standalone, filters, k)
+        searched, when = dates.plan(standalone, filters, today)
+        if not when.phrase and standalone != question:  # the rewrite may have dropped "last week"
+            searched, when = dates.plan(question, filters, today)
+        retrieved = _retrieve(ctx, standalone, searched, when, k)
         yield from stream_answer(
-            standalone, retrieved, llm=ctx.llm, embed=ctx.embedder.embed, settings=ctx.settings, today=today, started=t0,
+            standalone, retrieved, llm=ctx.llm, embed=ctx.embedder.embed, settings=ctx.settings, when=when, choices=list(choices), started=t0,
             asked=question if standalone != question else "",
         )  # fmt: skip
 
@@ -149,6 +169,7 @@ def summarize_stream(
     topic: str | None = None,
     since: date | str | None = None,
     until: date | str | None = None,
+    today: date | str | None = None,
     timeline: bool = False,
     sentences: int | None = None,
     k: int | None = None,
@@ -160,16 +181,17 @@ def summarize_stream(
     """Stream a cited summary of one article (``doc_id``) or of a topic in a date window.
 
     ``timeline=True`` gives dated events, oldest first (``Summary.events``).
+    A topic's dates work as in :func:`ask_stream` ("last week", ``today`` as the as-of date).
     """
     if bool(doc_id) == bool(topic):
         raise ConfigError("summarize needs exactly one of: an article id (--doc) or a topic (--topic)")
-    filters = Filters.of(since, until)
+    filters, as_of = Filters.of(since, until), to_date(today, "today")
     ctx = open_context(settings, store=store, embedder=embedder, llm=llm)
     if doc_id:
         passages, focus = _summarize.article_passages(ctx.store, doc_id)
     else:
         retrieval.check_query(topic)
-        retrieved = _retrieve(ctx, topic, filters, k or 2 * ctx.settings.k)
+        retrieved = _retrieve(ctx, topic, *dates.plan(topic, filters, as_of), k or 2 * ctx.settings.k)
         passages, focus = _summarize.topic_passages(topic, retrieved, keep=ctx.settings.topic_keep, timeline=timeline)
     with backend_errors(ctx.settings):
         yield from _summarize.stream_summary(

@@ -78,11 +78,12 @@ def ingest(paths, as_json, settings):
 @click.option("--since", help="Only articles published on or after YYYY-MM-DD.")
 @click.option("--until", help="Only articles published on or before YYYY-MM-DD.")
 @click.option("--source", help="Only articles from this source.")
+@click.option("--today", help="Search as of this date, YYYY-MM-DD: nothing published after it (default: no bound).")
 @click.option("--json", "as_json", is_flag=True, help="Print passages as JSON.")
 @common
-def search(query, k, since, until, source, as_json, settings):
-    """Show the passages that best match QUERY."""
-    hits = api.search(query, k=k, since=since, until=until, source=source, settings=settings)
+def search(query, k, since, until, source, today, as_json, settings):
+    """Show the passages that best match QUERY ("last week" in it is a date window; "latest" ranks newer first)."""
+    hits = api.search(query, k=k, since=since, until=until, source=source, today=today, settings=settings)
     if as_json:
         click.echo(json.dumps([h.to_dict() for h in hits], indent=2, ensure_ascii=False))
         return
@@ -102,7 +103,7 @@ def search(query, k, since, until, source, as_json, settings):
 @click.option("-k", type=click.IntRange(1, 50), help="Passages to give the model (default 5).")
 @click.option("--backend", type=click.Choice(["local", "openai"]), help="LLM backend (env RAG_BACKEND, default local).")
 @click.option("--model", help="Model name or .gguf path (env RAG_MODEL).")
-@click.option("--today", help="Answer as of this date, YYYY-MM-DD (default: today).")
+@click.option("--today", help="Answer as of this date, YYYY-MM-DD: no article published after it is used (default: the clock, no bound).")
 @click.option("--json", "as_json", is_flag=True, help="Print the checked answer as JSON.")
 @common
 def ask(question, since, until, source, k, backend, model, today, as_json, settings):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .models import Answer, Passage, Summary
+from .models import Answer, Passage, Summary, When
 
 
 def render_answer(answer: Answer) -> str:
@@ -27,6 +27,28 @@ def render_answer(answer: Answer) -> str:
     if unchecked:
         lines.append(f"Not supported by any passage: {len(unchecked)} sentence(s): " + " | ".join(unchecked))
     return "\n".join(lines).rstrip()
+
+
+def when_line(when: When) -> str:
+    """What the dates of a search were, for ``/why``.
+
+    >>> from datetime import date
+    >>> when_line(When(date(2025, 2, 24), date(2025, 3, 2), today=date(2025, 3, 5), phrase="last week", implied=True))
+    'published between 2025-02-24 and 2025-03-02 ("last week", resolved against 2025-03-05)'
+    >>> when_line(When(until=date(2025, 3, 5), as_of=date(2025, 3, 5), today=date(2025, 3, 5), phrase="latest", recent=True))
+    'published on or before 2025-03-05 (as of 2025-03-05); newest first ("latest")'
+    """
+    parts = []
+    if when.bounded:
+        why = []
+        if when.implied:
+            why.append(f'"{when.phrase}", resolved against {when.today}')
+        if when.as_of:
+            why.append(f"as of {when.as_of}")
+        parts.append(f"published {when.describe()}" + (f" ({'; '.join(why)})" if why else ""))
+    if when.recent:
+        parts.append("newest first" + (f' ("{when.phrase}")' if when.phrase and not when.implied else ""))
+    return "; ".join(parts) or "any date"
 
 
 def source_line(p: Passage) -> str:

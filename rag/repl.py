@@ -22,7 +22,7 @@ from . import api
 from .context import embedder_for, llm_for, open_context, store_for
 from .errors import NoIndex, RagError, report
 from .models import Answer, Passage, Summary
-from .render import highlight, render_answer, scores_line, source_line
+from .render import highlight, render_answer, scores_line, source_line, when_line
 from .settings import Settings
 
 log = logging.getLogger(__name__)
@@ -161,6 +161,7 @@ class Chat:
         self.out(f"asked:    {s.last.asked or s.last.question}")
         self.out(f"searched: {s.last.question}" + ("" if s.last.asked else "  (unchanged)"))
         self.out(f"filters:  {self._filters_text()}")
+        self.out(f"dates:    {when_line(s.last.when)}")
         for i, p in enumerate(s.last.passages, 1):
             self.out(f"  [{i}] {scores_line(p)}  {p.title[:60]}")
 

@@ -41,6 +41,16 @@ def test_seed_question_is_answered_with_a_verified_citation(indexed):
     assert answer.tokens["prompt"] > 100 and answer.tokens["completion"] > 0
 
 
+def test_as_of_the_day_before_the_seed_article_nothing_newer_is_used(indexed):
+    from datetime import date
+
+    answer = rag.ask("How much is Alibaba investing in AI?", today="2025-02-23", settings=indexed)
+    assert answer.when.as_of == date(2025, 2, 23) and SEED_ID not in {p.doc_id for p in answer.passages}
+    assert all(p.published <= date(2025, 2, 23) for p in answer.passages)
+    assert all(c.published <= date(2025, 2, 23) for c in answer.citations)
+    assert not any(c.verified and "50 billion" in c.quote for c in answer.citations)  # that figure is published on the 24th
+
+
 def test_question_the_corpus_cannot_answer_is_declined(indexed):
     answer = rag.ask("Who won the 2022 FIFA World Cup final?", settings=indexed)
     assert answer.refused and answer.text == rag.REFUSAL

@@ -1,0 +1,113 @@
+"""Time-aware answers on corpus/ (articles from 2025-01-04 to 2025-04-15), end to end with a real embedded Chroma.
+
+The as-of bound, windows the question implies, recency and dated answers; the chat
+model is scripted (tests/fakes.py), so what is tested is the system around it.
+tests/test_answer_local.py runs the as-of bound with the real local model.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from conftest import CORPUS, SEED_ID
+from fakes import ScriptedChat
+
+import rag
+from rag.models import REFUSAL
+from rag.repl import Chat
+from rag.settings import Settings
+
+SEED_ANSWER = "Alibaba will invest $50 billion in AI and cloud computing over the next three years [1]."
+QWQ_ID = "006_alibaba-qwq-32b-shares"
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory):
+    settings = Settings(index=tmp_path_factory.mktemp("dates") / "index", threads=2)
+    rag.ingest([CORPUS], settings=settings)
+    return settings
+
+
+@pytest.fixture(scope="module")
+def dates_of(index):
+    return {p.doc_id: p.published for p in rag.api.open_context(index).store.all_chunks()}
+
+
+@pytest.mark.parametrize("as_of", ["2025-01-20", "2025-02-24", "2025-03-01", "2025-04-08"])
+@pytest.mark.parametrize("query", ["Alibaba investment in AI", "What happened at the marathon?", "storm damage"])
+def test_nothing_published_after_the_as_of_date_is_searched(index, as_of, query):
+    hits = rag.search(query, k=10, today=as_of, settings=index)
+    assert all(h.published and h.published <= date.fromisoformat(as_of) for h in hits)
+
+
+def test_the_as_of_bound_keeps_the_day_itself_and_drops_the_day_after(index):
+    assert SEED_ID in {h.doc_id for h in rag.search("Alibaba invest billion", k=10, today="2025-02-24", settings=index)}
+    assert SEED_ID not in {h.doc_id for h in rag.search("Alibaba invest billion", k=10, today="2025-02-23", settings=index)}
+    assert QWQ_ID in {h.doc_id for h in rag.search("Alibaba QwQ-32B model", k=10, settings=index)}  # no bound without today
+
+
+def test_an_answer_as_of_a_date_cites_nothing_newer(index):
+    llm = ScriptedChat().enqueue(SEED_ANSWER)
+    answer = rag.ask("How much is Alibaba investing?", today="2025-03-01", settings=index, llm=llm)
+    assert answer.when.as_of == date(2025, 3, 1) and answer.when.until == date(2025, 3, 1)
+    assert all(p.published <= date(2025, 3, 1) for p in answer.passages)
+    assert all(c.published <= date(2025, 3, 1) for c in answer.citations) and answer.citations
+    assert "Today's date is 2025-03-01" in llm.prompts[0][0].content
+
+
+def test_latest_ranks_the_newer_alibaba_story_first(index, dates_of):
+    plain = rag.search("What is Alibaba doing in AI?", k=5, today="2025-04-20", settings=index)
+    latest = rag.search("What is the latest Alibaba is doing in AI?", k=5, today="2025-04-20", settings=index)
+    alibaba = [h for h in latest if h.doc_id in (SEED_ID, QWQ_ID)]
+    assert alibaba and alibaba[0].doc_id == QWQ_ID  # 2025-03-07, newer than the seed article (2025-02-24)
+    assert "recency" in latest[0].scores and all("recency" not in h.scores for h in plain)
+    newest_first = [dates_of[h.doc_id] for h in latest]
+    assert newest_first[0] >= max(dates_of[h.doc_id] for h in plain[:1])
+
+
+def test_a_past_window_in_the_question_filters_and_names_itself(index):
+    llm = ScriptedChat().enqueue("The storm hit the coast [1].")
+    answer = rag.ask("Which storm hit last week?", today="2025-01-22", settings=index, llm=llm)
+    assert (answer.when.since, answer.when.until, answer.when.implied) == (date(2025, 1, 13), date(2025, 1, 22), True)
+    assert answer.passages and all(date(2025, 1, 13) <= p.published <= date(2025, 1, 22) for p in answer.passages)
+    assert {p.doc_id for p in answer.passages} == {"008_storm-halvard"}  # 2025-01-18: the only article in the window
+
+
+def test_a_window_with_no_article_is_declined_with_the_window_named(index):
+    llm = ScriptedChat()  # no reply: the model is never asked
+    answer = rag.ask("What did Alibaba announce last month?", today="2025-07-02", settings=index, llm=llm)
+    assert answer.refused and llm.prompts == []
+    assert answer.text == f'{REFUSAL} No article in the index was published between 2025-06-01 and 2025-07-02 ("last month").'
+    assert answer.to_dict()["when"]["since"] == "2025-06-01"
+
+
+def test_explicit_since_and_until_win_over_the_question(index):
+    llm = ScriptedChat().enqueue(SEED_ANSWER)
+    answer = rag.ask("What did Alibaba announce last month?", since="2025-02-01", until="2025-02-28", today="2025-07-02",
+                     settings=index, llm=llm)  # fmt: skip
+    assert not answer.refused and (answer.when.since, answer.when.until, answer.when.implied) == (date(2025, 2, 1), date(2025, 2, 28), False)
+
+
+def test_an_answer_from_old_news_says_as_of(index):
+    answer = rag.ask("How much is Alibaba investing?", today="2025-04-20", settings=index, llm=ScriptedChat().enqueue(SEED_ANSWER))
+    assert answer.as_of == date(2025, 2, 24) and answer.text.startswith("As of February 24, 2025: Alibaba will invest $50 billion")
+    fresh = rag.ask("How much is Alibaba investing?", today="2025-02-25", settings=index, llm=ScriptedChat().enqueue(SEED_ANSWER))
+    assert fresh.as_of is None and fresh.text.startswith("Alibaba will invest")
+
+
+def test_multiple_choice_options_reach_the_model_not_the_search(index):
+    llm = ScriptedChat().enqueue("(B) $50 billion [1].")
+    answer = rag.ask("How much is Alibaba investing?", choices=["$5 billion", "$50 billion"], today="2025-03-01", settings=index, llm=llm)
+    user = llm.prompts[0][-1].content
+    assert "Options: (A) $5 billion; (B) $50 billion" in user and answer.question == "How much is Alibaba investing?"
+
+
+def test_why_in_the_chat_shows_the_resolved_window(index):
+    lines: list[str] = []
+    chat = Chat(index, out=lines.append, error=lines.append, llm=ScriptedChat())  # the clock is far past corpus/: declined
+    chat.handle("Which storm hit the coast last week?")
+    lines.clear()
+    chat.handle("/why")
+    dated = [ln for ln in lines if ln.startswith("dates:")]
+    assert dated and '"last week", resolved against' in dated[0]
