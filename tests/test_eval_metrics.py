@@ -9,7 +9,8 @@ import pytest
 from rag.errors import ConfigError
 from rag.evaluation import configs
 from rag.evaluation import metrics as m
-from rag.evaluation.summary import citations, refusals, retrieval
+from rag.evaluation.runner import judge
+from rag.evaluation.summary import citations, dates, refusals, retrieval
 
 
 @pytest.mark.parametrize(
@@ -148,6 +149,41 @@ def test_aggregates_by_hand():
     assert c["in_context"] == pytest.approx(2 / 3) and c["verified"] == 0.5 and c["repaired"] == 0.5
     assert c["sentences_cited"] == pytest.approx(2 / 3) and c["precision_vs_gold"] == 0.5
     assert refusals(records)["precision"] == 1.0  # the errored question is left out
+
+
+def test_citations_after_the_as_of_date_by_hand():
+    def cite(published):
+        return {"doc_id": "g", "verified": True, "repaired": False, "published": published}
+
+    records = [
+        _rec(question_date="2023/01/05", when={}, as_of_note="", citations=[cite("2023-01-05"), cite("2023-01-06")],
+             passages=[{"published": "2023-01-06"}, {"published": "2023-01-04"}, {"published": ""}]),  # fmt: skip
+        _rec(question_date="2023/01/05", when={}, as_of_note="2022-12-01", citations=[cite("2022-12-01")], passages=[{"published": "2022-12-01"}]),
+        _rec(question_date=None, when={}, as_of_note="", citations=[cite("2030-01-01")], passages=[]),  # no as-of: nothing is late
+        _rec(question_date="2023/01/05", when={}, refused=True, citations=[], passages=[{"published": "2024-01-01"}]),
+        _rec(question_date="2023/01/05", error="server down"),
+    ]
+    d = dates(records)
+    assert (d["cited_after_as_of"], d["passages_after_as_of"], d["questions_with_as_of"]) == (1, 2, 3)
+    assert d["dated_answers"] == pytest.approx(1 / 3)  # answered: 3; one says "As of"
+    assert dates([_rec(question_date="2023/01/05")]) == {}  # records from before the bound: not measured, not 0
+
+
+@pytest.mark.parametrize(
+    ("answer", "picked", "correct"),
+    [
+        ("Hamlin plays for the Buffalo Bills [1].", 2, True),
+        ("The Bills beat the Cincinnati Bengals; Hamlin is a Buffalo Bills player [1].", 1, False),  # the first named
+        ("(C) [2].", 2, True),
+        ("He plays in Buffalo [1].", None, False),  # no option named
+        ("", None, False),  # refused
+    ],
+)
+def test_multiple_choice_scoring(answer, picked, correct):
+    row = {"answerable": True, "refused": not answer, "answer": answer, "golds": ["Buffalo Bills"], "answer_idx": [2],
+           "choices": ["Pittsburgh Steelers", "Cincinnati Bengals", "Buffalo Bills", "Cleveland Browns"]}  # fmt: skip
+    scored = judge(row)
+    assert (scored["picked"], scored["choice_correct"]) == (picked, correct)
 
 
 @pytest.mark.parametrize(

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from ..settings import Settings
@@ -31,9 +32,11 @@ def evaluate(
     dataset: str | Path,
     *,
     limit: int | None = None,
+    skip: int = 0,
     sample_seed: int | None = None,
     gold_only: bool = False,
     retrieval_only: bool = False,
+    choices: bool = False,
     config: str | None = None,
     sets: list[str] | None = None,
     out: str | Path | None = None,
@@ -46,19 +49,28 @@ def evaluate(
     """Run (or resume) an evaluation and write its reports; returns the summary.
 
     ``retrieval_only``: rank with dense, BM25 and hybrid side by side, no model,
-    only questions with gold documents. A summary set is always a summary run.
+    only questions with gold documents. ``choices``: put each question's options
+    (``choices``) to the model and score the option it picks. A summary set is
+    always a summary run.
     """
-    ds = datasets.load(dataset, limit=limit, seed=sample_seed, gold_only=gold_only or retrieval_only)
+    ds = datasets.load(dataset, limit=limit, seed=sample_seed, gold_only=gold_only or retrieval_only, skip=skip)
+    if choices and not any(q.get("choices") for q in ds.questions):
+        from ..errors import ConfigError
+
+        raise ConfigError(f"{ds.name} has no multiple-choice options (a `choices` field); run it without --choices")
     kind = "summaries" if ds.kind == "summaries" else "retrieval" if retrieval_only else "questions"
     name, _ = configs.read(config)
     over = configs.overrides(config, sets or [])
     settings = runner.index_settings(ds, (base or Settings()).model_copy(update=over), index_root)
-    folder = Path(out) if out else default_out(str(ds.path), name, len(ds.questions), kind)
-    meta = _meta(ds, kind, name, over, settings) | {"limit": limit, "sample_seed": sample_seed, "gold_only": gold_only}
+    folder = Path(out) if out else default_out(str(ds.path), name + ("-choices" if choices else ""), len(ds.questions), kind)
+    meta = _meta(ds, kind, name, over, settings) | {"limit": limit, "skip": skip, "sample_seed": sample_seed, "gold_only": gold_only}
+    meta["choices"] = choices
     run = runner.open_run(folder, meta)
     log(f"{ds.name}: {len(ds.questions)} questions ({len(run.records)} already done), config {name}, out {folder}")
     runner.build_index(ds, settings, log)
     work, score = WORK[kind]
+    if choices and kind == "questions":
+        work = partial(runner.ask_one, choices=True)
     try:
         runner.run(ds, settings, run, work=work, score=score, concurrency=concurrency, on_record=on_record)
     finally:  # reports of what is done, even after Ctrl-C

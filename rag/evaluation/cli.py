@@ -52,16 +52,18 @@ class _Progress:
 @eval_group.command("run")
 @click.argument("dataset")
 @click.option("--limit", type=click.IntRange(1), help="Only N questions (the first N, or a sample with --sample-seed).")
+@click.option("--skip", type=click.IntRange(0), default=0, help="Drop the first N questions first (a tuning split beside the first-N report split).")
 @click.option("--sample-seed", type=int, help="Sample the N questions at random with this seed.")
 @click.option("--gold-only", is_flag=True, help="Only questions with gold documents (realtimeqa: those whose answer is in an article).")
 @click.option("--retrieval-only", is_flag=True, help="No model: rank with dense, BM25 and hybrid side by side (questions with gold documents).")
+@click.option("--choices", is_flag=True, help="Multiple choice: give the model each question's options and score the one it picks.")
 @click.option("--config", help="default, vanilla, or a TOML/JSON file of settings.")
 @click.option("--set", "sets", multiple=True, metavar="KEY=VALUE", help="Override one setting, e.g. --set k=4 (repeatable).")
 @click.option("--out", type=click.Path(file_okay=False), help="Run folder (default eval-runs/<dataset>-<config>-<N>q).")
 @click.option("--index-root", type=click.Path(file_okay=False), help="Where dataset indexes are kept (default ~/.cache/newsrag/eval-index).")
 @click.option("--concurrency", type=click.IntRange(1, 64), default=4, show_default=True, help="Questions in flight (openai backend; local runs one at a time).")
 @exits_on_error
-def run_cmd(dataset, limit, sample_seed, gold_only, retrieval_only, config, sets, out, index_root, concurrency):
+def run_cmd(dataset, limit, skip, sample_seed, gold_only, retrieval_only, choices, config, sets, out, index_root, concurrency):
     """Ask every question of DATASET and write reports.
 
     DATASET is a folder with questions.jsonl (a question set), or with
@@ -75,7 +77,8 @@ def run_cmd(dataset, limit, sample_seed, gold_only, retrieval_only, config, sets
     with _Progress() as progress:
         try:
             summary = evaluate(
-                dataset, limit=limit, sample_seed=sample_seed, gold_only=gold_only, retrieval_only=retrieval_only, config=config,
+                dataset, limit=limit, skip=skip, sample_seed=sample_seed, gold_only=gold_only, retrieval_only=retrieval_only,
+                choices=choices, config=config,
                 sets=list(sets), out=out, concurrency=concurrency, on_record=progress, index_root=index_root,
             )  # fmt: skip
         except KeyboardInterrupt:

@@ -101,17 +101,23 @@ def load_summaries(folder: Path, *, limit: int | None, seed: int | None) -> Data
     return Dataset(folder.resolve().name, folder, items, docs=docs, kind="summaries")
 
 
-def select(questions: list[dict], *, limit: int | None, seed: int | None, gold_only: bool) -> list[dict]:
+def select(questions: list[dict], *, limit: int | None, seed: int | None, gold_only: bool, skip: int = 0) -> list[dict]:
     """The questions to run: optionally only those with gold docs, then a sample (seeded) or the first ``limit``.
+
+    ``skip`` drops the first N (after ``gold_only``, before the sample): a tuning
+    split that does not overlap the first-N report split.
 
     >>> qs = [{"id": str(i)} for i in range(10)]
     >>> [q["id"] for q in select(qs, limit=3, seed=None, gold_only=False)]
     ['0', '1', '2']
     >>> [q["id"] for q in select(qs, limit=3, seed=1, gold_only=False)] == [q["id"] for q in select(qs, limit=3, seed=1, gold_only=False)]
     True
+    >>> [q["id"] for q in select(qs, limit=2, seed=None, gold_only=False, skip=8)]
+    ['8', '9']
     """
     if gold_only:
         questions = [q for q in questions if q.get("gold_doc_ids")]
+    questions = questions[skip:]
     if limit is not None and limit < len(questions):
         if seed is None:
             return questions[:limit]
@@ -120,7 +126,9 @@ def select(questions: list[dict], *, limit: int | None, seed: int | None, gold_o
     return questions
 
 
-def load(name_or_path: str | Path, *, limit: int | None = None, seed: int | None = None, gold_only: bool = False) -> Dataset:
+def load(
+    name_or_path: str | Path, *, limit: int | None = None, seed: int | None = None, gold_only: bool = False, skip: int = 0
+) -> Dataset:
     folder = resolve(name_or_path)
     if not (folder / "questions.jsonl").exists():
         return load_summaries(folder, limit=limit, seed=seed)
@@ -128,7 +136,7 @@ def load(name_or_path: str | Path, *, limit: int | None = None, seed: int | None
     for i, q in enumerate(questions, 1):
         if not isinstance(q.get("id"), str) or not isinstance(q.get("question"), str):
             raise ConfigError(f"{folder / 'questions.jsonl'} question {i}: needs string fields id and question")
-    questions = select(questions, limit=limit, seed=seed, gold_only=gold_only)
+    questions = select(questions, limit=limit, seed=seed, gold_only=gold_only, skip=skip)
     name = folder.resolve().name
     if (folder / "dataset.json").exists():
         meta = json.loads((folder / "dataset.json").read_text())

@@ -79,6 +79,47 @@ def contains_answer(answer: str, golds: Iterable[str]) -> bool:
     return any(normalize(g) and f" {normalize(g)} " in a for g in golds)
 
 
+def picked_choice(answer: str, choices: Sequence[str]) -> int | None:
+    """Which option an answer picks: the one it names first, or a lone "(B)" letter; None if it names none.
+
+    An answer that names several options picks the first it names ("the Bills
+    beat the Bengals" picks the Bills); the text of an option is matched as whole
+    words, so "Jets" is not found in "Jetson".
+
+    >>> picked_choice("Hamlin plays for the Buffalo Bills [1].", ["Cincinnati Bengals", "Buffalo Bills"])
+    1
+    >>> picked_choice("(A) [2].", ["Cincinnati Bengals", "Buffalo Bills"]), picked_choice("No idea.", ["Jets"])
+    (0, None)
+    """
+    text = f" {normalize(strip_markers(answer))} "
+    found = []
+    for i, c in enumerate(choices):
+        at = text.find(f" {normalize(c)} ") if normalize(c) else -1
+        if at >= 0:
+            found.append((at, -len(c), i))
+    if found:
+        return min(found)[2]
+    letter = re.search(r"\(([A-Z])\)|^\s*([A-Z])[).:]", answer)
+    if letter:
+        i = ord(letter.group(1) or letter.group(2)) - 65
+        return i if i < len(choices) else None
+    return None
+
+
+def after_as_of(published: Iterable[str | None], as_of: str | None) -> int:
+    """How many of these ISO dates fall after the as-of date (``YYYY-MM-DD`` or ``YYYY/MM/DD``); undated ones never do.
+
+    >>> after_as_of(["2023-01-05", "2023-01-06", "", None], "2023/01/05")
+    1
+    >>> after_as_of(["2030-01-01"], None)
+    0
+    """
+    if not as_of:
+        return 0
+    bound = as_of.replace("/", "-")[:10]
+    return sum(bool(d) and d[:10] > bound for d in published)
+
+
 def unique(ids: Iterable[str]) -> list[str]:
     """Document ids in first-seen order (a ranking of passages -> a ranking of documents)."""
     return list(dict.fromkeys(ids))

@@ -41,6 +41,10 @@ def markdown_retrieval(summary: dict, title: str) -> str:
     for mode, scores in summary["modes"].items():
         ms = scores.get("search_ms_p50")
         lines.append(f"| {mode} | " + " | ".join(fmt(scores[c], "share") for c in RETRIEVAL_COLUMNS) + f" | {fmt(ms, 'count')} ms |")
+    d = summary.get("dates") or {}
+    if d.get("questions_with_as_of"):
+        lines += ["", f"Searched as of each question's date ({d['questions_with_as_of']} questions): "
+                  f"{d['retrieved_after_as_of']} passages from articles published after it, over all modes."]  # fmt: skip
     return "\n".join(lines) + "\n"
 
 

@@ -65,8 +65,16 @@ def build_index(ds: Dataset, settings: Settings, log=print) -> None:
         log(f"indexed {report.added} articles, {report.chunks} chunks in {time.perf_counter() - t0:.0f}s")
 
 
-def ask_one(q: dict, settings: Settings) -> dict:
-    """Ask one question through the public API and keep what the metrics need."""
+def as_of(q: dict) -> str | None:
+    """The question's as-of date (realtimeqa's ``question_date``), as ``YYYY-MM-DD``."""
+    return (q.get("question_date") or "").replace("/", "-") or None
+
+
+def ask_one(q: dict, settings: Settings, *, choices: bool = False) -> dict:
+    """Ask one question through the public API, as of its ``question_date``, and keep what the metrics need.
+
+    ``choices``: put the question's options (``choices``) to the model and record which one it picked.
+    """
     t0 = time.perf_counter()
     row: dict = {
         "id": q["id"],
@@ -77,22 +85,29 @@ def ask_one(q: dict, settings: Settings) -> dict:
         "gold_doc_ids": list(q.get("gold_doc_ids") or []),
         "question_date": q.get("question_date"),
     }
-    today = (q.get("question_date") or "").replace("/", "-") or None
+    today = as_of(q)
+    options = list(q.get("choices") or []) if choices else []
+    if choices:
+        row |= {"choices": options, "answer_idx": list(q.get("answer_idx") or [])}
     try:
-        ranked = rag.search(q["question"], k=DEPTH, settings=settings)
-        answer = rag.ask(q["question"], today=today, settings=settings)
+        ranked = rag.search(q["question"], k=DEPTH, today=today, settings=settings)
+        answer = rag.ask(q["question"], today=today, choices=options, settings=settings)
     except RagError as err:  # a failing backend is recorded, and the run goes on
         return {**row, "error": str(err), "wall_s": round(time.perf_counter() - t0, 3)}
     model_marks = [n for s in answer.raw.splitlines() for n in parse_markers(s)[1]] if not answer.refused else []
     return {
         **row,
         "retrieved": [p.doc_id for p in ranked],
+        "retrieved_published": [iso(p.published) for p in ranked],
+        "when": answer.when.to_dict(),
+        "as_of_note": iso(answer.as_of),
         "answer": answer.text,
         "raw": answer.raw,
         "refused": answer.refused,
         "passages": [{"n": i, "doc_id": p.doc_id, "title": p.title, "published": iso(p.published)} for i, p in enumerate(answer.passages, 1)],
         "citations": [
-            {"n": c.number, "doc_id": c.doc_id, "verified": c.verified, "repaired": c.repaired, "quote": c.quote, "start": c.start, "end": c.end}
+            {"n": c.number, "doc_id": c.doc_id, "published": iso(c.published), "verified": c.verified, "repaired": c.repaired,
+             "quote": c.quote, "start": c.start, "end": c.end}  # fmt: skip
             for c in answer.citations
         ],
         "marks": len(model_marks),
@@ -112,13 +127,15 @@ def search_one(q: dict, settings: Settings) -> dict:
     ``retrieved`` is the configured mode's ranking, so the retrieval rows of a
     report (and of ``rag eval compare`` against a full run) mean the same thing.
     """
-    row: dict = {"id": q["id"], "question": q["question"], "gold_doc_ids": list(q.get("gold_doc_ids") or []), "by_mode": {}, "search_ms": {}}
+    row: dict = {"id": q["id"], "question": q["question"], "gold_doc_ids": list(q.get("gold_doc_ids") or []),
+                 "question_date": q.get("question_date"), "by_mode": {}, "published_by_mode": {}, "search_ms": {}}  # fmt: skip
     try:
         for mode in MODES:
             t0 = time.perf_counter()
-            ranked = rag.search(q["question"], k=DEPTH, settings=settings.model_copy(update={"retrieval": mode}))
+            ranked = rag.search(q["question"], k=DEPTH, today=as_of(q), settings=settings.model_copy(update={"retrieval": mode}))
             row["search_ms"][mode] = round(1000 * (time.perf_counter() - t0), 2)
             row["by_mode"][mode] = [p.doc_id for p in ranked]
+            row["published_by_mode"][mode] = [iso(p.published) for p in ranked]
     except RagError as err:
         return {**row, "error": str(err), "pass": False}
     row["retrieved"] = row["by_mode"][settings.retrieval]
@@ -131,6 +148,10 @@ def judge(row: dict) -> dict:
     if row.get("error"):
         return {"pass": False, "correct": False, "em": False, "f1": 0.0}
     answer = "" if row["refused"] else row["answer"]
+    picked = {}
+    if "choices" in row:  # a --choices run: which option the answer names
+        idx = metrics.picked_choice(answer, row["choices"]) if answer else None
+        picked = {"picked": idx, "choice_correct": idx is not None and idx in row["answer_idx"]}
     if row["answerable"]:
         correct = bool(answer) and metrics.contains_answer(answer, row["golds"])
         ok = correct
@@ -142,6 +163,7 @@ def judge(row: dict) -> dict:
         "correct": correct,
         "em": bool(answer) and metrics.exact_match(answer, row["golds"]),
         "f1": round(metrics.best_f1(answer, row["golds"]), 4) if answer else 0.0,
+        **picked,
     }
 
 
@@ -150,8 +172,8 @@ def open_run(folder: Path, meta: dict) -> Run:
     folder.mkdir(parents=True, exist_ok=True)
     meta_path = folder / "run.json"
     if meta_path.exists():
-        old = {"kind": "questions", **json.loads(meta_path.read_text())}  # runs before retrieval-only ones had no kind
-        keys = ("dataset_key", "overrides", "question_ids", "kind")
+        old = {"kind": "questions", "choices": False, **json.loads(meta_path.read_text())}  # runs before retrieval-only ones had no kind
+        keys = ("dataset_key", "overrides", "question_ids", "kind", "choices")
         if any(old.get(k) != meta.get(k) for k in keys):
             raise ConfigError(f"{folder} holds a run of another dataset, sample or config; choose another --out or delete it")
         meta = {**old, **{k: v for k, v in meta.items() if k not in ("started",)}}

@@ -36,12 +36,32 @@ def retrieval_only(records: list[dict], meta: dict) -> dict:
         "pass": m.mean(r["pass"] for r in records),
         "retrieval": retrieval(ok),  # the configured mode, as in a full run's report
         "modes": modes,
+        "dates": {
+            "retrieved_after_as_of": sum(
+                m.after_as_of(pubs, r.get("question_date")) for r in ok for pubs in r.get("published_by_mode", {}).values()
+            ),
+            "questions_with_as_of": sum(bool(r.get("question_date")) for r in ok),
+        },
+    }
+
+
+def dates(records: list[dict]) -> dict:
+    """The as-of bound, checked: passages given and citations to articles published after the question's date."""
+    ok = [r for r in records if not r.get("error")]
+    if ok and not any("when" in r for r in ok):
+        return {}  # records written before the as-of bound carry no citation dates: not measured, rather than 0
+    return {
+        "cited_after_as_of": sum(m.after_as_of([c.get("published") for c in r.get("citations", [])], r.get("question_date")) for r in ok),
+        "passages_after_as_of": sum(m.after_as_of([p.get("published") for p in r.get("passages", [])], r.get("question_date")) for r in ok),
+        "questions_with_as_of": sum(bool(r.get("question_date")) for r in ok),
+        "dated_answers": m.ratio(sum(bool(r.get("as_of_note")) for r in ok if not r["refused"]), sum(not r["refused"] for r in ok)),
     }
 
 
 def run_meta(meta: dict) -> dict:
     """What a report says about the run it covers."""
-    return {k: meta.get(k) for k in ("dataset", "config", "overrides", "limit", "sample_seed", "gold_only", "model", "started", "kind")}
+    keys = ("dataset", "config", "overrides", "limit", "skip", "sample_seed", "gold_only", "choices", "model", "started", "kind")
+    return {k: meta.get(k) for k in keys}
 
 
 def answers(records: list[dict]) -> dict:
@@ -51,6 +71,7 @@ def answers(records: list[dict]) -> dict:
         "accuracy": m.mean(r["correct"] for r in ans),
         "exact_match": m.mean(r["em"] for r in ans),
         "f1": m.mean(r["f1"] for r in ans),
+        "choice_accuracy": m.mean(r["choice_correct"] for r in ans) if any("choice_correct" in r for r in ans) else None,
     }
 
 
@@ -117,6 +138,7 @@ def summarize(records: list[dict], meta: dict) -> dict:
         "refusals": refusals(records),
         "citations": citations(records),
         "latency": latency(records),
+        "dates": dates(records),
         "by_type": by_type(records),
     }
 
@@ -129,6 +151,7 @@ ROWS = [
     ("answers", "accuracy", "answer accuracy (gold string in answer)", "share"),
     ("answers", "exact_match", "exact match", "share"),
     ("answers", "f1", "token F1", "share"),
+    ("answers", "choice_accuracy", "multiple choice: gold option picked (--choices)", "share"),
     ("refusals", "rate_answerable", "refused, answerable", "share"),
     ("refusals", "rate_unanswerable", "refused, unanswerable (recall)", "share"),
     ("refusals", "precision", "refusal precision", "share"),
@@ -136,6 +159,8 @@ ROWS = [
     ("citations", "verified", "citations verified", "share"),
     ("citations", "sentences_cited", "answer sentences cited", "share"),
     ("citations", "precision_vs_gold", "citation precision vs gold docs", "share"),
+    ("dates", "cited_after_as_of", "citations to articles after the as-of date", "count"),
+    ("dates", "dated_answers", "answers dated \"As of\" (newest evidence old)", "share"),
     ("latency", "first_token_p50", "first token p50", "seconds"),
     ("latency", "first_token_p95", "first token p95", "seconds"),
     ("latency", "total_p50", "total p50", "seconds"),
