@@ -158,10 +158,11 @@ def summarize(doc_id, topic, since, until, timeline, sentences, as_json, setting
 @cli.command()
 @click.option("--since", help="Start with this filter: articles published on or after YYYY-MM-DD.")
 @click.option("--until", help="Start with this filter: articles published on or before YYYY-MM-DD.")
+@click.option("--today", help="Answer as of YYYY-MM-DD: nothing published after it is used (/today changes it).")
 @click.option("--backend", type=click.Choice(["local", "openai"]), help="LLM backend (env RAG_BACKEND, default local).")
 @click.option("--model", help="Model name or .gguf path (env RAG_MODEL).")
 @common
-def chat(since, until, backend, model, settings):
+def chat(since, until, today, backend, model, settings):
     """Chat with your articles: streaming answers, follow-ups, /help for commands.
 
     Without a terminal, reads one question per line: rag chat < questions.txt
@@ -169,8 +170,8 @@ def chat(since, until, backend, model, settings):
     from . import repl
 
     settings = settings.model_copy(update={k_: v for k_, v in {"backend": backend, "model": model}.items() if v})
-    api.to_date(since, "since"), api.to_date(until, "until")  # a bad date fails here, before the chat starts
-    repl.main(settings, since=since, until=until)
+    api.to_date(since, "since"), api.to_date(until, "until"), api.to_date(today, "today")  # a bad date fails here, before the chat
+    repl.main(settings, since=since, until=until, today=today)
 
 
 @cli.command()

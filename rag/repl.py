@@ -35,6 +35,7 @@ class ChatState:
     since: str | None = None
     until: str | None = None
     source: str | None = None
+    today: str | None = None  # the as-of date: nothing published after it is used
 
 
 class Chat:
@@ -53,6 +54,7 @@ class Chat:
             "/since": (self.cmd_since, "/since YYYY-MM-DD: only articles published on or after the date"),
             "/until": (self.cmd_until, "/until YYYY-MM-DD: only articles published on or before the date"),
             "/source": (self.cmd_source, "/source NAME: only articles from this source"),
+            "/today": (self.cmd_today, "/today YYYY-MM-DD: answer as of that date (nothing published after it); /today alone: the clock"),
             "/filters": (self.cmd_filters, "show the filters; /filters clear removes them"),
             "/summarize": (self.cmd_summarize, "/summarize [ID | topic]: a cited summary (no argument: the last answer's article)"),
             "/ingest": (self.cmd_ingest, "/ingest PATH: add files, folders or URLs to the index"),
@@ -118,8 +120,9 @@ class Chat:
     def ask(self, question: str, stream: Callable | None = None) -> Answer:
         s = self.state
         pieces = api.ask_stream(
-            question, history=s.history, since=s.since, until=s.until, source=s.source, settings=self.settings, llm=self.llm
-        )
+            question, history=s.history, since=s.since, until=s.until, source=s.source, today=s.today, settings=self.settings,
+            llm=self.llm,
+        )  # fmt: skip
         answer = stream(pieces) if stream else api.final(pieces, Answer)
         s.last = answer
         s.history.append(answer)
@@ -176,18 +179,22 @@ class Chat:
     def cmd_until(self, arg: str) -> None:
         self._set_date("until", arg)
 
+    def cmd_today(self, arg: str) -> None:
+        self._set_date("today", arg)
+
     def cmd_source(self, arg: str) -> None:
         self.state.source = arg or None
         self.out(f"filters: {self._filters_text()}")
 
     def _filters_text(self) -> str:
         s = self.state
-        parts = [f"since {s.since}" if s.since else "", f"until {s.until}" if s.until else "", f"source {s.source!r}" if s.source else ""]
+        parts = [f"since {s.since}" if s.since else "", f"until {s.until}" if s.until else "", f"source {s.source!r}" if s.source else "",
+                 f"as of {s.today}" if s.today else ""]  # fmt: skip
         return ", ".join(p for p in parts if p) or "none"
 
     def cmd_filters(self, arg: str) -> None:
         if arg == "clear":
-            self.state.since = self.state.until = self.state.source = None
+            self.state.since = self.state.until = self.state.source = self.state.today = None
         elif arg:
             raise RagError("use /filters to show them, or /filters clear")
         self.out(f"filters: {self._filters_text()}")
@@ -304,9 +311,9 @@ def run_terminal(chat: Chat) -> None:
             console.print("(stopped)", style="yellow")
 
 
-def main(settings: Settings, *, since: str | None = None, until: str | None = None) -> None:
+def main(settings: Settings, *, since: str | None = None, until: str | None = None, today: str | None = None) -> None:
     chat = Chat(settings, out=lambda t: print(t, flush=True), error=lambda t: print(f"Error: {t}", file=sys.stderr, flush=True))
-    chat.state.since, chat.state.until = since, until
+    chat.state.since, chat.state.until, chat.state.today = since, until, today
     if sys.stdin.isatty() and sys.stdout.isatty():
         run_terminal(chat)
     else:

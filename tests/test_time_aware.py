@@ -111,3 +111,16 @@ def test_why_in_the_chat_shows_the_resolved_window(index):
     chat.handle("/why")
     dated = [ln for ln in lines if ln.startswith("dates:")]
     assert dated and '"last week", resolved against' in dated[0]
+
+
+def test_today_in_the_chat_is_the_as_of_date(index):
+    lines: list[str] = []
+    chat = Chat(index, out=lines.append, error=lines.append, llm=ScriptedChat().enqueue(SEED_ANSWER))
+    chat.handle("/today 2025-03-01")
+    assert lines[-1] == "filters: as of 2025-03-01"
+    chat.handle("How much is Alibaba investing?")
+    assert chat.state.last.when.as_of == date(2025, 3, 1) and all(p.published <= date(2025, 3, 1) for p in chat.state.last.passages)
+    chat.handle("/today 2025-02-30")
+    assert lines[-1] == "today '2025-02-30' is not a date; use YYYY-MM-DD"
+    chat.handle("/filters clear")
+    assert lines[-1] == "filters: none"
