@@ -124,3 +124,10 @@ def test_today_in_the_chat_is_the_as_of_date(index):
     assert lines[-1] == "today '2025-02-30' is not a date; use YYYY-MM-DD"
     chat.handle("/filters clear")
     assert lines[-1] == "filters: none"
+
+
+def test_a_topic_summary_as_of_a_date_draws_on_nothing_newer(index):
+    llm = ScriptedChat().enqueue("Alibaba will invest $50 billion in AI and cloud computing [1].")
+    summary = rag.summarize(topic="Alibaba AI", today="2025-03-01", settings=index, llm=llm)
+    assert summary.passages and all(p.published <= date(2025, 3, 1) for p in summary.passages)
+    assert QWQ_ID not in {s.doc_id for s in summary.sources}  # published 2025-03-07
