@@ -158,7 +158,7 @@ _RULES: list[tuple[re.Pattern, object]] = [
     (re.compile(r"\blast\s+month\b", re.I), lambda m, t: _month_span((t - relativedelta(months=1)).year, (t - relativedelta(months=1)).month)),
     (re.compile(r"\b(?:this|the current)\s+year\b", re.I), lambda m, t: (date(t.year, 1, 1), t)),
     (re.compile(r"\blast\s+year\b", re.I), lambda m, t: (date(t.year - 1, 1, 1), date(t.year - 1, 12, 31))),
-    (re.compile(r"\b(?P<prep>since|from|after|before|until|till|prior\s+to|in|during|on)\s+(?:early\s+|late\s+|mid-?)?(?:" + _POINT + r")\b", re.I),
+    (re.compile(r"\b(?P<prep>since|after|before|until|till|prior\s+to|in|during|on)\s+(?:early\s+|late\s+|mid-?)?(?:" + _POINT + r")\b", re.I),
      "preposition"),
 ]  # fmt: skip
 
@@ -173,7 +173,7 @@ def _preposition(m: re.Match, today: date) -> tuple[date | None, date | None] | 
     if span is None:
         return None
     start, end = span
-    if prep in ("since", "from"):
+    if prep == "since":
         return start, None
     if prep == "after":
         return end + timedelta(days=1), None

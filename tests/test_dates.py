@@ -87,6 +87,7 @@ def test_recency_words(question, recent):
         "Which bands may play in may?",  # lower-case "may" is the verb
         "Thousands joined the march on Sunday.",  # a march, not March
         "What happened on February 30?",  # no such day: no window rather than an error
+        "How much will a ferry trip cost from April?",  # "from" a month is mostly when a price or rule starts
         "What did USA TODAY report about the storm?",
     ],
 )

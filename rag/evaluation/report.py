@@ -25,7 +25,7 @@ def markdown(summary: dict, title: str) -> str:
     return markdown_questions(summary, title)
 
 
-RETRIEVAL_COLUMNS = ("hit@1", "hit@3", "hit@5", "hit@10", "recall@5", "mrr@10")
+RETRIEVAL_COLUMNS = ("hit@1", "hit@3", "hit@5", "hit@10", "recall@5", "mrr@10", "answer@1", "answer@5")
 
 
 def markdown_retrieval(summary: dict, title: str) -> str:
@@ -33,14 +33,15 @@ def markdown_retrieval(summary: dict, title: str) -> str:
         f"# {title}",
         "",
         f"{summary['modes']['hybrid']['questions']} questions with gold documents, retrieval only (no model); "
-        f"{summary['errors']} errors. Document-level: each article counts once, at its best passage's rank.",
+        f"{summary['errors']} errors. Document-level: each article counts once, at its best passage's rank. "
+        "answer@k: a passage among the first k holds a gold answer string (passage-level, no gold documents needed).",
         "",
         "| mode | " + " | ".join(c.replace("mrr@10", "MRR@10") for c in RETRIEVAL_COLUMNS) + " | search p50 |",
         "|---|" + "---|" * (len(RETRIEVAL_COLUMNS) + 1),
     ]
     for mode, scores in summary["modes"].items():
         ms = scores.get("search_ms_p50")
-        lines.append(f"| {mode} | " + " | ".join(fmt(scores[c], "share") for c in RETRIEVAL_COLUMNS) + f" | {fmt(ms, 'count')} ms |")
+        lines.append(f"| {mode} | " + " | ".join(fmt(scores.get(c), "share") for c in RETRIEVAL_COLUMNS) + f" | {fmt(ms, 'count')} ms |")
     d = summary.get("dates") or {}
     if d.get("questions_with_as_of"):
         lines += ["", f"Searched as of each question's date ({d['questions_with_as_of']} questions): "

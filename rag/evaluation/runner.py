@@ -128,7 +128,8 @@ def search_one(q: dict, settings: Settings) -> dict:
     report (and of ``rag eval compare`` against a full run) mean the same thing.
     """
     row: dict = {"id": q["id"], "question": q["question"], "gold_doc_ids": list(q.get("gold_doc_ids") or []),
-                 "question_date": q.get("question_date"), "by_mode": {}, "published_by_mode": {}, "search_ms": {}}  # fmt: skip
+                 "question_date": q.get("question_date"), "by_mode": {}, "published_by_mode": {}, "answer_rank": {},
+                 "search_ms": {}}  # fmt: skip
     try:
         for mode in MODES:
             t0 = time.perf_counter()
@@ -136,6 +137,7 @@ def search_one(q: dict, settings: Settings) -> dict:
             row["search_ms"][mode] = round(1000 * (time.perf_counter() - t0), 2)
             row["by_mode"][mode] = [p.doc_id for p in ranked]
             row["published_by_mode"][mode] = [iso(p.published) for p in ranked]
+            row["answer_rank"][mode] = metrics.answer_rank([f"{p.title}\n{p.text}" for p in ranked], q.get("answers") or [])
     except RagError as err:
         return {**row, "error": str(err), "pass": False}
     row["retrieved"] = row["by_mode"][settings.retrieval]

@@ -29,6 +29,9 @@ def retrieval_only(records: list[dict], meta: dict) -> dict:
     modes = {mode: retrieval(ok, lambda r, mode=mode: r["by_mode"][mode]) for mode in MODES}
     for mode in MODES:
         modes[mode]["search_ms_p50"] = m.percentile([r["search_ms"][mode] for r in ok], 50)
+        ranks = [r["answer_rank"][mode] for r in ok if "answer_rank" in r]
+        for k in (1, 5):  # a passage holding the answer string among the first k (DPR's measure; no gold documents needed)
+            modes[mode][f"answer@{k}"] = m.mean(rank is not None and rank <= k for rank in ranks) if ranks else None
     return {
         "run": run_meta(meta),
         "questions": len(records),
