@@ -19,6 +19,7 @@ True
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -142,27 +143,6 @@ def _past(n: int, unit: str, today: date) -> tuple[date, date]:
     return today - span[unit], today
 
 
-# (pattern, how to turn a match into (since, until)); the earliest match in the question wins.
-_RULES: list[tuple[re.Pattern, object]] = [
-    (re.compile(r"\bbetween\s+(?:" + _POINT + r")\s+and\s+(?:" + _point_re("_b") + r")\b", re.I), "between"),
-    (re.compile(r"\b(?:the\s+)?(?:past|last|previous)\s+" + _N + r"\s+" + _UNIT + r"\b", re.I),
-     lambda m, t: _past(_number(m["n"]), m["unit"].lower(), t)),
-    (re.compile(r"\bthe\s+(?:past|last)\s+(?P<unit>day|week|month|year)\b", re.I), lambda m, t: _past(1, m["unit"].lower(), t)),
-    (re.compile(r"\bover\s+the\s+(?:past|last)\s+(?P<unit>day|week|month|year)\b", re.I), lambda m, t: _past(1, m["unit"].lower(), t)),
-    (re.compile(r"\b" + _N + r"\s+" + _UNIT + r"\s+ago\b", re.I), lambda m, t: _ago(_number(m["n"]), m["unit"].lower(), t)),
-    (re.compile(r"(?<!usa )\btoday\b|\btonight\b", re.I), lambda m, t: (t, t)),
-    (re.compile(r"\byesterday\b", re.I), lambda m, t: (t - timedelta(days=1),) * 2),
-    (re.compile(r"\b(?:this|the current)\s+week\b", re.I), lambda m, t: (_monday(t), t)),
-    (re.compile(r"\b(?:last|past)\s+week\b", re.I), lambda m, t: (_monday(t) - timedelta(days=7), _monday(t) - timedelta(days=1))),
-    (re.compile(r"\b(?:this|the current)\s+month\b", re.I), lambda m, t: (t.replace(day=1), t)),
-    (re.compile(r"\blast\s+month\b", re.I), lambda m, t: _month_span((t - relativedelta(months=1)).year, (t - relativedelta(months=1)).month)),
-    (re.compile(r"\b(?:this|the current)\s+year\b", re.I), lambda m, t: (date(t.year, 1, 1), t)),
-    (re.compile(r"\blast\s+year\b", re.I), lambda m, t: (date(t.year - 1, 1, 1), date(t.year - 1, 12, 31))),
-    (re.compile(r"\b(?P<prep>since|after|before|until|till|prior\s+to|in|during|on)\s+(?:early\s+|late\s+|mid-?)?(?:" + _POINT + r")\b", re.I),
-     "preposition"),
-]  # fmt: skip
-
-
 def _preposition(m: re.Match, today: date) -> tuple[date | None, date | None] | None:
     prep = re.sub(r"\s+", " ", m["prep"].lower())
     if (m["m3"] or "").lower() == "may" and not m["y3"] and prep in ("in", "on"):
@@ -191,6 +171,27 @@ def _between(m: re.Match, today: date) -> tuple[date, date] | None:
     return first[0], last[1]
 
 
+# (pattern, how to turn a match into (since, until)); the earliest match in the question wins.
+_RULES: list[tuple[re.Pattern, Callable[[re.Match, date], tuple | None]]] = [
+    (re.compile(r"\bbetween\s+(?:" + _POINT + r")\s+and\s+(?:" + _point_re("_b") + r")\b", re.I), _between),
+    (re.compile(r"\b(?:the\s+)?(?:past|last|previous)\s+" + _N + r"\s+" + _UNIT + r"\b", re.I),
+     lambda m, t: _past(_number(m["n"]), m["unit"].lower(), t)),
+    (re.compile(r"\bthe\s+(?:past|last)\s+(?P<unit>day|week|month|year)\b", re.I), lambda m, t: _past(1, m["unit"].lower(), t)),
+    (re.compile(r"\bover\s+the\s+(?:past|last)\s+(?P<unit>day|week|month|year)\b", re.I), lambda m, t: _past(1, m["unit"].lower(), t)),
+    (re.compile(r"\b" + _N + r"\s+" + _UNIT + r"\s+ago\b", re.I), lambda m, t: _ago(_number(m["n"]), m["unit"].lower(), t)),
+    (re.compile(r"(?<!usa )\btoday\b|\btonight\b", re.I), lambda m, t: (t, t)),
+    (re.compile(r"\byesterday\b", re.I), lambda m, t: (t - timedelta(days=1),) * 2),
+    (re.compile(r"\b(?:this|the current)\s+week\b", re.I), lambda m, t: (_monday(t), t)),
+    (re.compile(r"\b(?:last|past)\s+week\b", re.I), lambda m, t: (_monday(t) - timedelta(days=7), _monday(t) - timedelta(days=1))),
+    (re.compile(r"\b(?:this|the current)\s+month\b", re.I), lambda m, t: (t.replace(day=1), t)),
+    (re.compile(r"\blast\s+month\b", re.I), lambda m, t: _month_span((t - relativedelta(months=1)).year, (t - relativedelta(months=1)).month)),
+    (re.compile(r"\b(?:this|the current)\s+year\b", re.I), lambda m, t: (date(t.year, 1, 1), t)),
+    (re.compile(r"\blast\s+year\b", re.I), lambda m, t: (date(t.year - 1, 1, 1), date(t.year - 1, 12, 31))),
+    (re.compile(r"\b(?P<prep>since|after|before|until|till|prior\s+to|in|during|on)\s+(?:early\s+|late\s+|mid-?)?(?:" + _POINT + r")\b", re.I),
+     _preposition),
+]  # fmt: skip
+
+
 def resolve(question: str, today: date) -> Implied:
     """The window and recency a question implies, resolved against ``today``.
 
@@ -204,12 +205,7 @@ def resolve(question: str, today: date) -> Implied:
         for m in pattern.finditer(question):
             if best is not None and m.start() >= best[0]:
                 break
-            if rule == "between":
-                span = _between(m, today)
-            elif rule == "preposition":
-                span = _preposition(m, today)
-            else:
-                span = rule(m, today)
+            span = rule(m, today)
             if span:
                 best = (m.start(), m.group(0).strip(), span)
                 break

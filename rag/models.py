@@ -159,13 +159,11 @@ class Filters:
         >>> Filters(since=date(2025, 3, 1), undated=True).admits(None)
         True
         """
-        if (self.since or self.until) and published is None:
-            if not self.undated:
-                return False
-            return not self.source or source == self.source
-        if (self.since and published < self.since) or (self.until and published > self.until):
-            return False
-        return not self.source or source == self.source
+        if published is None:
+            in_window = self.undated or not (self.since or self.until)
+        else:
+            in_window = not (self.since and published < self.since) and not (self.until and published > self.until)
+        return in_window and (not self.source or source == self.source)
 
     @property
     def active(self) -> bool:

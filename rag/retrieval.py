@@ -125,9 +125,9 @@ def by_recency(ranked: list[Passage], *, weight: float, half_life: float, pool: 
     def bonus(p: Passage) -> float:
         return weight / (k + 1) * 0.5 ** ((newest - p.published.toordinal()) / half_life) if p.published else 0.0
 
-    scored = [(p.score + bonus(p), p, bonus(p)) for p in top] + [(p.score, p, 0.0) for p in ranked[pool:]]
-    scored.sort(key=lambda t: (-t[0], -day_number(t[1].published)))
-    return [replace(p, score=round(s, 6), scores={**p.scores, "recency": round(b, 6)}) for s, p, b in scored]
+    scored = [(p, bonus(p)) for p in top] + [(p, 0.0) for p in ranked[pool:]]
+    scored.sort(key=lambda pb: (-(pb[0].score + pb[1]), -day_number(pb[0].published)))
+    return [replace(p, score=round(p.score + b, 6), scores={**p.scores, "recency": round(b, 6)}) for p, b in scored]
 
 
 def diversify(ranked: list[Passage], k: int, *, max_per_article: int, threshold: float, weak: float = 0.5) -> list[Passage]:
