@@ -145,10 +145,8 @@ def _past(n: int, unit: str, today: date) -> tuple[date, date]:
 
 def _preposition(m: re.Match, today: date) -> tuple[date | None, date | None] | None:
     prep = re.sub(r"\s+", " ", m["prep"].lower())
-    if (m["m3"] or "").lower() == "may" and not m["y3"] and prep in ("in", "on"):
-        return None  # "in may ..." is far more often the verb than the month
-    if (m["m3"] or "").lower() in ("mar", "march") and m.group(0)[m.start("m3") - m.start() :][0].islower() and not m["y3"]:
-        return None  # "on march" (a march, a protest): a capital M or a year makes it the month
+    if (m["m3"] or "").lower() in ("may", "mar", "march") and m.string[m.start("m3")].islower() and not m["y3"]:
+        return None  # "in may", "on march": the verb and the protest; a capital letter or a year makes it the month
     span = _point(m, today)
     if span is None:
         return None

@@ -38,6 +38,7 @@ D = date
         ("What was said before Feb 10, 2025?", WED, None, D(2025, 2, 9), "before Feb 10, 2025"),
         ("What happened after 2025-01-15?", WED, D(2025, 1, 16), None, "after 2025-01-15"),
         ("What happened on March 3?", WED, D(2025, 3, 3), D(2025, 3, 3), "on March 3"),
+        ("Who was elected in May?", WED, D(2024, 5, 1), D(2024, 5, 31), "in May"),  # the month, capitalised
         ("Which deals were signed between January and February 2025?", WED, D(2025, 1, 1), D(2025, 2, 28), "between January and February 2025"),
     ],
 )
