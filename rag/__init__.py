@@ -6,7 +6,7 @@ from .offline import disable_telemetry
 
 disable_telemetry()  # before chromadb or onnxruntime can load
 
-from .api import ask, ask_stream, ingest, search, stats, summarize, summarize_stream  # noqa: E402
+from .api import ask, ask_stream, ingest, list_feeds, search, stats, summarize, summarize_stream, unfollow  # noqa: E402
 from .errors import RagError  # noqa: E402
 from .models import (  # noqa: E402
     REFUSAL,
@@ -15,6 +15,7 @@ from .models import (  # noqa: E402
     Chunk,
     Citation,
     Claim,
+    Copy,
     Filters,
     IngestReport,
     Passage,
@@ -27,7 +28,7 @@ from .settings import Settings  # noqa: E402
 
 __version__ = "0.1.0"
 __all__ = [
-    "REFUSAL", "Answer", "Article", "Chunk", "Citation", "Claim", "Filters", "IngestReport", "Passage", "RagError",
-    "Settings", "Source", "Stats", "Summary", "TimelineEvent", "ask", "ask_stream", "ingest", "search", "stats",
-    "summarize", "summarize_stream",
+    "REFUSAL", "Answer", "Article", "Chunk", "Citation", "Claim", "Copy", "Filters", "IngestReport", "Passage", "RagError",
+    "Settings", "Source", "Stats", "Summary", "TimelineEvent", "ask", "ask_stream", "ingest", "list_feeds", "search", "stats",
+    "summarize", "summarize_stream", "unfollow",
 ]  # fmt: skip

@@ -21,7 +21,8 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 
-from . import conversation, dates, retrieval
+from . import conversation, dates, dedup, retrieval
+from . import feeds as _feeds
 from . import ingest as _ingest
 from . import summarize as _summarize
 from .answer import stream_answer
@@ -34,7 +35,7 @@ from .models import Answer, Filters, IngestReport, Passage, Stats, Summary, When
 from .settings import Settings
 from .store import Store
 
-__all__ = ["ask", "ask_stream", "final", "ingest", "search", "stats", "summarize", "summarize_stream", "to_date"]
+__all__ = ["ask", "ask_stream", "final", "ingest", "list_feeds", "search", "stats", "summarize", "summarize_stream", "to_date", "unfollow"]
 log = logging.getLogger(__name__)
 
 
@@ -45,15 +46,29 @@ def ingest(
     store: Store | None = None,
     embedder: Embedder | None = None,
     progress=None,
+    feeds: bool = False,
 ) -> IngestReport:
-    """Ingest files, folders and article URLs; returns counts and per-input errors."""
+    """Ingest files, folders, article URLs, RSS/Atom feeds and OPML lists; returns counts and per-input errors.
+
+    A feed URL is followed from then on: ``feeds=True`` reads every followed feed again (new items only).
+    """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     settings = settings if settings is not None else Settings()
     embedder = embedder or embedder_for(settings)
     with _ingest.writer_lock(settings):
         ctx = open_context(settings, store=store, embedder=embedder, create=True)
-        return _ingest.ingest(paths, settings=ctx.settings, store=ctx.store, embedder=ctx.embedder, progress=progress)
+        return _ingest.ingest(paths, settings=ctx.settings, store=ctx.store, embedder=ctx.embedder, progress=progress, feeds=feeds)
+
+
+def list_feeds(*, settings: Settings | None = None, store: Store | None = None, embedder: Embedder | None = None) -> list[_feeds.Followed]:
+    """The feeds the index follows, with when each was last read and how that went."""
+    return _feeds.followed(open_context(settings, store=store, embedder=embedder).store)
+
+
+def unfollow(url: str, *, settings: Settings | None = None, store: Store | None = None, embedder: Embedder | None = None) -> bool:
+    """Stop following a feed (its articles stay in the index); False if it was not followed."""
+    return _feeds.unfollow(open_context(settings, store=store, embedder=embedder).store, url)
 
 
 def search(
@@ -212,7 +227,9 @@ def stats(*, settings: Settings | None = None, store: Store | None = None, embed
     size = None
     if not ctx.settings.chroma_url:
         size = sum(p.stat().st_size for p in Path(ctx.settings.index).rglob("*") if p.is_file())
-    return Stats(articles, chunks, ctx.store.location, size, ctx.store.embedder_name, ctx.store.dim)
+    groups = dedup.groups_for(ctx.store)
+    grouped = sum(len(m) for m in groups.members.values())
+    return Stats(articles, chunks, ctx.store.location, size, ctx.store.embedder_name, ctx.store.dim, len(groups), grouped, ctx.store.feed_count())
 
 
 def final(stream, kind):

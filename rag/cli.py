@@ -17,7 +17,7 @@ from pydantic import ValidationError
 from . import api
 from .errors import RagError, exits_on_error
 from .models import Answer, Summary
-from .render import render_answer, render_summary, scores_line
+from .render import also_line, render_answer, render_summary, scores_line
 from .settings import Settings
 
 
@@ -50,13 +50,20 @@ def cli():
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
+@click.option("--feeds", "feeds", is_flag=True, help="Also read every feed the index follows again (new items only; for cron).")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @common
-def ingest(paths, as_json, settings):
-    """Ingest files, folders or article URLs (.txt .md .html .json .jsonl .jsonl.gz)."""
+def ingest(paths, feeds, as_json, settings):
+    """Ingest files, folders, article URLs, RSS/Atom feeds and OPML lists (.txt .md .html .json .jsonl .jsonl.gz .opml).
+
+    A feed URL is followed from then on: `rag ingest --feeds` reads them all again, `rag feeds` lists them.
+    Exits non-zero only when something failed.
+    """
+    if not paths and not feeds:
+        raise click.UsageError("name files, folders or URLs to ingest, or --feeds to read the followed feeds")
     with _progress(enabled=not as_json) as progress:
-        report = api.ingest(paths, settings=settings, progress=progress)
+        report = api.ingest(paths, settings=settings, progress=progress, feeds=feeds)
     if as_json:
         click.echo(json.dumps(report.to_dict(), indent=2))
     else:
@@ -68,8 +75,34 @@ def ingest(paths, as_json, settings):
             + (f"; {report.failed} failed" if report.failed else "")
             + (f"; {report.skipped} files of other types skipped" if report.skipped else "")
         )
+        if report.feeds:
+            click.echo(f"feeds: {report.feeds} read, {report.not_modified} unchanged since last time; {report.known} items already in the index")
+        if report.groups:
+            click.echo(f"copies: {report.grouped} articles are near-identical copies in {report.groups} groups (each searched once)")
     if report.failed:
         sys.exit(1)
+
+
+@cli.command()
+@click.option("--unfollow", "url", help="Stop following this feed (its articles stay in the index).")
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+@common
+def feeds(url, as_json, settings):
+    """The feeds this index follows: when each was last read, and how that went."""
+    if url:
+        if not api.unfollow(url, settings=settings):
+            raise RagError(f"the index does not follow {url}; `rag feeds` lists the feeds it follows")
+        click.echo(f"no longer following {url}; its articles stay in the index")
+        return
+    found = api.list_feeds(settings=settings)
+    if as_json:
+        click.echo(json.dumps([f.__dict__ for f in found], indent=2, ensure_ascii=False))
+        return
+    if not found:
+        click.echo("This index follows no feeds. Follow one with: rag ingest FEED_URL")
+    for f in found:
+        click.secho(f"{f.title or f.url}", bold=True)
+        click.echo(f"    {f.url}\n    {f.items} items · last read {f.checked or 'never'} · {f.status or '-'}")
 
 
 @cli.command()
@@ -92,6 +125,8 @@ def search(query, k, since, until, source, today, as_json, settings):
     for i, h in enumerate(hits, 1):
         click.secho(f"[{i}] {h.title}", bold=True)
         click.echo(f"    {h.published or 'undated'} · {h.source or 'no source'} · {h.doc_id} chars {h.start}-{h.end} · {scores_line(h)}")
+        if h.also_in:
+            click.echo(f"    {also_line(h)}")
         click.echo("    " + h.text.replace("\n", " ")[:400] + ("…" if len(h.text) > 400 else ""))
 
 
@@ -188,6 +223,7 @@ def stats(as_json, settings):
         return
     size = f"{s.index_bytes / 1e6:.1f} MB" if s.index_bytes is not None else "on server"
     click.echo(f"index     {s.index}\narticles  {s.articles}\nchunks    {s.chunks}\nsize      {size}\nembedder  {s.embedder} ({s.dim}-d)")
+    click.echo(f"copies    {s.grouped} articles in {s.groups} groups of near-identical copies\nfeeds     {s.feeds} followed")
 
 
 class _progress:

@@ -15,8 +15,6 @@ import gzip
 import hashlib
 import json
 import re
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -164,9 +162,12 @@ def _from_text(text: str, path: Path, origin: str) -> Article:
     )
 
 
-def _from_html(html: str, where: str, origin: str, *, doc_id: str, url: str = "") -> Article:
+def _from_html(html: str, where: str, origin: str, *, doc_id: str, url: str = "", fallback: dict | None = None) -> Article:
+    """The article in an HTML page (trafilatura). ``fallback``: title, published, author and source to use
+    where the page has none (a feed's description of the item)."""
     import trafilatura
 
+    fallback = fallback or {}
     doc = trafilatura.bare_extraction(html, url=url or None, with_metadata=True, include_comments=False)
     text = (getattr(doc, "text", None) or "").strip() if doc else ""
     if len(text.split()) < 5:  # a menu word or two is page chrome, not an article
@@ -179,13 +180,21 @@ def _from_html(html: str, where: str, origin: str, *, doc_id: str, url: str = ""
             published = None  # a page's odd date string should not lose the article
     return Article(
         doc_id=doc_id,
-        title=(doc.title or "").strip() or Path(where).stem,
+        title=(doc.title or "").strip() or fallback.get("title") or Path(where).stem,
         text=text,
-        published=published,
-        source=(doc.sitename or "").strip(),
+        published=published or fallback.get("published"),
+        source=(doc.sitename or "").strip() or fallback.get("source", ""),
         url=url or (doc.url or ""),
         origin=origin,
+        author=(getattr(doc, "author", None) or "").strip() or fallback.get("author", ""),
     )
+
+
+def page_article(html: str, link: str, *, url: str = "", fallback: dict | None = None) -> Article:
+    """The article of a web page fetched from ``link`` (``url``: where redirects ended)."""
+    from .feeds import canonical, url_doc_id
+
+    return _from_html(html, link, link, doc_id=url_doc_id(link), url=canonical(url or link), fallback=fallback)
 
 
 def _load_json(text: str, path: Path, out: Loaded) -> None:
@@ -300,22 +309,14 @@ def record_to_article(rec: object, where: str, origin: str) -> Article:
     )
 
 
-def load_url(url: str, *, timeout: float = 20.0) -> Loaded:
-    """Fetch a news page and extract the article."""
+def load_url(url: str, limits=None) -> Loaded:
+    """Fetch a news page and extract the article (feeds are read by :mod:`rag.feeds`)."""
+    from .fetch import Limits, fetch
+
     out = Loaded(url)
-    req = urllib.request.Request(url, headers={"User-Agent": "newsrag/0.1 (+article ingest)"})
     try:
-        with urllib.request.urlopen(req, timeout=timeout) as resp:
-            raw = resp.read()
-            charset = resp.headers.get_content_charset() or "utf-8"
-        html = raw.decode(charset, errors="replace")
-        doc_id = "u" + hashlib.sha1(url.encode()).hexdigest()[:15]
-        out.articles.append(_from_html(html, url, url, doc_id=doc_id, url=url))
-    except urllib.error.HTTPError as err:
-        out.errors.append(LoadError(url, f"HTTP {err.code} {err.reason}; check the URL"))
-    except (urllib.error.URLError, OSError, ValueError) as err:
-        reason = getattr(err, "reason", err)
-        out.errors.append(LoadError(url, f"unreachable ({reason}); check the URL and your network"))
+        got = fetch(url, limits or Limits())
+        out.articles.append(page_article(got.text(), url, url=got.url))
     except LoadError as err:
         out.errors.append(err)
     return out

@@ -63,6 +63,7 @@ class Article:
     source: str = ""
     url: str = ""
     origin: str = ""  # resolved file path or URL it came from; drives removal on re-ingest
+    author: str = ""
 
     @property
     def content_hash(self) -> str:
@@ -71,7 +72,10 @@ class Article:
         >>> Article("a", "T", "x").content_hash == Article("a", "T", "x ").content_hash
         False
         """
-        payload = json.dumps([self.title, self.text, iso(self.published), self.source, self.url], ensure_ascii=False)
+        fields = [self.title, self.text, iso(self.published), self.source, self.url]
+        if self.author:  # only then: hashes of articles stored before authors were kept stay the same
+            fields.append(self.author)
+        payload = json.dumps(fields, ensure_ascii=False)
         return hashlib.sha256(payload.encode()).hexdigest()
 
 
@@ -101,6 +105,11 @@ class IngestReport:
     skipped: int = 0  # files with an extension we do not read
     seconds: float = 0.0
     errors: list[str] = field(default_factory=list)
+    groups: int = 0  # groups of near-identical articles in the index after this run
+    grouped: int = 0  # articles in those groups
+    feeds: int = 0  # feeds read
+    not_modified: int = 0  # feeds that answered 304: nothing new
+    known: int = 0  # feed items already in the index, not fetched again
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -114,6 +123,9 @@ class Stats:
     index_bytes: int | None  # None for a Chroma server
     embedder: str
     dim: int
+    groups: int = 0  # groups of near-identical articles (syndicated copies)
+    grouped: int = 0  # articles in those groups
+    feeds: int = 0  # feeds the index follows
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -217,8 +229,31 @@ class When:
 
 
 @dataclass(frozen=True)
+class Copy:
+    """Another article with near-identical text (a syndicated copy): named on the passage that stands for it."""
+
+    doc_id: str
+    title: str
+    source: str
+    url: str
+    published: date | None
+
+    @property
+    def outlet(self) -> str:
+        """The source, else the URL's host: ``https://www.cnn.com/x`` -> ``www.cnn.com``."""
+        if self.source:
+            return self.source
+        from urllib.parse import urlparse
+
+        return urlparse(self.url).netloc or self.doc_id
+
+
+@dataclass(frozen=True)
 class Passage:
-    """A retrieved chunk with the article facts needed to show and cite it."""
+    """A retrieved chunk with the article facts needed to show and cite it.
+
+    ``also_in``: the other copies of a syndicated story; search returns the group once.
+    """
 
     chunk_id: str
     doc_id: str
@@ -232,6 +267,7 @@ class Passage:
     url: str
     score: float
     scores: dict[str, float] = field(default_factory=dict)
+    also_in: tuple[Copy, ...] = ()
 
     def to_dict(self) -> dict:
         return jsonable(self)
@@ -282,6 +318,21 @@ def unique_citations(claims: list[Claim] | tuple[Claim, ...]) -> list[Citation]:
 
 
 @dataclass(frozen=True)
+class Disagreement:
+    """One figure given two ways: ``ours`` as the answer states it, ``theirs`` from another article."""
+
+    ours: Citation
+    ours_figure: str
+    theirs: Citation
+    theirs_figure: str
+
+    def sentence(self, outlets: tuple[str, str]) -> str:
+        """``Sources differ: Coast Herald gives 41 euros [1]; Valley Times gives 39 euros [3].``"""
+        return (f"Sources differ: {outlets[0]} gives {self.ours_figure} [{self.ours.number}]; "
+                f"{outlets[1]} gives {self.theirs_figure} [{self.theirs.number}].")  # fmt: skip
+
+
+@dataclass(frozen=True)
 class CheckedText:
     """What the checker makes of a model's text: clean ``[n]`` markers and one claim per sentence."""
 
@@ -308,6 +359,7 @@ class Answer:
     asked: str = ""  # what the user typed, when a follow-up was rewritten; else ""
     when: When = field(default_factory=lambda: When())  # the dates searched under (window, as-of, recency)
     as_of: date | None = None  # set when the newest cited article is old for the question: the text says "As of <date>"
+    disagreements: list[Disagreement] = field(default_factory=list)  # figures another article gives differently (shown in the text)
 
     @property
     def verified(self) -> bool:

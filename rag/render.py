@@ -17,12 +17,16 @@ def render_answer(answer: Answer) -> str:
             lines.append("Closest sources:")
             for p in answer.passages:
                 lines.append(f"  - {source_line(p)}")
+                if p.also_in:
+                    lines.append(f"    {also_line(p)}")
         return "\n".join(lines).rstrip()
     lines.append("Sources:")
     for c in answer.citations:
         mark = "verified" if c.verified else f"UNVERIFIED: {c.reason}"
         lines.append(f"[{c.number}] {c.title} ({c.published or 'undated'}) {c.doc_id} chars {c.start}-{c.end} [{mark}]")
         lines.append(f"    \"{c.quote}\"")
+        if 0 < c.number <= len(answer.passages) and answer.passages[c.number - 1].also_in:
+            lines.append(f"    {also_line(answer.passages[c.number - 1])}")
     unchecked = [cl.text for cl in answer.claims if not cl.citations]
     if unchecked:
         lines.append(f"Not supported by any passage: {len(unchecked)} sentence(s): " + " | ".join(unchecked))
@@ -53,6 +57,20 @@ def when_line(when: When) -> str:
 
 def source_line(p: Passage) -> str:
     return f"{p.title} ({p.published or 'undated'}{', ' + p.source if p.source else ''})"
+
+
+def also_line(p: Passage) -> str:
+    """The other outlets that ran the same story (``Passage.also_in``).
+
+    >>> from datetime import date
+    >>> from rag.models import Copy
+    >>> from rag.retrieval import _p
+    >>> from dataclasses import replace
+    >>> also_line(replace(_p("x"), also_in=(Copy("b", "T", "", "https://www.cnn.com/a", date(2025, 3, 5)),)))
+    'also in: www.cnn.com (2025-03-05, https://www.cnn.com/a)'
+    """
+    copies = [f"{c.outlet} ({', '.join(x for x in (str(c.published or 'undated'), c.url or c.doc_id) if x)})" for c in p.also_in]
+    return "also in: " + "; ".join(copies)
 
 
 def scores_line(p: Passage) -> str:

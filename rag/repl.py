@@ -22,7 +22,7 @@ from . import api
 from .context import embedder_for, llm_for, open_context, store_for
 from .errors import NoIndex, RagError, report
 from .models import Answer, Passage, Summary
-from .render import highlight, render_answer, scores_line, source_line, when_line
+from .render import also_line, highlight, render_answer, scores_line, source_line, when_line
 from .settings import Settings
 
 log = logging.getLogger(__name__)
@@ -144,6 +144,8 @@ class Chat:
         for i, p in enumerate(self._passages(), 1):
             self.out(f"[{i}] {source_line(p)}  {p.doc_id} chars {p.start}-{p.end}")
             self.out(f"    {scores_line(p)}")
+            if p.also_in:
+                self.out(f"    {also_line(p)}")
 
     def cmd_quote(self, arg: str) -> None:
         passages = self._passages()

@@ -13,6 +13,7 @@ from dataclasses import replace
 
 import numpy as np
 
+from . import dedup
 from .citations import words
 from .embeddings import Embedder
 from .errors import ConfigError, MissingDependency
@@ -174,6 +175,25 @@ def diversify(ranked: list[Passage], k: int, *, max_per_article: int, threshold:
     return sorted(out, key=lambda p: rank[p.chunk_id]) if strong_held else out
 
 
+def collapse(ranked: list[Passage], groups: dedup.Groups) -> list[Passage]:
+    """One article per group of syndicated copies: the best-ranked one, naming the others (``also_in``).
+
+    Passages of the other copies say nothing the kept one does not, and would
+    take places another story could fill.
+    """
+    if not len(groups):
+        return ranked
+    chosen: dict[str, str] = {}  # group -> the doc_id that stands for it
+    out = []
+    for p in ranked:
+        key = groups.key(p.doc_id)
+        if chosen.setdefault(key, p.doc_id) != p.doc_id:
+            continue
+        copies = groups.copies(p.doc_id)
+        out.append(replace(p, also_in=copies) if copies else p)
+    return out
+
+
 OVERFETCH = 4  # a filtered dense search first looks this many times deeper without the filter
 
 
@@ -228,6 +248,7 @@ def retrieve(
         ranked = by_recency(
             ranked, weight=settings.recency_weight, half_life=settings.recency_half_life, pool=settings.recency_pool, k=settings.rrf_k
         )
+    ranked = collapse(ranked, dedup.groups_for(store))
     return diversify(ranked, k or settings.k, max_per_article=settings.max_per_article, threshold=settings.dedupe_threshold)
 
 

@@ -46,6 +46,12 @@ class Settings(BaseSettings):
     embed_batch_size: int = Field(16, ge=1, description="Texts per embedding call (16 measured fastest for MiniLM on 2 cores).")
     threads: int = Field(default_factory=_default_threads, ge=1, description="CPU threads for onnxruntime and llama.cpp.")
 
+    # --- fetching pages and feeds ----------------------------------------
+    fetch_timeout: float = Field(20.0, gt=0, description="Seconds one HTTP request (a page or a feed) may take.")
+    fetch_max_bytes: int = Field(10_000_000, ge=1024, description="Most bytes read from one HTTP response; a larger one is skipped.")
+    fetch_max_redirects: int = Field(5, ge=0, description="Most redirects followed for one request (a loop stops here).")
+    fetch_workers: int = Field(4, ge=1, le=16, description="Requests in flight at once while reading a feed's items.")
+
     # --- chunking --------------------------------------------------------
     chunk_tokens: int = Field(
         160,
@@ -110,6 +116,14 @@ class Settings(BaseSettings):
         ge=0,
         description="An answer whose newest verified citation is more than this many days older than today (the as-of "
         "date, or the clock) starts \"As of <that article's date>: \": news moves on.",
+    )
+    near_duplicate: float = Field(
+        0.85,
+        gt=0,
+        le=1,
+        description="Estimated Jaccard similarity of word 5-shingles (MinHash) at or above which two articles are "
+        "copies of one story: search returns the group once and names the other copies. Measured on realtimeqa-2023: "
+        "same-story copies score 0.79-1.0, different CNN stories sharing one long photo gallery up to 0.83 (docs/design.md).",
     )
     min_relevance: float = Field(
         0.25, description="Below this best dense cosine, retrieval found nothing relevant and the answer is a refusal."

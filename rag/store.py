@@ -89,7 +89,7 @@ class Store:
         client = client if isinstance(client, Guarded) else Guarded(client, location)
         self.client = client
         self.location = location
-        self.embedder_name, self.dim = embedder_name, dim
+        self.embedder_name, self.dim, self.prefix = embedder_name, dim, prefix
         meta = {"embedder": embedder_name, "dim": dim}
         cfg = {"hnsw": {"space": "cosine"}}
         try:
@@ -105,11 +105,43 @@ class Store:
                 f"{embedder_name} ({dim}-d); set RAG_EMBEDDER to match, or use another --index"
             )
 
+    @property
+    def feeds(self):
+        """The feeds this index follows (``rag.feeds``): opened on first use, so reading an index never adds it."""
+        if getattr(self, "_feeds", None) is None:
+            try:
+                col = self.client.get_or_create_collection(f"{self.prefix}-feeds", embedding_function=None)
+            except Exception as err:
+                raise StoreError(f"cannot open the feed list of the index at {self.location} ({err})") from None
+            self._feeds = Guarded(col, self.location)
+        return self._feeds
+
+    def feed_count(self) -> int:
+        """How many feeds are followed, without creating the collection."""
+        try:
+            return self.client.get_collection(f"{self.prefix}-feeds", embedding_function=None).count()
+        except StoreError:
+            raise
+        except Exception:  # noqa: BLE001 - chromadb's NotFoundError (its class moved between releases): no feeds
+            return 0
+
     # --- the manifest ------------------------------------------------------
-    def manifest(self) -> dict[str, dict]:
-        """doc_id -> stored article metadata (hash, origin, title, ...)."""
-        got = self.articles.get(include=["metadatas"])
+    def manifest(self, where: dict | None = None) -> dict[str, dict]:
+        """doc_id -> stored article metadata (hash, origin, title, minhash, group, ...)."""
+        got = self.articles.get(where=where or None, include=["metadatas"])
         return dict(zip(got["ids"], got["metadatas"], strict=True))
+
+    def article_texts(self, doc_ids: Sequence[str]) -> dict[str, str]:
+        got = self.articles.get(ids=list(doc_ids), include=["documents"])
+        return dict(zip(got["ids"], got["documents"], strict=True))
+
+    def set_article_fields(self, fields: dict[str, dict]) -> None:
+        """Change some metadata of stored articles (Chroma merges: other fields stay)."""
+        ids = list(fields)
+        batch = self.client.get_max_batch_size()
+        for i in range(0, len(ids), batch):
+            page = ids[i : i + batch]
+            self.articles.update(ids=page, metadatas=[fields[d] for d in page])
 
     def article(self, doc_id: str) -> Article | None:
         got = self.articles.get(ids=[doc_id], include=["metadatas", "documents"])
@@ -124,10 +156,13 @@ class Store:
             source=m.get("source", ""),
             url=m.get("url", ""),
             origin=m.get("origin", ""),
+            author=m.get("author", ""),
         )
 
     # --- writes ------------------------------------------------------------
-    def write(self, items: Sequence[tuple[Article, list[Chunk], np.ndarray]], *, replace: Sequence[str] = ()) -> None:
+    def write(
+        self, items: Sequence[tuple[Article, list[Chunk], np.ndarray]], *, replace: Sequence[str] = (), extra: dict[str, dict] | None = None
+    ) -> None:
         """Store articles with their chunks and chunk vectors, safe against a kill at any point.
 
         1. the article records are written first with an empty hash ("pending");
@@ -138,12 +173,13 @@ class Store:
         next ingest redoes it (or prunes it, if its file is gone): the index then
         equals a clean ingest, never with duplicate or orphaned chunks.
         ``replace`` is accepted for callers that name the articles being replaced.
+        ``extra``: more metadata per doc_id for the article records (its MinHash signature).
         """
         if not items:
             return
         doc_ids = list(dict.fromkeys([a.doc_id for a, _, _ in items] + list(replace)))
         self.bump()
-        self._upsert_pending_articles(items)
+        self._upsert_pending_articles(items, extra or {})
         self.chunks.delete(where={"doc_id": {"$in": doc_ids}})
         ids, vecs, metas = [], [], []
         for art, chunks, vectors in items:
@@ -171,7 +207,7 @@ class Store:
             # No documents: the text is in the metadata (see CHUNK_TEXT_KEY).
             self.chunks.add(ids=ids[i : i + batch], embeddings=np.asarray(vecs[i : i + batch]), metadatas=metas[i : i + batch])
         # Only the hash changes: update the metadata, not the text and vector again.
-        self.articles.update(ids=[a.doc_id for a, _, _ in items], metadatas=self._article_metas(items, pending=False))
+        self.articles.update(ids=[a.doc_id for a, _, _ in items], metadatas=self._article_metas(items, pending=False, extra=extra or {}))
         self.bump()
 
     # --- change tracking -----------------------------------------------------
@@ -192,25 +228,27 @@ class Store:
         meta["generation"] = uuid4().hex
         self.chunks.modify(metadata=meta)
 
-    def _upsert_pending_articles(self, items) -> None:
+    def _upsert_pending_articles(self, items, extra: dict[str, dict]) -> None:
         self.articles.upsert(
             ids=[a.doc_id for a, _, _ in items],
             # The first chunk's vector stands for the article: free, and good for finding articles by topic.
             embeddings=np.asarray([v[0] if len(v) else np.zeros(self.dim) for _, _, v in items]),
             documents=[a.text for a, _, _ in items],
-            metadatas=self._article_metas(items, pending=True),
+            metadatas=self._article_metas(items, pending=True, extra=extra),
         )
 
     @staticmethod
-    def _article_metas(items, *, pending: bool) -> list[dict]:
+    def _article_metas(items, *, pending: bool, extra: dict[str, dict]) -> list[dict]:
         return [
             {
+                **extra.get(a.doc_id, {}),
                 "title": a.title,
                 "published": iso(a.published),
                 "published_day": day_number(a.published),
                 "source": a.source,
                 "url": a.url,
                 "origin": a.origin,
+                "author": a.author,
                 "hash": "" if pending else a.content_hash,
                 "chunks": len(c),
             }

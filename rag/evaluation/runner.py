@@ -97,7 +97,7 @@ def ask_one(q: dict, settings: Settings, *, choices: bool = False) -> dict:
     model_marks = [n for s in answer.raw.splitlines() for n in parse_markers(s)[1]] if not answer.refused else []
     return {
         **row,
-        "retrieved": [p.doc_id for p in ranked],
+        "retrieved": doc_ids(ranked, row["gold_doc_ids"]),
         "retrieved_published": [iso(p.published) for p in ranked],
         "when": answer.when.to_dict(),
         "as_of_note": iso(answer.as_of),
@@ -121,6 +121,17 @@ def ask_one(q: dict, settings: Settings, *, choices: bool = False) -> dict:
     }
 
 
+def doc_ids(ranked, gold) -> list[str]:
+    """The documents of a ranking, for the retrieval metrics. A passage stands for its group of near-identical
+    copies (``Passage.also_in``), so it counts as the gold copy when one of them is gold."""
+    gold = set(gold)
+    out = []
+    for p in ranked:
+        hit = p.doc_id in gold or next((c.doc_id for c in p.also_in if c.doc_id in gold), None)
+        out.append(hit if isinstance(hit, str) else p.doc_id)
+    return out
+
+
 def search_one(q: dict, settings: Settings) -> dict:
     """Rank documents for one question with each retrieval mode; no model is loaded.
 
@@ -135,7 +146,7 @@ def search_one(q: dict, settings: Settings) -> dict:
             t0 = time.perf_counter()
             ranked = rag.search(q["question"], k=DEPTH, today=as_of(q), settings=settings.model_copy(update={"retrieval": mode}))
             row["search_ms"][mode] = round(1000 * (time.perf_counter() - t0), 2)
-            row["by_mode"][mode] = [p.doc_id for p in ranked]
+            row["by_mode"][mode] = doc_ids(ranked, row["gold_doc_ids"])
             row["published_by_mode"][mode] = [iso(p.published) for p in ranked]
             row["answer_rank"][mode] = metrics.answer_rank([f"{p.title}\n{p.text}" for p in ranked], q.get("answers") or [])
     except RagError as err:
