@@ -14,9 +14,10 @@ from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
+from . import disagree
 from .citations import Checker
 from .llm import context_window, model_name, text_output
-from .models import REFUSAL, Answer, CheckedText, Citation, Passage, When
+from .models import REFUSAL, Answer, CheckedText, Citation, Passage, When, unique_citations
 from .offline import encoding
 from .prompts import Prompt, load
 from .settings import Settings
@@ -245,9 +246,16 @@ def stream_answer(
     if model_declined(raw, checked):
         yield declined(passages, raw, tokens)
         return
-    timings["total_s"] = round(time.perf_counter() - t0, 3)
     old = stale_date([c for c in checked.citations if c.verified], when, settings.stale_days)
     text = as_of_prefix(old) + checked.text if old else checked.text
+    claims, citations = list(checked.claims), checked.citations
+    found = disagree.find(claims, passages)
+    if found:  # another article gives the figure differently: show both, each cited
+        extra = disagree.claims_for(found, passages)
+        text = text + "\n" + " ".join(c.text for c in extra)
+        claims += extra
+        citations = unique_citations(claims)
+    timings["total_s"] = round(time.perf_counter() - t0, 3)
     yield Answer(
-        question, text, checked.citations, list(checked.claims), list(passages), False, raw, model, timings, tokens, asked, when, old
+        question, text, citations, claims, list(passages), False, raw, model, timings, tokens, asked, when, old, found
     )  # fmt: skip

@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 
+from . import disagree
 from .answer import format_passage, token_counter
 from .citations import Checker, render
 from .errors import ConfigError
@@ -145,7 +146,12 @@ def stream_summary(
         yield token
     calls += 1
     checked = Checker(passages, embed).check(raw)
-    yield Summary(focus, checked.text, list(checked.claims), checked.citations, passages, sources_of(passages), raw=raw,
+    text, claims, citations = checked.text, list(checked.claims), checked.citations
+    differ = disagree.claims_for(disagree.find(claims, passages), passages)  # a topic's articles may give a figure two ways
+    if differ:
+        text, claims = text + "\n" + " ".join(c.text for c in differ), claims + differ
+        citations = unique_citations(claims)
+    yield Summary(focus, text, claims, citations, passages, sources_of(passages), raw=raw,
                   calls=calls, timings={"total_s": round(time.perf_counter() - t0, 3)})
 
 

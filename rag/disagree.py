@@ -1,0 +1,155 @@
+"""Sources that disagree: the answer states a figure, another article gives a different one for the same thing.
+
+Checked for numbers (amounts, percentages, counts with their noun) and dates
+("March 4"), where "the same thing" can be tested without a model:
+
+- the figures have the same unit: both money in one currency, both percent,
+  both a count of the same noun ("21 people" / "19 people"), or both a date;
+- the words around them (six on each side, content words only) share at least
+  ``MIN_SHARED`` and a Jaccard of ``MIN_JACCARD``: "killed ... in the blast" vs
+  "died ... in the explosion" is not enough, "the death toll from the blast
+  rose to" twice is;
+- the values differ, and the other sentence does not also give the answer's
+  value (then it is a change over time, "rose from 19 to 21", not a dispute).
+
+Each side cites its own article at the exact sentence, so both can be checked.
+
+>>> [(f.value, f.unit) for f in figures("The toll rose to 21 people, and 14% of homes lost power on March 4.")]
+[(21.0, 'people'), (14.0, '%'), (304.0, 'date')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .chunking import sentence_spans
+from .citations import words
+from .models import Citation, Claim, Disagreement, Passage
+
+MIN_SHARED = 3
+MIN_JACCARD = 0.3
+WINDOW = 6  # words on each side of a figure that say what it counts
+
+_MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
+_CURRENCY = {"$": "$", "us$": "$", "usd": "$", "£": "£", "gbp": "£", "€": "€", "eur": "€", "¥": "¥", "ksh": "ksh", "kes": "ksh"}
+_SCALE = {"thousand": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12}
+_FIG = re.compile(
+    r"(?P<date>\b(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?"
+    r"|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(?P<day>\d{1,2})\b(?!:))"
+    r"|(?P<cur>US\$|\$|£|€|¥|\b(?:USD|GBP|EUR|KES|Ksh)\.?\s?)?(?P<num>(?<![\d.:,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d:])|(?<![\d.:,])\d+(?:\.\d+)?(?![\d:]))"
+    r"(?:\s?(?P<scale>thousand|million|billion|trillion|mn|bn|tn)\b|(?P<short>[mb])\b)?"
+    r"(?:\s?(?P<pct>%|per ?cent\b))?"
+    r"(?:\s+(?P<noun>(?!(?:and|or|to|of|in|on|at|the|a|per|from|by|for)\b)[A-Za-z][a-z-]+))?",
+    re.I,
+)
+_UNIT_WORDS = {"euros": "€", "euro": "€", "dollars": "$", "dollar": "$", "pounds": "£", "yen": "¥", "shillings": "ksh"}
+
+
+@dataclass(frozen=True)
+class Figure:
+    value: float
+    unit: str  # "$", "€", "%", "date", or the counted noun ("people", "vote")
+    start: int  # offsets of the figure in the text it came from
+    end: int
+    context: frozenset[str]  # content words around it: what it counts
+
+    def same_thing(self, other: Figure) -> bool:
+        shared = self.context & other.context
+        return self.unit == other.unit and len(shared) >= MIN_SHARED and len(shared) / len(self.context | other.context) >= MIN_JACCARD
+
+
+def _noun(word: str) -> str:
+    w = word.lower()
+    return w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+
+
+def figures(text: str) -> list[Figure]:
+    """The figures of ``text`` with their units and surrounding words; bare years and clock times are skipped."""
+    out = []
+    for m in _FIG.finditer(text):
+        if m.group("date"):
+            value, unit = float(_MONTHS[m.group("month")[:3].lower()] * 100 + int(m.group("day"))), "date"
+        else:
+            value = float(m.group("num").replace(",", ""))
+            scale = m.group("scale") or (m.group("short") if m.group("cur") else None)
+            value *= _SCALE.get((scale or "").lower(), 1.0)
+            cur, noun = (m.group("cur") or "").strip().rstrip(".").lower(), (m.group("noun") or "")
+            if m.group("pct"):
+                unit = "%"
+            elif cur:
+                unit = _CURRENCY.get(cur, cur)
+            elif noun.lower() in _UNIT_WORDS:
+                unit = _UNIT_WORDS[noun.lower()]
+            elif noun:
+                unit = _noun(noun)
+            else:
+                continue  # a bare number: nothing says what it counts
+            if unit and 1900 <= value <= 2100 and not m.group("cur") and not m.group("pct") and not scale:
+                if not noun or noun[0].isupper():
+                    continue  # a year ("in 2023 Reuters"), not a count
+        end = m.end()
+        if unit in ("$", "€", "£", "¥", "ksh", "%", "date") and m.group("noun") and unit != _UNIT_WORDS.get(m.group("noun").lower()):
+            end = m.start("noun") - 1  # "$50 billion over": the figure ends before the next word
+        before = text[max(0, m.start() - 200) : m.start()].split()[-WINDOW:]
+        after = text[m.end() : m.end() + 200].split()[:WINDOW]
+        context = frozenset(w for w in words(" ".join(before + after)) if not any(ch.isdigit() for ch in w))
+        out.append(Figure(round(value, 6), unit, m.start(), end, context))
+    return out
+
+
+def _differs(a: float, b: float) -> bool:
+    return abs(a - b) > 0.005 * max(abs(a), abs(b))
+
+
+def find(claims: Sequence[Claim], passages: Sequence[Passage]) -> list[Disagreement]:
+    """Every figure of a verified claim that a passage from another article gives differently.
+
+    ``passages`` are numbered 1..n as the model saw them; each figure is reported once.
+    """
+    out: list[Disagreement] = []
+    seen: set[tuple] = set()
+    spans = [sentence_spans(p.text) or [(0, len(p.text))] for p in passages]
+    for claim in claims:
+        if not claim.verified:
+            continue
+        for cite in claim.citations:
+            quoted = [f for f in figures(cite.quote) if any(not _differs(f.value, g.value) and f.unit == g.unit for g in figures(claim.text))]
+            for fig in quoted:
+                for i, p in enumerate(passages):
+                    if p.doc_id == cite.doc_id or any(c.doc_id == cite.doc_id for c in p.also_in):
+                        continue
+                    for s, e in spans[i]:
+                        sentence = p.text[s:e]
+                        theirs = [g for g in figures(sentence) if fig.same_thing(g)]
+                        if not theirs or any(not _differs(g.value, fig.value) for g in theirs):
+                            continue  # it agrees, or gives both values (a change over time, not a dispute)
+                        g = theirs[0]
+                        key = (fig.unit, frozenset((fig.value, g.value)))  # 21 vs 19 and 19 vs 21 are one dispute
+                        if key in seen:
+                            continue
+                        seen.add(key)
+                        other = Citation(
+                            number=i + 1, chunk_id=p.chunk_id, doc_id=p.doc_id, title=p.title, url=p.url, published=p.published,
+                            quote=sentence, start=p.start + s, end=p.start + e, verified=True,
+                            reason="",
+                        )  # fmt: skip
+                        out.append(Disagreement(cite, cite.quote[fig.start : fig.end], other, sentence[g.start : g.end]))
+                        break
+    return out
+
+
+def outlet(p: Passage) -> str:
+    """How an article is named in "Sources differ": its source, else its site, else its title."""
+    from urllib.parse import urlparse
+
+    return p.source or urlparse(p.url).netloc or f'"{p.title[:60]}"'
+
+
+def claims_for(found: Sequence[Disagreement], passages: Sequence[Passage]) -> list[Claim]:
+    """One sentence per disagreement, both sides cited (the citations are quotes of the articles themselves)."""
+    return [
+        Claim(d.sentence((outlet(passages[d.ours.number - 1]), outlet(passages[d.theirs.number - 1]))), (d.ours, d.theirs))
+        for d in found
+    ]
