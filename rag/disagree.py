@@ -31,6 +31,9 @@ from .models import Citation, Claim, Disagreement, Passage
 MIN_SHARED = 3
 MIN_JACCARD = 0.3
 WINDOW = 6  # words on each side of a figure that say what it counts
+SAME_DAYS = 3  # articles further apart than this report a figure at different times (weekly rates are a series, not a dispute)
+# Words that say which measure a figure is: "the average grant" and "the maximum grant" are two things.
+_MEASURES = frozenset("average median maximum minimum max min total mean annual monthly weekly daily record".split())
 
 _MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
 _CURRENCY = {"$": "$", "us$": "$", "usd": "$", "£": "£", "gbp": "£", "€": "€", "eur": "€", "¥": "¥", "ksh": "ksh", "kes": "ksh"}
@@ -57,7 +60,12 @@ class Figure:
 
     def same_thing(self, other: Figure) -> bool:
         shared = self.context & other.context
-        return self.unit == other.unit and len(shared) >= MIN_SHARED and len(shared) / len(self.context | other.context) >= MIN_JACCARD
+        return (
+            self.unit == other.unit
+            and self.context & _MEASURES == other.context & _MEASURES
+            and len(shared) >= MIN_SHARED
+            and len(shared) / len(self.context | other.context) >= MIN_JACCARD
+        )
 
 
 def _noun(word: str) -> str:
@@ -93,6 +101,8 @@ def figures(text: str) -> list[Figure]:
         if unit in ("$", "€", "£", "¥", "ksh", "%", "date") and m.group("noun") and unit != _UNIT_WORDS.get(m.group("noun").lower()):
             end = m.start("noun") - 1  # "$50 billion over": the figure ends before the next word
         before = text[max(0, m.start() - 200) : m.start()].split()[-WINDOW:]
+        if before and before[-1].lower() in ("by", "than"):
+            unit += " (change)"  # "rose by $500", "$3 trillion more than": a difference, not a level
         after = text[m.end() : m.end() + 200].split()[:WINDOW]
         context = frozenset(w for w in words(" ".join(before + after)) if not any(ch.isdigit() for ch in w))
         out.append(Figure(round(value, 6), unit, m.start(), end, context))
@@ -115,10 +125,13 @@ def find(claims: Sequence[Claim], passages: Sequence[Passage]) -> list[Disagreem
         if not claim.verified:
             continue
         for cite in claim.citations:
-            quoted = [f for f in figures(cite.quote) if any(not _differs(f.value, g.value) and f.unit == g.unit for g in figures(claim.text))]
+            ours_all = figures(cite.quote)
+            quoted = [f for f in ours_all if any(not _differs(f.value, g.value) and f.unit == g.unit for g in figures(claim.text))]
             for fig in quoted:
                 for i, p in enumerate(passages):
                     if p.doc_id == cite.doc_id or any(c.doc_id == cite.doc_id for c in p.also_in):
+                        continue
+                    if p.published and cite.published and abs((p.published - cite.published).days) > SAME_DAYS:
                         continue
                     for s, e in spans[i]:
                         sentence = p.text[s:e]
@@ -126,6 +139,10 @@ def find(claims: Sequence[Claim], passages: Sequence[Passage]) -> list[Disagreem
                         if not theirs or any(not _differs(g.value, fig.value) for g in theirs):
                             continue  # it agrees, or gives both values (a change over time, not a dispute)
                         g = theirs[0]
+                        if any(o.unit == g.unit and not _differs(o.value, g.value) for o in ours_all):
+                            continue  # our own sentence gives their value too: a comparison
+                        if fig.unit != "date" and _dates_differ(cite.quote, sentence):
+                            continue  # the two sentences are about different days
                         key = (fig.unit, frozenset((fig.value, g.value)))  # 21 vs 19 and 19 vs 21 are one dispute
                         if key in seen:
                             continue
@@ -138,6 +155,13 @@ def find(claims: Sequence[Claim], passages: Sequence[Passage]) -> list[Disagreem
                         out.append(Disagreement(cite, cite.quote[fig.start : fig.end], other, sentence[g.start : g.end]))
                         break
     return out
+
+
+def _dates_differ(a: str, b: str) -> bool:
+    """Both sentences name a day, and not the same one: "in the week ending December 15" vs "October 27"."""
+    da = {f.value for f in figures(a) if f.unit == "date"}
+    db = {f.value for f in figures(b) if f.unit == "date"}
+    return bool(da and db and not da & db)
 
 
 def outlet(p: Passage) -> str:
