@@ -178,7 +178,7 @@ def ingest(
     writer = _Writer(manifest, settings, store, embedder, progress)
     reader = FeedReader(store, manifest, limits(settings), report)
     if feeds:
-        paths = [*paths, *reader.followed()]
+        paths = list(dict.fromkeys([*map(str, paths), *reader.followed()]))  # a feed named and followed is read once
         if not reader.followed():
             report.errors.append("--feeds: this index follows no feeds yet; ingest a feed URL first (rag ingest URL)")
     try:
