@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
+from urllib.parse import urlparse
 
 from .errors import LoadError
 from .models import Article
@@ -178,12 +179,15 @@ def _from_html(html: str, where: str, origin: str, *, doc_id: str, url: str = ""
             published = parse_date(doc.date, where)
         except LoadError:
             published = None  # a page's odd date string should not lose the article
+    site = (doc.sitename or "").strip()
+    if fallback.get("source") and site.lower() in urlparse(url or where).netloc.lower():
+        site = ""  # trafilatura names a page with no site name by its host: the feed's title says more
     return Article(
         doc_id=doc_id,
         title=(doc.title or "").strip() or fallback.get("title") or Path(where).stem,
         text=text,
         published=published or fallback.get("published"),
-        source=(doc.sitename or "").strip() or fallback.get("source", ""),
+        source=site or fallback.get("source", ""),
         url=url or (doc.url or ""),
         origin=origin,
         author=(getattr(doc, "author", None) or "").strip() or fallback.get("author", ""),

@@ -59,6 +59,11 @@ def test_rss_feed_is_ingested_followed_and_read_again_with_one_request(site, set
     assert harbour.author == "Ana Ruiz" and harbour.source == "Coast Herald" and "eleven weeks" in harbour.text
     (followed,) = api.list_feeds(settings=settings, store=store, embedder=embedder)
     assert (followed.url, followed.title, followed.items, followed.status) == (site.url("/rss.xml"), "Coast Herald", 2, "ok")
+    if settings.chroma_url:  # a team's Chroma server: another client sees the same followed feeds
+        from rag.store import Store, make_client
+
+        other = Store(make_client(settings.index, settings.chroma_url), embedder.name, embedder.dim, prefix=settings.collection)
+        assert [f.url for f in feeds.followed(other)] == [site.url("/rss.xml")]
 
     site.log.clear()
     again = ingest([], settings, store, embedder, feeds=True)
@@ -91,6 +96,20 @@ def test_a_changed_feed_fetches_only_new_and_updated_items(site, settings, store
     library = store.chunks_of(feeds.url_doc_id(site.url("/news/library.html")))
     assert any("noon until six" in p.text for p in library) and not any("ten in the morning" in p.text for p in library)
     assert len({p.chunk_id for p in store.all_chunks()}) == store.counts()[1] >= chunks_before
+
+
+def test_a_page_without_title_date_or_author_takes_the_feeds(site, settings, store, embedder):
+    site.html("/bare.html", page("", [
+        "Fishermen in the northern bay landed a record catch of sardines this week, the cooperative said on Friday.",
+        "Prices at the morning auction fell by a third as buyers waited for the glut to pass, traders said.",
+    ]))  # fmt: skip
+    item = {"title": "Record sardine catch in the bay", "link": site.url("/bare.html"), "guid": "tag:bare",
+            "pubDate": "Fri, 07 Mar 2025 06:00:00 GMT", "author": "desk@herald.test (Marta Gil)"}  # fmt: skip
+    site.feed("/rss.xml", rss("Coast Herald", [item]))
+    assert ingest([site.url("/rss.xml")], settings, store, embedder).added == 1
+    art = store.article(feeds.url_doc_id(site.url("/bare.html")))
+    assert (art.title, art.published, art.source) == ("Record sardine catch in the bay", date(2025, 3, 7), "Coast Herald")
+    assert "Marta Gil" in art.author and "sardines" in art.text
 
 
 def test_atom_rss1_and_rss091_parse(site):
