@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from . import disagree
 from .citations import Checker
+from .evidence import evidence
 from .llm import context_window, model_name, text_output
 from .models import REFUSAL, Answer, CheckedText, Citation, Passage, When, unique_citations
 from .offline import encoding
@@ -136,12 +137,14 @@ def with_choices(question: str, choices: Sequence[str]) -> str:
     return load("choices").render(question=question.strip(), options=options)[1]
 
 
-def format_passage(n: int, p: Passage) -> str:
+def format_passage(n: int, p: Passage, question: str = "", keep: int = 0) -> str:
+    """A passage as the model reads it: headline, date, source, then its text, or with ``question`` and ``keep``
+    only the sentences that bear on the question (:func:`rag.evidence.evidence`)."""
     header = f"[{n}] {p.title} (published {p.published or 'date unknown'}{', ' + p.source if p.source else ''})"
-    return f"{header}\n{p.text}"
+    return f"{header}\n{evidence(p.text, question, keep) if question and keep else p.text}"
 
 
-def pack(passages: Sequence[Passage], budget: int, count: Callable[[str], int]) -> list[Passage]:
+def pack(passages: Sequence[Passage], budget: int, count: Callable[[str], int], show=None) -> list[Passage]:
     """Passages in rank order that fit in ``budget`` tokens; one too big is skipped, not cut.
 
     >>> from rag.retrieval import _p
@@ -150,7 +153,7 @@ def pack(passages: Sequence[Passage], budget: int, count: Callable[[str], int]) 
     """
     out, used = [], 0
     for p in passages:
-        cost = count(format_passage(len(out) + 1, p)) + 2
+        cost = count((show or format_passage)(len(out) + 1, p)) + 2
         if used + cost <= budget:
             out.append(p)
             used += cost
@@ -211,7 +214,10 @@ def stream_answer(
     posed = with_choices(question, choices)
     overhead = count("\n".join(prompt.render(today=today_s, refusal=REFUSAL, passages="", question=posed)))
     budget = max(0, min(settings.passage_budget, context_window(settings) - overhead - settings.max_answer_tokens - 64))
-    passages = pack(retrieved, budget, count)
+    def show(n: int, p: Passage) -> str:
+        return format_passage(n, p, posed, settings.evidence_sentences)
+
+    passages = pack(retrieved, budget, count, show)
     timings = {"retrieve_s": round(time.perf_counter() - t0, 3)}
 
     def declined(closest: Sequence[Passage], raw: str = "", tokens: dict | None = None) -> Answer:
@@ -227,7 +233,7 @@ def stream_answer(
     variables = {
         "today": today_s,
         "refusal": REFUSAL,
-        "passages": "\n\n".join(format_passage(i, p) for i, p in enumerate(passages, 1)),
+        "passages": "\n\n".join(show(i, p) for i, p in enumerate(passages, 1)),
         "question": posed.strip(),
     }
     raw = ""
@@ -239,6 +245,9 @@ def stream_answer(
         yield token
     timings["llm_s"] = round(time.perf_counter() - t_llm, 3)  # prefill + decoding (+ a local model's first load)
     tokens = {"prompt": overhead + count(variables["passages"]), "completion": count(raw)}
+    evaluated = getattr(llm, "last_evaluated", None)
+    if callable(evaluated) and evaluated() is not None:  # a local model: llama.cpp's own count, cached prefix excluded
+        tokens["evaluated"] = evaluated()
 
     t_check = time.perf_counter()
     checked = Checker(passages, embed, repair=settings.citation_repair).check(raw) if raw.strip() else None

@@ -104,6 +104,7 @@ def latency(records: list[dict]) -> dict:
     total = [r["timings"].get("total_s") for r in ok]
     tin = [r["tokens"].get("prompt", 0) for r in ok if r.get("tokens")]
     tout = [r["tokens"].get("completion", 0) for r in ok if r.get("tokens")]
+    evaluated = [r["tokens"]["evaluated"] for r in ok if (r.get("tokens") or {}).get("evaluated") is not None]
     return {
         "first_token_p50": m.percentile(first, 50),
         "first_token_p95": m.percentile(first, 95),
@@ -111,6 +112,7 @@ def latency(records: list[dict]) -> dict:
         "total_p95": m.percentile(total, 95),
         "tokens_in_mean": m.mean(tin),
         "tokens_out_mean": m.mean(tout),
+        "tokens_evaluated_mean": m.mean(evaluated) if evaluated else None,  # llama.cpp's count: a cached prefix is not evaluated
         "tokens_in_total": sum(tin),
         "tokens_out_total": sum(tout),
     }
@@ -169,6 +171,7 @@ ROWS = [
     ("latency", "total_p50", "total p50", "seconds"),
     ("latency", "total_p95", "total p95", "seconds"),
     ("latency", "tokens_in_mean", "tokens in (mean)", "count"),
+    ("latency", "tokens_evaluated_mean", "prompt tokens llama.cpp evaluated (mean; a cached prefix is not)", "count"),
     ("latency", "tokens_out_mean", "tokens out (mean)", "count"),
 ]
 

@@ -19,6 +19,14 @@ _ROLES = {"human": "user", "ai": "assistant", "system": "system"}
 _LOCK = threading.Lock()  # one llama.cpp context is not safe to use from two threads at once
 
 
+_LAST: dict[str, int] = {}  # llama.cpp's evaluated-token count around the last call (under _LOCK)
+
+
+def _kind(chat: list[dict]) -> str:
+    """A call's fixed part: its system message (the prompt file it came from)."""
+    return chat[0]["content"] if chat and chat[0]["role"] == "system" else ""
+
+
 _LOAD_LOCK = threading.Lock()  # the REPL preloads in a thread; a second load would double the memory
 
 
@@ -73,6 +81,72 @@ def _load(path: str, n_ctx: int, threads: int):
     return llama
 
 
+class PrefixStates:
+    """The KV cache of each fixed prompt, so no call pays again for a prefix this process evaluated once.
+
+    llama-cpp-python already reuses the longest common prefix of the previous
+    call in the one context. A call with another system prompt in between (the
+    follow-up rewrite, a summary) overwrote it, and the next answer read its
+    ~270-token instructions again. So after every call the context's sequence is
+    saved per system prompt (``llama_state_seq_get_data``: the KV cells only, not
+    the logits; ~28 KB a token), and restored before the next call with that
+    system prompt when another kind ran in between; llama.cpp then drops what
+    follows the common prefix and evaluates only the new tokens. ``keep`` kinds
+    are kept (answer, rewrite, summary, ...), the least recently used dropped.
+    """
+
+    def __init__(self, llama, keep: int = 4):
+        self.llama, self.keep = llama, keep
+        self.saved: dict[str, tuple[Any, bytes]] = {}
+        self.current: str | None = None  # the kind whose tokens the context holds now
+
+    def before(self, kind: str) -> None:
+        if kind == self.current or kind not in self.saved:
+            self.current = None
+            return
+        import ctypes
+
+        import llama_cpp
+
+        ids, blob = self.saved[kind]
+        buf = (ctypes.c_uint8 * len(blob)).from_buffer_copy(blob)
+        self.current = None
+        if llama_cpp.llama_state_seq_set_data(self.llama._ctx.ctx, buf, len(blob), 0) != len(blob):
+            del self.saved[kind]  # could not restore: the call evaluates its whole prompt, as before
+            self.llama.n_tokens = 0
+            return
+        self.llama.input_ids[: len(ids)] = ids
+        self.llama.n_tokens = len(ids)
+        self.llama._requires_eval = True  # logits are not restored: llama-cpp-python replays a token first
+
+    def after(self, kind: str) -> None:
+        import ctypes
+
+        import llama_cpp
+
+        ctx = self.llama._ctx.ctx
+        size = llama_cpp.llama_state_seq_get_size(ctx, 0)
+        buf = (ctypes.c_uint8 * size)()
+        got = llama_cpp.llama_state_seq_get_data(ctx, buf, size, 0)
+        self.saved.pop(kind, None)
+        self.saved[kind] = (self.llama.input_ids[: self.llama.n_tokens].copy(), bytes(buf)[:got])
+        while len(self.saved) > self.keep:
+            self.saved.pop(next(iter(self.saved)))
+        self.current = kind
+
+
+@cache
+def prefix_states(path: str, n_ctx: int, threads: int) -> PrefixStates:
+    return PrefixStates(load_llama(path, n_ctx, threads))
+
+
+def evaluated_prompt_tokens(llama) -> int:
+    """llama.cpp's own count of prompt tokens it has evaluated in this context (cumulative)."""
+    import llama_cpp
+
+    return int(llama_cpp.llama_perf_context(llama._ctx.ctx).n_p_eval)
+
+
 class LlamaCppChat(BaseChatModel):
     """Chat completions from a local GGUF model through llama-cpp-python."""
 
@@ -93,6 +167,8 @@ class LlamaCppChat(BaseChatModel):
     def _request(self, messages: list[BaseMessage], stop, stream: bool, **kwargs: Any):
         llama = load_llama(self.model_path, self.n_ctx, self.threads)
         chat = [{"role": _ROLES.get(m.type, "user"), "content": m.content} for m in messages]
+        prefix_states(self.model_path, self.n_ctx, self.threads).before(_kind(chat))
+        _LAST["start"] = evaluated_prompt_tokens(llama)
         return llama.create_chat_completion(
             messages=chat,
             temperature=kwargs.get("temperature", self.temperature),
@@ -101,9 +177,20 @@ class LlamaCppChat(BaseChatModel):
             stream=stream,
         )
 
+    def _done(self, messages) -> None:
+        """After a call: save its prefix state and record how many prompt tokens llama.cpp evaluated."""
+        llama = load_llama(self.model_path, self.n_ctx, self.threads)
+        _LAST["evaluated"] = evaluated_prompt_tokens(llama) - _LAST.get("start", 0)
+        prefix_states(self.model_path, self.n_ctx, self.threads).after(_kind([{"role": _ROLES.get(m.type, "user"), "content": m.content} for m in messages]))
+
+    def last_evaluated(self) -> int | None:
+        """Prompt tokens llama.cpp evaluated in the last call (the rest came from a cached prefix)."""
+        return _LAST.get("evaluated")
+
     def _generate(self, messages, stop=None, run_manager=None, **kwargs) -> ChatResult:
         with _LOCK:
             out = self._request(messages, stop, False, **kwargs)
+            self._done(messages)
         usage = out.get("usage", {})
         msg = AIMessage(
             content=out["choices"][0]["message"]["content"] or "",
@@ -129,6 +216,7 @@ class LlamaCppChat(BaseChatModel):
                 if run_manager:
                     run_manager.on_llm_new_token(text, chunk=chunk)
                 yield chunk
+            self._done(messages)  # not reached when the caller stops early: the next call restores nothing stale
 
 
 load_llama.cache_info = _load.cache_info  # type: ignore[attr-defined]
