@@ -29,8 +29,8 @@ def test_the_instructions_are_evaluated_once_even_with_a_rewrite_in_between(inde
     first = rag.ask("How much is Alibaba investing?", today="2025-04-20", settings=indexed)
     question = "What did Nvidia report?"
     plain = rag.ask(question, today="2025-04-21", settings=indexed)  # another day: the same fixed part
-    assert plain.tokens["evaluated"] < first.tokens["evaluated"] + plain.tokens["prompt"] - first.tokens["prompt"] - FIXED, (
-        first.tokens, plain.tokens)  # fmt: skip
+    # (The first may already reuse it: other tests in this process ran the model.)
+    assert plain.tokens["evaluated"] + FIXED < plain.tokens["prompt"], (first.tokens, plain.tokens)
 
     # A follow-up runs the rewrite prompt first, which takes the context over; the answer's state is restored after it.
     follow = rag.ask("When was that announced?", history=[first], today="2025-04-20", settings=indexed)
