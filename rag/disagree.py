@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from .chunking import sentence_spans
 from .citations import words
 from .models import Citation, Claim, Disagreement, Passage
+from .numeric import SCALE
 
 MIN_SHARED = 3
 MIN_JACCARD = 0.3
@@ -37,7 +38,6 @@ _MEASURES = frozenset("average median maximum minimum max min total mean annual 
 
 _MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
 _CURRENCY = {"$": "$", "us$": "$", "usd": "$", "£": "£", "gbp": "£", "€": "€", "eur": "€", "¥": "¥", "ksh": "ksh", "kes": "ksh"}
-_SCALE = {"thousand": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12}
 _FIG = re.compile(
     r"(?P<date>\b(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?"
     r"|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(?P<day>\d{1,2})\b(?!:))"
@@ -82,7 +82,7 @@ def figures(text: str) -> list[Figure]:
         else:
             value = float(m.group("num").replace(",", ""))
             scale = m.group("scale") or (m.group("short") if m.group("cur") else None)
-            value *= _SCALE.get((scale or "").lower(), 1.0)
+            value *= SCALE.get((scale or "").lower(), 1.0)
             cur, noun = (m.group("cur") or "").strip().rstrip(".").lower(), (m.group("noun") or "")
             if m.group("pct"):
                 unit = "%"
@@ -120,28 +120,30 @@ def find(claims: Sequence[Claim], passages: Sequence[Passage]) -> list[Disagreem
     """
     out: list[Disagreement] = []
     seen: set[tuple] = set()
-    spans = [sentence_spans(p.text) or [(0, len(p.text))] for p in passages]
+    # Each passage's sentences with their figures, parsed once for every claim and figure below.
+    parsed = [[(s, e, figures(p.text[s:e])) for s, e in sentence_spans(p.text) or [(0, len(p.text))]] for p in passages]
     for claim in claims:
         if not claim.verified:
             continue
+        stated = figures(claim.text)
         for cite in claim.citations:
             ours_all = figures(cite.quote)
-            quoted = [f for f in ours_all if any(not _differs(f.value, g.value) and f.unit == g.unit for g in figures(claim.text))]
+            quoted = [f for f in ours_all if any(not _differs(f.value, g.value) and f.unit == g.unit for g in stated)]
             for fig in quoted:
                 for i, p in enumerate(passages):
                     if p.doc_id == cite.doc_id or any(c.doc_id == cite.doc_id for c in p.also_in):
                         continue
                     if p.published and cite.published and abs((p.published - cite.published).days) > SAME_DAYS:
                         continue
-                    for s, e in spans[i]:
+                    for s, e, found in parsed[i]:
                         sentence = p.text[s:e]
-                        theirs = [g for g in figures(sentence) if fig.same_thing(g)]
+                        theirs = [g for g in found if fig.same_thing(g)]
                         if not theirs or any(not _differs(g.value, fig.value) for g in theirs):
                             continue  # it agrees, or gives both values (a change over time, not a dispute)
                         g = theirs[0]
                         if any(o.unit == g.unit and not _differs(o.value, g.value) for o in ours_all):
                             continue  # our own sentence gives their value too: a comparison
-                        if fig.unit != "date" and _dates_differ(cite.quote, sentence):
+                        if fig.unit != "date" and _dates_differ(ours_all, found):
                             continue  # the two sentences are about different days
                         key = (fig.unit, frozenset((fig.value, g.value)))  # 21 vs 19 and 19 vs 21 are one dispute
                         if key in seen:
@@ -157,10 +159,10 @@ def find(claims: Sequence[Claim], passages: Sequence[Passage]) -> list[Disagreem
     return out
 
 
-def _dates_differ(a: str, b: str) -> bool:
-    """Both sentences name a day, and not the same one: "in the week ending December 15" vs "October 27"."""
-    da = {f.value for f in figures(a) if f.unit == "date"}
-    db = {f.value for f in figures(b) if f.unit == "date"}
+def _dates_differ(a: list[Figure], b: list[Figure]) -> bool:
+    """Both sentences (their figures) name a day, and not the same one: "in the week ending December 15" vs "October 27"."""
+    da = {f.value for f in a if f.unit == "date"}
+    db = {f.value for f in b if f.unit == "date"}
     return bool(da and db and not da & db)
 
 

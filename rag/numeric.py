@@ -17,6 +17,7 @@ _SCALE = {
     "billion": 1e9, "bn": 1e9, "b": 1e9, "bln": 1e9,
     "trillion": 1e12, "tn": 1e12, "trn": 1e12, "t": 1e12,
 }  # fmt: skip
+SCALE = _SCALE  # for other readers of figures (rag.disagree)
 _WORDS = {w: float(i) for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
 _CURRENCY = r"(?:US\$|USD|\$|£|€|¥|Ksh\.?|KES|RMB|HK\$)"
 _NUM = re.compile(

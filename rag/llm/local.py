@@ -22,9 +22,9 @@ _LOCK = threading.Lock()  # one llama.cpp context is not safe to use from two th
 _LAST: dict[str, int] = {}  # llama.cpp's evaluated-token count around the last call (under _LOCK)
 
 
-def _kind(chat: list[dict]) -> str:
+def _kind(messages: list[BaseMessage]) -> str:
     """A call's fixed part: its system message (the prompt file it came from)."""
-    return chat[0]["content"] if chat and chat[0]["role"] == "system" else ""
+    return messages[0].content if messages and messages[0].type == "system" else ""
 
 
 _LOAD_LOCK = threading.Lock()  # the REPL preloads in a thread; a second load would double the memory
@@ -167,7 +167,7 @@ class LlamaCppChat(BaseChatModel):
     def _request(self, messages: list[BaseMessage], stop, stream: bool, **kwargs: Any):
         llama = load_llama(self.model_path, self.n_ctx, self.threads)
         chat = [{"role": _ROLES.get(m.type, "user"), "content": m.content} for m in messages]
-        prefix_states(self.model_path, self.n_ctx, self.threads).before(_kind(chat))
+        prefix_states(self.model_path, self.n_ctx, self.threads).before(_kind(messages))
         _LAST["start"] = evaluated_prompt_tokens(llama)
         return llama.create_chat_completion(
             messages=chat,
@@ -181,7 +181,7 @@ class LlamaCppChat(BaseChatModel):
         """After a call: save its prefix state and record how many prompt tokens llama.cpp evaluated."""
         llama = load_llama(self.model_path, self.n_ctx, self.threads)
         _LAST["evaluated"] = evaluated_prompt_tokens(llama) - _LAST.get("start", 0)
-        prefix_states(self.model_path, self.n_ctx, self.threads).after(_kind([{"role": _ROLES.get(m.type, "user"), "content": m.content} for m in messages]))
+        prefix_states(self.model_path, self.n_ctx, self.threads).after(_kind(messages))
 
     def last_evaluated(self) -> int | None:
         """Prompt tokens llama.cpp evaluated in the last call (the rest came from a cached prefix)."""
