@@ -18,6 +18,8 @@ import numpy as np
 from .chunking import sentence_spans
 from .models import CheckedText, Citation, Claim, Passage, iso
 from .numeric import numbers_in, unsupported_numbers
+from .relations import conflict, missing_names
+from .stemming import stem
 
 _MARK = re.compile(r"\s*\[(?:(?:passage|source|doc)\s*)?(\d+(?:\s*[,;–-]\s*(?:(?:passage|source)\s*)?\d+)*)\]", re.I)
 _WORD = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*")
@@ -52,6 +54,15 @@ def words(text: str) -> set[str]:
     return out
 
 
+def stems(text: str) -> set[str]:
+    """Content words as stems (:func:`words`, then :func:`stem`).
+
+    >>> sorted(stems("Alibaba is investing; investments rose"))
+    ['alibaba', 'invest', 'rose']
+    """
+    return {stem(w) for w in words(text)}
+
+
 def parse_markers(sentence: str) -> tuple[str, list[int]]:
     """Strip citation markers; return the clean sentence and the cited numbers.
 
@@ -75,27 +86,49 @@ class _Support:
     lexical: float
     semantic: float
     missing_numbers: set[float]
-    quote: tuple[int, int]  # span in passage text
+    quote: tuple[int, int]  # span in passage text: the best sentence, with a neighbour when it brings what the claim says
+    relation: str = ""  # why the quote says something else (rag.relations), or names it lacks
 
     @property
     def ok(self) -> bool:
-        if self.missing_numbers:
+        if self.missing_numbers or self.relation:
             return False
         return self.lexical >= LEXICAL_STRONG or (self.lexical >= LEXICAL_WEAK and self.semantic >= SEMANTIC_MIN)
 
     @property
     def score(self) -> float:
-        return self.lexical + self.semantic - (1.0 if self.missing_numbers else 0.0)
+        return self.lexical + self.semantic - (1.0 if self.missing_numbers else 0.0) - (0.5 if self.relation else 0.0)
 
     def reason(self) -> str:
         if self.missing_numbers:
-            nums = ", ".join(f"{n:g}" for n in sorted(self.missing_numbers))
-            return f"number(s) {nums} not in the passage"
+            nums = ", ".join(figure(n) for n in sorted(self.missing_numbers))
+            return f"number(s) {nums} not in the quoted sentence"
+        if self.relation:
+            return self.relation
         return f"weak support (words {self.lexical:.2f}, meaning {self.semantic:.2f})"
 
 
+def figure(x: float) -> str:
+    """A number as a reader writes it.
+
+    >>> figure(6e10), figure(14.0), figure(2.4e6), figure(38000.0)
+    ('60 billion', '14', '2.4 million', '38,000')
+    """
+    for scale, name in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if abs(x) >= scale:
+            return f"{x / scale:g} {name}"
+    return f"{x:,.0f}" if x == int(x) else f"{x:g}"
+
+
 class Checker:
-    """Verifies claims against passages. ``embed`` maps texts to unit vectors (or None: words only)."""
+    """Verifies claims against passages. ``embed`` maps texts to unit vectors (or None: words only).
+
+    A claim is supported by a sentence of the passage it cites (with at most one
+    neighbour, when that brings words or figures the claim has), not by words
+    scattered over the passage: its figures must be in that span, its names in
+    the span or the headline, and the span must not state a different relation
+    (:func:`rag.relations.conflict`).
+    """
 
     def __init__(self, passages: Sequence[Passage], embed=None, *, repair: bool = True):
         self.passages = list(passages)
@@ -103,6 +136,7 @@ class Checker:
         self.repair = repair  # align uncited or miscited sentences to their best-supporting passage
         self._sent_spans = [sentence_spans(p.text) or [(0, len(p.text))] for p in self.passages]
         self._sent_vecs: dict[int, np.ndarray] = {}
+        self._sent_facts: dict[int, list[tuple[set[str], set[float]]]] = {}
 
     def _vectors(self, i: int) -> np.ndarray | None:
         if self.embed is None:
@@ -112,27 +146,59 @@ class Checker:
             self._sent_vecs[i] = self.embed([p.text[s:e] for s, e in self._sent_spans[i]])
         return self._sent_vecs[i]
 
+    def _facts(self, i: int) -> list[tuple[set[str], set[float]]]:
+        """Each sentence's content words and numbers."""
+        if i not in self._sent_facts:
+            text = self.passages[i].text
+            self._sent_facts[i] = [(words(text[s:e]), numbers_in(text[s:e])) for s, e in self._sent_spans[i]]
+        return self._sent_facts[i]
+
     def support(self, claim: str, i: int, claim_vec: np.ndarray | None) -> _Support:
         """How well passage ``i`` (0-based) supports ``claim``."""
         p = self.passages[i]
-        cw = words(claim)
-        pw = words(p.text + " " + p.title)
-        lexical = len(cw & pw) / len(cw) if cw else 0.0
-        spans = self._sent_spans[i]
+        cw, cn = words(claim), numbers_in(claim)
+        spans, facts = self._sent_spans[i], self._facts(i)
         vecs = self._vectors(i)
         sims = vecs @ claim_vec if vecs is not None and claim_vec is not None else np.zeros(len(spans))
-        # Quote: the passage sentence that best matches by shared words, meaning,
+        # The quote: the sentence that best matches by shared words, meaning,
         # and above all the claim's numbers (a quote without the figure proves nothing).
-        claim_numbers = numbers_in(claim)
-        fit = [
-            len(cw & words(p.text[s:e])) / max(1, len(cw)) + len(claim_numbers & numbers_in(p.text[s:e]))
-            for s, e in spans
-        ]
-        best = int(np.argmax(np.asarray(fit) + sims))
-        # Numbers must be in the article text (or its date), not only in the title: the quote must show them.
+        fit = np.asarray([len(cw & w) / max(1, len(cw)) + len(cn & n) for w, n in facts]) + sims
+        title = words(p.title)
         day = iso(p.published)
-        evidence = f"{p.text} {day} {day.replace('-', ' ')}"
-        return _Support(lexical, float(sims.max()) if len(sims) else 0.0, unsupported_numbers(claim, evidence), spans[best])
+
+        def window_at(best: int) -> tuple[list[int], float, set[float]]:
+            """The quote around sentence ``best``: it, plus the one neighbour that brings most of what the claim says.
+
+            One neighbour at most: a claim that needs three sentences to find its words is
+            stitched together, not stated.
+            """
+            have_w, have_n = facts[best]
+
+            def brings(j: int) -> int:
+                return len((cw - have_w) & facts[j][0]) + 2 * len((cn - have_n) & facts[j][1])
+
+            window = [best]
+            near = [j for j in (best - 1, best + 1) if 0 <= j < len(spans) and brings(j)]
+            if near:
+                j = max(near, key=brings)
+                window.append(j)
+                have_w, have_n = have_w | facts[j][0], have_n | facts[j][1]
+            window.sort()
+            quote = p.text[spans[window[0]][0] : spans[window[-1]][1]]
+            # Numbers must be in the quote (or be the article's date), not only in the title or elsewhere in the passage.
+            missing = unsupported_numbers(claim, f"{quote} {day} {day.replace('-', ' ')}")
+            return window, (len(cw & (have_w | title)) / len(cw) if cw else 0.0), missing
+
+        # A few best-fitting sentences compete: the one whose quote holds every figure, then the most words.
+        tried = [window_at(int(b)) for b in np.argsort(-fit, kind="stable")[:3]]
+        window, lexical, missing = min(tried, key=lambda t: (len(t[2]), -t[1]))
+        s, e = spans[window[0]][0], spans[window[-1]][1]
+        quote = p.text[s:e]
+        relation = conflict(claim, quote)
+        if not relation and (absent := missing_names(claim, f"{quote} {p.title}")):
+            relation = f"names: {', '.join(absent)} not in the quoted sentence"
+        semantic = float(max(sims[j] for j in window)) if len(sims) else 0.0
+        return _Support(lexical, semantic, missing, (s, e), relation)
 
     def citation(self, number: int, sup: _Support, *, repaired: bool = False) -> Citation:
         p = self.passages[number - 1]

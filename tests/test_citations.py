@@ -165,12 +165,12 @@ def test_quote_prefers_the_sentence_holding_the_number():
 def test_numbers_only_in_the_title_do_not_verify():
     p = [passage(0, "The company did not give details of the plan.", title="Alibaba to invest $50 billion")]
     (claim,) = Checker(p).check("Alibaba will invest $50 billion in the plan [1].").claims
-    assert not claim.verified and "50000000000" in claim.citations[0].reason.replace(",", "") or "5e+10" in claim.citations[0].reason
+    assert not claim.verified and claim.citations[0].reason == "number(s) 50 billion not in the quoted sentence"
 
 
 def test_unverified_reason_is_readable():
     (claim,) = Checker(PASSAGES).check("Alibaba is investing $60 billion in AI [1].").claims
-    assert claim.citations[0].reason == "number(s) 6e+10 not in the passage"
+    assert claim.citations[0].reason == "number(s) 60 billion not in the quoted sentence"
 
 
 def test_paraphrase_verifies_with_embeddings(embedder):

@@ -1,0 +1,477 @@
+"""Does a quote say what the claim says, or only use the same words?
+
+Shared words prove little: "Tomás Reyes won the men's race" shares four of its
+five content words with "The wheelchair races were won by Tomás Reyes". Each
+check here compares one relation between the claim and its quoted sentence and
+returns a readable reason when they disagree ("" when they do not):
+
+- qualifier: the claim's modifier of a noun differs from the quote's (men's race / wheelchair races);
+- negation: one says "not", "never", "no longer", the other does not;
+- direction: rose against fell, raised against cut;
+- placing: won against finished second, or the placing goes to someone else;
+- role: chief executive against co-founder, or the role belongs to someone else;
+- order: "A acquired B" against "B acquired A".
+
+The checks are deliberately narrow: each one fires only when both sides state
+the relation, so a claim the quote simply does not address is left to the word
+and meaning scores in :mod:`rag.citations`.
+
+>>> conflict("Tomás Reyes won the men's race.", "The wheelchair races were won by Tomás Reyes in 1:24:10.")
+"qualifier: the claim says 'men race', the quote 'wheelchair race'"
+>>> conflict("Shares rose 14%.", "Shares fell 14% in Hong Kong.")
+"direction: the claim says 'rose' for 14, the quote 'fell'"
+>>> conflict("Alibaba's shares rose 14% last week.", "Shares in Hong Kong surged by 14% last week.")
+''
+"""
+
+from __future__ import annotations
+
+import re
+
+from .stemming import stem
+
+_TOKEN = re.compile(r"\d+(?::\d+)+|[A-Za-zÀ-ÿ0-9]+(?:[.,'’-][A-Za-zÀ-ÿ0-9]+)*")  # a time (2:21:58) is one token
+_STOP = frozenset(
+    "a an the and or but of to in on at by for with from as is are was were be been being it its this that these those "
+    "has have had will would can could should may might do does did than then so such which who whom whose what when "
+    "where why how also into over under about after before during said says say according there their they he she his "
+    "her we our you your i s".split()
+)
+
+_NEGATION = frozenset("not no never none neither nor cannot n't".split())
+_UP = frozenset(
+    "rose rise rises rising risen increase increased increases increasing up grew grow grows growing gain gained gains "
+    "gaining jump jumped jumps jumping surge surged surges surging climb climbed climbs climbing higher soar soared "
+    "soaring soars raise raised raises raising boost boosted boosting "
+    "expand expanded recover recovered recovering".split()
+)
+_DOWN = frozenset(
+    "fell fall falls falling fallen decrease decreased decreases decreasing down shrank shrink shrinks drop dropped "
+    "drops decline declined declines declining slump slumped plunge plunged lower cut cuts reduce reduced reduces "
+    "slash slashed sank sink tumble tumbled dip dips dipped slip slipped slips ease eased eases weaken weakened "
+    "dropping plunging plunges slumping tumbling sinking cutting reducing lowered".split()
+)
+# A placing word and the rank it names.
+_PLACING = {
+    "won": 1, "win": 1, "wins": 1, "winning": 1, "winner": 1, "victory": 1, "champion": 1,
+    "second": 2, "runner-up": 2, "third": 3, "fourth": 4, "fifth": 5,
+}  # fmt: skip
+_PLACE_NAME = {1: "won", 2: "second", 3: "third", 4: "fourth", 5: "fifth"}
+# Roles, longest first; aliases map to one name.
+_ROLES = {
+    "chief executive officer": "chief executive", "chief executive": "chief executive", "ceo": "chief executive",
+    "chief financial officer": "chief financial officer", "cfo": "chief financial officer",
+    "chief operating officer": "chief operating officer", "coo": "chief operating officer",
+    "co-founder": "founder", "cofounder": "founder", "founder": "founder",
+    "chairman": "chair", "chairwoman": "chair", "chair": "chair", "president": "president",
+    "vice president": "vice president", "prime minister": "prime minister", "minister": "minister",
+    "director": "director", "race director": "race director", "spokesperson": "spokesperson",
+    "spokesman": "spokesperson", "spokeswoman": "spokesperson", "analyst": "analyst", "mayor": "mayor",
+    "governor": "governor", "coach": "coach", "forecaster": "forecaster", "chief forecaster": "chief forecaster",
+}  # fmt: skip
+_ROLE_RE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _ROLES), key=len, reverse=True)) + r")\b", re.I)
+# Verbs whose subject and object must not swap: "A acquired B" is not "B acquired A".
+_ORDERED = frozenset(
+    "acquired acquire acquires bought buy buys beat beats defeated defeat defeats overtook overtake sued sue sues "
+    "replaced replace replaces succeeded succeed hired hire fired fire".split()
+)
+_NOT_NAMES = frozenset(
+    "The A An In On At By For And But Or It Its This That These Those He She They We I His Her Their Our Mr Mrs Ms Dr "
+    "January February March April May June July August September October November December Monday Tuesday Wednesday "
+    "Thursday Friday Saturday Sunday AI".split()
+)
+
+
+def _tokens(text: str) -> list[tuple[str, bool]]:
+    """Tokens with a flag for a possessive ("Kenya's"), which ends a run of capitalised words."""
+    out = []
+    for t in _TOKEN.findall(text.replace("’", "'")):
+        if t.lower().endswith("n't"):
+            out += [(t[:-3], False), ("n't", False)]
+        elif t.lower().endswith("'s"):
+            out.append((t[:-2], True))
+        else:
+            out.append((t, False))
+    return out
+
+
+def tokens(text: str) -> list[str]:
+    """Word tokens with their case kept; "n't" becomes its own token and a possessive loses its "'s".
+
+    >>> tokens("Shares didn't rise, Kiprono's record stands.")
+    ['Shares', 'did', "n't", 'rise', 'Kiprono', 'record', 'stands']
+    """
+    return [t for t, _ in _tokens(text)]
+
+
+def _norm(w: str) -> str:
+    w = w.lower()
+    if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+        w = w[:-1]
+    return w
+
+
+_TITLES = frozenset(
+    "chief executive officer president vice chair chairman chairwoman minister prime director ceo cfo coo founder "
+    "co-founder cofounder meteorologist analyst spokesperson spokesman spokeswoman mayor governor coach dr mr mrs ms "
+    "professor prof sen rep gen secretary head race".split()
+)
+
+
+def _capital(t: str) -> bool:
+    return t[:1].isupper() and t not in _NOT_NAMES and not t[:1].isdigit() and t.lower() not in _STOP
+
+
+def names(text: str) -> list[tuple[int, int, str]]:
+    """Runs of capitalised words (people, places, organisations): (first token, last token, name).
+
+    >>> [n for _, _, n in names("Ethiopia's Dawit Alemu finished second and Moses Okello third.")]
+    ['Ethiopia', 'Dawit Alemu', 'Moses Okello']
+    """
+    toks = _tokens(text)
+    out, i = [], 0
+    while i < len(toks):
+        if _capital(toks[i][0]):
+            j = i
+            while not toks[j][1] and j + 1 < len(toks) and _capital(toks[j + 1][0]):
+                j += 1
+            a = i
+            while a < j and toks[a][0].lower() in _TITLES:  # "President Xi Jinping" is Xi Jinping
+                a += 1
+            if toks[a][0].lower() not in _TITLES:
+                out.append((a, j, " ".join(t for t, _ in toks[a : j + 1])))
+            i = j + 1
+        else:
+            i += 1
+    return out
+
+
+_NOT_PEOPLE = frozenset(
+    "marathon race races city cup games league open championship company group bank university inc corp ltd news "
+    "street road park river sea ocean county state party council committee court".split()
+)
+
+
+def _people(text: str, min_words: int) -> list[tuple[int, int, str]]:
+    """Names that can hold a placing or a role: not events or organisations, and (in a quote) two words or more."""
+    return [
+        n for n in names(text)
+        if len(n[2].split()) >= min_words and not any(w.lower() in _NOT_PEOPLE for w in n[2].split())
+    ]  # fmt: skip
+
+
+def _same_name(a: str, b: str) -> bool:
+    """One name is the other or a part of it ("Kiprono" and "Elias Kiprono")."""
+    pa, pb = set(a.lower().split()), set(b.lower().split())
+    return bool(pa & pb) and (pa <= pb or pb <= pa)
+
+
+def _negated(text: str) -> bool:
+    toks = [t.lower() for t in tokens(text)]
+    return any(t in _NEGATION for t in toks) or "no longer" in text.lower()
+
+
+def qualifier(claim: str, quote: str) -> str:
+    """In a noun phrase ("the men's race"), the claim's modifier is one the quote never uses, and the quote
+    modifies the same noun with another word ("wheelchair races")."""
+    qraw = _tokens(quote)
+    qt = [_norm(t) for t, _ in qraw]
+    qset = set(qt) | {part for w in qt for part in w.split("-")}
+    raw = _tokens(claim)
+    ct = [_norm(t) for t, _ in raw]
+    for k in range(1, len(ct) - 1):
+        a, head = ct[k], ct[k + 1]
+        if not (ct[k - 1] in _DETERMINERS or raw[k][1]) or raw[k][0][:1].isupper():  # "the men's race", not a name
+            continue
+        if a in _STOP or head in _STOP or a in qset or any(ch.isdigit() for ch in a) or head not in qset or a in _PLACING:
+            continue
+        before = {
+            qt[i - 1] for i, w in enumerate(qt)
+            if w == head and i > 1 and qt[i - 1] not in _STOP and (qt[i - 2] in _DETERMINERS or qraw[i - 1][1])
+        }  # fmt: skip
+        before -= set(ct)
+        if before and not (head in _ROLES or any(b.isdigit() for b in before)):
+            return f"qualifier: the claim says '{a} {head}', the quote '{sorted(before)[0]} {head}'"
+    return ""
+
+
+def negation(claim: str, quote: str) -> str:
+    c, q = _negated(claim), _negated(quote)
+    if c == q:
+        return ""
+    return "negation: the claim is negative, the quote is not" if c else "negation: the quote is negative, the claim is not"
+
+
+def _direction_near(toks: list[str], i: int, reach: int = 4) -> str:
+    """The direction word nearest token ``i`` (within ``reach``), or ""."""
+    best = None
+    for j in range(max(0, i - reach), min(len(toks), i + reach + 1)):
+        t = toks[j]
+        if (t in _UP or t in _DOWN) and (best is None or abs(j - i) < abs(best - i)):
+            best = j
+    return "" if best is None else toks[best]
+
+
+def direction(claim: str, quote: str) -> str:
+    """Up against down: for each figure both give, the direction word nearest it; else the claim's only direction
+    against the quote's only one."""
+    ct = [t.lower() for t in tokens(claim)]
+    qt = [t.lower() for t in tokens(quote)]
+    for i, t in enumerate(ct):
+        if not t[:1].isdigit() or t not in qt:
+            continue
+        mine = _direction_near(ct, i)
+        theirs = [w for w in (_direction_near(qt, j) for j, u in enumerate(qt) if u == t) if w]
+        up = lambda w: w in _UP  # noqa: E731
+        if mine and theirs and all(up(w) != up(mine) for w in theirs):
+            return f"direction: the claim says '{mine}' for {t}, the quote '{theirs[0]}'"
+    c_up, c_down = [t for t in ct if t in _UP], [t for t in ct if t in _DOWN]
+    if bool(c_up) == bool(c_down):
+        return ""
+    ups, downs = [t for t in qt if t in _UP], [t for t in qt if t in _DOWN]
+    if c_up and downs and not ups:
+        return f"direction: the claim says '{c_up[0]}', the quote '{downs[0]}'"
+    if c_down and ups and not downs:
+        return f"direction: the claim says '{c_down[0]}', the quote '{ups[0]}'"
+    return ""
+
+
+_DETERMINERS = frozenset("the a an its his her their our".split())
+_COPULA = frozenset("is was as became becomes remains named".split())
+
+
+def _attributes(text: str, vocab, *, min_words: int, before: bool) -> dict[str, set]:
+    """Each attribute word (a placing or a role) in ``text`` given to the nearest person.
+
+    ``before``: a placing belongs to the name before it ("Alemu finished second"),
+    unless it follows "by" ("won by Reyes"); a role to the nearest name either side,
+    the one after it on a tie ("Alibaba CEO Eddie Wu").
+    """
+    people = _people(text, min_words)
+    if min_words == 1 and any(" " in p[2] for p in people):  # a claim: a full name before an organisation's
+        people = [p for p in people if " " in p[2]]
+    if not people:
+        return {}
+    toks = tokens(text)
+    found: dict[str, set] = {}
+    for i, value in vocab(toks):
+        passive = i + 1 < len(toks) and toks[i + 1].lower() == "by" or i > 0 and toks[i - 1].lower() == "by"
+        ahead = [p for p in people if p[0] > i]
+        behind = [p for p in people if p[1] < i]
+        stated = i > 1 and toks[i - 1].lower() in _DETERMINERS and toks[i - 2].lower() in _COPULA
+        if (before and not passive or stated) and behind:  # "Alemu finished second", "Ma is the chief executive"
+            pick = behind[-1]
+        elif before and passive and ahead:
+            pick = ahead[0]
+        else:
+            pick = min(people, key=lambda p: (min(abs(p[0] - i), abs(p[1] - i)), p[0] < i))
+        found.setdefault(pick[2], set()).add(value)
+    return found
+
+
+def _placings(toks: list[str]):
+    for i, t in enumerate(toks):
+        if t.lower() in _PLACING and not (t.lower() == "second" and i + 1 < len(toks) and toks[i + 1].lower().startswith("second")):
+            yield i, _PLACING[t.lower()]
+
+
+def _roles(toks: list[str]):
+    lowered = [t.lower() for t in toks]
+    joined = " ".join(lowered)
+    for m in _ROLE_RE.finditer(joined):
+        yield joined[: m.start()].count(" "), _ROLES[m.group(1).lower()]
+
+
+def _compare(claim: str, quote: str, vocab, label: str, show, before: bool) -> str:
+    mine = _attributes(claim, vocab, min_words=1, before=before)
+    theirs = _attributes(quote, vocab, min_words=2, before=before)
+    for person, values in mine.items():
+        other = next((v for n, v in theirs.items() if _same_name(n, person)), None)
+        holders = [n for n, v in theirs.items() if values & v and not _same_name(n, person)]
+        if other is not None and not (values & other):
+            return f"{label}: the quote gives {person} {show(sorted(other)[0])}, not {show(sorted(values)[0])}"
+        if other is None and holders:
+            return f"{label}: the quote gives {show(sorted(values)[0])} to {holders[0]}, not {person}"
+    return ""
+
+
+def placing(claim: str, quote: str) -> str:
+    return _compare(claim, quote, _placings, "placing", lambda r: _PLACE_NAME.get(r, str(r)), True)
+
+
+def role(claim: str, quote: str) -> str:
+    return _compare(claim, quote, _roles, "role", str, False)
+
+
+def order(claim: str, quote: str) -> str:
+    """"A acquired B" against "B acquired A" (a passive "B was acquired by A" reads as "A acquired B")."""
+
+    def pairs(text: str) -> set[tuple[str, str, str]]:
+        toks = tokens(text)
+        ns = [(a, n) for a, _, n in names(text)]
+        out = set()
+        for i, t in enumerate(toks):
+            if t.lower() not in _ORDERED:
+                continue
+            left = [n for j, n in ns if j < i]
+            right = [n for j, n in ns if j > i]
+            if not left or not right:
+                continue
+            a, b = left[-1], right[0]
+            if i + 1 < len(toks) and toks[i + 1].lower() == "by":
+                a, b = b, a
+            out.add((t.lower()[:4], a, b))
+        return out
+
+    for verb, a, b in pairs(claim):
+        for qverb, qa, qb in pairs(quote):
+            if verb == qverb and _same_name(a, qb) and _same_name(b, qa) and not _same_name(a, b):
+                return f"order: the quote says {qa} {verb}... {qb}, not the other way round"
+    return ""
+
+
+_MONTHS = frozenset("january february march april may june july august september october november december".split())
+_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
+
+def dates(claim: str, quote: str) -> str:
+    """A month or weekday the claim names that the quote does not, where the quote names another."""
+    ct, qt = {t.lower() for t in tokens(claim)}, {t.lower() for t in tokens(quote)}
+    for vocab in (_MONTHS, _DAYS):
+        mine, theirs = (ct & vocab) - qt, (qt & vocab) - ct
+        if mine and theirs:
+            return f"date: the quote says {sorted(theirs)[0].title()}, not {sorted(mine)[0].title()}"
+    return ""
+
+
+_UNITS = frozenset("billion million trillion thousand bn mn yuan dollar dollars euro euros pound percent per cent usd".split())
+
+
+def _context(toks: list[str], i: int, reach: int = 4) -> set[str]:
+    """Content words within ``reach`` tokens of the figure at ``i``, not across another figure, units left out."""
+    out = set()
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(toks) and abs(j - i) <= reach and not toks[j][:1].isdigit():
+            if toks[j].lower() not in _STOP and toks[j].lower() not in _UNITS:
+                out.add(stem(toks[j].lower()))
+            j += step
+    return out
+
+
+def figures(claim: str, quote: str) -> str:
+    """A figure the quote gives for something else: the words around the claim's figure sit, in the quote,
+    around another figure ("revenue rose 14%" against "shares surged 14% ... revenue rose 8%")."""
+    ct, qt = tokens(claim), tokens(quote)
+    spots: dict[str, list[int]] = {}
+    for j, t in enumerate(qt):
+        if t[:1].isdigit():
+            spots.setdefault(t, []).append(j)
+    for i, t in enumerate(ct):
+        if not t[:1].isdigit() or t not in spots:
+            continue
+        mine = _context(ct, i)
+        own = max(len(mine & _context(qt, j)) for j in spots[t])
+        other, where = max(((len(mine & _context(qt, j)), u) for u, js in spots.items() if u != t for j in js), default=(0, ""))
+        # Where the claim has the other figure too, the words between them are ambiguous: only a clean swap counts.
+        if other >= 2 and other >= own + 2 and (where not in ct or (own <= 1 and other >= own + 3)):
+            return f"figure: the quote gives {where} there, not {t}"
+    return ""
+
+
+def replaced_figure(claim: str, quote: str) -> str:
+    """A figure of the claim that the quote lacks, where the quote has another figure in the same words
+    ("revenue reached 290 billion yuan" against "revenue ... reached 280 billion yuan"); "" when none."""
+    ct, qt = tokens(claim), tokens(quote)
+    have = set(qt)
+    spots = [j for j, t in enumerate(qt) if t[:1].isdigit()]
+    for i, t in enumerate(ct):
+        if not t[:1].isdigit() or t in have:
+            continue
+        mine = _context(ct, i, 6)
+        score, j = max(((len(mine & _context(qt, j, 6)), j) for j in spots), default=(0, -1))
+        if score >= 2:
+            return f"the quote gives {qt[j]} where the claim gives {t}"
+    return ""
+
+
+_RANKED = re.compile(r"\b(?:(second|third|fourth|fifth)[- ])?(\w+est)\b", re.I)
+
+
+def _ranked(place: str, word: str) -> str:
+    """ "highest" for the first, "second-highest" for the second."""
+    return word if place == "first" else f"{place}-{word}"
+
+
+def ranking(claim: str, quote: str) -> str:
+    """"the second-highest" against "the highest" (or the other way round), for the same superlative."""
+
+    def ranks(text: str) -> dict[str, set[str]]:
+        out: dict[str, set[str]] = {}
+        for m in _RANKED.finditer(text):
+            if m.group(2).lower() in ("best", "latest", "west", "interest", "forest", "test", "rest", "nest", "protest"):
+                continue
+            out.setdefault(m.group(2).lower(), set()).add((m.group(1) or "first").lower())
+        return out
+
+    mine, theirs = ranks(claim), ranks(quote)
+    for word, r in mine.items():
+        if word in theirs and not (r & theirs[word]):
+            said, claimed = sorted(theirs[word])[0], sorted(r)[0]
+            return f"placing: the quote says {_ranked(said, word)}, not {_ranked(claimed, word)}"
+    return ""
+
+
+def subject(claim: str, quote: str) -> str:
+    """Who did it: the claim's first named actor is absent from the quote, which names another for the same verb
+    ("Tencent unveiled Ernie 4.5" against "rival Baidu, which on 16 March unveiled Ernie 4.5")."""
+    ct, qt = tokens(claim), tokens(quote)
+    cn = names(claim)
+    if not cn:
+        return ""
+    first, last, actor = cn[0]
+    have = {t.lower() for t in qt}
+    raw = _tokens(claim)
+    if any(p.lower() in have for p in actor.split()) or raw[last][1] or last + 1 >= len(ct):
+        return ""  # named in the quote, or a possessive ("Alibaba's shares"): not the actor
+    verb = ct[last + 1].lower() if ct[last + 1][:1].islower() and ct[last + 1].lower() not in _STOP else ""
+    spots = [j for j, t in enumerate(qt) if t.lower() == verb]
+    if not verb or not spots:
+        return ""
+    qn = names(quote)
+    for j in spots:
+        before = [n for a, b, n in qn if b < j and j - b <= 8]
+        after = [n for a, b, n in qn if a > j and a - j <= 3]
+        other = before[-1] if before else after[0] if after else ""
+        if other:
+            return f"subject: the quote says {other} {verb}, not {actor}"
+    return ""
+
+
+CHECKS = (placing, ranking, role, order, subject, figures, dates, direction, negation, qualifier)  # the most specific reason first
+
+
+def conflict(claim: str, quote: str) -> str:
+    """The first relation on which ``quote`` disagrees with ``claim``, as a reason; "" when none does."""
+    for check in CHECKS:
+        reason = check(claim, quote)
+        if reason:
+            return reason
+    return ""
+
+
+def missing_names(claim: str, evidence: str) -> list[str]:
+    """Names in the claim (past its first word) that ``evidence`` never mentions.
+
+    >>> missing_names("Sundar Pichai is Alphabet's finance chief.", "Anat Ashkenazi, Alphabet's finance chief, said")
+    ['Sundar Pichai']
+    """
+    have = {t.lower() for t in tokens(evidence)}
+    out = []
+    for first, last, name in names(claim):
+        if first == last == 0:  # a sentence's first word is capitalised anyway
+            continue
+        parts = [p for p in name.lower().split() if p not in {"the"}]
+        if parts and not any(p in have for p in parts):
+            out.append(name)
+    return out
