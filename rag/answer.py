@@ -2,8 +2,9 @@
 
 The generation chain is LangChain LCEL; what makes the citations trustworthy is
 the check afterwards (``rag.citations``), not the model. Whether to answer at
-all is decided by two small rules, :func:`nothing_relevant` (before the model)
-and :func:`model_declined` (after it).
+all, and what of the answer to show, is the answer policy (``rag.policy``):
+before the model, :func:`nothing_relevant` and the answerability score; after
+it, only sentences that verified.
 """
 
 from __future__ import annotations
@@ -14,11 +15,12 @@ from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
-from . import disagree
-from .citations import Checker
+from . import disagree, policy
+from .citations import Checker, render
 from .evidence import evidence
+from .judge import judge
 from .llm import context_window, model_name, text_output
-from .models import REFUSAL, Answer, CheckedText, Citation, Passage, When, unique_citations
+from .models import REFUSAL, Answer, Citation, Passage, When, unique_citations
 from .offline import encoding
 from .prompts import Prompt, load
 from .settings import Settings
@@ -66,17 +68,6 @@ def nothing_relevant(packed: Sequence[Passage], retrieved: Sequence[Passage], mi
     """
     best = max((p.scores.get("dense", 0.0) for p in retrieved), default=0.0)
     return not packed or best < min_relevance
-
-
-def model_declined(raw: str, checked: CheckedText | None) -> bool:
-    """Decline after the model: it wrote nothing, or it declined and no sentence of it verified.
-
-    A reply that says "the articles do not say X" but also states a verified fact
-    is an answer (the fact stands); one whose only content is a refusal is not.
-    """
-    if checked is None:
-        return True
-    return is_refusal(raw) and not any(c.verified for c in checked.claims)
 
 
 def refusal_text(when: When, retrieved: Sequence[Passage]) -> str:
@@ -220,14 +211,25 @@ def stream_answer(
     passages = pack(retrieved, budget, count, show)
     timings = {"retrieve_s": round(time.perf_counter() - t0, 3)}
 
-    def declined(closest: Sequence[Passage], raw: str = "", tokens: dict | None = None) -> Answer:
+    signals = policy.signals(question, passages)
+    signals["answerable"] = round(policy.answerability(signals, settings.answerable_weights), 4)
+
+    def declined(closest: Sequence[Passage], reason: str, raw: str = "", tokens: dict | None = None, dropped=()) -> Answer:
         timings["total_s"] = round(time.perf_counter() - t0, 3)
         text = refusal_text(when, retrieved)
-        return Answer(question, text, [], [], list(closest[:3]), True, raw, model, timings, tokens or {}, asked, when)
+        return Answer(
+            question, text, [], [], list(closest[:3]), True, raw, model, timings, tokens or {}, asked, when,
+            dropped=list(dropped), signals=signals, reason=reason,
+        )  # fmt: skip
 
     if nothing_relevant(passages, retrieved, settings.min_relevance):
         yield refusal_text(when, retrieved)
-        yield declined(retrieved)
+        yield declined(retrieved, "no passage is close to the question" if retrieved else "no passage matched")
+        return
+    if signals["answerable"] < settings.min_answerable:
+        yield refusal_text(when, retrieved)
+        yield declined(retrieved, f"answerability {signals['answerable']:.2f} is below {settings.min_answerable:.2f} "
+                       f"(best dense score {signals['dense']:.2f}, question covered {signals['coverage']:.0%})")  # fmt: skip
         return
 
     variables = {
@@ -252,12 +254,22 @@ def stream_answer(
     t_check = time.perf_counter()
     checked = Checker(passages, embed, repair=settings.citation_repair).check(raw) if raw.strip() else None
     timings["check_s"] = round(time.perf_counter() - t_check, 3)
-    if model_declined(raw, checked):
-        yield declined(passages, raw, tokens)
+    decision = policy.decide(raw, checked, is_refusal(raw))
+    if decision.refused:
+        yield declined(passages, decision.reason, raw, tokens, decision.dropped)
         return
-    old = stale_date([c for c in checked.citations if c.verified], when, settings.stale_days)
-    text = as_of_prefix(old) + checked.text if old else checked.text
-    claims, citations = list(checked.claims), checked.citations
+    claims = list(decision.kept)
+    signals.update(policy.quote_signals(question, claims))
+    if settings.judge:
+        signals["judge"], timings["judge_s"] = judge(question, claims, llm)
+    signals["support"] = round(policy.support(signals, settings.support_weights), 4)
+    if signals["support"] < settings.min_support:
+        why = f"support {signals['support']:.2f} is below {settings.min_support:.2f} ({policy.signals_text(signals)})"
+        yield declined(passages, why, raw, tokens, claims + list(decision.dropped))
+        return
+    citations = unique_citations(claims)
+    old = stale_date(citations, when, settings.stale_days)
+    text = as_of_prefix(old) + render(claims) if old else render(claims)
     found = disagree.find(claims, passages)
     if found:  # another article gives the figure differently: show both, each cited
         extra = disagree.claims_for(found, passages)
@@ -266,5 +278,6 @@ def stream_answer(
         citations = unique_citations(claims)
     timings["total_s"] = round(time.perf_counter() - t0, 3)
     yield Answer(
-        question, text, citations, claims, list(passages), False, raw, model, timings, tokens, asked, when, old, found
+        question, text, citations, claims, list(passages), False, raw, model, timings, tokens, asked, when, old, found,
+        dropped=list(decision.dropped), signals=signals, reason=decision.reason,
     )  # fmt: skip

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 
-from . import conversation, dates, dedup, retrieval
+from . import conversation, dates, dedup, factcheck, retrieval
 from . import feeds as _feeds
 from . import ingest as _ingest
 from . import summarize as _summarize
@@ -31,11 +31,11 @@ from .conversation import Turn
 from .embeddings import Embedder
 from .errors import ConfigError, RagError
 from .llm import backend_errors
-from .models import Answer, Filters, IngestReport, Passage, Stats, Summary, When, to_date
+from .models import Answer, Filters, IngestReport, Passage, Stats, Summary, Verdict, When, to_date
 from .settings import Settings
 from .store import Store
 
-__all__ = ["ask", "ask_stream", "final", "ingest", "list_feeds", "search", "stats", "summarize", "summarize_stream", "to_date", "unfollow"]
+__all__ = ["ask", "ask_stream", "final", "ingest", "list_feeds", "search", "stats", "summarize", "summarize_stream", "to_date", "unfollow", "verify", "verify_all"]
 log = logging.getLogger(__name__)
 
 
@@ -155,6 +155,45 @@ def ask(question: str, **kwargs) -> Answer:
     Takes the same keyword arguments as :func:`ask_stream`, ``history=`` among them.
     """
     return final(ask_stream(question, **kwargs), Answer)
+
+
+def verify_all(
+    text: str,
+    *,
+    k: int | None = None,
+    today: date | str | None = None,
+    settings: Settings | None = None,
+    store: Store | None = None,
+    embedder: Embedder | None = None,
+) -> list[Verdict]:
+    """Check each sentence of ``text`` against the articles: one :class:`Verdict` per sentence.
+
+    No model is asked (``rag.factcheck``). ``today`` bounds the search as in
+    :func:`ask_stream`; dates inside the claim are checked, not used as a window.
+    """
+    claims = factcheck.claims_of(text)
+    as_of = to_date(today, "today")
+    ctx = open_context(settings, store=store, embedder=embedder)
+    if ctx.store.counts()[0] == 0:
+        raise RagError(f"the index at {ctx.store.location} is empty; add articles first: rag ingest PATH")
+    when = When(until=as_of, as_of=as_of, today=as_of) if as_of else When()
+    filters = Filters.of(None, as_of, None) if as_of else Filters()
+    out = []
+    for claim in claims:
+        passages = _retrieve(ctx, claim, filters, when, max(k or ctx.settings.k, 8))
+        out.append(factcheck.judge(claim, passages, ctx.embedder.embed))
+    return out
+
+
+def verify(claim: str, **kwargs) -> Verdict:
+    """Check one statement against the articles: ``supported``, ``contradicted`` or ``not_found``, with its quotes.
+
+    Takes the keyword arguments of :func:`verify_all`; a text of several sentences goes to :func:`verify_all`.
+    """
+    verdicts = verify_all(claim, **kwargs)
+    if len(verdicts) != 1:
+        raise RagError(f"{len(verdicts)} sentences given; rag.verify checks one (rag.verify_all checks each)")
+    return verdicts[0]
 
 
 def preload(llm) -> None:

@@ -152,6 +152,27 @@ def ask(question, since, until, source, k, backend, model, today, as_json, setti
         click.echo(render_answer(answer))
 
 
+@cli.command()
+@click.argument("text")
+@click.option("-k", type=click.IntRange(1, 50), help="Passages checked per sentence (default 8).")
+@click.option("--today", help="Check as of this date, YYYY-MM-DD: no article published after it is searched.")
+@click.option("--json", "as_json", is_flag=True, help="Print the verdicts as JSON.")
+@common
+def verify(text, k, today, as_json, settings):
+    """Check TEXT against the articles: each sentence supported, contradicted or not found, with its quotes.
+
+    No model is asked. Exits 0 only when every sentence is supported, 1 otherwise.
+    """
+    from . import factcheck
+
+    verdicts = api.verify_all(text, k=k, today=today, settings=settings)
+    if as_json:
+        click.echo(json.dumps([v.to_dict() for v in verdicts], indent=2, ensure_ascii=False))
+    else:
+        click.echo(factcheck.render(verdicts))
+    sys.exit(0 if all(v.supported for v in verdicts) else 1)
+
+
 def _stream_to_terminal(stream, live: bool):
     """Show tokens as they arrive (terminal only), then return the checked Answer."""
     if not live:

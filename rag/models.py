@@ -360,6 +360,9 @@ class Answer:
     when: When = field(default_factory=lambda: When())  # the dates searched under (window, as-of, recency)
     as_of: date | None = None  # set when the newest cited article is old for the question: the text says "As of <date>"
     disagreements: list[Disagreement] = field(default_factory=list)  # figures another article gives differently (shown in the text)
+    dropped: list[Claim] = field(default_factory=list)  # sentences the model wrote that did not verify: left out (rag.policy)
+    signals: dict[str, float] = field(default_factory=dict)  # what the answer policy read: dense, coverage, answerable
+    reason: str = ""  # why it was answered as it was, or declined
 
     @property
     def verified(self) -> bool:
@@ -367,6 +370,27 @@ class Answer:
 
     def to_dict(self) -> dict:
         return {**jsonable(self), "verified": self.verified}
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What the articles make of one statement (``rag.verify``): supported, contradicted or not_found.
+
+    ``citations``: the quotes (with offsets) that support it, the one that
+    contradicts it, or for not_found the closest one; ``reason`` says why.
+    """
+
+    claim: str
+    label: str  # supported | contradicted | not_found
+    reason: str
+    citations: tuple[Citation, ...] = ()
+
+    @property
+    def supported(self) -> bool:
+        return self.label == "supported"
+
+    def to_dict(self) -> dict:
+        return jsonable(self)
 
 
 # --- summaries ------------------------------------------------------------------

@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .models import Answer, Passage, Summary, When
+from .policy import dropped_reason, signals_text
 
 
 def render_answer(answer: Answer) -> str:
-    """The checked answer, then numbered sources with quotes (plain text)."""
+    """The checked answer, then numbered sources with quotes (plain text); sentences the policy left out last."""
     lines = [answer.text, ""]
     if answer.refused:
+        lines += _dropped_lines(answer)
         if not answer.passages:
             lines.append("No passages matched at all; is anything ingested? (rag stats, rag ingest PATH)")
         else:
@@ -27,10 +29,35 @@ def render_answer(answer: Answer) -> str:
         lines.append(f"    \"{c.quote}\"")
         if 0 < c.number <= len(answer.passages) and answer.passages[c.number - 1].also_in:
             lines.append(f"    {also_line(answer.passages[c.number - 1])}")
-    unchecked = [cl.text for cl in answer.claims if not cl.citations]
-    if unchecked:
-        lines.append(f"Not supported by any passage: {len(unchecked)} sentence(s): " + " | ".join(unchecked))
+    lines += _dropped_lines(answer)
     return "\n".join(lines).rstrip()
+
+
+def _dropped_lines(answer: Answer) -> list[str]:
+    """What the model wrote that did not verify, each with its reason: shown as left out, never as fact."""
+    if not answer.dropped:
+        return []
+    lines = [f"Left out, not verified ({len(answer.dropped)}):"]
+    lines += [f"  - \"{c.text}\" ({dropped_reason(c)})" for c in answer.dropped]
+    return lines + [""]
+
+
+def policy_lines(answer: Answer) -> list[str]:
+    """The answer policy's reading of an answer, for ``/why``: its signals, its decision, each left-out sentence.
+
+    >>> from rag.models import Answer
+    >>> policy_lines(Answer("q", "t", [], [], [], False, signals={"dense": 0.61, "coverage": 0.8, "answerable": 0.7},
+    ...                     reason="1 of 1 sentences verified"))
+    ['policy:   1 of 1 sentences verified', 'signals:  dense 0.61, coverage 0.80, answerable 0.70']
+    """
+    lines = [f"policy:   {answer.reason or '-'}"]
+    if answer.signals:
+        lines.append("signals:  " + signals_text(answer.signals))
+    for c in answer.claims:
+        lines.append(f"  kept:    \"{c.text}\"")
+    for c in answer.dropped:
+        lines.append(f"  dropped: \"{c.text}\" ({dropped_reason(c)})")
+    return lines
 
 
 def when_line(when: When) -> str:

@@ -22,7 +22,7 @@ from . import api
 from .context import embedder_for, llm_for, open_context, store_for
 from .errors import NoIndex, RagError, report
 from .models import Answer, Passage, Summary
-from .render import also_line, highlight, render_answer, scores_line, source_line, when_line
+from .render import also_line, highlight, policy_lines, render_answer, scores_line, source_line, when_line
 from .settings import Settings
 
 log = logging.getLogger(__name__)
@@ -50,12 +50,13 @@ class Chat:
             "/help": (self.cmd_help, "this list"),
             "/sources": (self.cmd_sources, "the last answer's passages with their retrieval scores"),
             "/quote": (self.cmd_quote, "/quote N: passage N in full, the cited span marked >>> <<<"),
-            "/why": (self.cmd_why, "the question as searched, the filters, and retrieval scores"),
+            "/why": (self.cmd_why, "the question as searched, the filters, retrieval scores, and why each sentence was kept or left out"),
             "/since": (self.cmd_since, "/since YYYY-MM-DD: only articles published on or after the date"),
             "/until": (self.cmd_until, "/until YYYY-MM-DD: only articles published on or before the date"),
             "/source": (self.cmd_source, "/source NAME: only articles from this source"),
             "/today": (self.cmd_today, "/today YYYY-MM-DD: answer as of that date (nothing published after it); /today alone: the clock"),
             "/filters": (self.cmd_filters, "show the filters; /filters clear removes them"),
+            "/verify": (self.cmd_verify, "/verify TEXT: is each sentence supported, contradicted or not found in the articles"),
             "/summarize": (self.cmd_summarize, "/summarize [ID | topic]: a cited summary (no argument: the last answer's article)"),
             "/ingest": (self.cmd_ingest, "/ingest PATH: add files, folders or URLs to the index"),
             "/stats": (self.cmd_stats, "articles, chunks and embedder of the index"),
@@ -169,6 +170,8 @@ class Chat:
         self.out(f"dates:    {when_line(s.last.when)}")
         for i, p in enumerate(s.last.passages, 1):
             self.out(f"  [{i}] {scores_line(p)}  {p.title[:60]}")
+        for line in policy_lines(s.last):
+            self.out(line)
 
     def _set_date(self, which: str, arg: str) -> None:
         value = api.to_date(arg, which) if arg else None
@@ -200,6 +203,12 @@ class Chat:
         elif arg:
             raise RagError("use /filters to show them, or /filters clear")
         self.out(f"filters: {self._filters_text()}")
+
+    def cmd_verify(self, arg: str) -> None:
+        from . import factcheck
+
+        today = self.state.today
+        self.out(factcheck.render(api.verify_all(arg, today=today, settings=self.settings)))
 
     def cmd_summarize(self, arg: str) -> None:
         from .render import render_summary

@@ -129,6 +129,38 @@ class Settings(BaseSettings):
         0.25, description="Below this best dense cosine, retrieval found nothing relevant and the answer is a refusal."
     )
 
+    answerable_weights: tuple[float, float, float] = Field(
+        (-3.215, 4.363, 0.961),
+        description="Answerability before the model: sigmoid(w0 + w1 * best dense cosine + w2 * share of the "
+        "question's content words one passage sentence covers, with its neighbours and headline). Fitted by "
+        "bench/abstain_fit.py on squad2-500's even ids and realtimeqa-2023-nota's first half (docs/design.md).",
+    )
+    min_answerable: float = Field(
+        0.27,
+        ge=0,
+        le=1,
+        description="Below this answerability the reply is the refusal and the model is not asked; 0 asks always. "
+        "Fitted as the highest threshold that declines at most 5% of the tuning splits' answerable questions.",
+    )
+
+    judge: bool = Field(
+        True,
+        description="After an answer verifies, ask the model one closed question (does the quote answer the "
+        "question? yes/no) and read its probability of yes (rag/judge.py): one of the answer policy's signals.",
+    )
+    support_weights: dict[str, float] = Field(
+        {"bias": 0.0},
+        description="The answer policy after the model: P(give the answer) = sigmoid(bias + sum of weight * signal) "
+        "over the signals an answer records (dense, coverage, quote_coverage, terms_missing, judge). Fitted by "
+        "bench/abstain_fit.py on the tuning splits (docs/design.md).",
+    )
+    min_support: float = Field(
+        0.0,
+        ge=0,
+        le=1,
+        description="Below this P(give the answer) a verified answer is still declined; 0 keeps every verified answer.",
+    )
+
     # --- answering -------------------------------------------------------
     backend: Literal["local", "openai"] = Field("local", description="local: llama.cpp, offline. openai: OpenAI or a compatible server.")
     model: str | None = Field(

@@ -20,9 +20,11 @@ from conftest import CORPUS, SEED_ID
 from fakes import ScriptedChat
 
 import rag
-from rag.answer import model_declined, nothing_relevant
+import rag.render
+from rag.answer import is_refusal, nothing_relevant
 from rag.citations import Checker
 from rag.models import REFUSAL, Passage
+from rag.policy import decide
 from rag.repl import Chat, run_piped
 from rag.settings import Settings
 
@@ -70,12 +72,17 @@ FACT = "Alibaba will invest $50 billion in AI over three years."
         (f"{FACT[:-1]} [1].", False),  # a verified answer
         (f"{REFUSAL} {FACT[:-1]} [1].", False),  # a refusal beside a verified fact: the fact stands
         ("The articles do not say; it may be 90 billion [1].", True),  # a refusal whose only claim fails
-        ("Tencent will invest $90 billion in robots [1].", False),  # not a refusal: shown, marked unverified
+        ("Tencent will invest $90 billion in robots [1].", True),  # nothing verified: not shown as fact
+        (f"{FACT[:-1]} [1]. It is the largest bet in the company's history [1].", False),  # the fact stands alone
     ],
 )
-def test_refusal_rule(raw, declined):
+def test_answer_policy(raw, declined):
     checked = Checker([passage(FACT)], None).check(raw) if raw.strip() else None
-    assert model_declined(raw, checked) is declined
+    decision = decide(raw, checked, is_refusal(raw))
+    assert decision.refused is declined
+    assert all(c.verified for c in decision.kept) and not any(c.verified for c in decision.dropped)
+    if not declined:
+        assert [c.text for c in decision.kept] == [FACT]
 
 
 # --- rag.ask end to end, scripted model -------------------------------------------------
@@ -292,3 +299,114 @@ def test_passage_dates_are_dates(index):
     hits = rag.search("Alibaba", settings=index)
     assert all(isinstance(p.published, date) for p in hits if p.published)
     assert replace(hits[0], published=None).to_dict()["published"] is None
+
+
+# --- the answer policy and rag.verify, end to end with a scripted model ------------------
+
+
+def test_an_unverified_sentence_is_left_out_not_shown_as_fact(index):
+    false = "Jack Ma is the chief executive of Alibaba [1]."
+    llm = ScriptedChat().enqueue(f"{SEED_ANSWER} {false}")
+    answer = rag.ask("How much is Alibaba investing?", today="2025-02-25", settings=index, llm=llm)
+    assert not answer.refused and answer.verified and len(answer.claims) == 1
+    assert answer.claims[0].text == SEED_ANSWER[:-5] + "." and answer.citations[0].doc_id == SEED_ID
+    assert "Jack Ma" not in answer.text and answer.reason == "1 of 2 sentences verified; 1 left out"
+    assert [c.text for c in answer.dropped] == [false[:-5] + "."]
+    shown = rag.render.render_answer(answer)
+    assert "Left out, not verified (1):" in shown and "Jack Ma" in shown.split("Left out")[1]
+
+
+def test_an_answer_with_no_verified_sentence_is_the_refusal(index):
+    llm = ScriptedChat().enqueue("Alibaba will invest $90 billion in robots [1].")
+    answer = rag.ask("How much is Alibaba investing?", settings=index, llm=llm)
+    assert answer.refused and answer.text == REFUSAL and answer.dropped and 0 < len(answer.passages) <= 3
+    assert answer.reason == "no sentence of the answer verified against the passage it cites"
+    assert answer.to_dict()["dropped"][0]["text"].startswith("Alibaba will invest $90 billion")
+
+
+@pytest.mark.parametrize(("threshold", "asked"), [(0.0, True), (0.99, False)])
+def test_answerability_threshold_decides_before_the_model(index, threshold, asked):
+    settings = index.model_copy(update={"min_answerable": threshold})
+    llm = ScriptedChat().enqueue(SEED_ANSWER)
+    answer = rag.ask("How much is Alibaba investing?", settings=settings, llm=llm)
+    assert bool(llm.prompts) is asked and answer.refused is not asked
+    assert set(answer.signals) == {"dense", "coverage", "answerable"} and answer.signals["coverage"] == 1.0
+    if not asked:
+        assert answer.reason.startswith("answerability ") and "below 0.99" in answer.reason
+
+
+def test_default_answerability_keeps_the_seed_question(index):
+    answer = rag.ask("How much is Alibaba investing?", settings=index, llm=ScriptedChat().enqueue(SEED_ANSWER))
+    assert answer.signals["answerable"] >= Settings().min_answerable and answer.verified
+
+
+@pytest.mark.parametrize(
+    ("claim", "label"),
+    [
+        ("Alibaba will invest $50 billion in AI and cloud computing over the next three years.", "supported"),
+        ("Alibaba will invest $60 billion in AI and cloud computing over the next three years.", "contradicted"),
+        ("Jack Ma is the chief executive of Alibaba.", "contradicted"),
+        ("Tomás Reyes won the men's race at the Harbour City Marathon.", "contradicted"),
+        ("Alibaba plans to build a space station on Mars.", "not_found"),
+    ],
+)
+def test_verify(index, claim, label):
+    verdict = rag.verify(claim, settings=index)
+    assert verdict.label == label, verdict.reason
+    assert verdict.reason and (verdict.citations or label == "not_found")
+    for c in verdict.citations:
+        assert rag.api.open_context(index).store.article(c.doc_id).text[c.start : c.end] == c.quote
+
+
+def test_verify_gives_a_verdict_per_sentence(index):
+    verdicts = rag.verify_all("Alibaba will invest $50 billion in AI. Jack Ma is the chief executive of Alibaba.", settings=index)
+    assert [v.label for v in verdicts] == ["supported", "contradicted"]
+    with pytest.raises(rag.RagError, match="2 sentences given"):
+        rag.verify("Alibaba will invest $50 billion in AI. Jack Ma is the chief executive of Alibaba.", settings=index)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [("", "nothing to verify"), ("   ", "nothing to verify"), ("How much is Alibaba investing?", "is a question")],
+)
+def test_verify_bad_input_is_one_clear_line(index, text, message):
+    with pytest.raises(rag.RagError, match=message) as err:
+        rag.verify(text, settings=index)
+    assert "\n" not in str(err.value)
+
+
+def test_verify_on_an_empty_or_missing_index(tmp_path):
+    empty = Settings(index=tmp_path / "empty")
+    rag.ingest([tmp_path], settings=empty)  # a folder with nothing to ingest: the index exists, with no article
+    with pytest.raises(rag.RagError, match="is empty; add articles first"):
+        rag.verify("Alibaba will invest $50 billion.", settings=empty)
+    with pytest.raises(rag.RagError, match="no index at .* yet; run `rag ingest PATH` first"):
+        rag.verify("Alibaba will invest $50 billion.", settings=Settings(index=tmp_path / "none"))
+
+
+def test_verify_cli_json_and_exit_status(index):
+    from click.testing import CliRunner
+
+    from rag.cli import cli
+
+    args = ["verify", "--index", str(index.index), "--json"]
+    ok = CliRunner().invoke(cli, [*args, "Alibaba will invest $50 billion in AI and cloud computing."])
+    assert ok.exit_code == 0, ok.output
+    (verdict,) = __import__("json").loads(ok.output)
+    assert verdict["label"] == "supported" and verdict["citations"][0]["doc_id"] == SEED_ID
+    bad = CliRunner().invoke(cli, ["verify", "--index", str(index.index), "Jack Ma is the chief executive of Alibaba."])
+    assert bad.exit_code == 1 and bad.output.startswith("CONTRADICTED: Jack Ma") and "role:" in bad.output
+    empty = CliRunner().invoke(cli, ["verify", "--index", str(index.index), ""])
+    assert empty.exit_code != 0 and "nothing to verify" in empty.output
+
+
+def test_verify_and_why_in_the_chat(chat):
+    chat.handle("/verify Jack Ma is the chief executive of Alibaba.")
+    assert any(line.startswith("CONTRADICTED: Jack Ma") for line in chat.lines)
+    chat.llm.enqueue(f"{SEED_ANSWER} Jack Ma is the chief executive of Alibaba [1].")
+    chat.handle("How much is Alibaba investing?")
+    chat.handle("/why")
+    assert any(line.startswith("policy:   1 of 2 sentences verified") for line in chat.lines)
+    assert any(line.startswith('  dropped: "Jack Ma is the chief executive of Alibaba."') for line in chat.lines)
+    chat.handle("/verify")
+    assert chat.errors[-1].startswith("nothing to verify")

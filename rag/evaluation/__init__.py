@@ -20,11 +20,11 @@ from functools import partial
 from pathlib import Path
 
 from ..settings import Settings
-from . import configs, datasets, report, runner, summaries
+from . import claims, configs, datasets, report, runner, summaries
 
 
 def default_out(dataset: str, config: str, n: int, kind: str = "questions") -> Path:
-    suffix = {"retrieval": "-retrieval", "summaries": "-summaries"}.get(kind, "")
+    suffix = {"retrieval": "-retrieval", "summaries": "-summaries", "claims": "-claims"}.get(kind, "")
     return Path("eval-runs") / f"{Path(dataset).name}-{config}-{n}q{suffix}"
 
 
@@ -33,6 +33,7 @@ def evaluate(
     *,
     limit: int | None = None,
     skip: int = 0,
+    half: str | None = None,
     sample_seed: int | None = None,
     gold_only: bool = False,
     retrieval_only: bool = False,
@@ -53,17 +54,17 @@ def evaluate(
     (``choices``) to the model and score the option it picks. A summary set is
     always a summary run.
     """
-    ds = datasets.load(dataset, limit=limit, seed=sample_seed, gold_only=gold_only or retrieval_only, skip=skip)
+    ds = datasets.load(dataset, limit=limit, seed=sample_seed, gold_only=gold_only or retrieval_only, skip=skip, half=half)
     if choices and not any(q.get("choices") for q in ds.questions):
         from ..errors import ConfigError
 
         raise ConfigError(f"{ds.name} has no multiple-choice options (a `choices` field); run it without --choices")
-    kind = "summaries" if ds.kind == "summaries" else "retrieval" if retrieval_only else "questions"
+    kind = ds.kind if ds.kind in ("summaries", "claims") else "retrieval" if retrieval_only else "questions"
     name, _ = configs.read(config)
     over = configs.overrides(config, sets or [])
     settings = runner.index_settings(ds, (base or Settings()).model_copy(update=over), index_root)
-    folder = Path(out) if out else default_out(str(ds.path), name + ("-choices" if choices else ""), len(ds.questions), kind)
-    meta = _meta(ds, kind, name, over, settings) | {"limit": limit, "skip": skip, "sample_seed": sample_seed, "gold_only": gold_only}
+    folder = Path(out) if out else default_out(str(ds.path), name + ("-choices" if choices else "") + (f"-{half}" if half else ""), len(ds.questions), kind)
+    meta = _meta(ds, kind, name, over, settings) | {"limit": limit, "skip": skip, "half": half, "sample_seed": sample_seed, "gold_only": gold_only}
     meta["choices"] = choices
     run = runner.open_run(folder, meta)
     log(f"{ds.name}: {len(ds.questions)} questions ({len(run.records)} already done), config {name}, out {folder}")
@@ -84,6 +85,7 @@ WORK = {
     "questions": (runner.ask_one, runner.judge),
     "retrieval": (runner.search_one, None),
     "summaries": (summaries.summarize_one, None),
+    "claims": (claims.verify_one, None),
 }
 
 

@@ -53,6 +53,7 @@ class _Progress:
 @click.argument("dataset")
 @click.option("--limit", type=click.IntRange(1), help="Only N questions (the first N, or a sample with --sample-seed).")
 @click.option("--skip", type=click.IntRange(0), default=0, help="Drop the first N questions first (a tuning split beside the first-N report split).")
+@click.option("--half", type=click.Choice(["even", "odd"]), help="Only the questions at even or odd positions of the file (a tuning half, a report half).")
 @click.option("--sample-seed", type=int, help="Sample the N questions at random with this seed.")
 @click.option("--gold-only", is_flag=True, help="Only questions with gold documents (realtimeqa: those whose answer is in an article).")
 @click.option("--retrieval-only", is_flag=True, help="No model: rank with dense, BM25 and hybrid side by side (questions with gold documents).")
@@ -63,7 +64,7 @@ class _Progress:
 @click.option("--index-root", type=click.Path(file_okay=False), help="Where dataset indexes are kept (default ~/.cache/newsrag/eval-index).")
 @click.option("--concurrency", type=click.IntRange(1, 64), default=4, show_default=True, help="Questions in flight (openai backend; local runs one at a time).")
 @exits_on_error
-def run_cmd(dataset, limit, skip, sample_seed, gold_only, retrieval_only, choices, config, sets, out, index_root, concurrency):
+def run_cmd(dataset, limit, skip, half, sample_seed, gold_only, retrieval_only, choices, config, sets, out, index_root, concurrency):
     """Ask every question of DATASET and write reports.
 
     DATASET is a folder with questions.jsonl (a question set), or with
@@ -77,7 +78,7 @@ def run_cmd(dataset, limit, skip, sample_seed, gold_only, retrieval_only, choice
     with _Progress() as progress:
         try:
             summary = evaluate(
-                dataset, limit=limit, skip=skip, sample_seed=sample_seed, gold_only=gold_only, retrieval_only=retrieval_only,
+                dataset, limit=limit, skip=skip, half=half, sample_seed=sample_seed, gold_only=gold_only, retrieval_only=retrieval_only,
                 choices=choices, config=config,
                 sets=list(sets), out=out, concurrency=concurrency, on_record=progress, index_root=index_root,
             )  # fmt: skip

@@ -65,7 +65,7 @@ class Dataset:
         return [feed]
 
 
-MARKERS = ("questions.jsonl", "articles.jsonl")
+MARKERS = ("questions.jsonl", "articles.jsonl", "dataset.json")
 
 
 def resolve(name_or_path: str | Path) -> Path:
@@ -101,11 +101,30 @@ def load_summaries(folder: Path, *, limit: int | None, seed: int | None) -> Data
     return Dataset(folder.resolve().name, folder, items, docs=docs, kind="summaries")
 
 
-def select(questions: list[dict], *, limit: int | None, seed: int | None, gold_only: bool, skip: int = 0) -> list[dict]:
+def load_claims(folder: Path, meta: dict, *, limit, seed, skip, half) -> Dataset:
+    """A claim set (``eval/claims``): each labelled claim is an item for ``rag.verify``."""
+    path = folder / meta.get("claims", "claims.jsonl")
+    if not path.exists():
+        raise ConfigError(f"{folder / 'dataset.json'} names claims file {path.name!r}, which does not exist")
+    items = []
+    for i, c in enumerate(_read_jsonl(path), 1):
+        if not isinstance(c.get("claim"), str) or c.get("label") not in ("supported", "contradicted", "not_found"):
+            raise ConfigError(f"{path} line {i}: needs a claim and a label (supported, contradicted or not_found)")
+        items.append({**c, "id": str(c.get("id", i)), "question": c["claim"]})
+    items = select(items, limit=limit, seed=seed, gold_only=False, skip=skip, half=half)
+    corpus = (folder / meta["corpus"]).resolve()
+    return Dataset(meta.get("name", folder.resolve().name), folder, items, corpus_path=corpus, kind="claims")
+
+
+def select(
+    questions: list[dict], *, limit: int | None, seed: int | None, gold_only: bool, skip: int = 0, half: str | None = None
+) -> list[dict]:
     """The questions to run: optionally only those with gold docs, then a sample (seeded) or the first ``limit``.
 
     ``skip`` drops the first N (after ``gold_only``, before the sample): a tuning
-    split that does not overlap the first-N report split.
+    split that does not overlap the first-N report split. ``half`` ("even" or
+    "odd") keeps the questions at even or odd positions of the file (counting
+    from 0), before anything else: a tuning half and a report half.
 
     >>> qs = [{"id": str(i)} for i in range(10)]
     >>> [q["id"] for q in select(qs, limit=3, seed=None, gold_only=False)]
@@ -114,7 +133,11 @@ def select(questions: list[dict], *, limit: int | None, seed: int | None, gold_o
     True
     >>> [q["id"] for q in select(qs, limit=2, seed=None, gold_only=False, skip=8)]
     ['8', '9']
+    >>> [q["id"] for q in select(qs, limit=3, seed=None, gold_only=False, half="odd")]
+    ['1', '3', '5']
     """
+    if half:
+        questions = questions[("even", "odd").index(half) :: 2]
     if gold_only:
         questions = [q for q in questions if q.get("gold_doc_ids")]
     questions = questions[skip:]
@@ -127,16 +150,25 @@ def select(questions: list[dict], *, limit: int | None, seed: int | None, gold_o
 
 
 def load(
-    name_or_path: str | Path, *, limit: int | None = None, seed: int | None = None, gold_only: bool = False, skip: int = 0
+    name_or_path: str | Path,
+    *,
+    limit: int | None = None,
+    seed: int | None = None,
+    gold_only: bool = False,
+    skip: int = 0,
+    half: str | None = None,
 ) -> Dataset:
     folder = resolve(name_or_path)
+    meta = json.loads((folder / "dataset.json").read_text()) if (folder / "dataset.json").exists() else {}
+    if meta.get("kind") == "claims":
+        return load_claims(folder, meta, limit=limit, seed=seed, skip=skip, half=half)
     if not (folder / "questions.jsonl").exists():
         return load_summaries(folder, limit=limit, seed=seed)
     questions = _read_jsonl(folder / "questions.jsonl")
     for i, q in enumerate(questions, 1):
         if not isinstance(q.get("id"), str) or not isinstance(q.get("question"), str):
             raise ConfigError(f"{folder / 'questions.jsonl'} question {i}: needs string fields id and question")
-    questions = select(questions, limit=limit, seed=seed, gold_only=gold_only, skip=skip)
+    questions = select(questions, limit=limit, seed=seed, gold_only=gold_only, skip=skip, half=half)
     name = folder.resolve().name
     if (folder / "dataset.json").exists():
         meta = json.loads((folder / "dataset.json").read_text())

@@ -22,6 +22,10 @@ def markdown(summary: dict, title: str) -> str:
         from .summaries import markdown as summaries_markdown
 
         return summaries_markdown(summary, title)
+    if kind == "claims":
+        from .claims import markdown as claims_markdown
+
+        return claims_markdown(summary, title)
     return markdown_questions(summary, title)
 
 
@@ -212,6 +216,10 @@ def html_for(summary: dict, records: list[dict], title: str) -> str:
         )
         head = "<tr><th>article</th><th>ROUGE-1</th><th>lead-3 ROUGE-1</th><th>verified</th><th>summary</th></tr>"
         return table_page(summary, title, f"<h2>Articles</h2><table>{head}{rows}</table>")
+    if kind == "claims":
+        from .claims import html as claims_html
+
+        return claims_html(summary, records, title)
     return html(summary, records, title)
 
 

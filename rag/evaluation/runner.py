@@ -23,6 +23,7 @@ from pathlib import Path
 
 import rag
 
+from .. import policy, sentences
 from ..citations import parse_markers
 from ..errors import ConfigError, RagError
 from ..ingest import EMBED_FORMAT
@@ -52,7 +53,7 @@ def index_settings(ds: Dataset, settings: Settings, root: Path | str | None = No
     Runs of any config share one index per key (default under the cache folder).
     """
     root = Path(root) if root else settings.cache_dir / "eval-index"
-    key = f"{ds.name}-{ds.corpus_key()}-{settings.embedder}-c{settings.chunk_tokens}o{settings.chunk_overlap}f{settings.chunk_min_fill}-e{EMBED_FORMAT}"
+    key = f"{ds.name}-{ds.corpus_key()}-{settings.embedder}-c{settings.chunk_tokens}o{settings.chunk_overlap}f{settings.chunk_min_fill}-e{EMBED_FORMAT}-s{sentences.VERSION}"
     return settings.model_copy(update={"index": root / key, "chroma_url": None})
 
 
@@ -104,7 +105,7 @@ def ask_one(q: dict, settings: Settings, *, choices: bool = False) -> dict:
         "answer": answer.text,
         "raw": answer.raw,
         "refused": answer.refused,
-        "passages": [{"n": i, "doc_id": p.doc_id, "title": p.title, "published": iso(p.published)} for i, p in enumerate(answer.passages, 1)],
+        "passages": [{"n": i, "doc_id": p.doc_id, "chunk_id": p.chunk_id, "title": p.title, "published": iso(p.published)} for i, p in enumerate(answer.passages, 1)],
         "citations": [
             {"n": c.number, "doc_id": c.doc_id, "published": iso(c.published), "verified": c.verified, "repaired": c.repaired,
              "quote": c.quote, "start": c.start, "end": c.end}  # fmt: skip
@@ -115,6 +116,9 @@ def ask_one(q: dict, settings: Settings, *, choices: bool = False) -> dict:
         "sentences": len(answer.claims),
         "sentences_cited": sum(bool(c.citations) for c in answer.claims),
         "sentences_verified": sum(c.verified for c in answer.claims),
+        "dropped": [{"text": c.text, "reason": policy.dropped_reason(c)} for c in answer.dropped],
+        "signals": answer.signals,
+        "reason": answer.reason,
         "timings": answer.timings,
         "tokens": answer.tokens,
         "wall_s": round(time.perf_counter() - t0, 3),

@@ -63,7 +63,7 @@ def dates(records: list[dict]) -> dict:
 
 def run_meta(meta: dict) -> dict:
     """What a report says about the run it covers."""
-    keys = ("dataset", "config", "overrides", "limit", "skip", "sample_seed", "gold_only", "choices", "model", "started", "kind")
+    keys = ("dataset", "config", "overrides", "limit", "skip", "half", "sample_seed", "gold_only", "choices", "model", "started", "kind")
     return {k: meta.get(k) for k in keys}
 
 
@@ -133,6 +133,10 @@ def summarize(records: list[dict], meta: dict) -> dict:
         from .summaries import aggregate
 
         return aggregate(records, meta)
+    if meta.get("kind") == "claims":
+        from .claims import aggregate as claims_aggregate
+
+        return claims_aggregate(records, meta)
     return {
         "run": run_meta(meta),
         "questions": len(records),

@@ -147,6 +147,15 @@ def evaluated_prompt_tokens(llama) -> int:
     return int(llama_cpp.llama_perf_context(llama._ctx.ctx).n_p_eval)
 
 
+def _answer_tokens(llama) -> tuple[list[int], list[int]]:
+    """The model's token ids that begin a "yes" and a "no" (with and without a capital or a space)."""
+
+    def first(words: tuple[str, ...]) -> list[int]:
+        return sorted({llama.tokenize(w.encode(), add_bos=False, special=False)[0] for w in words})
+
+    return first(("yes", "Yes", " yes", " Yes", "YES")), first(("no", "No", " no", " No", "NO"))
+
+
 class LlamaCppChat(BaseChatModel):
     """Chat completions from a local GGUF model through llama-cpp-python."""
 
@@ -186,6 +195,25 @@ class LlamaCppChat(BaseChatModel):
     def last_evaluated(self) -> int | None:
         """Prompt tokens llama.cpp evaluated in the last call (the rest came from a cached prefix)."""
         return _LAST.get("evaluated")
+
+    def yes_probability(self, messages: list[BaseMessage]) -> float:
+        """P(yes) among the yes/no tokens after the prompt (``rag.judge``), from llama.cpp's logits.
+
+        One token is generated so that llama-cpp-python evaluates the prompt (reusing
+        the cached prefix); the logits of the prompt's last position are then in the
+        context, since the sampled token is never evaluated.
+        """
+        import numpy as np
+
+        with _LOCK:
+            llama = load_llama(self.model_path, self.n_ctx, self.threads)
+            self._request(messages, None, False, max_tokens=1, temperature=0.0)
+            logits = np.ctypeslib.as_array(llama._ctx.get_logits(), shape=(llama.n_vocab(),)).astype(np.float64)
+            self._done(messages)
+        yes, no = _answer_tokens(llama)
+        top = max(logits[yes + no])
+        py, pn = np.exp(logits[yes] - top).sum(), np.exp(logits[no] - top).sum()
+        return float(py / (py + pn))
 
     def _generate(self, messages, stop=None, run_manager=None, **kwargs) -> ChatResult:
         with _LOCK:

@@ -1,0 +1,141 @@
+"""Fit the answer policy (rag.policy) on tuning runs of `rag eval`, and print what it would have declined.
+
+    .venv/bin/python bench/abstain_fit.py eval-runs/TUNE_RUN [eval-runs/TUNE_RUN ...]
+
+Each run is a `rag eval run` folder made with the policy open, so that every
+question reaches the model and every answer records its signals:
+
+    rag eval run ../shared/data/squad2-500 --half even --limit 120 \\
+        --set min_answerable=0 --set min_support=0 --out eval-runs/tune-squad2-even
+
+Two logistic models, each fitted with every run weighing the same:
+
+- before the model (``answerable_weights``, ``min_answerable``): P(answerable)
+  from the best dense score and the question's coverage by one passage sentence.
+  Its threshold is the highest at which no run declines more than ``--pre-budget``
+  of its answerable questions: a refusal here costs a model call's worth of
+  evidence, so it is kept cautious.
+- after the model (``support_weights``, ``min_support``), on the answers that
+  verified: P(answerable) from the pre-model signals and the answer's own
+  (quote_coverage, terms_missing, judge). Its threshold is the highest at which no
+  run refuses more than ``--budget`` of its answerable questions in all (the
+  answers the verifier dropped count against it too).
+
+What the model and verifier decided is read from the records, so the fit runs in
+a second and the printed shares are what `rag eval` would report on these runs
+with the fitted settings. The report splits are run afterwards with those
+settings, never fitted on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+import numpy as np
+
+PRE = ("dense", "coverage")
+POST = ("dense", "coverage", "quote_coverage", "terms_missing", "judge")
+
+
+def load(folder: Path) -> list[dict]:
+    return [json.loads(line) for line in (folder / "records.jsonl").read_text().splitlines() if line.strip()]
+
+
+def fit(x: np.ndarray, y: np.ndarray, weight: np.ndarray, l2: float = 1e-2, steps: int = 50) -> np.ndarray:
+    """Weighted logistic regression by Newton's method; ``x`` has a leading column of ones."""
+    w = np.zeros(x.shape[1])
+    for _ in range(steps):
+        p = 1 / (1 + np.exp(-x @ w))
+        grad = x.T @ (weight * (p - y)) + l2 * w
+        hess = (x.T * (weight * p * (1 - p))) @ x + l2 * np.eye(len(w))
+        w -= np.linalg.solve(hess, grad)
+    return w
+
+
+def score(sig: dict, names: tuple[str, ...], w: np.ndarray) -> float:
+    z = w[0] + sum(wi * sig.get(n, 0.0) for wi, n in zip(w[1:], names, strict=True))
+    return float(1 / (1 + np.exp(-z)))
+
+
+def fitted(runs: dict[str, list[dict]], names: tuple[str, ...], rows) -> np.ndarray:
+    xs, ys, ws = [], [], []
+    for recs in runs.values():
+        chosen = [r for r in recs if rows(r)]
+        for r in chosen:
+            xs.append([1.0] + [r["signals"].get(n, 0.0) for n in names])
+            ys.append(float(r["answerable"]))
+            ws.append(1.0 / max(1, len(chosen)))
+    w = np.array(ws) * len(ws) / len(runs)
+    return fit(np.array(xs), np.array(ys), w)
+
+
+def outcome(r: dict, pre, pre_t: float, post, post_t: float) -> str:
+    """What the fitted policy does with one record: pre (declined before the model), verifier, post, or answered."""
+    sig = r.get("signals") or {}
+    if r.get("error"):
+        return "error"
+    if "dense" not in sig or score(sig, PRE, pre) < pre_t:
+        return "pre"
+    if r["refused"]:
+        return "verifier"
+    if score(sig, POST, post) < post_t:
+        return "post"
+    return "answered"
+
+
+def correct(r: dict) -> bool:
+    from rag.evaluation.metrics import contains_answer
+
+    return contains_answer(r["answer"], [g for g in r["golds"] if g])
+
+
+def table(runs: dict[str, list[dict]], pre, pre_t, post, post_t) -> list[dict]:
+    out = []
+    for name, recs in runs.items():
+        ans = [r for r in recs if r["answerable"]]
+        una = [r for r in recs if not r["answerable"]]
+        o = {id(r): outcome(r, pre, pre_t, post, post_t) for r in recs}
+        row = {"run": name, "answerable": len(ans), "unanswerable": len(una)}
+        if ans:
+            row["answerable refused"] = sum(o[id(r)] != "answered" for r in ans) / len(ans)
+            row["answerable right"] = sum(o[id(r)] == "answered" and correct(r) for r in ans) / len(ans)
+            row["right, before the policy"] = sum(not r["refused"] and correct(r) for r in ans) / len(ans)
+        if una:
+            row["unanswerable declined"] = sum(o[id(r)] != "answered" for r in una) / len(una)
+            for k in ("pre", "verifier", "post"):
+                row[f"  by {k}"] = sum(o[id(r)] == k for r in una) / len(una)
+        out.append(row)
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("runs", nargs="+", type=Path)
+    ap.add_argument("--pre-budget", type=float, default=0.02, help="most answerable questions a run may lose before the model")
+    ap.add_argument("--budget", type=float, default=0.05, help="most answerable questions a run may have refused in all")
+    ap.add_argument("--report", nargs="*", type=Path, default=[], help="runs made with the fitted settings, to print beside")
+    args = ap.parse_args()
+    runs = {p.name: load(p) for p in args.runs}
+    pre = fitted(runs, PRE, lambda r: "dense" in (r.get("signals") or {}))
+    grid = np.round(np.arange(0.0, 0.96, 0.01), 2)
+
+    def worst(pre_t, post, post_t, which) -> float:
+        return max(t.get(which, 0.0) for t in table(runs, pre, pre_t, post, post_t))
+
+    pre_t = max((t for t in grid if worst(t, np.zeros(len(POST) + 1), 0.0, "answerable refused") <= args.pre_budget
+                 + max(t0.get("answerable refused", 0) for t0 in table(runs, pre, 0.0, np.zeros(len(POST) + 1), 0.0))),
+                default=0.0)  # fmt: skip
+    post = fitted(runs, POST, lambda r: not r["refused"] and "quote_coverage" in (r.get("signals") or {}))
+    post_t = max((t for t in grid if worst(pre_t, post, t, "answerable refused") <= args.budget), default=0.0)
+    print("answerable_weights =", tuple(round(float(v), 3) for v in pre), f" min_answerable = {pre_t:.2f}")
+    print("support_weights =", json.dumps({"bias": round(float(post[0]), 3)} | {n: round(float(v), 3) for n, v in zip(POST, post[1:], strict=True)}),
+          f" min_support = {post_t:.2f}\n")  # fmt: skip
+    for label, group in (("tune", runs), ("report", {p.name: load(p) for p in args.report})):
+        for row in table(group, pre, pre_t, post, post_t):
+            print(label, " | ".join(f"{k}: {v:.3f}" if isinstance(v, float) else f"{k}: {v}" for k, v in row.items()))
+
+
+if __name__ == "__main__":
+    main()

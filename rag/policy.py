@@ -1,0 +1,182 @@
+"""When to answer, and what of an answer to show: the answer policy in one place.
+
+Two decisions, both measured rather than left to a 1.5B model's own judgement:
+
+- Before the model, :func:`answerability` scores whether the retrieved text can
+  answer the question at all: a logistic model of the best dense score and how
+  much of the question one sentence of a passage covers (with its neighbours
+  and the headline). Its weights and threshold are fitted on dev splits by
+  ``bench/abstain_fit.py`` and live in Settings (``answerable_weights``,
+  ``min_answerable``). Below the threshold the reply is the refusal, and the
+  model is never asked.
+- After the model, :func:`decide` keeps only the sentences that verified
+  against their quoted sentence (:mod:`rag.citations`). If none did, the reply
+  is the refusal with the closest sources; the rest are left out, each with
+  its reason, never shown as fact.
+
+>>> from rag.models import Citation, Claim
+>>> ok = Claim("Alibaba will invest $50 billion.", (Citation(1, "c", "d", "T", "", None, "q", 0, 1, True),))
+>>> bad = Claim("It is the largest ever.", (Citation(1, "c", "d", "T", "", None, "q", 0, 1, False, reason="weak"),))
+>>> d = decide("...", CheckedText("", (ok, bad)))
+>>> d.refused, [c.text for c in d.kept], d.reason
+(False, ['Alibaba will invest $50 billion.'], '1 of 2 sentences verified; 1 left out')
+>>> decide("...", CheckedText("", (bad,))).reason
+'no sentence of the answer verified against the passage it cites'
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .chunking import sentence_spans
+from .citations import _WORD, stems, words
+from .models import CheckedText, Claim, Passage
+from .stemming import stem
+
+_QUESTION_WORDS = frozenset("which whose many much long far often did does kind type name named called".split())
+
+
+def question_words(question: str) -> set[str]:
+    """The content words of a question as stems, its wh-words and auxiliaries left out.
+
+    >>> sorted(question_words("How much is Alibaba investing in AI?"))
+    ['ai', 'alibaba', 'invest']
+    """
+    return stems(" ".join(words(question) - _QUESTION_WORDS))
+
+
+def coverage(question: str, passages: Sequence[Passage]) -> float:
+    """The largest share of the question's content words that one sentence of a passage holds, counting the
+    sentences either side of it and the passage's headline.
+
+    >>> from rag.retrieval import _p
+    >>> coverage("Who won the wheelchair race?", [_p("The wheelchair race was won by Reyes. He was fast.")])
+    1.0
+    >>> coverage("Who won the wheelchair race?", [_p("Reyes trained all year.")])
+    0.0
+    """
+    q = question_words(question)
+    if not q:
+        return 0.0
+    best = 0
+    for p in passages:
+        head = stems(p.title)
+        sents = [stems(p.text[s:e]) for s, e in sentence_spans(p.text)] or [set()]
+        for j, w in enumerate(sents):
+            near = w | head | (sents[j - 1] if j else set()) | (sents[j + 1] if j + 1 < len(sents) else set())
+            best = max(best, len(q & near))
+    return best / len(q)
+
+
+_NAME = re.compile(r"(?<![.?!]\s)(?<!^)\b([A-Z][\w'’-]*|\d[\d,.]*)")
+
+
+def key_terms(question: str) -> set[str]:
+    """The question's names and figures (capitalised words past its first, numbers), as stems: what an answer's
+    quote must be about. SQuAD 2.0's unanswerable questions often swap in such a term.
+
+    >>> sorted(key_terms("How much did southern California grow in the year 2000?"))
+    ['2000', 'california']
+    """
+    return {stem(m.lower().rstrip(".,")) for m in _NAME.findall(question.strip())} - _QUESTION_WORDS - {"i"}
+
+
+def quote_signals(question: str, claims: Sequence[Claim]) -> dict[str, float]:
+    """How much of the question the kept sentences' verified quotes (with their headlines) cover, and how many of
+    its names and figures they lack: the quote must answer *this* question, not a related one.
+
+    >>> from rag.models import Citation
+    >>> c = Claim("Reyes won.", (Citation(1, "c", "d", "Marathon", "", None, "The wheelchair race was won by Reyes.", 0, 1, True),))
+    >>> quote_signals("Who won the wheelchair race in 2024?", [c])
+    {'quote_coverage': 0.75, 'terms_missing': 1.0}
+    """
+    have: set[str] = set()
+    for claim in claims:
+        for c in claim.citations:
+            if c.verified:
+                have |= stems(c.quote) | stems(c.title) | {stem(w) for w in _WORD.findall(c.quote)}
+                if c.published:
+                    have |= {str(c.published.year)}
+    q = question_words(question)
+    cover = len(q & have) / len(q) if q else 1.0
+    return {"quote_coverage": round(cover, 4), "terms_missing": float(len(key_terms(question) - have))}
+
+
+def signals(question: str, passages: Sequence[Passage]) -> dict[str, float]:
+    """What the answerability score reads: the best dense cosine and the question's coverage."""
+    dense = max((p.scores.get("dense", 0.0) for p in passages), default=0.0)
+    return {"dense": round(dense, 4), "coverage": round(coverage(question, passages), 4)}
+
+
+def support(sig: dict[str, float], weights: dict[str, float]) -> float:
+    """P(the answer is right to give) after the model: a logistic model over named signals.
+
+    ``weights`` maps a signal to its weight, ``bias`` to the intercept; a signal
+    the answer lacks (no judge asked) counts as 0.
+
+    >>> round(support({"judge": 0.9, "quote_coverage": 1.0}, {"bias": -2.0, "judge": 2.0, "quote_coverage": 1.0}), 3)
+    0.69
+    """
+    z = weights.get("bias", 0.0) + sum(w * sig.get(k, 0.0) for k, w in weights.items() if k != "bias")
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+def signals_text(sig: dict[str, float]) -> str:
+    """The signals in a few words, for a refusal's reason and ``/why``.
+
+    >>> signals_text({"dense": 0.61, "quote_coverage": 0.5, "judge": 0.2})
+    'dense 0.61, quote_coverage 0.50, judge 0.20'
+    """
+    return ", ".join(f"{k} {v:.2f}" for k, v in sig.items())
+
+
+def answerability(sig: dict[str, float], weights: Sequence[float]) -> float:
+    """P(answerable) from the signals: ``sigmoid(w0 + w1 * dense + w2 * coverage)``.
+
+    >>> round(answerability({"dense": 0.6, "coverage": 1.0}, (-4.0, 4.0, 3.0)), 3)
+    0.802
+    """
+    w0, w1, w2 = weights
+    z = w0 + w1 * sig["dense"] + w2 * sig["coverage"]
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What of a checked answer is shown: ``kept`` (verified) or, when ``refused``, nothing."""
+
+    refused: bool
+    kept: tuple[Claim, ...]
+    dropped: tuple[Claim, ...]
+    reason: str
+
+
+def decide(raw: str, checked: CheckedText | None, declined: bool = False) -> Decision:
+    """The answer policy: only verified sentences are answers.
+
+    ``declined``: the model's own words were a refusal (``rag.answer.is_refusal``);
+    a reply that declines but also states a verified fact keeps the fact.
+    """
+    if checked is None or not checked.claims:
+        return Decision(True, (), (), "the model wrote nothing")
+    kept = tuple(c for c in checked.claims if c.verified)
+    dropped = tuple(c for c in checked.claims if not c.verified)
+    if not kept:
+        why = "the model declined" if declined else "no sentence of the answer verified against the passage it cites"
+        return Decision(True, (), dropped, why)
+    n = len(checked.claims)
+    reason = f"{len(kept)} of {n} sentences verified" + (f"; {len(dropped)} left out" if dropped else "")
+    return Decision(False, kept, dropped, reason)
+
+
+def dropped_reason(claim: Claim) -> str:
+    """Why a sentence was left out, in a few words.
+
+    >>> dropped_reason(Claim("Mars base.", ()))
+    'cites no passage that supports it'
+    """
+    reasons = [c.reason for c in claim.citations if c.reason]
+    return "; ".join(dict.fromkeys(reasons)) or "cites no passage that supports it"
