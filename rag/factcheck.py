@@ -23,7 +23,7 @@ from .chunking import sentence_spans
 from .citations import LEXICAL_STRONG, LEXICAL_WEAK, Checker, words
 from .errors import RagError
 from .models import Passage, Verdict
-from .relations import replaced_figure
+from .relations import replaced_figure, swapped_name
 
 # Share of the claim's words a quote must hold before a weak sign (a qualifier, a negation, a date)
 # counts as a contradiction rather than a sentence about something else.
@@ -67,6 +67,8 @@ def judge(claim: str, passages: Sequence[Passage], embed=None) -> Verdict:
         weak = s.relation.split(":")[0] in ("qualifier", "negation", "date")  # weaker signs: the same statement needed
         if s.relation and not s.relation.startswith("names:") and s.lexical >= (SAME_STATEMENT if weak else LEXICAL_WEAK):
             against.append((s.lexical, i, s.relation))
+        elif s.relation.startswith("names:") and (why := swapped_name(claim, quote)):
+            against.append((s.lexical, i, why))
         elif s.missing_numbers and not s.relation and s.lexical >= LEXICAL_WEAK and (why := replaced_figure(claim, quote)):
             against.append((s.lexical, i, why))
     if against:

@@ -45,14 +45,24 @@ def yes_from_logprobs(top: dict[str, float]) -> float | None:
     return yes / (yes + no) if yes + no > 0 else None
 
 
+def _rejected() -> tuple[type[BaseException], ...]:
+    """What a server that does not take ``logprobs`` raises."""
+    try:
+        import openai
+
+        return (openai.BadRequestError, openai.UnprocessableEntityError, TypeError)
+    except ImportError:  # pragma: no cover
+        return (TypeError,)
+
+
 def p_yes(llm, msgs) -> float:
     """The model's probability that its reply to ``msgs`` is yes."""
     if hasattr(llm, "yes_probability"):
         return llm.yes_probability(msgs)
     try:
         reply = llm.bind(logprobs=True, top_logprobs=10, max_tokens=1).invoke(msgs)
-    except Exception:  # noqa: BLE001 - a model or server without logprobs: its plain reply
-        reply = llm.invoke(msgs)
+    except _rejected():  # a server that refuses logprobs: its plain one-word reply
+        reply = llm.bind(max_tokens=2).invoke(msgs)
     content = (reply.response_metadata or {}).get("logprobs") or {}
     first = (content.get("content") or [{}])[0] if isinstance(content, dict) else {}
     p = yes_from_logprobs({t["token"]: t["logprob"] for t in first.get("top_logprobs") or []})

@@ -347,35 +347,53 @@ def dates(claim: str, quote: str) -> str:
 _UNITS = frozenset("billion million trillion thousand bn mn yuan dollar dollars euro euros pound percent per cent usd".split())
 
 
-def _context(toks: list[str], i: int, reach: int = 4) -> set[str]:
-    """Content words within ``reach`` tokens of the figure at ``i``, not across another figure, units left out."""
+def _context(toks: list[str], i: int, reach: int = 4, sent: list[int] | None = None) -> set[str]:
+    """Content words within ``reach`` tokens of the figure at ``i``, not across another figure (nor, given each
+    token's sentence number ``sent``, across a sentence end), units left out."""
     out = set()
     for step in (-1, 1):
         j = i + step
-        while 0 <= j < len(toks) and abs(j - i) <= reach and not toks[j][:1].isdigit():
+        while 0 <= j < len(toks) and abs(j - i) <= reach and not toks[j][:1].isdigit() and (sent is None or sent[j] == sent[i]):
             if toks[j].lower() not in _STOP and toks[j].lower() not in _UNITS:
                 out.add(stem(toks[j].lower()))
             j += step
     return out
 
 
+def _sentence_tokens(text: str) -> tuple[list[str], list[int]]:
+    """Tokens, and the number of the sentence each is in."""
+    from .sentences import spans
+
+    toks, sent = [], []
+    for k, (a, b) in enumerate(spans(text) or [(0, len(text))]):
+        part = tokens(text[a:b])
+        toks += part
+        sent += [k] * len(part)
+    return toks, sent
+
+
 def figures(claim: str, quote: str) -> str:
     """A figure the quote gives for something else: the words around the claim's figure sit, in the quote,
-    around another figure ("revenue rose 14%" against "shares surged 14% ... revenue rose 8%")."""
-    ct, qt = tokens(claim), tokens(quote)
+    around another figure ("revenue rose 14%" against "shares surged 14% ... revenue rose 8%"). Words are looked
+    for 4 tokens either side, then 6 (within the quote's sentence), so a figure's subject a few words off counts."""
+    ct = tokens(claim)
+    qt, sent = _sentence_tokens(quote)
     spots: dict[str, list[int]] = {}
     for j, t in enumerate(qt):
         if t[:1].isdigit():
             spots.setdefault(t, []).append(j)
-    for i, t in enumerate(ct):
-        if not t[:1].isdigit() or t not in spots:
-            continue
-        mine = _context(ct, i)
-        own = max(len(mine & _context(qt, j)) for j in spots[t])
-        other, where = max(((len(mine & _context(qt, j)), u) for u, js in spots.items() if u != t for j in js), default=(0, ""))
-        # Where the claim has the other figure too, the words between them are ambiguous: only a clean swap counts.
-        if other >= 2 and other >= own + 2 and (where not in ct or (own <= 1 and other >= own + 3)):
-            return f"figure: the quote gives {where} there, not {t}"
+    for reach in (4, 6):
+        for i, t in enumerate(ct):
+            if not t[:1].isdigit() or t not in spots:
+                continue
+            mine = _context(ct, i, reach)
+            own = max(len(mine & _context(qt, j, reach, sent)) for j in spots[t])
+            other, where = max(
+                ((len(mine & _context(qt, j, reach, sent)), u) for u, js in spots.items() if u != t for j in js), default=(0, "")
+            )
+            # Where the claim has the other figure too, the words between them are ambiguous: only a clean swap counts.
+            if other >= 2 and other >= own + 2 and (where not in ct or (own <= 1 and other >= own + 3)):
+                return f"figure: the quote gives {where} there, not {t}"
     return ""
 
 
@@ -434,7 +452,8 @@ def subject(claim: str, quote: str) -> str:
     raw = _tokens(claim)
     if any(p.lower() in have for p in actor.split()) or raw[last][1] or last + 1 >= len(ct):
         return ""  # named in the quote, or a possessive ("Alibaba's shares"): not the actor
-    verb = ct[last + 1].lower() if ct[last + 1][:1].islower() and ct[last + 1].lower() not in _STOP else ""
+    nxt = ct[last + 1].lower()
+    verb = nxt if ct[last + 1][:1].islower() and nxt not in _STOP and nxt not in _TITLES else ""
     spots = [j for j, t in enumerate(qt) if t.lower() == verb]
     if not verb or not spots:
         return ""
@@ -448,7 +467,113 @@ def subject(claim: str, quote: str) -> str:
     return ""
 
 
-CHECKS = (placing, ranking, role, order, subject, figures, dates, direction, negation, qualifier)  # the most specific reason first
+# Words of opposite sense, as stems: a claim's word and the quote's opposite about the same thing conflict.
+_OPPOSITE_PAIRS = (
+    ("allow permit lift legal", "ban prohibit forbid forbade illeg outlaw"),
+    ("warm warmer hot hotter heat", "cold colder cool cooler chill"),
+    ("approv accept pass", "reject veto block"),
+    ("support back endors favor", "oppos against"),
+    ("open reopen", "close shut"),
+    ("hire", "fire lay"),
+    ("beat surpass exceed top", "miss trail"),
+    ("includ", "exclud"),
+    ("gain", "loss lose lost"),
+    ("profit surplus", "deficit"),
+    ("earli", "later"),
+    ("introduc impos adopt enact", "avoid scrap abandon repeal withdraw"),
+)
+_OPPOSITE = {w: (k, side) for k, pair in enumerate(_OPPOSITE_PAIRS) for side, ws in enumerate(pair) for w in ws.split()}
+_OPPOSITE.update({stem(w): (len(_OPPOSITE_PAIRS), 0) for w in _UP} | {stem(w): (len(_OPPOSITE_PAIRS), 1) for w in _DOWN})
+
+
+def _sense(t: str) -> tuple[int, int] | None:
+    return _OPPOSITE.get(stem(t.lower()))
+
+
+def opposite(claim: str, quote: str) -> str:
+    """A word of the claim whose opposite the quote uses about the same thing (the same content words nearby),
+    where the quote never uses the claim's own word there: "cut capital expenditure" against "raise capital
+    expenditure", "allowed agricultural burning" against "banned ... agricultural burning".
+
+    >>> opposite("Forecasters expect warmer weather from Monday.", "Forecasters expect calmer, colder weather from Monday.")
+    "opposite: the claim says 'warmer', the quote 'colder'"
+    >>> opposite("Tencent will raise capital expenditure.", "Tencent said it would raise capital expenditure further.")
+    ''
+    """
+    ct, qt = tokens(claim), tokens(quote)
+    for i, t in enumerate(ct):
+        sense = _sense(t)
+        if sense is None:
+            continue
+        mine = _context(ct, i, 6) - {stem(w.lower()) for w in ct if _sense(w)}
+        same = [j for j, u in enumerate(qt) if _sense(u) == sense and len(mine & _context(qt, j, 6)) >= 1]
+        against = [(len(mine & _context(qt, j, 6)), j) for j, u in enumerate(qt) if (s := _sense(u)) and s[0] == sense[0] and s[1] != sense[1]]
+        if not same and against and max(against)[0] >= 2:
+            return f"opposite: the claim says '{t}', the quote '{qt[max(against)[1]]}'"
+    return ""
+
+
+_BE = frozenset("be been being is are was were get got gets".split())
+
+
+def _verbish(t: str) -> bool:
+    """A past or present participle ("outlined", "pulling"): the verbs whose doer the agent check compares."""
+    t = t.lower()
+    return len(t) > 4 and t[:1].isalpha() and t.isalpha() and (t.endswith("ed") or t.endswith("ing"))
+
+
+def _doers(text: str) -> list[tuple[int, int, str]]:
+    """Names that can do something: people-like names with a real word in them, not possessives ("Microsoft's")."""
+    flags = _tokens(text)
+    return [
+        (a, b, n) for a, b, n in _people(text, 1)
+        if not flags[b][1] and any(len(w) >= 3 and w.isalpha() and not w.isupper() for w in n.split())
+    ]  # fmt: skip
+
+
+def _agent(toks: list[str], spans: list[tuple[int, int, str]], i: int) -> tuple[str, str]:
+    """Who does the verb at ``i``, and to whom: a passive "verb by X" names X; else the nearest name before
+    it (within 12 tokens) does it, and a name just after it (within 4) receives it."""
+    after = [n for a, b, n in spans if 0 < a - i <= 4]
+    if i + 1 < len(toks) and toks[i + 1].lower() == "by":
+        return (after[0] if after else ""), ""
+    before = [n for a, b, n in spans if b < i and i - b <= 12]
+    return (before[-1] if before else ""), (after[0] if after else "")
+
+
+def agent(claim: str, quote: str) -> str:
+    """The same action by someone else: "Ruth Chebet pulled away from Hiwot Bekele" against "Hiwot Bekele ...,
+    pulling away from Ruth Chebet"; "Susan Li first outlined the range" against "first outlined by Mark
+    Zuckerberg". Fires only on a swap: the quote's doer is someone the claim names, or the quote's receiver is the
+    claim's doer.
+
+    >>> agent("Kenya's Ruth Chebet pulled away from Ethiopia's Hiwot Bekele.",
+    ...       "Ethiopia's Hiwot Bekele won in 2:21:58, pulling away from Kenya's Ruth Chebet.")
+    'agent: the quote says Hiwot Bekele pulling, not Ruth Chebet'
+    """
+    ct, qt = tokens(claim), tokens(quote)
+    cn, qn = _doers(claim), _doers(quote)
+    if not cn or not qn:
+        return ""
+    for i, t in enumerate(ct):
+        if not _verbish(t) or any(a <= i <= b for a, b, _ in cn) or (i and ct[i - 1].lower() in _BE):
+            continue
+        doer, _ = _agent(ct, cn, i)
+        if not doer or (i + 1 < len(ct) and ct[i + 1].lower() == "by"):
+            continue
+        verb = stem(t.lower())
+        for j, u in enumerate(qt):
+            if not _verbish(u) or stem(u.lower()) != verb:
+                continue
+            q_doer, q_object = _agent(qt, qn, j)
+            if not q_doer or _same_name(doer, q_doer) or any(_same_name(doer, n) for n in q_doer.split()):
+                continue
+            if (q_object and _same_name(q_object, doer)) or any(_same_name(q_doer, n) for _, _, n in cn):
+                return f"agent: the quote says {q_doer} {u}, not {doer}"
+    return ""
+
+
+CHECKS = (placing, ranking, role, order, agent, subject, figures, dates, direction, opposite, negation, qualifier)  # the most specific reason first
 
 
 def conflict(claim: str, quote: str) -> str:
@@ -469,9 +594,29 @@ def missing_names(claim: str, evidence: str) -> list[str]:
     have = {t.lower() for t in tokens(evidence)}
     out = []
     for first, last, name in names(claim):
-        if first == last == 0:  # a sentence's first word is capitalised anyway
-            continue
+        if first == 0 and not (last > 0 or re.search(r".[A-Z0-9]", name)):  # a sentence's first word is capitalised
+            continue  # anyway; a first name of two words or with inner capitals ("DeepSeek") is a name
         parts = [p for p in name.lower().split() if p not in {"the"}]
         if parts and not any(p in have for p in parts):
             out.append(name)
     return out
+
+
+def swapped_name(claim: str, quote: str, share: float = 0.7) -> str:
+    """The claim's statement with another person in it: the quote holds most of the claim's other words
+    (``share``) and names someone the claim does not, where the claim names someone the quote does not.
+
+    >>> swapped_name("Priya Natarajan, a portfolio manager at Greyfield Capital, said chip makers would gain.",
+    ...              "Marcus Feld, a portfolio manager at Greyfield Capital, said chip makers would gain first.")
+    'names: the quote gives Marcus Feld, not Priya Natarajan'
+    """
+    gone = missing_names(claim, quote)
+    theirs = [n for _, _, n in _people(quote, 2) if not any(_same_name(n, m) for _, _, m in names(claim))]
+    if not gone or not theirs:
+        return ""
+    name_words = {w.lower() for n in gone for w in n.split()}
+    rest = {_norm(t) for t in tokens(claim) if t.lower() not in _STOP and t.lower() not in name_words}
+    have = {_norm(t) for t in tokens(quote)}
+    if not rest or len(rest & have) / len(rest) < share:
+        return ""
+    return f"names: the quote gives {theirs[0]}, not {gone[0]}"

@@ -25,6 +25,8 @@ class ScriptedChat(BaseChatModel):
     replies: list = Field(default_factory=list)  # str, or an exception to raise
     prompts: list[list[BaseMessage]] = Field(default_factory=list)  # every prompt received, oldest first
     calls: list[dict] = Field(default_factory=list)  # the keyword arguments of each call (max_tokens, ...)
+    yes: float = 1.0  # what the answer policy's yes/no judge (rag.judge) reads as P(yes)
+    judged: list[list[BaseMessage]] = Field(default_factory=list)  # every judge prompt received
 
     @property
     def _llm_type(self) -> str:
@@ -43,6 +45,11 @@ class ScriptedChat(BaseChatModel):
         if isinstance(reply, BaseException):
             raise reply
         return reply
+
+    def yes_probability(self, messages: list[BaseMessage]) -> float:
+        """The judge's question, answered with the scripted probability (as llama.cpp's logits would)."""
+        self.judged.append(list(messages))
+        return self.yes
 
     def _generate(self, messages, stop=None, run_manager=None, **kwargs) -> ChatResult:
         text = self._next(messages, kwargs)
