@@ -262,9 +262,9 @@ def stream_answer(
     signals.update(policy.quote_signals(question, claims))
     if settings.judge:
         signals["judge"], timings["judge_s"] = judge(question, claims, llm)
+    why = policy.unsupported(signals, settings.support_weights, settings.min_support)
     signals["support"] = round(policy.support(signals, settings.support_weights), 4)
-    if signals["support"] < settings.min_support:
-        why = f"support {signals['support']:.2f} is below {settings.min_support:.2f} ({policy.signals_text(signals)})"
+    if why:
         yield declined(passages, why, raw, tokens, claims + list(decision.dropped))
         return
     citations = unique_citations(claims)

@@ -124,6 +124,20 @@ def support(sig: dict[str, float], weights: dict[str, float]) -> float:
     return 1.0 / (1.0 + math.exp(-z))
 
 
+def unsupported(sig: dict[str, float], weights: dict[str, float], threshold: float) -> str:
+    """After the model: why a verified answer is still declined (its support is below ``threshold``), or "".
+
+    >>> unsupported({"judge": 0.1}, {"bias": -1.0, "judge": 3.0}, 0.5)
+    'support 0.33 is below 0.50 (judge 0.10)'
+    >>> unsupported({"judge": 0.9}, {"bias": -1.0, "judge": 3.0}, 0.5)
+    ''
+    """
+    p = support(sig, weights)
+    if p >= threshold:
+        return ""
+    return f"support {p:.2f} is below {threshold:.2f} ({signals_text(sig)})"
+
+
 def signals_text(sig: dict[str, float]) -> str:
     """The signals in a few words, for a refusal's reason and ``/why``.
 

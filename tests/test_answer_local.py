@@ -80,3 +80,33 @@ def test_seed_article_summary_is_cited_and_has_the_figure(indexed):
     assert "50 billion" in summary.text
     assert summary.claims and summary.verified_share >= 0.5
     assert all(c.doc_id == SEED_ID for c in summary.citations)
+
+
+# --- answers you can trust (#18): declined when the articles do not say it, checked sentence by sentence ------------
+
+
+def test_an_off_topic_question_near_related_text_is_declined(indexed):
+    # The corpus has plenty on AI spending and share prices, nothing on Tesla's deliveries: a figure here
+    # could only come from the model's memory, and no quote would hold it.
+    answer = rag.ask("How many cars did Tesla deliver in 2024?", today="2025-04-20", settings=indexed)
+    assert answer.refused and answer.text == rag.REFUSAL, (answer.raw, answer.reason)
+    assert not answer.citations and answer.reason
+
+
+def test_the_chief_executive_is_not_answered_with_the_co_founder(indexed):
+    answer = rag.ask("Who is Alibaba's chief executive?", today="2025-04-20", settings=indexed)
+    assert "Jack Ma" not in answer.text, (answer.text, answer.raw)
+    if not answer.refused:
+        assert "Eddie Wu" in answer.text and answer.verified
+
+
+def test_a_role_swapped_claim_is_not_supported(indexed):
+    verdict = rag.verify("Jack Ma is the chief executive of Alibaba.", settings=indexed)
+    assert verdict.label == "contradicted" and verdict.reason.startswith("role"), verdict
+    assert rag.verify("Eddie Wu is Alibaba's chief executive.", settings=indexed).label == "supported"
+
+
+def test_every_shown_sentence_of_an_answer_verified(indexed):
+    answer = rag.ask("What did Nvidia report for its fourth quarter?", today="2025-04-20", settings=indexed)
+    assert answer.refused or (answer.claims and all(c.verified for c in answer.claims)), answer
+    assert {"dense", "coverage", "answerable"} <= set(answer.signals)

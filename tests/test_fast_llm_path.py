@@ -337,6 +337,24 @@ def test_answerability_threshold_decides_before_the_model(index, threshold, aske
         assert answer.reason.startswith("answerability ") and "below 0.99" in answer.reason
 
 
+@pytest.mark.parametrize(("yes", "shown"), [(0.95, True), (0.05, False)])
+def test_the_judge_and_the_support_threshold_decide_after_the_model(index, yes, shown):
+    settings = index.model_copy(update={"support_weights": {"bias": -2.0, "judge": 4.0}, "min_support": 0.5})
+    llm = ScriptedChat(yes=yes).enqueue(SEED_ANSWER)
+    answer = rag.ask("How much is Alibaba investing?", today="2025-02-25", settings=settings, llm=llm)
+    assert len(llm.judged) == 1 and "How much is Alibaba investing?" in llm.judged[0][-1].content
+    assert "$50 billion" in llm.judged[0][-1].content  # the judge reads the verified quote
+    assert answer.refused is not shown and answer.signals["judge"] == yes
+    if not shown:
+        assert answer.text.startswith(REFUSAL) and answer.reason.startswith("support 0.1") and answer.dropped
+
+
+def test_no_judge_when_it_is_off(index):
+    llm = ScriptedChat().enqueue(SEED_ANSWER)
+    answer = rag.ask("How much is Alibaba investing?", settings=index.model_copy(update={"judge": False}), llm=llm)
+    assert not llm.judged and "judge" not in answer.signals and answer.verified
+
+
 def test_default_answerability_keeps_the_seed_question(index):
     answer = rag.ask("How much is Alibaba investing?", settings=index, llm=ScriptedChat().enqueue(SEED_ANSWER))
     assert answer.signals["answerable"] >= Settings().min_answerable and answer.verified
