@@ -31,16 +31,26 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
+from datetime import date
 from pathlib import Path
 
 import numpy as np
 
 PRE = ("dense", "coverage")
-POST = ("dense", "coverage", "quote_coverage", "terms_missing", "judge")
+POST = ("dense", "coverage", "quote_coverage", "terms_missing", "lag", "judge")
 
 
 def load(folder: Path) -> list[dict]:
-    return [json.loads(line) for line in (folder / "records.jsonl").read_text().splitlines() if line.strip()]
+    records = [json.loads(line) for line in (folder / "records.jsonl").read_text().splitlines() if line.strip()]
+    for r in records:
+        sig = r.get("signals") or {}
+        if "quote_coverage" in sig and "lag" not in sig:  # a run from before the signal: the same formula, from the record
+            cited = [c["published"] for c in r["citations"] if c["verified"] and c["published"]]
+            given = [p["published"] for p in r["passages"] if p["published"]]
+            days = (date.fromisoformat(max(given)) - date.fromisoformat(max(cited))).days if cited and given else 0
+            sig["lag"] = round(math.log10(1 + max(0, days)), 4)
+    return records
 
 
 def fit(x: np.ndarray, y: np.ndarray, weight: np.ndarray, l2: float = 1e-2, steps: int = 50) -> np.ndarray:

@@ -260,6 +260,7 @@ def stream_answer(
         return
     claims = list(decision.kept)
     signals.update(policy.quote_signals(question, claims))
+    signals["lag"] = policy.evidence_lag(claims, passages)
     if settings.judge:
         signals["judge"], timings["judge_s"] = judge(question, claims, llm)
     why = policy.unsupported(signals, settings.support_weights, settings.min_support)

@@ -105,6 +105,26 @@ def quote_signals(question: str, claims: Sequence[Claim]) -> dict[str, float]:
     return {"quote_coverage": round(cover, 4), "terms_missing": float(len(key_terms(question) - have))}
 
 
+def evidence_lag(claims: Sequence[Claim], passages: Sequence[Passage]) -> float:
+    """How much older the answer's newest verified source is than the newest passage it was given, as
+    log10(1 + days); 0 when undated. News questions are answered from the newest reporting: an answer that
+    passes over this week's articles for one from years ago is usually about an earlier event.
+
+    >>> from datetime import date
+    >>> from rag.models import Citation
+    >>> from rag.retrieval import _p
+    >>> from dataclasses import replace
+    >>> c = Claim("x.", (Citation(1, "c", "d", "T", "", date(2020, 1, 1), "q", 0, 1, True),))
+    >>> round(evidence_lag([c], [replace(_p("a"), published=date(2020, 4, 10))]), 2)
+    2.0
+    """
+    cited = [c.published for claim in claims for c in claim.citations if c.verified and c.published]
+    given = [p.published for p in passages if p.published]
+    if not cited or not given:
+        return 0.0
+    return round(math.log10(1 + max(0, (max(given) - max(cited)).days)), 4)
+
+
 def signals(question: str, passages: Sequence[Passage]) -> dict[str, float]:
     """What the answerability score reads: the best dense cosine and the question's coverage."""
     dense = max((p.scores.get("dense", 0.0) for p in passages), default=0.0)
