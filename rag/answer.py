@@ -252,7 +252,7 @@ def stream_answer(
         tokens["evaluated"] = evaluated()
 
     t_check = time.perf_counter()
-    checked = Checker(passages, embed, repair=settings.citation_repair).check(raw) if raw.strip() else None
+    checked = Checker(passages, embed, repair=settings.citation_repair, question=question).check(raw) if raw.strip() else None
     timings["check_s"] = round(time.perf_counter() - t_check, 3)
     decision = policy.decide(raw, checked, is_refusal(raw))
     if decision.refused:

@@ -88,12 +88,17 @@ class _Support:
     missing_numbers: set[float]
     quote: tuple[int, int]  # span in passage text: the best sentence, with a neighbour when it brings what the claim says
     relation: str = ""  # why the quote says something else (rag.relations), or names it lacks
+    new_words: float | None = None  # share of the claim's words not taken from the question that the quote holds
 
     @property
     def ok(self) -> bool:
         if self.missing_numbers or self.relation:
             return False
-        return self.lexical >= LEXICAL_STRONG or (self.lexical >= LEXICAL_WEAK and self.semantic >= SEMANTIC_MIN)
+        if self.lexical >= LEXICAL_STRONG or (self.lexical >= LEXICAL_WEAK and self.semantic >= SEMANTIC_MIN):
+            return True
+        # An answer restates its question ("OPEC and its allies announced a surprise move to slash oil output ...");
+        # what it adds must all be in the quote, and the quote must share some of the rest.
+        return self.new_words == 1.0 and self.lexical >= LEXICAL_WEAK
 
     @property
     def score(self) -> float:
@@ -130,8 +135,9 @@ class Checker:
     (:func:`rag.relations.conflict`).
     """
 
-    def __init__(self, passages: Sequence[Passage], embed=None, *, repair: bool = True):
+    def __init__(self, passages: Sequence[Passage], embed=None, *, repair: bool = True, question: str = ""):
         self.passages = list(passages)
+        self.question_words = words(question)  # an answer's words taken from its question need not be quoted
         self.embed = embed
         self.repair = repair  # align uncited or miscited sentences to their best-supporting passage
         self._sent_spans = [sentence_spans(p.text) or [(0, len(p.text))] for p in self.passages]
@@ -187,18 +193,20 @@ class Checker:
             quote = p.text[spans[window[0]][0] : spans[window[-1]][1]]
             # Numbers must be in the quote (or be the article's date), not only in the title or elsewhere in the passage.
             missing = unsupported_numbers(claim, f"{quote} {day} {day.replace('-', ' ')}")
-            return window, (len(cw & (have_w | title)) / len(cw) if cw else 0.0), missing
+            return window, (len(cw & (have_w | title)) / len(cw) if cw else 0.0), missing, have_w | title
 
         # A few best-fitting sentences compete: the one whose quote holds every figure, then the most words.
         tried = [window_at(int(b)) for b in np.argsort(-fit, kind="stable")[:3]]
-        window, lexical, missing = min(tried, key=lambda t: (len(t[2]), -t[1]))
+        window, lexical, missing, held = min(tried, key=lambda t: (len(t[2]), -t[1]))
+        new = cw - self.question_words
+        new_words = len(new & held) / len(new) if new and self.question_words else None
         s, e = spans[window[0]][0], spans[window[-1]][1]
         quote = p.text[s:e]
         relation = conflict(claim, quote)
         if not relation and (absent := missing_names(claim, f"{quote} {p.title}")):
             relation = f"names: {', '.join(absent)} not in the quoted sentence"
         semantic = float(max(sims[j] for j in window)) if len(sims) else 0.0
-        return _Support(lexical, semantic, missing, (s, e), relation)
+        return _Support(lexical, semantic, missing, (s, e), relation, new_words)
 
     def citation(self, number: int, sup: _Support, *, repaired: bool = False) -> Citation:
         p = self.passages[number - 1]

@@ -490,6 +490,15 @@ def _sense(t: str) -> tuple[int, int] | None:
     return _OPPOSITE.get(stem(t.lower()))
 
 
+def _after(toks: list[str], i: int) -> str:
+    """The stem of the first content word after token ``i`` that is not itself a word of sense."""
+    return next((stem(t.lower()) for t in toks[i + 1 : i + 4] if t.lower() not in _STOP and not _sense(t) and not t[:1].isdigit()), "")
+
+
+def _after_all(toks: list[str], i: int, reach: int = 6) -> set[str]:
+    return {stem(t.lower()) for t in toks[i + 1 : i + 1 + reach]}
+
+
 def opposite(claim: str, quote: str) -> str:
     """A word of the claim whose opposite the quote uses about the same thing (the same content words nearby),
     where the quote never uses the claim's own word there: "cut capital expenditure" against "raise capital
@@ -506,8 +515,12 @@ def opposite(claim: str, quote: str) -> str:
         if sense is None:
             continue
         mine = _context(ct, i, 6) - {stem(w.lower()) for w in ct if _sense(w)}
+        thing = _after(ct, i)  # what the word is about: "cut [capital] expenditure", "warmer [weather]"
         same = [j for j, u in enumerate(qt) if _sense(u) == sense and len(mine & _context(qt, j, 6)) >= 1]
-        against = [(len(mine & _context(qt, j, 6)), j) for j, u in enumerate(qt) if (s := _sense(u)) and s[0] == sense[0] and s[1] != sense[1]]
+        against = [
+            (len(mine & _context(qt, j, 6)), j) for j, u in enumerate(qt)
+            if (s := _sense(u)) and s[0] == sense[0] and s[1] != sense[1] and thing and thing in _after_all(qt, j)
+        ]  # fmt: skip
         if not same and against and max(against)[0] >= 2:
             return f"opposite: the claim says '{t}', the quote '{qt[max(against)[1]]}'"
     return ""
