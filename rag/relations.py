@@ -171,6 +171,11 @@ def _negated(text: str) -> bool:
     return any(t in _NEGATION for t in toks) or "no longer" in text.lower()
 
 
+# Modifiers that say the same thing (after _norm), mapped to one.
+_SAME_SENSE = {"prior": "previou", "preceding": "previou", "last": "previou", "earlier": "previou", "whole": "full",
+               "entire": "full", "overall": "full", "total": "full"}  # fmt: skip
+
+
 def qualifier(claim: str, quote: str) -> str:
     """In a noun phrase ("the men's race"), the claim's modifier is one the quote never uses, and the quote
     modifies the same noun with another word ("wheelchair races")."""
@@ -190,6 +195,8 @@ def qualifier(claim: str, quote: str) -> str:
             if w == head and i > 1 and qt[i - 1] not in _STOP and (qt[i - 2] in _DETERMINERS or qraw[i - 1][1])
         }  # fmt: skip
         before -= set(ct)
+        if _SAME_SENSE.get(a, a) in {_SAME_SENSE.get(b, b) for b in before}:  # "previous year" is "prior year"
+            continue
         if before and not (head in _ROLES or any(b.isdigit() for b in before)):
             return f"qualifier: the claim says '{a} {head}', the quote '{sorted(before)[0]} {head}'"
     return ""
@@ -474,7 +481,7 @@ _OPPOSITE_PAIRS = (
     ("approv accept pass", "reject veto block"),
     ("support back endors favor", "oppos against"),
     ("open reopen", "close shut"),
-    ("hire", "fire lay"),
+    ("hire", "layoff"),
     ("beat surpass exceed top", "miss trail"),
     ("includ", "exclud"),
     ("gain", "loss lose lost"),
@@ -491,8 +498,8 @@ def _sense(t: str) -> tuple[int, int] | None:
 
 
 def _after(toks: list[str], i: int) -> str:
-    """The stem of the first content word after token ``i`` that is not itself a word of sense."""
-    return next((stem(t.lower()) for t in toks[i + 1 : i + 4] if t.lower() not in _STOP and not _sense(t) and not t[:1].isdigit()), "")
+    """The stem of the first content word after token ``i``."""
+    return next((stem(t.lower()) for t in toks[i + 1 : i + 4] if t.lower() not in _STOP and not t[:1].isdigit()), "")
 
 
 def _after_all(toks: list[str], i: int, reach: int = 6) -> set[str]:
@@ -514,7 +521,7 @@ def opposite(claim: str, quote: str) -> str:
         sense = _sense(t)
         if sense is None:
             continue
-        mine = _context(ct, i, 6) - {stem(w.lower()) for w in ct if _sense(w)}
+        mine = _context(ct, i, 6) - {stem(t.lower())}
         thing = _after(ct, i)  # what the word is about: "cut [capital] expenditure", "warmer [weather]"
         same = [j for j, u in enumerate(qt) if _sense(u) == sense and len(mine & _context(qt, j, 6)) >= 1]
         against = [
@@ -548,8 +555,9 @@ def _agent(toks: list[str], spans: list[tuple[int, int, str]], i: int) -> tuple[
     """Who does the verb at ``i``, and to whom: a passive "verb by X" names X; else the nearest name before
     it (within 12 tokens) does it, and a name just after it (within 4) receives it."""
     after = [n for a, b, n in spans if 0 < a - i <= 4]
-    if i + 1 < len(toks) and toks[i + 1].lower() == "by":
-        return (after[0] if after else ""), ""
+    if i + 1 < len(toks) and toks[i + 1].lower() == "by":  # titles may come between: "by chief financial officer X"
+        by = [n for a, b, n in spans if 0 < a - i <= 6]
+        return (by[0] if by else ""), ""
     before = [n for a, b, n in spans if b < i and i - b <= 12]
     return (before[-1] if before else ""), (after[0] if after else "")
 
@@ -572,7 +580,8 @@ def agent(claim: str, quote: str) -> str:
         if not _verbish(t) or any(a <= i <= b for a, b, _ in cn) or (i and ct[i - 1].lower() in _BE):
             continue
         doer, _ = _agent(ct, cn, i)
-        if not doer or (i + 1 < len(ct) and ct[i + 1].lower() == "by"):
+        by = i + 1 < len(ct) and ct[i + 1].lower() == "by"
+        if not doer:
             continue
         verb = stem(t.lower())
         for j, u in enumerate(qt):
@@ -581,7 +590,8 @@ def agent(claim: str, quote: str) -> str:
             q_doer, q_object = _agent(qt, qn, j)
             if not q_doer or _same_name(doer, q_doer) or any(_same_name(doer, n) for n in q_doer.split()):
                 continue
-            if (q_object and _same_name(q_object, doer)) or any(_same_name(q_doer, n) for _, _, n in cn):
+            both_by = by and j + 1 < len(qt) and qt[j + 1].lower() == "by"  # "outlined by X" against "outlined by Y"
+            if both_by or (q_object and _same_name(q_object, doer)) or any(_same_name(q_doer, n) for _, _, n in cn):
                 return f"agent: the quote says {q_doer} {u}, not {doer}"
     return ""
 
@@ -605,10 +615,11 @@ def missing_names(claim: str, evidence: str) -> list[str]:
     ['Sundar Pichai']
     """
     have = {t.lower() for t in tokens(evidence)}
+    possessive = [p for _, p in _tokens(claim)] or [False]
     out = []
     for first, last, name in names(claim):
-        if first == 0 and not (last > 0 or re.search(r".[A-Z0-9]", name)):  # a sentence's first word is capitalised
-            continue  # anyway; a first name of two words or with inner capitals ("DeepSeek") is a name
+        if first == 0 and not (last > 0 or re.search(r".[A-Z0-9]", name) or possessive[0]):  # a sentence's first word
+            continue  # is capitalised anyway; one of two words, with inner capitals ("DeepSeek") or "'s" is a name
         parts = [p for p in name.lower().split() if p not in {"the"}]
         if parts and not any(p in have for p in parts):
             out.append(name)

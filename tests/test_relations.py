@@ -25,6 +25,15 @@ ALIBABA = (
 )
 
 
+HEAT = (
+    "Regional authorities declared a fire alert and, among other steps, banned open fires and agricultural burning in "
+    "forest areas. Forecasters expect calmer, colder weather from Monday. Tencent said it would raise capital "
+    "expenditure further this year. The range, first outlined by chief executive Mark Zuckerberg in a post, was "
+    "repeated by chief financial officer Susan Li. For the full fiscal year, revenue was more than double the prior "
+    "year's total."
+)
+
+
 def passage(text: str, title: str) -> Passage:
     return Passage("d:0", "d", 0, 0, len(text), text, title, date(2025, 4, 7), "news", "", 0.5)
 
@@ -50,6 +59,19 @@ CASES = [
     pytest.param("Joe Tsai said Alibaba would invest more in AI [1].", ALIBABA, "Alibaba invests", False, "names", id="names-missing"),
     pytest.param("Jack Ma met President Xi Jinping after shares surged 14% [1].", ALIBABA, "Alibaba invests", False,
                  "", id="figure-two-sentences-away"),  # fmt: skip
+    pytest.param("Regional authorities allowed open fires in forest areas [1].", HEAT, "Heat", False, "opposite", id="opposite-allowed-banned"),
+    pytest.param("Regional authorities banned open fires in forest areas [1].", HEAT, "Heat", True, "", id="true-banned"),
+    pytest.param("Forecasters expect warmer weather from Monday [1].", HEAT, "Heat", False, "opposite", id="opposite-warmer-colder"),
+    pytest.param("Tencent said it would cut capital expenditure this year [1].", HEAT, "Heat", False, "", id="direction-cut-raise"),
+    pytest.param("The range was first outlined by chief financial officer Susan Li in a post [1].", HEAT, "Heat", False,
+                 "agent", id="agent-passive-swap"),  # fmt: skip
+    pytest.param("Susan Li repeated the range [1].", HEAT, "Heat", True, "", id="true-passive-repeated-by"),
+    pytest.param("Revenue for the whole fiscal year was more than double the previous year's total [1].", HEAT, "Heat", True, "",
+                 id="true-qualifier-synonyms"),  # fmt: skip
+    pytest.param("Kenya's Ruth Chebet pulled away from Ethiopia's Hiwot Bekele over the final five kilometres [1].", RACE,
+                 "Marathon", False, "agent", id="agent-swap"),  # fmt: skip
+    pytest.param("Nvidia's shares fell in after-hours trading [1].", "Shares fell sharply in after-hours trading.", "Cloud",
+                 False, "names", id="names-first-word-possessive"),  # fmt: skip
 ]
 
 
