@@ -85,6 +85,7 @@ def refusals(records: list[dict]) -> dict:
 
 def citations(records: list[dict]) -> dict:
     said = [r for r in records if not r.get("error") and not r["refused"]]
+    asked = [r for r in records if not r.get("error") and r.get("raw")]  # the model wrote something
     cites = [c for r in said for c in r["citations"]]
     gold = [(c, set(r["gold_doc_ids"])) for r in said if r["gold_doc_ids"] for c in r["citations"]]
     return {
@@ -94,6 +95,9 @@ def citations(records: list[dict]) -> dict:
         "sentences_cited": m.ratio(sum(r["sentences_cited"] for r in said), sum(r["sentences"] for r in said)),
         "sentences_verified": m.ratio(sum(r["sentences_verified"] for r in said), sum(r["sentences"] for r in said)),
         "precision_vs_gold": m.ratio(sum(c["doc_id"] in g for c, g in gold), len(gold)),
+        # Of the sentences the model wrote, the share the answer policy left out as unverified (shown answers are
+        # verified by construction; this is how often the model wrote something its passages do not state).
+        "left_out": m.ratio(sum(len(r.get("dropped") or []) for r in asked), sum(r["sentences"] + len(r.get("dropped") or []) for r in asked)),
         "count": len(cites),
     }
 
@@ -105,7 +109,11 @@ def latency(records: list[dict]) -> dict:
     tin = [r["tokens"].get("prompt", 0) for r in ok if r.get("tokens")]
     tout = [r["tokens"].get("completion", 0) for r in ok if r.get("tokens")]
     evaluated = [r["tokens"]["evaluated"] for r in ok if (r.get("tokens") or {}).get("evaluated") is not None]
+    # What the answer policy adds after the model: the checker, and the yes/no judge when it is asked.
+    policy = [r["timings"]["check_s"] + r["timings"].get("judge_s", 0.0) for r in ok if "check_s" in r["timings"]]
     return {
+        "policy_p50": m.percentile(policy, 50),
+        "policy_p95": m.percentile(policy, 95),
         "first_token_p50": m.percentile(first, 50),
         "first_token_p95": m.percentile(first, 95),
         "total_p50": m.percentile(total, 50),
@@ -168,12 +176,15 @@ ROWS = [
     ("citations", "verified", "citations verified", "share"),
     ("citations", "sentences_cited", "answer sentences cited", "share"),
     ("citations", "precision_vs_gold", "citation precision vs gold docs", "share"),
+    ("citations", "left_out", "model's sentences left out as unverified", "share"),
     ("dates", "cited_after_as_of", "citations to articles after the as-of date", "count"),
     ("dates", "dated_answers", "answers dated \"As of\" (newest evidence old)", "share"),
     ("latency", "first_token_p50", "first token p50", "seconds"),
     ("latency", "first_token_p95", "first token p95", "seconds"),
     ("latency", "total_p50", "total p50", "seconds"),
     ("latency", "total_p95", "total p95", "seconds"),
+    ("latency", "policy_p50", "answer policy after the model (check + judge) p50", "seconds"),
+    ("latency", "policy_p95", "answer policy after the model (check + judge) p95", "seconds"),
     ("latency", "tokens_in_mean", "tokens in (mean)", "count"),
     ("latency", "tokens_evaluated_mean", "prompt tokens llama.cpp evaluated (mean; a cached prefix is not)", "count"),
     ("latency", "tokens_out_mean", "tokens out (mean)", "count"),
