@@ -17,9 +17,10 @@ Two logistic models, each fitted with every run weighing the same:
   evidence, so it is kept cautious.
 - after the model (``support_weights``, ``min_support``), on the answers that
   verified: P(answerable) from the pre-model signals and the answer's own
-  (quote_coverage, terms_missing, judge). Its threshold is the highest at which no
-  run refuses more than ``--budget`` of its answerable questions in all (the
-  answers the verifier dropped count against it too).
+  (quote_coverage, terms_missing, negation, lag, judge). Its threshold is the
+  highest at which no run loses more than ``--budget`` of its answerable
+  questions to the two scores (the verifier's own refusals are not counted
+  against it: they are reported beside).
 
 What the model and verifier decided is read from the records, so the fit runs in
 a second and the printed shares are what `rag eval` would report on these runs
@@ -37,19 +38,33 @@ from pathlib import Path
 
 import numpy as np
 
+from rag.models import Citation, Claim
+from rag.policy import quote_signals
+
 PRE = ("dense", "coverage")
-POST = ("dense", "coverage", "quote_coverage", "terms_missing", "lag", "judge")
+POST = ("dense", "coverage", "quote_coverage", "terms_missing", "negation", "lag", "judge")
 
 
 def load(folder: Path) -> list[dict]:
+    """A run's records, with the policy's deterministic signals after the model recomputed from each record's
+    question and shown citations (so a signal added since the run needs no second model run; the judge's
+    P(yes) is the model's and is kept as recorded)."""
     records = [json.loads(line) for line in (folder / "records.jsonl").read_text().splitlines() if line.strip()]
     for r in records:
         sig = r.get("signals") or {}
-        if "quote_coverage" in sig and "lag" not in sig:  # a run from before the signal: the same formula, from the record
-            cited = [c["published"] for c in r["citations"] if c["verified"] and c["published"]]
-            given = [p["published"] for p in r["passages"] if p["published"]]
-            days = (date.fromisoformat(max(given)) - date.fromisoformat(max(cited))).days if cited and given else 0
-            sig["lag"] = round(math.log10(1 + max(0, days)), 4)
+        if r.get("error") or r["refused"] or "quote_coverage" not in sig:
+            continue
+        titles = {p["n"]: p for p in r["passages"]}
+        cites = tuple(
+            Citation(c["n"], "", c["doc_id"], titles.get(c["n"], {}).get("title", ""), "",
+                     date.fromisoformat(c["published"]) if c["published"] else None, c["quote"], c["start"], c["end"], c["verified"])
+            for c in r["citations"]
+        )  # fmt: skip
+        sig.update(quote_signals(r["question"], [Claim("", cites)]))
+        cited = [c.published for c in cites if c.verified and c.published]
+        given = [p["published"] for p in r["passages"] if p["published"]]
+        days = (date.fromisoformat(max(given)) - max(cited)).days if cited and given else 0
+        sig["lag"] = round(math.log10(1 + max(0, days)), 4)
     return records
 
 
@@ -110,6 +125,7 @@ def table(runs: dict[str, list[dict]], pre, pre_t, post, post_t) -> list[dict]:
         row = {"run": name, "answerable": len(ans), "unanswerable": len(una)}
         if ans:
             row["answerable refused"] = sum(o[id(r)] != "answered" for r in ans) / len(ans)
+            row["  by the policy's scores"] = sum(o[id(r)] in ("pre", "post") for r in ans) / len(ans)
             row["answerable right"] = sum(o[id(r)] == "answered" and correct(r) for r in ans) / len(ans)
             row["right, before the policy"] = sum(not r["refused"] and correct(r) for r in ans) / len(ans)
         if una:
@@ -124,21 +140,21 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("runs", nargs="+", type=Path)
     ap.add_argument("--pre-budget", type=float, default=0.02, help="most answerable questions a run may lose before the model")
-    ap.add_argument("--budget", type=float, default=0.05, help="most answerable questions a run may have refused in all")
+    ap.add_argument("--budget", type=float, default=0.05, help="most answerable questions a run may lose to both scores")
     ap.add_argument("--report", nargs="*", type=Path, default=[], help="runs made with the fitted settings, to print beside")
     args = ap.parse_args()
     runs = {p.name: load(p) for p in args.runs}
     pre = fitted(runs, PRE, lambda r: "dense" in (r.get("signals") or {}))
     grid = np.round(np.arange(0.0, 0.96, 0.01), 2)
 
-    def worst(pre_t, post, post_t, which) -> float:
-        return max(t.get(which, 0.0) for t in table(runs, pre, pre_t, post, post_t))
+    def worst(pre_t, post, post_t) -> float:
+        """The most answerable questions any run loses to the two scores (the verifier's refusals aside)."""
+        return max(t.get("  by the policy's scores", 0.0) for t in table(runs, pre, pre_t, post, post_t))
 
-    pre_t = max((t for t in grid if worst(t, np.zeros(len(POST) + 1), 0.0, "answerable refused") <= args.pre_budget
-                 + max(t0.get("answerable refused", 0) for t0 in table(runs, pre, 0.0, np.zeros(len(POST) + 1), 0.0))),
-                default=0.0)  # fmt: skip
+    open_post = np.zeros(len(POST) + 1)  # P = 0.5 for every answer: with threshold 0, nothing declined after the model
+    pre_t = max((t for t in grid if worst(t, open_post, 0.0) <= args.pre_budget), default=0.0)
     post = fitted(runs, POST, lambda r: not r["refused"] and "quote_coverage" in (r.get("signals") or {}))
-    post_t = max((t for t in grid if worst(pre_t, post, t, "answerable refused") <= args.budget), default=0.0)
+    post_t = max((t for t in grid if worst(pre_t, post, t) <= args.budget), default=0.0)
     print("answerable_weights =", tuple(round(float(v), 3) for v in pre), f" min_answerable = {pre_t:.2f}")
     print("support_weights =", json.dumps({"bias": round(float(post[0]), 3)} | {n: round(float(v), 3) for n, v in zip(POST, post[1:], strict=True)}),
           f" min_support = {post_t:.2f}\n")  # fmt: skip

@@ -71,6 +71,7 @@ def coverage(question: str, passages: Sequence[Passage]) -> float:
     return best / len(q)
 
 
+_NEGATED = re.compile(r"\b(?:not|never|no|none|cannot|without)\b|n['’]t\b", re.I)
 _NAME = re.compile(r"(?<![.?!]\s)(?<!^)\b([A-Z][\w'’-]*|\d[\d,.]*)")
 
 
@@ -91,7 +92,9 @@ def quote_signals(question: str, claims: Sequence[Claim]) -> dict[str, float]:
     >>> from rag.models import Citation
     >>> c = Claim("Reyes won.", (Citation(1, "c", "d", "Marathon", "", None, "The wheelchair race was won by Reyes.", 0, 1, True),))
     >>> quote_signals("Who won the wheelchair race in 2024?", [c])
-    {'quote_coverage': 0.75, 'terms_missing': 1.0}
+    {'quote_coverage': 0.75, 'terms_missing': 1.0, 'negation': 0.0}
+    >>> quote_signals("Who did not win the wheelchair race?", [c])["negation"]
+    1.0
     """
     have: set[str] = set()
     for claim in claims:
@@ -102,7 +105,11 @@ def quote_signals(question: str, claims: Sequence[Claim]) -> dict[str, float]:
                     have |= {str(c.published.year)}
     q = question_words(question)
     cover = len(q & have) / len(q) if q else 1.0
-    return {"quote_coverage": round(cover, 4), "terms_missing": float(len(key_terms(question) - have))}
+    # "Which team did not ...": SQuAD 2.0 makes many unanswerable questions by negating an answerable one.
+    negated = _NEGATED.search(question) is not None and not any(
+        _NEGATED.search(c.quote) for claim in claims for c in claim.citations if c.verified
+    )
+    return {"quote_coverage": round(cover, 4), "terms_missing": float(len(key_terms(question) - have)), "negation": float(negated)}
 
 
 def evidence_lag(claims: Sequence[Claim], passages: Sequence[Passage]) -> float:
