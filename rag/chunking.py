@@ -49,15 +49,7 @@ def _rule_spans(text: str) -> list[tuple[int, int]]:
         spans.append((start, end))
         start = end
     spans.append((start, len(text)))
-    out = []
-    for s, e in spans:
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            out.append((s, e))
-    return out
+    return sentences.trimmed(text, spans)
 
 
 def _split_long(text: str, s: int, e: int, max_tokens: int) -> list[tuple[int, int, int]]:

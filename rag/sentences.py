@@ -74,8 +74,17 @@ def _line_spans(text: str, a: int, b: int) -> list[tuple[int, int]]:
     if not text[a:b].strip():
         return []
     cuts = _repair(text, a, b, _cuts(text, a, b))
+    return trimmed(text, zip([a, *cuts], [*cuts, b]))
+
+
+def trimmed(text: str, pieces) -> list[tuple[int, int]]:
+    """The spans with their surrounding whitespace cut off; empty ones dropped.
+
+    >>> trimmed(" a  b ", [(0, 3), (3, 4), (4, 6)])
+    [(1, 2), (4, 5)]
+    """
     out = []
-    for s, e in zip([a, *cuts], [*cuts, b]):
+    for s, e in pieces:
         while s < e and text[s].isspace():
             s += 1
         while e > s and text[e - 1].isspace():
