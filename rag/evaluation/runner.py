@@ -99,6 +99,9 @@ def ask_one(q: dict, settings: Settings, *, choices: bool = False) -> dict:
     return {
         **row,
         "retrieved": doc_ids(ranked, row["gold_doc_ids"]),
+        # Whether one of the passages an answer is given (the first k) holds a gold answer string: a refusal
+        # without one is the right call even on an "answerable" question.
+        "answer_in_passages": bool(row["golds"]) and metrics.answer_rank([f"{p.title}\n{p.text}" for p in ranked[: settings.k]], row["golds"]) is not None,
         "retrieved_published": [iso(p.published) for p in ranked],
         "when": answer.when.to_dict(),
         "as_of_note": iso(answer.as_of),

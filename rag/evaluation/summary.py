@@ -80,7 +80,12 @@ def answers(records: list[dict]) -> dict:
 
 def refusals(records: list[dict]) -> dict:
     ok = [r for r in records if not r.get("error")]
-    return m.refusal_scores([r["refused"] for r in ok], [r["answerable"] for r in ok])
+    out = m.refusal_scores([r["refused"] for r in ok], [r["answerable"] for r in ok])
+    held = [r for r in ok if r["answerable"] and r.get("answer_in_passages")]
+    missing = [r for r in ok if r["answerable"] and r.get("answer_in_passages") is False]
+    out["rate_answer_in_passages"] = m.ratio(sum(r["refused"] for r in held), len(held)) if held else None
+    out["rate_answer_not_in_passages"] = m.ratio(sum(r["refused"] for r in missing), len(missing)) if missing else None
+    return out
 
 
 def citations(records: list[dict]) -> dict:
@@ -170,6 +175,8 @@ ROWS = [
     ("answers", "f1", "token F1", "share"),
     ("answers", "choice_accuracy", "multiple choice: gold option picked (--choices)", "share"),
     ("refusals", "rate_answerable", "refused, answerable", "share"),
+    ("refusals", "rate_answer_in_passages", "refused, answerable, a passage given holds the answer", "share"),
+    ("refusals", "rate_answer_not_in_passages", "refused, answerable, no passage given holds the answer", "share"),
     ("refusals", "rate_unanswerable", "refused, unanswerable (recall)", "share"),
     ("refusals", "precision", "refusal precision", "share"),
     ("citations", "in_context", "citations to passages given", "share"),
