@@ -45,11 +45,18 @@ PRE = ("dense", "coverage")
 POST = ("dense", "coverage", "quote_coverage", "terms_missing", "negation", "lag", "judge")
 
 
-def load(folder: Path) -> list[dict]:
+def load(folder: Path, recheck: bool = False) -> list[dict]:
     """A run's records, with the policy's deterministic signals after the model recomputed from each record's
     question and shown citations (so a signal added since the run needs no second model run; the judge's
-    P(yes) is the model's and is kept as recorded)."""
+    P(yes) is the model's and is kept as recorded).
+
+    ``recheck``: also re-run today's checker and answer policy on the model's recorded reply, over the same
+    passages read back from the run's index (by chunk id), so a checker change is measured without asking the
+    model again. An answer that now verifies but did not then has no judge reading.
+    """
     records = [json.loads(line) for line in (folder / "records.jsonl").read_text().splitlines() if line.strip()]
+    if recheck:
+        _recheck(records, json.loads((folder / "run.json").read_text())["index"])
     for r in records:
         sig = r.get("signals") or {}
         if r.get("error") or r["refused"] or "quote_coverage" not in sig:
@@ -66,6 +73,41 @@ def load(folder: Path) -> list[dict]:
         days = (date.fromisoformat(max(given)) - max(cited)).days if cited and given else 0
         sig["lag"] = round(math.log10(1 + max(0, days)), 4)
     return records
+
+
+def _recheck(records: list[dict], index: str) -> None:
+    """Re-run the checker and ``policy.decide`` on each record's reply; update refused, answer and citations."""
+    import rag
+    from rag.answer import is_refusal
+    from rag.citations import Checker, render
+    from rag.context import open_context
+    from rag.models import iso, unique_citations
+    from rag.policy import decide
+    from rag.settings import Settings
+
+    ctx = open_context(Settings(index=index))
+    for r in records:
+        if r.get("error") or not r.get("raw") or not r["passages"] or "chunk_id" not in r["passages"][0]:
+            continue
+        by_id = {}
+        for doc in {p["doc_id"] for p in r["passages"]}:
+            by_id |= {c.chunk_id: c for c in ctx.store.chunks_of(doc)}
+        passages = [by_id[p["chunk_id"]] for p in r["passages"] if p["chunk_id"] in by_id]
+        if len(passages) != len(r["passages"]):
+            continue
+        checked = Checker(passages, ctx.embedder.embed, question=r["question"]).check(r["raw"])
+        d = decide(r["raw"], checked, is_refusal(r["raw"]))
+        was = r["refused"]
+        r["refused"] = d.refused
+        r["answer"] = rag.REFUSAL if d.refused else render(list(d.kept))
+        r["citations"] = [
+            {"n": c.number, "doc_id": c.doc_id, "published": iso(c.published), "verified": c.verified, "quote": c.quote,
+             "start": c.start, "end": c.end}  # fmt: skip
+            for c in unique_citations(list(d.kept))
+        ]
+        if was and not d.refused:
+            r["signals"] = {**r["signals"], "quote_coverage": 0.0}  # filled in by load(); no judge reading
+        r["rechecked"] = was != d.refused
 
 
 def fit(x: np.ndarray, y: np.ndarray, weight: np.ndarray, l2: float = 1e-2, steps: int = 50) -> np.ndarray:
@@ -142,8 +184,16 @@ def main() -> None:
     ap.add_argument("--pre-budget", type=float, default=0.02, help="most answerable questions a run may lose before the model")
     ap.add_argument("--budget", type=float, default=0.05, help="most answerable questions a run may lose to both scores")
     ap.add_argument("--report", nargs="*", type=Path, default=[], help="runs made with the fitted settings, to print beside")
+    ap.add_argument("--recheck", action="store_true", help="re-run today's checker on the recorded replies first")
+    ap.add_argument("--without", nargs="*", default=[], help="signals to leave out of the fit after the model (e.g. judge)")
     args = ap.parse_args()
-    runs = {p.name: load(p) for p in args.runs}
+    global POST
+    POST = tuple(n for n in POST if n not in args.without)
+    runs = {p.name: load(p, args.recheck) for p in args.runs}
+    for name, recs in runs.items():
+        changed = [r for r in recs if r.get("rechecked")]
+        if changed:
+            print(f"{name}: {len(changed)} answers changed by the recheck")
     pre = fitted(runs, PRE, lambda r: "dense" in (r.get("signals") or {}))
     grid = np.round(np.arange(0.0, 0.96, 0.01), 2)
 

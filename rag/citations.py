@@ -97,8 +97,9 @@ class _Support:
         if self.lexical >= LEXICAL_STRONG or (self.lexical >= LEXICAL_WEAK and self.semantic >= SEMANTIC_MIN):
             return True
         # An answer restates its question ("OPEC and its allies announced a surprise move to slash oil output ...");
-        # what it adds must all be in the quote, and the quote must share some of the rest.
-        return self.new_words == 1.0 and self.lexical >= LEXICAL_WEAK
+        # most of what it adds must be in the quote (its names and figures all are: checked above), and the quote
+        # must share some of the rest.
+        return self.new_words is not None and self.new_words >= 0.5 and self.lexical >= LEXICAL_WEAK
 
     @property
     def score(self) -> float:
@@ -137,7 +138,8 @@ class Checker:
 
     def __init__(self, passages: Sequence[Passage], embed=None, *, repair: bool = True, question: str = ""):
         self.passages = list(passages)
-        self.question_words = words(question)  # an answer's words taken from its question need not be quoted
+        self.question = question  # an answer's words, names and figures taken from its question need not be quoted
+        self.question_words = words(question)
         self.embed = embed
         self.repair = repair  # align uncited or miscited sentences to their best-supporting passage
         self._sent_spans = [sentence_spans(p.text) or [(0, len(p.text))] for p in self.passages]
@@ -192,21 +194,28 @@ class Checker:
             window.sort()
             quote = p.text[spans[window[0]][0] : spans[window[-1]][1]]
             # Numbers must be in the quote (or be the article's date), not only in the title or elsewhere in the passage.
-            missing = unsupported_numbers(claim, f"{quote} {day} {day.replace('-', ' ')}")
+            # A figure the answer repeats from its question ("a 24-hour licence") need not be quoted again.
+            missing = unsupported_numbers(claim, f"{quote} {day} {day.replace('-', ' ')} {self.question}")
             return window, (len(cw & (have_w | title)) / len(cw) if cw else 0.0), missing, have_w | title
 
-        # A few best-fitting sentences compete: the one whose quote holds every figure, then the most words.
-        tried = [window_at(int(b)) for b in np.argsort(-fit, kind="stable")[:3]]
-        window, lexical, missing, held = min(tried, key=lambda t: (len(t[2]), -t[1]))
+        # A few best-fitting sentences compete: one that supports the claim if any does, else the one whose quote
+        # holds every figure, then the most words (its reason is the one shown).
         new = cw - self.question_words
-        new_words = len(new & held) / len(new) if new and self.question_words else None
-        s, e = spans[window[0]][0], spans[window[-1]][1]
-        quote = p.text[s:e]
-        relation = conflict(claim, quote)
-        if not relation and (absent := missing_names(claim, f"{quote} {p.title}")):
-            relation = f"names: {', '.join(absent)} not in the quoted sentence"
-        semantic = float(max(sims[j] for j in window)) if len(sims) else 0.0
-        return _Support(lexical, semantic, missing, (s, e), relation, new_words)
+
+        def supported_by(window: list[int], lexical: float, missing: set[float], held: set[str]) -> _Support:
+            s, e = spans[window[0]][0], spans[window[-1]][1]
+            quote = p.text[s:e]
+            relation = conflict(claim, quote)
+            if not relation and (absent := missing_names(claim, f"{quote} {p.title} {self.question}")):
+                relation = f"names: {', '.join(absent)} not in the quoted sentence"
+            semantic = float(max(sims[j] for j in window)) if len(sims) else 0.0
+            new_words = len(new & held) / len(new) if new and self.question_words else None
+            return _Support(lexical, semantic, missing, (s, e), relation, new_words)
+
+        tried = [window_at(int(b)) for b in np.argsort(-fit, kind="stable")[:3]]
+        tried.sort(key=lambda t: (len(t[2]), -t[1]))
+        supports = [supported_by(*t) for t in tried]
+        return next((sup for sup in supports if sup.ok), supports[0])
 
     def citation(self, number: int, sup: _Support, *, repaired: bool = False) -> Citation:
         p = self.passages[number - 1]

@@ -399,6 +399,8 @@ def figures(claim: str, quote: str) -> str:
                 ((len(mine & _context(qt, j, reach, sent)), u) for u, js in spots.items() if u != t for j in js), default=(0, "")
             )
             # Where the claim has the other figure too, the words between them are ambiguous: only a clean swap counts.
+            if reach > 4 and own > 1:  # the wider look is for a figure whose words sit a little off, not beside it
+                continue
             if other >= 2 and other >= own + 2 and (where not in ct or (own <= 1 and other >= own + 3)):
                 return f"figure: the quote gives {where} there, not {t}"
     return ""
@@ -548,6 +550,7 @@ def _doers(text: str) -> list[tuple[int, int, str]]:
     return [
         (a, b, n) for a, b, n in _people(text, 1)
         if not flags[b][1] and any(len(w) >= 3 and w.isalpha() and not w.isupper() for w in n.split())
+        and (a > 0 or b > 0 or re.search(r".[A-Z0-9]", n))  # a lone capitalised first word is any word ("Authorities")
     ]  # fmt: skip
 
 
