@@ -18,7 +18,7 @@ import numpy as np
 from .chunking import sentence_spans
 from .models import CheckedText, Citation, Claim, Passage, iso
 from .numeric import numbers_in, unsupported_numbers
-from .relations import conflict, missing_names
+from .relations import conflict, missing_names, names
 from .stemming import stem
 
 _MARK = re.compile(r"\s*\[(?:(?:passage|source|doc)\s*)?(\d+(?:\s*[,;–-]\s*(?:(?:passage|source)\s*)?\d+)*)\]", re.I)
@@ -171,7 +171,9 @@ class Checker:
         # The quote: the sentence that best matches by shared words, meaning,
         # and above all the claim's numbers (a quote without the figure proves nothing).
         fit = np.asarray([len(cw & w) / max(1, len(cw)) + len(cn & n) for w, n in facts]) + sims
-        title = words(p.title)
+        # The headline may name who or what the quote is about ("Alibaba" for "the company"); its other words
+        # do not make the quote say more.
+        title = words(p.title) & words(" ".join(n for _, _, n in names(claim)))
         day = iso(p.published)
 
         def window_at(best: int) -> tuple[list[int], float, set[float]]:
@@ -257,10 +259,10 @@ class Checker:
             return Claim(text, tuple(self.citation(n, s) for n, s in supports.items()))
         # Missing or failing citations: align to the best-supporting passage if it is strong.
         every = {n: supports.get(n) or self.support(text, n - 1, vec) for n in range(1, len(self.passages) + 1)}
-        if every:
-            best = max(every, key=lambda n: every[n].score)
-            if every[best].ok:
-                return Claim(text, (self.citation(best, every[best], repaired=True),))
+        ok = [n for n in every if every[n].ok]
+        if ok:
+            best = max(ok, key=lambda n: every[n].score)
+            return Claim(text, (self.citation(best, every[best], repaired=True),))
         return Claim(text, tuple(self.citation(n, s) for n, s in supports.items()))
 
 

@@ -202,8 +202,21 @@ def qualifier(claim: str, quote: str) -> str:
     return ""
 
 
+def _negates(text: str, about: set[str], reach: int = 5) -> bool:
+    """A negation in ``text`` with one of the words ``about`` (stems) within ``reach`` tokens after it: a "not"
+    elsewhere in a two-sentence quote ("Greggs did not respond") says nothing about the claim's statement."""
+    toks = [t.lower() for t in tokens(text)]
+    for i, t in enumerate(toks):
+        if t in _NEGATION or (t == "no" and i + 1 < len(toks) and toks[i + 1] == "longer"):
+            if {stem(w) for w in toks[i + 1 : i + 1 + reach] if w not in _STOP} & about:
+                return True
+    return False
+
+
 def negation(claim: str, quote: str) -> str:
-    c, q = _negated(claim), _negated(quote)
+    """One says "not", "never", "no longer" about what both say, the other does not."""
+    cw = {stem(t.lower()) for t in tokens(claim) if t.lower() not in _STOP}
+    c, q = _negated(claim), _negates(quote, cw)  # a claim is one statement: any negation in it counts
     if c == q:
         return ""
     return "negation: the claim is negative, the quote is not" if c else "negation: the quote is negative, the claim is not"
