@@ -38,6 +38,9 @@ LEXICAL_WEAK = 0.3
 SEMANTIC_MIN = 0.6
 
 
+_TRUE_OR_FALSE = re.compile(r"\s*(?:true or false|yes or no)\s*[:?,-]\s*(.+)", re.I | re.S)
+
+
 def words(text: str) -> set[str]:
     """Content words, lower-cased, plural 's' dropped.
 
@@ -239,6 +242,17 @@ class Checker:
             reason="" if sup.ok else sup.reason(),
         )
 
+    def _affirmed(self, text: str) -> str:
+        """The statement a bare "True." or "Yes." affirms, for a "True or false: ..." question; else ``text``.
+
+        >>> Checker([], question="True or false: Biden is the oldest president.")._affirmed("True.")
+        'Biden is the oldest president.'
+        """
+        m = _TRUE_OR_FALSE.match(self.question)
+        if m and words(text) <= {"true", "yes", "correct"} and words(text):
+            return m.group(1).strip()
+        return text
+
     def check(self, answer: str) -> CheckedText:
         sentences = [answer[s:e] for s, e in sentence_spans(answer)]
         parsed = [parse_markers(s) for s in sentences]
@@ -251,19 +265,22 @@ class Checker:
 
     def _check_claim(self, text: str, cited: list[int], vec) -> Claim:
         valid = [n for n in cited if 1 <= n <= len(self.passages)]  # drop passages never shown
+        shown, said = text, self._affirmed(text)
+        if said != text:  # "True." to "True or false: X?" states X: X is what must be quoted
+            text, vec = said, (self.embed([said])[0] if self.embed is not None else None)
         supports = {n: self.support(text, n - 1, vec) for n in valid}
         good = [self.citation(n, s) for n, s in supports.items() if s.ok]
         if good:
-            return Claim(text, tuple(good))
+            return Claim(shown, tuple(good))
         if len(words(text)) < 3 or not self.repair:  # "Yes." and friends carry no checkable claim
-            return Claim(text, tuple(self.citation(n, s) for n, s in supports.items()))
+            return Claim(shown, tuple(self.citation(n, s) for n, s in supports.items()))
         # Missing or failing citations: align to the best-supporting passage if it is strong.
         every = {n: supports.get(n) or self.support(text, n - 1, vec) for n in range(1, len(self.passages) + 1)}
         ok = [n for n in every if every[n].ok]
         if ok:
             best = max(ok, key=lambda n: every[n].score)
-            return Claim(text, (self.citation(best, every[best], repaired=True),))
-        return Claim(text, tuple(self.citation(n, s) for n, s in supports.items()))
+            return Claim(shown, (self.citation(best, every[best], repaired=True),))
+        return Claim(shown, tuple(self.citation(n, s) for n, s in supports.items()))
 
 
 def render(claims: Sequence[Claim]) -> str:

@@ -111,3 +111,19 @@ def test_relation_table(claim, quote, reason):
 def test_missing_names_skip_the_first_word():
     assert missing_names("Shares of Alibaba rose.", "Alibaba stock rose") == []
     assert missing_names("Analysts said Joe Tsai spoke.", "Eddie Wu spoke") == ["Joe Tsai"]
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "verified"),
+    [
+        ("True or false: Tomás Reyes won the wheelchair race?", "True [1].", True),
+        ("True or false: Tomás Reyes won the men's race?", "True [1].", False),  # the statement is checked, relations too
+        ("Who won the wheelchair race?", "True [1].", False),  # not a true-or-false question: nothing to check
+        # Names and figures the answer repeats from its question need not be quoted again; what it adds must be.
+        ("Which runner won the 2025 Harbour City Marathon men's race?", "Elias Kiprono won the 2025 Harbour City Marathon men's race [1].", True),
+        ("Which runner won the 2025 Harbour City Marathon men's race?", "Joe Tsai won the 2025 Harbour City Marathon men's race [1].", False),
+    ],
+)
+def test_answers_are_checked_with_their_question(question, answer, verified):
+    (claim,) = Checker([passage(RACE, "Marathon")], question=question).check(answer).claims
+    assert claim.verified is verified, claim.citations[0].reason
