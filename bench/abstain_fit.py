@@ -186,6 +186,8 @@ def main() -> None:
     ap.add_argument("--report", nargs="*", type=Path, default=[], help="runs made with the fitted settings, to print beside")
     ap.add_argument("--recheck", action="store_true", help="re-run today's checker on the recorded replies first")
     ap.add_argument("--without", nargs="*", default=[], help="signals to leave out of the fit after the model (e.g. judge)")
+    ap.add_argument("--curve", action="store_true", help="print each run's shares over a range of thresholds after the model")
+    ap.add_argument("--min-support", type=float, help="use this threshold after the model instead of the budget's")
     args = ap.parse_args()
     global POST
     POST = tuple(n for n in POST if n not in args.without)
@@ -205,6 +207,14 @@ def main() -> None:
     pre_t = max((t for t in grid if worst(t, open_post, 0.0) <= args.pre_budget), default=0.0)
     post = fitted(runs, POST, lambda r: not r["refused"] and "quote_coverage" in (r.get("signals") or {}))
     post_t = max((t for t in grid if worst(pre_t, post, t) <= args.budget), default=0.0)
+    if args.min_support is not None:
+        post_t = args.min_support
+    if args.curve:
+        keys = ("answerable refused", "answerable right", "unanswerable declined")
+        print("min_support | " + " | ".join(f"{name}: {k}" for name in runs for k in keys if k in table(runs, pre, 0, post, 0)[list(runs).index(name)]))
+        for t in np.round(np.arange(0.0, 0.81, 0.05), 2):
+            rows = table(runs, pre, pre_t, post, t)
+            print(f"{t:.2f} | " + " | ".join(f"{row[k]:.3f}" for row in rows for k in keys if k in row))
     print("answerable_weights =", tuple(round(float(v), 3) for v in pre), f" min_answerable = {pre_t:.2f}")
     print("support_weights =", json.dumps({"bias": round(float(post[0]), 3)} | {n: round(float(v), 3) for n, v in zip(POST, post[1:], strict=True)}),
           f" min_support = {post_t:.2f}\n")  # fmt: skip
