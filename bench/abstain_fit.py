@@ -188,6 +188,8 @@ def main() -> None:
     ap.add_argument("--without", nargs="*", default=[], help="signals to leave out of the fit after the model (e.g. judge)")
     ap.add_argument("--curve", action="store_true", help="print each run's shares over a range of thresholds after the model")
     ap.add_argument("--min-support", type=float, help="use this threshold after the model instead of the budget's")
+    ap.add_argument("--max-right-loss", type=float, help="instead of --budget: the highest threshold at which no run loses more "
+                    "than this share of its questions answered right (declining wrong answers costs nothing here)")
     args = ap.parse_args()
     global POST
     POST = tuple(n for n in POST if n not in args.without)
@@ -207,6 +209,13 @@ def main() -> None:
     pre_t = max((t for t in grid if worst(t, open_post, 0.0) <= args.pre_budget), default=0.0)
     post = fitted(runs, POST, lambda r: not r["refused"] and "quote_coverage" in (r.get("signals") or {}))
     post_t = max((t for t in grid if worst(pre_t, post, t) <= args.budget), default=0.0)
+    if args.max_right_loss is not None:
+        base = {row["run"]: row.get("answerable right", 0.0) for row in table(runs, pre, pre_t, post, 0.0)}
+
+        def loss(t: float) -> float:
+            return max(base[row["run"]] - row.get("answerable right", 0.0) for row in table(runs, pre, pre_t, post, t))
+
+        post_t = max((t for t in grid if loss(t) <= args.max_right_loss), default=0.0)
     if args.min_support is not None:
         post_t = args.min_support
     if args.curve:

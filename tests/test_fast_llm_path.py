@@ -335,7 +335,7 @@ def test_answerability_threshold_decides_before_the_model(index, threshold, aske
     answer = rag.ask("How much is Alibaba investing?", settings=settings, llm=llm)
     assert bool(llm.prompts) is asked and answer.refused is not asked
     before = {"dense", "coverage", "answerable"}
-    after = {"quote_coverage", "terms_missing", "negation", "lag", "judge", "support"}  # read only when the model was asked
+    after = {"quote_coverage", "terms_missing", "negation", "lag", "support"}  # read only when the model was asked (judge: off)
     assert set(answer.signals) == (before | after if asked else before) and answer.signals["coverage"] == 1.0
     if not asked:
         assert answer.reason.startswith("answerability ") and "below 0.99" in answer.reason
@@ -343,7 +343,7 @@ def test_answerability_threshold_decides_before_the_model(index, threshold, aske
 
 @pytest.mark.parametrize(("yes", "shown"), [(0.95, True), (0.05, False)])
 def test_the_judge_and_the_support_threshold_decide_after_the_model(index, yes, shown):
-    settings = index.model_copy(update={"support_weights": {"bias": -2.0, "judge": 4.0}, "min_support": 0.5})
+    settings = index.model_copy(update={"judge": True, "support_weights": {"bias": -2.0, "judge": 4.0}, "min_support": 0.5})
     llm = ScriptedChat(yes=yes).enqueue(SEED_ANSWER)
     answer = rag.ask("How much is Alibaba investing?", today="2025-02-25", settings=settings, llm=llm)
     assert len(llm.judged) == 1 and "How much is Alibaba investing?" in llm.judged[0][-1].content
@@ -353,9 +353,9 @@ def test_the_judge_and_the_support_threshold_decide_after_the_model(index, yes, 
         assert answer.text.startswith(REFUSAL) and answer.reason.startswith("support 0.1") and answer.dropped
 
 
-def test_no_judge_when_it_is_off(index):
+def test_no_judge_by_default(index):
     llm = ScriptedChat().enqueue(SEED_ANSWER)
-    answer = rag.ask("How much is Alibaba investing?", settings=index.model_copy(update={"judge": False}), llm=llm)
+    answer = rag.ask("How much is Alibaba investing?", settings=index, llm=llm)
     assert not llm.judged and "judge" not in answer.signals and answer.verified
 
 
