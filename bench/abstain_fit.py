@@ -220,7 +220,8 @@ def main() -> None:
         post_t = args.min_support
     if args.curve:
         keys = ("answerable refused", "answerable right", "unanswerable declined")
-        print("min_support | " + " | ".join(f"{name}: {k}" for name in runs for k in keys if k in table(runs, pre, 0, post, 0)[list(runs).index(name)]))
+        first = table(runs, pre, 0, post, 0)  # one row per run, in the order of runs
+        print("min_support | " + " | ".join(f"{name}: {k}" for name, row in zip(runs, first, strict=True) for k in keys if k in row))
         for t in np.round(np.arange(0.0, 0.81, 0.05), 2):
             rows = table(runs, pre, pre_t, post, t)
             print(f"{t:.2f} | " + " | ".join(f"{row[k]:.3f}" for row in rows for k in keys if k in row))
