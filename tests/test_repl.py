@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import termios
 import time
 from datetime import date
 
@@ -63,6 +64,14 @@ def test_chat_session_logic_with_the_real_backend(index):
     assert seen[-1] == "filters: none"
 
 
+def wait_for_cooked_terminal(child, timeout: float = 120) -> None:
+    """Wait until the child's terminal turns Ctrl-C into SIGINT again (the prompt has returned)."""
+    deadline = time.monotonic() + timeout
+    while not termios.tcgetattr(child.child_fd)[3] & termios.ISIG:
+        assert time.monotonic() < deadline, "the REPL never left its prompt"
+        time.sleep(0.005)
+
+
 def test_terminal_session_in_a_pty(index):
     child = pexpect.spawn(
         sys.executable, ["-m", "rag.cli", "chat"], env=env_for(index), encoding="utf-8", timeout=180, dimensions=(40, 200)
@@ -97,7 +106,10 @@ def test_terminal_session_in_a_pty(index):
         # On-topic, so it is answered by the model (an off-topic one can be declined
         # by retrieval alone, too fast to interrupt).
         child.sendline("Explain in detail everything Alibaba said about its AI and cloud spending plans.")
-        time.sleep(0.3)  # rewriting, retrieving and prefilling take seconds even with SmolLM2
+        # While prompt_toolkit reads a line the terminal is raw and Ctrl-C is a plain
+        # byte; it becomes SIGINT only once the line is taken and the answer starts.
+        # A fixed sleep lost that race on a loaded machine, so wait for the mode.
+        wait_for_cooked_terminal(child)
         child.sendintr()
         child.expect(r"\(stopped\)")
         child.expect("rag> ")
