@@ -15,9 +15,10 @@ from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
-from . import disagree, policy
+import numpy as np
+
+from . import disagree, evidence, policy
 from .citations import Checker, render
-from .evidence import evidence
 from .judge import judge
 from .llm import context_window, model_name, text_output
 from .models import REFUSAL, Answer, Citation, Passage, When, unique_citations
@@ -128,14 +129,23 @@ def with_choices(question: str, choices: Sequence[str]) -> str:
     return load("choices").render(question=question.strip(), options=options)[1]
 
 
-def format_passage(n: int, p: Passage, question: str = "", keep: int = 0) -> str:
-    """A passage as the model reads it: headline, date, source, then its text, or with ``question`` and ``keep``
-    only the sentences that bear on the question (:func:`rag.evidence.evidence`)."""
+def format_passage(n: int, p: Passage, shown: str | None = None) -> str:
+    """A passage as the model reads it: headline, date, source, then its text; or, compact, headline and date,
+    then ``shown``: the sentences of it that bear on the question (:func:`rag.evidence.select`).
+
+    >>> from dataclasses import replace
+    >>> from rag.retrieval import _p
+    >>> print(format_passage(2, replace(_p("a"), title="Shares rise", source="Wire"), "It rose."))
+    [2] Shares rise (date unknown)
+    It rose.
+    """
+    if shown is not None:
+        return f"[{n}] {p.title} ({p.published or 'date unknown'})\n{shown}"
     header = f"[{n}] {p.title} (published {p.published or 'date unknown'}{', ' + p.source if p.source else ''})"
-    return f"{header}\n{evidence(p.text, question, keep) if question and keep else p.text}"
+    return f"{header}\n{p.text}"
 
 
-def pack(passages: Sequence[Passage], budget: int, count: Callable[[str], int], show=None) -> list[Passage]:
+def pack(passages: Sequence[Passage], budget: int, count: Callable[[str], int]) -> list[Passage]:
     """Passages in rank order that fit in ``budget`` tokens; one too big is skipped, not cut.
 
     >>> from rag.retrieval import _p
@@ -144,11 +154,35 @@ def pack(passages: Sequence[Passage], budget: int, count: Callable[[str], int], 
     """
     out, used = [], 0
     for p in passages:
-        cost = count((show or format_passage)(len(out) + 1, p)) + 2
+        cost = count(format_passage(len(out) + 1, p)) + 2
         if used + cost <= budget:
             out.append(p)
             used += cost
     return out
+
+
+def memo_embed(embed):
+    """``embed`` that embeds each distinct text once (the rows of earlier calls are reused).
+
+    >>> calls = []
+    >>> e = memo_embed(lambda texts: calls.append(list(texts)) or np.ones((len(texts), 2)))
+    >>> e(["a", "b"]).shape, e(["b", "c"]).shape, calls
+    ((2, 2), (2, 2), [['a', 'b'], ['c']])
+    """
+    if embed is None:
+        return None
+    seen: dict[str, np.ndarray] = {}
+
+    def cached(texts: Sequence[str]) -> np.ndarray:
+        texts = list(texts)
+        new = list(dict.fromkeys(t for t in texts if t not in seen))
+        if new:
+            seen.update(zip(new, np.asarray(embed(new))))
+        if not texts:
+            return np.asarray(embed([]))
+        return np.stack([seen[t] for t in texts])
+
+    return cached
 
 
 def token_counter(model: str) -> Callable[[str], int]:
@@ -205,10 +239,14 @@ def stream_answer(
     posed = with_choices(question, choices)
     overhead = count("\n".join(prompt.render(today=today_s, refusal=REFUSAL, passages="", question=posed)))
     budget = max(0, min(settings.passage_budget, context_window(settings) - overhead - settings.max_answer_tokens - 64))
-    def show(n: int, p: Passage) -> str:
-        return format_passage(n, p, posed, settings.evidence_sentences)
-
-    passages = pack(retrieved, budget, count, show)
+    passages = pack(retrieved, budget, count)
+    embed = memo_embed(embed)  # the evidence and the checker embed the same passage sentences
+    shown: list = [None] * len(passages)
+    if settings.evidence_tokens and passages:
+        shown = evidence.select(
+            question, [p.text for p in passages], settings.evidence_tokens, count, embed, each=settings.evidence_each_passage
+        )
+        passages, shown = [p for p, t in zip(passages, shown) if t is not None], [t for t in shown if t is not None]
     timings = {"retrieve_s": round(time.perf_counter() - t0, 3)}
 
     signals = policy.signals(question, passages)
@@ -235,7 +273,7 @@ def stream_answer(
     variables = {
         "today": today_s,
         "refusal": REFUSAL,
-        "passages": "\n\n".join(show(i, p) for i, p in enumerate(passages, 1)),
+        "passages": "\n\n".join(format_passage(i, p, text) for i, (p, text) in enumerate(zip(passages, shown), 1)),
         "question": posed.strip(),
     }
     raw = ""
