@@ -34,6 +34,7 @@ def make_llm(settings: Settings):
             threads=settings.threads,
             temperature=settings.temperature,
             max_tokens=settings.max_answer_tokens,
+            state_dir=str(settings.cache_dir / "prefix-states") if settings.prefix_cache else None,
         )
     if settings.backend == "openai":
         key = api_key(settings)

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import atexit
+import hashlib
+import logging
+import os
 import threading
 from collections.abc import Iterator
 from functools import cache
@@ -15,6 +18,7 @@ from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResu
 
 from ..errors import MissingDependency
 
+log = logging.getLogger(__name__)
 _ROLES = {"human": "user", "ai": "assistant", "system": "system"}
 _LOCK = threading.Lock()  # one llama.cpp context is not safe to use from two threads at once
 
@@ -95,12 +99,73 @@ class PrefixStates:
     are kept (answer, rewrite, summary, ...), the least recently used dropped.
     """
 
-    def __init__(self, llama, keep: int = 4):
+    def __init__(self, llama, keep: int = 4, folder: Path | None = None, key: str = ""):
         self.llama, self.keep = llama, keep
         self.saved: dict[str, tuple[Any, bytes]] = {}
         self.current: str | None = None  # the kind whose tokens the context holds now
+        self.folder, self.key = folder, key  # on disk: each kind's fixed part, for the next process
+
+    def _file(self, kind: str) -> Path | None:
+        if self.folder is None:
+            return None
+        return self.folder / (hashlib.sha256(f"{self.key}\0{kind}".encode()).hexdigest()[:24] + ".npz")
+
+    def _load(self, kind: str) -> None:
+        """A state of ``kind``'s fixed part that an earlier process saved (a cold `rag ask` skips reading it)."""
+        path = self._file(kind)
+        if path is None or not path.exists():
+            return
+        import numpy as np
+
+        try:
+            with np.load(path) as f:
+                self.saved[kind] = (f["ids"].astype(np.intc), f["blob"].tobytes())
+        except Exception as err:  # noqa: BLE001 - a damaged file: evaluate as if it were not there, and replace it
+            log.debug("prefix state %s unreadable (%s); removed", path, err)
+            path.unlink(missing_ok=True)
+
+    def _store(self, kind: str) -> None:
+        """Save the fixed part of ``kind`` (its system message's tokens) for later processes, once.
+
+        The context is cut back to that part first; the next call of this process
+        evaluates its question anyway, so only a repeat of the same prompt loses.
+        """
+        path = self._file(kind)
+        if path is None or path.exists() or not kind:
+            return
+        import numpy as np
+
+        n = fixed_length(self.llama, self.llama.input_ids[: self.llama.n_tokens], kind)
+        if n <= 0:
+            return
+        self.llama._ctx.kv_cache_seq_rm(0, n, -1)
+        self.llama.n_tokens = n
+        ids, blob = self._state()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            with open(tmp, "wb") as fh:  # np.savez adds .npz to a bare name; a file object keeps ours
+                np.savez(fh, ids=ids, blob=np.frombuffer(blob, dtype=np.uint8))
+            os.replace(tmp, path)
+        except OSError as err:  # a read-only cache: answers are the same, a cold start is slower
+            log.debug("could not save prefix state %s: %s", path, err)
+        for old in sorted(path.parent.glob("*.npz"), key=lambda p: p.stat().st_mtime)[:-KEEP_FILES]:
+            old.unlink(missing_ok=True)
+
+    def _state(self) -> tuple[Any, bytes]:
+        import ctypes
+
+        import llama_cpp
+
+        ctx = self.llama._ctx.ctx
+        size = llama_cpp.llama_state_seq_get_size(ctx, 0)
+        buf = (ctypes.c_uint8 * size)()
+        got = llama_cpp.llama_state_seq_get_data(ctx, buf, size, 0)
+        return self.llama.input_ids[: self.llama.n_tokens].copy(), bytes(buf)[:got]
 
     def before(self, kind: str) -> None:
+        if kind != self.current and kind not in self.saved:
+            self._load(kind)
         if kind == self.current or kind not in self.saved:
             self.current = None
             return
@@ -120,24 +185,42 @@ class PrefixStates:
         self.llama._requires_eval = True  # logits are not restored: llama-cpp-python replays a token first
 
     def after(self, kind: str) -> None:
-        import ctypes
-
-        import llama_cpp
-
-        ctx = self.llama._ctx.ctx
-        size = llama_cpp.llama_state_seq_get_size(ctx, 0)
-        buf = (ctypes.c_uint8 * size)()
-        got = llama_cpp.llama_state_seq_get_data(ctx, buf, size, 0)
+        self._store(kind)
         self.saved.pop(kind, None)
-        self.saved[kind] = (self.llama.input_ids[: self.llama.n_tokens].copy(), bytes(buf)[:got])
+        self.saved[kind] = self._state()
         while len(self.saved) > self.keep:
             self.saved.pop(next(iter(self.saved)))
         self.current = kind
 
 
+KEEP_FILES = 16  # saved fixed parts on disk (prompt kinds x models); the oldest go
+
+
+def fixed_length(llama, ids, system: str) -> int:
+    """How many leading tokens of a prompt hold its system message: the part every call of its kind shares.
+
+    Found by reading the tokens back until the system message's end has gone by,
+    so it holds for any chat template that puts the system message first; 0 when
+    it never does.
+    """
+    end = system.rstrip()[-48:].encode()
+    text = b""
+    for i, token in enumerate(ids):
+        text += llama.detokenize([int(token)], special=True)
+        if end in text[-len(end) - 32 :]:
+            return i + 1
+    return 0
+
+
 @cache
-def prefix_states(path: str, n_ctx: int, threads: int) -> PrefixStates:
-    return PrefixStates(load_llama(path, n_ctx, threads))
+def prefix_states(path: str, n_ctx: int, threads: int, folder: str | None = None) -> PrefixStates:
+    """The states of one loaded model; ``folder`` keeps each fixed part on disk for the next process."""
+    import llama_cpp
+
+    where = Path(path)
+    stat = where.stat()
+    key = f"{where.resolve()}\0{stat.st_size}\0{stat.st_mtime_ns}\0{n_ctx}\0{llama_cpp.__version__}"
+    return PrefixStates(load_llama(path, n_ctx, threads), folder=Path(folder) if folder else None, key=key)
 
 
 def evaluated_prompt_tokens(llama) -> int:
@@ -165,9 +248,14 @@ class LlamaCppChat(BaseChatModel):
     temperature: float = 0.0
     max_tokens: int = 512
 
+    state_dir: str | None = None  # where fixed prompt parts are kept between processes (None: memory only)
+
     @property
     def _llm_type(self) -> str:
         return "llama-cpp"
+
+    def _states(self) -> PrefixStates:
+        return prefix_states(self.model_path, self.n_ctx, self.threads, self.state_dir)
 
     @property
     def model_name(self) -> str:
@@ -176,7 +264,7 @@ class LlamaCppChat(BaseChatModel):
     def _request(self, messages: list[BaseMessage], stop, stream: bool, **kwargs: Any):
         llama = load_llama(self.model_path, self.n_ctx, self.threads)
         chat = [{"role": _ROLES.get(m.type, "user"), "content": m.content} for m in messages]
-        prefix_states(self.model_path, self.n_ctx, self.threads).before(_kind(messages))
+        self._states().before(_kind(messages))
         _LAST["start"] = evaluated_prompt_tokens(llama)
         return llama.create_chat_completion(
             messages=chat,
@@ -190,7 +278,7 @@ class LlamaCppChat(BaseChatModel):
         """After a call: save its prefix state and record how many prompt tokens llama.cpp evaluated."""
         llama = load_llama(self.model_path, self.n_ctx, self.threads)
         _LAST["evaluated"] = evaluated_prompt_tokens(llama) - _LAST.get("start", 0)
-        prefix_states(self.model_path, self.n_ctx, self.threads).after(_kind(messages))
+        self._states().after(_kind(messages))
 
     def last_evaluated(self) -> int | None:
         """Prompt tokens llama.cpp evaluated in the last call (the rest came from a cached prefix)."""
