@@ -14,7 +14,7 @@ import sys
 import click
 from pydantic import ValidationError
 
-from . import api
+from . import api, serve
 from .errors import RagError, exits_on_error
 from .models import Answer, Summary
 from .render import also_line, render_answer, render_summary, scores_line
@@ -144,12 +144,13 @@ def search(query, k, since, until, source, today, as_json, settings):
 def ask(question, since, until, source, k, backend, model, today, as_json, settings):
     """Answer QUESTION from the articles; every sentence cites a checked passage."""
     settings = settings.model_copy(update={k_: v for k_, v in {"backend": backend, "model": model}.items() if v})
-    stream = api.ask_stream(question, since=since, until=until, source=source, k=k, today=today, settings=settings)
+    args = {"question": question, "since": since, "until": until, "source": source, "k": k, "today": today}
+    stream = serve.request(settings, "ask", args) or api.ask_stream(**args, settings=settings)
     answer = _stream_to_terminal(stream, live=not as_json and sys.stdout.isatty())
     if as_json:
         click.echo(json.dumps(answer.to_dict(), indent=2, ensure_ascii=False))
     else:
-        click.echo(render_answer(answer))
+        click.echo(answer.rendered if isinstance(answer, serve.Served) else render_answer(answer))
 
 
 @cli.command()
@@ -176,7 +177,7 @@ def verify(text, k, today, as_json, settings):
 def _stream_to_terminal(stream, live: bool):
     """Show tokens as they arrive (terminal only), then return the checked Answer."""
     if not live:
-        return api.final(stream, (Answer, Summary))
+        return api.final(stream, (Answer, Summary, serve.Served))
     from rich.console import Console
     from rich.live import Live
     from rich.text import Text
@@ -204,14 +205,13 @@ def _stream_to_terminal(stream, live: bool):
 @common
 def summarize(doc_id, topic, since, until, today, timeline, sentences, as_json, settings):
     """A cited summary of an article (--doc) or a topic (--topic), optionally as a timeline."""
-    stream = api.summarize_stream(
-        doc_id=doc_id, topic=topic, since=since, until=until, today=today, timeline=timeline, sentences=sentences, settings=settings
-    )
+    args = {"doc_id": doc_id, "topic": topic, "since": since, "until": until, "today": today, "timeline": timeline, "sentences": sentences}
+    stream = serve.request(settings, "summarize", args) or api.summarize_stream(**args, settings=settings)
     summary = _stream_to_terminal(stream, live=not as_json and sys.stdout.isatty())
     if as_json:
         click.echo(json.dumps(summary.to_dict(), indent=2, ensure_ascii=False))
     else:
-        click.echo(render_summary(summary))
+        click.echo(summary.rendered if isinstance(summary, serve.Served) else render_summary(summary))
 
 
 @cli.command()
@@ -231,6 +231,18 @@ def chat(since, until, today, backend, model, settings):
     settings = settings.model_copy(update={k_: v for k_, v in {"backend": backend, "model": model}.items() if v})
     api.to_date(since, "since"), api.to_date(until, "until"), api.to_date(today, "today")  # a bad date fails here, before the chat
     repl.main(settings, since=since, until=until, today=today)
+
+
+@cli.command(name="serve")
+@click.option("--backend", type=click.Choice(["local", "openai"]), help="LLM backend (env RAG_BACKEND, default local).")
+@click.option("--model", help="Model name or .gguf path (env RAG_MODEL).")
+@common
+def serve_command(backend, model, settings):
+    """Keep the index open and the model warm: rag ask and rag summarize with the same settings use this process.
+
+    Runs until Ctrl-C. Each command finds it by its settings and answers in process when there is none.
+    """
+    serve.main(settings.model_copy(update={k_: v for k_, v in {"backend": backend, "model": model}.items() if v}))
 
 
 @cli.command()
