@@ -172,13 +172,24 @@ class Settings(BaseSettings):
     )
     context_window: int | None = Field(None, description="Model context in tokens (default: 4096 local, 128000 openai).")
     passage_budget: int = Field(1400, ge=100, description="Most tokens of passages packed into one prompt.")
-    evidence_sentences: int = Field(
-        0,
+    evidence_tokens: int = Field(
+        250,
         ge=0,
-        description="Per passage, the model reads this many sentences that share words with the question (with the "
-        "next one after a short one), not the whole chunk; citations are still checked against the whole passage. "
-        "0 (default): whole passages. 2 measured on realtimeqa's first 50: first token 0.77x, prompt 988 -> 784 tokens, "
-        "but citations verified 0.958 -> 0.918 and accuracy 0.460 -> 0.440 (docs/design.md, \"Time to the first token\").",
+        description="Tokens of passage text the model reads in all: per passage its headline, date and the sentences "
+        "that bear on the question (embedding cosine + shared stems), not the whole 160-token chunk (rag/evidence.py). "
+        "Citations are still checked against the whole passage. 0: whole passages (first token ~1.6x later).",
+    )
+    evidence_each_passage: bool = Field(
+        True,
+        description="With evidence_tokens: every passage shows at least its best sentence. False: only the first is "
+        "sure to; the budget (headlines included) goes to the best sentences wherever they are, and a passage with "
+        "none is left out.",
+    )
+    prefix_cache: bool = Field(
+        True,
+        description="Local model: keep each prompt's fixed part (instructions and example) evaluated on disk under "
+        "cache_dir/prefix-states, so a new process does not read it again (a cold `rag ask` starts answering seconds "
+        "sooner; the answer is the same).",
     )
     max_answer_tokens: int = Field(300, ge=16, description="Most tokens the model may write.")
     citation_repair: bool = Field(
@@ -203,3 +214,8 @@ class Settings(BaseSettings):
         Path("~/.cache/newsrag").expanduser(), description="Where built models, tokenizer files and eval indexes are cached."
     )
     debug: bool = Field(False, description="Show tracebacks instead of one-line errors (RAG_DEBUG=1).")
+    use_server: bool = Field(
+        True,
+        description="rag ask and rag summarize use a running `rag serve` started with the same settings (a warm model), "
+        "and answer in process when there is none. RAG_USE_SERVER=0: always in process.",
+    )
