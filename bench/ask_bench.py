@@ -4,15 +4,20 @@
 
 Over corpus/ (indexed once in bench/out) and the answerable questions of
 eval/cases, after one warm-up question (the model loads once per process):
-time to first token, total, and the share of time outside the model (retrieval,
-packing, prompt, citation checking: total - llm_s). Then in fresh processes:
-`python -c "import rag.cli"`, `rag search` (everything an answer needs before the
-model: imports, embedder, index, BM25) and a full `rag ask`, medians of --runs.
+time to first token, total, time outside the model (retrieval, evidence,
+packing, citation checking: total - llm_s) and tokens, for whole chunks
+(evidence_tokens=0, the prompt before #20) and the default evidence, interleaved
+question by question. Then a follow-up to each answer, as `rag chat` asks it
+(rewritten, then answered). Then in fresh processes: `python -c "import rag.cli"`,
+`rag search` (everything an answer needs before the model: imports, embedder,
+index, BM25), a full `rag ask` both ways, and `rag ask` while a `rag serve` runs,
+medians of --runs.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import subprocess
 import sys
@@ -33,6 +38,37 @@ def wall(cmd: list[str], env: dict) -> float:
     return time.perf_counter() - t0
 
 
+TODAY = "2025-04-20"
+FOLLOW_UPS = ("When was that announced?", "Who said that?", "Why does that matter?")
+MEASURES = [
+    ("time to first token (s)", "first", "{:.2f}".format),
+    ("total (s)", "total", "{:.2f}".format),
+    ("outside the model (s)", "outside", "{:.3f}".format),
+    ("  of which retrieval + evidence + packing (s)", "retrieve", "{:.3f}".format),
+    ("  of which citation checking (s)", "check", "{:.3f}".format),
+    ("prompt tokens", "prompt", "{:.0f}".format),
+    ("tokens llama.cpp evaluated", "evaluated", "{:.0f}".format),
+]
+
+
+def measures(a) -> dict:
+    t = a.timings
+    return {"first": t["first_token_s"], "total": t["total_s"], "outside": t["total_s"] - t["llm_s"], "retrieve": t["retrieve_s"],
+            "check": t["check_s"], "prompt": a.tokens["prompt"], "evaluated": a.tokens.get("evaluated", 0)}  # fmt: skip
+
+
+@contextlib.contextmanager
+def warm_server(rag_bin: str, env: dict):
+    """`rag serve` on the bench index, up and warm for the block."""
+    server = subprocess.Popen([rag_bin, "serve"], stdout=subprocess.PIPE, text=True, env=env)
+    try:
+        server.stdout.readline()  # "... is open and the model warm ..."
+        yield server
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=3)
@@ -42,36 +78,48 @@ def main() -> None:
     settings = Settings(index=OUT / "ask-index")
     rag.ingest([ROOT / "corpus"], settings=settings)
     questions = [q for q in map(json.loads, open(ROOT / "eval" / "cases" / "questions.jsonl")) if q["answerable"]]
-    rag.ask(questions[0]["question"], today="2025-04-20", settings=settings)  # loads the model
-    rows = []
-    for q in questions:
-        a = rag.ask(q["question"], today="2025-04-20", settings=settings)
-        t = a.timings
-        if "llm_s" in t:
-            rows.append({"first": t["first_token_s"], "total": t["total_s"], "outside": t["total_s"] - t["llm_s"],
-                         "retrieve": t["retrieve_s"], "check": t["check_s"], "prompt": a.tokens["prompt"]})  # fmt: skip
-    share = [r["outside"] / r["total"] for r in rows]
-    print(f"### rag ask, default local model, {len(rows)} questions of eval/cases (warm process)\n")
-    print(table(
-        ["measure", "p50", "p95"],
-        [["time to first token (s)", f"{percentile([r['first'] for r in rows], 50):.2f}", f"{percentile([r['first'] for r in rows], 95):.2f}"],
-         ["total (s)", f"{percentile([r['total'] for r in rows], 50):.2f}", f"{percentile([r['total'] for r in rows], 95):.2f}"],
-         ["outside the model (s)", f"{percentile([r['outside'] for r in rows], 50):.3f}", f"{percentile([r['outside'] for r in rows], 95):.3f}"],
-         ["  of which retrieval + packing (s)", f"{percentile([r['retrieve'] for r in rows], 50):.3f}", f"{percentile([r['retrieve'] for r in rows], 95):.3f}"],
-         ["  of which citation checking (s)", f"{percentile([r['check'] for r in rows], 50):.3f}", f"{percentile([r['check'] for r in rows], 95):.3f}"],
-         ["share outside the model", f"{100 * percentile(share, 50):.1f}%", f"{100 * percentile(share, 95):.1f}%"],
-         ["prompt tokens", f"{percentile([r['prompt'] for r in rows], 50):.0f}", f"{percentile([r['prompt'] for r in rows], 95):.0f}"]],
-    ))  # fmt: skip
-    env = {**os.environ, "RAG_INDEX": str(settings.index)}
+    before = settings.model_copy(update={"evidence_tokens": 0})
+    rag.ask(questions[0]["question"], today=TODAY, settings=settings)  # loads the model
+    rows: dict[str, list[dict]] = {"whole chunks (before #20)": [], "evidence (now)": []}
+    follow: list[dict] = []
+    for i, q in enumerate(questions):  # interleaved, so both columns see the same machine
+        for name, s in (("whole chunks (before #20)", before), ("evidence (now)", settings)):
+            a = rag.ask(q["question"], today=TODAY, settings=s)
+            if "llm_s" in a.timings:
+                rows[name].append(measures(a))
+        if not a.refused:  # a follow-up to the answer just given, as in rag chat: rewritten, then answered
+            f = rag.ask(FOLLOW_UPS[i % len(FOLLOW_UPS)], history=[a], today=TODAY, settings=settings)
+            if "llm_s" in f.timings:
+                follow.append(measures(f) | {"after": a.timings["first_token_s"]})
+    print(f"### rag ask, default local model, {len(questions)} answerable questions of eval/cases (warm process)\n")
+    names = list(rows)
+    print(table(["measure"] + [f"{n} p50" for n in names] + ["now / before"], [
+        [label] + [fmt(percentile([r[key] for r in rows[n]], 50)) for n in names]
+        + [f"{percentile([r[key] for r in rows[names[1]]], 50) / percentile([r[key] for r in rows[names[0]]], 50):.2f}x"]
+        for label, key, fmt in MEASURES
+    ]))  # fmt: skip
+    print(f"\n### A follow-up in rag chat ({len(follow)} follow-ups, each after the answer it follows; evidence settings)\n")
+    print(table(["measure", "p50", "p95"], [
+        ["first token of the question before (s)", f"{percentile([r['after'] for r in follow], 50):.2f}", f"{percentile([r['after'] for r in follow], 95):.2f}"],
+        ["first token of the follow-up, rewrite included (s)", f"{percentile([r['first'] for r in follow], 50):.2f}", f"{percentile([r['first'] for r in follow], 95):.2f}"],
+        ["follow-up / its question, per pair", f"{percentile([r['first'] / r['after'] for r in follow], 50):.2f}x", f"{percentile([r['first'] / r['after'] for r in follow], 95):.2f}x"],
+    ]))  # fmt: skip
+    env = {**os.environ, "RAG_INDEX": str(settings.index), "RAG_USE_SERVER": "0"}
     py, rag_bin = sys.executable, str(Path(sys.executable).parent / "rag")
+    ask = [rag_bin, "ask", questions[0]["question"], "--today", TODAY]
     cold = {
         "import rag.cli": median([wall([py, "-c", "import rag.cli"], env) for _ in range(args.runs)]),
         "rag search QUESTION (all but the model)": median([wall([rag_bin, "search", questions[0]["question"]], env) for _ in range(args.runs)]),
-        "rag ask QUESTION (model load + answer)": median([wall([rag_bin, "ask", questions[0]["question"], "--today", "2025-04-20"], env) for _ in range(args.runs)]),
+        "rag ask QUESTION, whole chunks (before #20)": median([wall(ask, env | {"RAG_EVIDENCE_TOKENS": "0"}) for _ in range(args.runs)]),
+        "rag ask QUESTION (model load + answer)": median([wall(ask, env) for _ in range(args.runs)]),
     }
+    env.pop("RAG_USE_SERVER")
+    with warm_server(rag_bin, env):  # a new question each time: a repeated one would find its whole prompt cached
+        others = [[rag_bin, "ask", q["question"], "--today", TODAY] for q in questions[1 : args.runs + 1]]
+        cold["rag ask QUESTION, a rag serve running (warm model)"] = median([wall(cmd, env) for cmd in others])
+    base = cold["rag ask QUESTION, whole chunks (before #20)"]
     print(f"\n### CLI cold start (fresh process, medians of {args.runs})\n")
-    print(table(["command", "seconds"], [[k, f"{v:.2f}"] for k, v in cold.items()]))
-
+    print(table(["command", "seconds", "vs before #20"], [[k, f"{v:.2f}", f"{v / base:.2f}x" if "rag ask" in k else ""] for k, v in cold.items()]))
 
 if __name__ == "__main__":
     main()
