@@ -14,8 +14,10 @@ date filter; newsrag answers as of each question's date, as ``rag eval`` does.
 "before" is newsrag with ``evidence_tokens=0`` (whole 160-token chunks, the
 answer path before #20); "now" is the default settings. The three run
 interleaved, question by question, in one process, so the machine's speed on the
-day cancels out of the ratios. Accuracy is ``rag eval``'s: a gold answer string
-in the answer shown (a refusal is wrong).
+day cancels out of the ratios; before each newsrag answer the model's context is
+cut back to the fixed instructions, so no way reuses the passages of the way
+before it. Accuracy is ``rag eval``'s: a gold answer string in the answer shown
+(a refusal is wrong).
 """
 
 from __future__ import annotations
@@ -77,7 +79,8 @@ def tutorial_answer(question: str, store, llm, count) -> dict:
             "evaluated": llm.last_evaluated(), "refused": False}  # fmt: skip
 
 
-def newsrag_answer(q: dict, settings: Settings) -> dict:
+def newsrag_answer(q: dict, settings: Settings, llm) -> dict:
+    llm._states().keep_fixed()  # the same question was just asked another way: reuse only the instructions
     t0 = time.perf_counter()
     a = rag.ask(q["question"], today=runner.as_of(q), settings=settings)
     first = a.timings.get("first_token_s")
@@ -107,7 +110,7 @@ def main() -> None:
     rows: dict[str, list[dict]] = {name: [] for name in systems}
     for i, q in enumerate(ds.questions, 1):
         for name, settings in systems.items():
-            r = tutorial_answer(q["question"], store, ctx.llm, count) if settings is None else newsrag_answer(q, settings)
+            r = tutorial_answer(q["question"], store, ctx.llm, count) if settings is None else newsrag_answer(q, settings, ctx.llm)
             r["correct"] = bool(r["text"]) and metrics.contains_answer(r["text"], q.get("answers") or [])
             rows[name].append(r)
         print(f"{i}/{len(ds.questions)} " + " ".join(f"{rows[n][-1]['first'] or 0:.1f}s" for n in systems), file=sys.stderr, flush=True)

@@ -28,6 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import OUT, ROOT, median, table  # noqa: E402
 
 import rag  # noqa: E402
+from rag.context import open_context  # noqa: E402
 from rag.evaluation.metrics import percentile  # noqa: E402
 from rag.settings import Settings  # noqa: E402
 
@@ -72,18 +73,21 @@ def warm_server(rag_bin: str, env: dict):
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--questions", type=int, default=None, help="only the first N answerable questions (default: all 19)")
     args = ap.parse_args()
     import os
 
     settings = Settings(index=OUT / "ask-index")
     rag.ingest([ROOT / "corpus"], settings=settings)
-    questions = [q for q in map(json.loads, open(ROOT / "eval" / "cases" / "questions.jsonl")) if q["answerable"]]
+    questions = [q for q in map(json.loads, open(ROOT / "eval" / "cases" / "questions.jsonl")) if q["answerable"]][: args.questions]
     before = settings.model_copy(update={"evidence_tokens": 0})
     rag.ask(questions[0]["question"], today=TODAY, settings=settings)  # loads the model
+    llm = open_context(settings).llm
     rows: dict[str, list[dict]] = {"whole chunks (before #20)": [], "evidence (now)": []}
     follow: list[dict] = []
     for i, q in enumerate(questions):  # interleaved, so both columns see the same machine
         for name, s in (("whole chunks (before #20)", before), ("evidence (now)", settings)):
+            llm._states().keep_fixed()  # reuse only the instructions, not the other way's passages
             a = rag.ask(q["question"], today=TODAY, settings=s)
             if "llm_s" in a.timings:
                 rows[name].append(measures(a))
@@ -91,7 +95,7 @@ def main() -> None:
             f = rag.ask(FOLLOW_UPS[i % len(FOLLOW_UPS)], history=[a], today=TODAY, settings=settings)
             if "llm_s" in f.timings:
                 follow.append(measures(f) | {"after": a.timings["first_token_s"]})
-    print(f"### rag ask, default local model, {len(questions)} answerable questions of eval/cases (warm process)\n")
+    print(f"### rag ask, default local model, {len(questions)} answerable questions of eval/cases (warm process, interleaved)\n")
     names = list(rows)
     print(table(["measure"] + [f"{n} p50" for n in names] + ["now / before"], [
         [label] + [fmt(percentile([r[key] for r in rows[n]], 50)) for n in names]

@@ -163,6 +163,19 @@ class PrefixStates:
         got = llama_cpp.llama_state_seq_get_data(ctx, buf, size, 0)
         return self.llama.input_ids[: self.llama.n_tokens].copy(), bytes(buf)[:got]
 
+    def keep_fixed(self) -> None:
+        """Cut the context back to the current kind's fixed part, so the next call reuses nothing of the last one.
+
+        For benchmarks that ask one question several ways in a row: without it the
+        second way would find the first's passages cached and look faster than it is.
+        """
+        if not self.current:
+            return
+        n = fixed_length(self.llama, self.llama.input_ids[: self.llama.n_tokens], self.current)
+        self.llama._ctx.kv_cache_seq_rm(0, n, -1)
+        self.llama.n_tokens = n
+        self.saved[self.current] = self._state()
+
     def before(self, kind: str) -> None:
         if kind != self.current and kind not in self.saved:
             self._load(kind)
