@@ -125,7 +125,8 @@ def main() -> None:
             name, f"{p50(name, 'first'):.2f}", f"{p50(name, 'first') / p50(base, 'first'):.2f}x",
             f"{p50(name, 'total'):.2f}", f"{metrics.mean(r['prompt'] for r in rows[name]):.0f}",
             f"{metrics.mean(r['evaluated'] for r in rows[name] if r['evaluated'] is not None):.0f}",
-            f"{metrics.mean(r['correct'] for r in rows[name]):.3f}", f"{metrics.mean(r['refused'] for r in rows[name]):.3f}",
+            f"{metrics.mean(r['correct'] for r in rows[name]):.3f}",
+            "-" if name == base else f"{metrics.mean(r['refused'] for r in rows[name]):.3f}",
         ])  # fmt: skip
     print(f"### Answers side by side: {ds.name}, first {len(ds.questions)} gold-only questions, same model and machine, interleaved\n")
     print(table(["system", "first token p50 (s)", "vs tutorial", "total p50 (s)", "prompt tokens (mean)",

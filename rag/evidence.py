@@ -57,19 +57,29 @@ def _with_next(text: str, spans: Spans, best: int) -> set[int]:
     return chosen
 
 
-def sentence_scores(question: str, sentences: Sequence[str], embed=None) -> np.ndarray:
-    """How well each sentence bears on the question: cosine (when ``embed`` is given) + LEXICAL x stems shared.
+def sentence_scores(question: str, groups: Sequence[Sequence[str]], embed=None) -> list[np.ndarray]:
+    """How well each sentence of each group (a passage's sentences) bears on the question:
+    cosine with the question (when ``embed`` is given) + LEXICAL x the share of its stems held.
 
-    >>> sentence_scores("When did the plant open?", ["The plant opened in May.", "Shares fell."]).round(2).tolist()
-    [0.5, 0.0]
+    Each passage's sentences are embedded in one call of their own, as the checker
+    embeds them: the int8 embedder's numbers shift a little with what shares a
+    batch, and the checker then reuses these vectors (``answer.memo_embed``) and
+    decides exactly as it would alone.
+
+    >>> [g.round(2).tolist() for g in sentence_scores("When did the plant open?", [["The plant opened in May.", "Shares fell."]])]
+    [[0.5, 0.0]]
     """
     asked = stems(question)
-    lexical = np.array([len(stems(s) & asked) / max(1, len(asked)) for s in sentences], dtype=np.float64)
-    if embed is None or not sentences:
-        return LEXICAL * lexical
-    vectors = np.asarray(embed([question, *sentences]), dtype=np.float64)
-    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True) + 1e-12
-    return vectors[1:] @ vectors[0] + LEXICAL * lexical
+    out = [LEXICAL * np.array([len(stems(s) & asked) / max(1, len(asked)) for s in g], dtype=np.float64) for g in groups]
+    if embed is None:
+        return out
+    q = np.asarray(embed([question]), dtype=np.float64)[0]
+    q /= np.linalg.norm(q) + 1e-12
+    for i, g in enumerate(groups):
+        if len(g):
+            v = np.asarray(embed(list(g)), dtype=np.float64)
+            out[i] = out[i] + (v / (np.linalg.norm(v, axis=1, keepdims=True) + 1e-12)) @ q
+    return out
 
 
 def select(
@@ -85,11 +95,11 @@ def select(
     ['The plant opened in May after delays. It employs 200.', 'Plant news.']
     """
     spans = [sentence_spans(t) or [(0, len(t))] for t in texts]
+    groups = [[t[s:e] for s, e in sp] for t, sp in zip(texts, spans)]
     flat = [(i, j) for i, sp in enumerate(spans) for j in range(len(sp))]
-    sentences = [texts[i][spans[i][j][0] : spans[i][j][1]] for i, j in flat]
-    scores = sentence_scores(question, sentences, embed) if flat else np.zeros(0)
-    score = {key: float(s) for key, s in zip(flat, scores)}
-    cost = {key: count(s) + 1 for key, s in zip(flat, sentences)}
+    scores = sentence_scores(question, groups, embed) if flat else []
+    score = {(i, j): float(scores[i][j]) for i, j in flat}
+    cost = {(i, j): count(groups[i][j]) + 1 for i, j in flat}
     header = 0 if each else HEADER  # without ``each``, a passage's headline counts against the budget too
     chosen: list[set[int]] = [set() for _ in texts]
     if each or not flat:
