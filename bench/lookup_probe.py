@@ -61,7 +61,9 @@ def main() -> None:
         prompts.append([{"role": "system", "content": system}, {"role": "user", "content": user}])
     path = str(resolve_model(model_name(settings), settings.cache_dir))
     plain = Llama(model_path=path, n_ctx=4096, n_threads=settings.threads, n_batch=512, verbose=False, seed=0)
-    lookup = Llama(model_path=path, n_ctx=4096, n_threads=settings.threads, n_batch=512, verbose=False, seed=0,
+    # logits_all=True by hand: with a draft model llama-cpp-python 0.3.36 turns it on but sizes its score buffer
+    # from the argument (n_batch rows), and a prompt past 512 tokens fails with "could not broadcast ... (0,)".
+    lookup = Llama(model_path=path, n_ctx=4096, n_threads=settings.threads, n_batch=512, verbose=False, seed=0, logits_all=True,
                    draft_model=LlamaPromptLookupDecoding(num_pred_tokens=args.draft))  # fmt: skip
     rows = {"plain": [], "prompt lookup": []}
     for messages in prompts:
