@@ -5,13 +5,12 @@
 Over corpus/ (indexed once in bench/out) and the answerable questions of
 eval/cases, after one warm-up question (the model loads once per process):
 time to first token, total, time outside the model (retrieval, evidence,
-packing, citation checking: total - llm_s) and tokens, for whole chunks
-(evidence_tokens=0, the prompt before #20) and the default evidence, interleaved
-question by question. Then a follow-up to each answer, as `rag chat` asks it
+packing, citation checking: total - llm_s) and tokens, for whole chunks (the
+default) and evidence_tokens=250, interleaved question by question. Then a follow-up to each answer, as `rag chat` asks it
 (rewritten, then answered). Then in fresh processes: `python -c "import rag.cli"`,
 `rag search` (everything an answer needs before the model: imports, embedder,
-index, BM25), a full `rag ask` both ways, and `rag ask` while a `rag serve` runs,
-medians of --runs.
+index, BM25), a full `rag ask` as before #20 (no prefix kept on disk), as now,
+with evidence, and while a `rag serve` runs, medians of --runs.
 """
 
 from __future__ import annotations
@@ -80,29 +79,31 @@ def main() -> None:
     settings = Settings(index=OUT / "ask-index")
     rag.ingest([ROOT / "corpus"], settings=settings)
     questions = [q for q in map(json.loads, open(ROOT / "eval" / "cases" / "questions.jsonl")) if q["answerable"]][: args.questions]
-    before = settings.model_copy(update={"evidence_tokens": 0})
+    evidence = settings.model_copy(update={"evidence_tokens": 250})
     rag.ask(questions[0]["question"], today=TODAY, settings=settings)  # loads the model
     llm = open_context(settings).llm
-    rows: dict[str, list[dict]] = {"whole chunks (before #20)": [], "evidence (now)": []}
+    rows: dict[str, list[dict]] = {"whole chunks (default)": [], "evidence_tokens=250": []}
     follow: list[dict] = []
     for i, q in enumerate(questions):  # interleaved, so both columns see the same machine
-        for name, s in (("whole chunks (before #20)", before), ("evidence (now)", settings)):
+        got = {}
+        for name, s in (("whole chunks (default)", settings), ("evidence_tokens=250", evidence)):
             llm._states().keep_fixed()  # reuse only the instructions, not the other way's passages
-            a = rag.ask(q["question"], today=TODAY, settings=s)
-            if "llm_s" in a.timings:
-                rows[name].append(measures(a))
+            got[name] = rag.ask(q["question"], today=TODAY, settings=s)
+            if "llm_s" in got[name].timings:
+                rows[name].append(measures(got[name]))
+        a = got["whole chunks (default)"]
         if not a.refused:  # a follow-up to the answer just given, as in rag chat: rewritten, then answered
             f = rag.ask(FOLLOW_UPS[i % len(FOLLOW_UPS)], history=[a], today=TODAY, settings=settings)
             if "llm_s" in f.timings:
                 follow.append(measures(f) | {"after": a.timings["first_token_s"]})
     print(f"### rag ask, default local model, {len(questions)} answerable questions of eval/cases (warm process, interleaved)\n")
     names = list(rows)
-    print(table(["measure"] + [f"{n} p50" for n in names] + ["now / before"], [
+    print(table(["measure"] + [f"{n} p50" for n in names] + ["evidence / whole"], [
         [label] + [fmt(percentile([r[key] for r in rows[n]], 50)) for n in names]
         + [f"{percentile([r[key] for r in rows[names[1]]], 50) / percentile([r[key] for r in rows[names[0]]], 50):.2f}x"]
         for label, key, fmt in MEASURES
     ]))  # fmt: skip
-    print(f"\n### A follow-up in rag chat ({len(follow)} follow-ups, each after the answer it follows; evidence settings)\n")
+    print(f"\n### A follow-up in rag chat ({len(follow)} follow-ups, each after the answer it follows)\n")
     print(table(["measure", "p50", "p95"], [
         ["first token of the question before (s)", f"{percentile([r['after'] for r in follow], 50):.2f}", f"{percentile([r['after'] for r in follow], 95):.2f}"],
         ["first token of the follow-up, rewrite included (s)", f"{percentile([r['first'] for r in follow], 50):.2f}", f"{percentile([r['first'] for r in follow], 95):.2f}"],
@@ -114,14 +115,15 @@ def main() -> None:
     cold = {
         "import rag.cli": median([wall([py, "-c", "import rag.cli"], env) for _ in range(args.runs)]),
         "rag search QUESTION (all but the model)": median([wall([rag_bin, "search", questions[0]["question"]], env) for _ in range(args.runs)]),
-        "rag ask QUESTION, whole chunks (before #20)": median([wall(ask, env | {"RAG_EVIDENCE_TOKENS": "0"}) for _ in range(args.runs)]),
-        "rag ask QUESTION (model load + answer)": median([wall(ask, env) for _ in range(args.runs)]),
+        "rag ask QUESTION, as before #20 (RAG_PREFIX_CACHE=0)": median([wall(ask, env | {"RAG_PREFIX_CACHE": "0"}) for _ in range(args.runs)]),
+        "rag ask QUESTION (fixed prompt read from disk)": median([wall(ask, env) for _ in range(args.runs)]),
+        "rag ask QUESTION, RAG_EVIDENCE_TOKENS=250": median([wall(ask, env | {"RAG_EVIDENCE_TOKENS": "250"}) for _ in range(args.runs)]),
     }
     env.pop("RAG_USE_SERVER")
     with warm_server(rag_bin, env):  # a new question each time: a repeated one would find its whole prompt cached
         others = [[rag_bin, "ask", q["question"], "--today", TODAY] for q in questions[1 : args.runs + 1]]
         cold["rag ask QUESTION, a rag serve running (warm model)"] = median([wall(cmd, env) for cmd in others])
-    base = cold["rag ask QUESTION, whole chunks (before #20)"]
+    base = cold["rag ask QUESTION, as before #20 (RAG_PREFIX_CACHE=0)"]
     print(f"\n### CLI cold start (fresh process, medians of {args.runs})\n")
     print(table(["command", "seconds", "vs before #20"], [[k, f"{v:.2f}", f"{v / base:.2f}x" if "rag ask" in k else ""] for k, v in cold.items()]))
 

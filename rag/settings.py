@@ -173,11 +173,12 @@ class Settings(BaseSettings):
     context_window: int | None = Field(None, description="Model context in tokens (default: 4096 local, 128000 openai).")
     passage_budget: int = Field(1400, ge=100, description="Most tokens of passages packed into one prompt.")
     evidence_tokens: int = Field(
-        250,
+        0,
         ge=0,
-        description="Tokens of passage text the model reads in all: per passage its headline, date and the sentences "
-        "that bear on the question (embedding cosine + shared stems), not the whole 160-token chunk (rag/evidence.py). "
-        "Citations are still checked against the whole passage. 0: whole passages (first token ~1.6x later).",
+        description="0 (default): the model reads whole passages. N: it reads N tokens of passage text in all, per passage "
+        "its headline, date and the sentences that bear on the question (embedding cosine + shared stems; rag/evidence.py); "
+        "citations are still checked against the whole passage. 250 halves the tokens read and the time to the first "
+        "token, but lost answers on realtimeqa (docs/design.md, \"Time to the first token\"), so it is opt-in.",
     )
     evidence_each_passage: bool = Field(
         True,

@@ -434,3 +434,16 @@ def test_verify_and_why_in_the_chat(chat):
     assert any(line.startswith('  dropped: "Jack Ma is the chief executive of Alibaba."') for line in chat.lines)
     chat.handle("/verify")
     assert chat.errors[-1].startswith("nothing to verify")
+
+
+def test_with_evidence_the_model_reads_sentences_and_the_checker_the_whole_passage(index):
+    settings = index.model_copy(update={"evidence_tokens": 120})
+    llm = ScriptedChat().enqueue(SEED_ANSWER)
+    answer = rag.ask("How much is Alibaba investing?", settings=settings, llm=llm)
+    user = llm.prompts[0][-1].content
+    whole = rag.ask("How much is Alibaba investing?", settings=index, llm=ScriptedChat().enqueue(SEED_ANSWER))
+    assert "($50 billion)" in user and "(published" not in user  # the sentence that says it, under a compact header
+    assert answer.verified and answer.citations[0].doc_id == SEED_ID
+    c = answer.citations[0]
+    assert rag.api.open_context(index).store.article(SEED_ID).text[c.start : c.end] == c.quote
+    assert answer.tokens["prompt"] < whole.tokens["prompt"] - 150
