@@ -240,9 +240,9 @@ def stream_answer(
     overhead = count("\n".join(prompt.render(today=today_s, refusal=REFUSAL, passages="", question=posed)))
     budget = max(0, min(settings.passage_budget, context_window(settings) - overhead - settings.max_answer_tokens - 64))
     passages = pack(retrieved, budget, count)
-    embed = memo_embed(embed)  # the evidence and the checker embed the same passage sentences
     shown: list = [None] * len(passages)
     if settings.evidence_tokens and passages:
+        embed = memo_embed(embed)  # the evidence and the checker embed the same passage sentences
         shown = evidence.select(
             question, [p.text for p in passages], settings.evidence_tokens, count, embed, each=settings.evidence_each_passage
         )

@@ -135,11 +135,8 @@ class PrefixStates:
             return
         import numpy as np
 
-        n = fixed_length(self.llama, self.llama.input_ids[: self.llama.n_tokens], kind)
-        if n <= 0:
+        if self._cut_to_fixed(kind) <= 0:
             return
-        self.llama._ctx.kv_cache_seq_rm(0, n, -1)
-        self.llama.n_tokens = n
         ids, blob = self._state()
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -169,12 +166,17 @@ class PrefixStates:
         For benchmarks that ask one question several ways in a row: without it the
         second way would find the first's passages cached and look faster than it is.
         """
-        if not self.current:
-            return
-        n = fixed_length(self.llama, self.llama.input_ids[: self.llama.n_tokens], self.current)
-        self.llama._ctx.kv_cache_seq_rm(0, n, -1)
-        self.llama.n_tokens = n
-        self.saved[self.current] = self._state()
+        if self.current:
+            self._cut_to_fixed(self.current)
+            self.saved[self.current] = self._state()
+
+    def _cut_to_fixed(self, kind: str) -> int:
+        """Drop the context's tokens after ``kind``'s fixed part; its length (0: not found, nothing dropped)."""
+        n = fixed_length(self.llama, self.llama.input_ids[: self.llama.n_tokens], kind)
+        if n > 0:
+            self.llama._ctx.kv_cache_seq_rm(0, n, -1)
+            self.llama.n_tokens = n
+        return n
 
     def before(self, kind: str) -> None:
         if kind != self.current and kind not in self.saved:
