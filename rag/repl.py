@@ -12,6 +12,7 @@ from __future__ import annotations
 import difflib
 import logging
 import os
+import signal
 import sys
 import threading
 from collections.abc import Callable
@@ -284,6 +285,16 @@ def run_terminal(chat: Chat) -> None:
     chat.out = show
     chat.error = lambda text: console.print(f"Error: {text}", style="red", markup=False)
 
+    # Ctrl-C raises KeyboardInterrupt wherever Python is when the signal lands. If
+    # that is a ctypes callback (llama.cpp's log hook), ctypes prints the exception
+    # and drops it, and the answer ran to its end. So the handler also raises a flag
+    # that the stream checks at every piece.
+    pressed = threading.Event()
+
+    def on_ctrl_c(signum, frame):
+        pressed.set()
+        raise KeyboardInterrupt
+
     def stream(pieces):
         shown = ""
         status = console.status("thinking…", spinner="dots")
@@ -291,6 +302,8 @@ def run_terminal(chat: Chat) -> None:
         live = None
         try:
             for item in pieces:
+                if pressed.is_set():
+                    raise KeyboardInterrupt
                 if isinstance(item, str):
                     if live is None:
                         status.stop()
@@ -316,10 +329,14 @@ def run_terminal(chat: Chat) -> None:
             continue
         except EOFError:  # Ctrl-D
             break
+        pressed.clear()
+        previous = signal.signal(signal.SIGINT, on_ctrl_c)
         try:
             chat.handle(line, stream)
         except KeyboardInterrupt:  # Ctrl-C during an answer: stop it, back to the prompt
             console.print("(stopped)", style="yellow")
+        finally:
+            signal.signal(signal.SIGINT, previous)
 
 
 def main(settings: Settings, *, since: str | None = None, until: str | None = None, today: str | None = None) -> None:

@@ -64,11 +64,11 @@ def test_chat_session_logic_with_the_real_backend(index):
     assert seen[-1] == "filters: none"
 
 
-def wait_for_cooked_terminal(child, timeout: float = 120) -> None:
-    """Wait until the child's terminal turns Ctrl-C into SIGINT again (the prompt has returned)."""
+def wait_for_terminal_mode(child, *, cooked: bool, timeout: float = 120) -> None:
+    """Wait until the child's terminal turns Ctrl-C into SIGINT (cooked) or passes it as a byte (raw: a prompt reads)."""
     deadline = time.monotonic() + timeout
-    while not termios.tcgetattr(child.child_fd)[3] & termios.ISIG:
-        assert time.monotonic() < deadline, "the REPL never left its prompt"
+    while bool(termios.tcgetattr(child.child_fd)[3] & termios.ISIG) != cooked:
+        assert time.monotonic() < deadline, f"the terminal never went {'cooked' if cooked else 'raw'}"
         time.sleep(0.005)
 
 
@@ -105,11 +105,15 @@ def test_terminal_session_in_a_pty(index):
         # Ctrl-C while an answer is on its way stops it and returns to the prompt.
         # On-topic, so it is answered by the model (an off-topic one can be declined
         # by retrieval alone, too fast to interrupt).
-        child.sendline("Explain in detail everything Alibaba said about its AI and cloud spending plans.")
         # While prompt_toolkit reads a line the terminal is raw and Ctrl-C is a plain
         # byte; it becomes SIGINT only once the line is taken and the answer starts.
-        # A fixed sleep lost that race on a loaded machine, so wait for the mode.
-        wait_for_cooked_terminal(child)
+        # "rag> " can be on screen before the prompt turns the terminal raw, so wait
+        # for raw (the prompt reads) before the line and for cooked (the answer runs)
+        # after it: a fixed sleep, or only the second wait, lost the race under load.
+        wait_for_terminal_mode(child, cooked=False)
+        child.sendline("Explain in detail everything Alibaba said about its AI and cloud spending plans.")
+        wait_for_terminal_mode(child, cooked=True)
+        time.sleep(0.3)  # prompt_toolkit's own SIGINT handler, which drops it, is removed just after
         child.sendintr()
         child.expect(r"\(stopped\)")
         child.expect("rag> ")
