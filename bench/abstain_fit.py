@@ -42,7 +42,32 @@ from rag.models import Citation, Claim
 from rag.policy import quote_signals
 
 PRE = ("dense", "coverage")
-POST = ("dense", "coverage", "quote_coverage", "terms_missing", "negation", "lag", "judge")
+POST = ("dense", "coverage", "quote_coverage", "terms_missing", "negation", "lag", "judge", "p_mean", "p_head", "p_min")
+
+
+def auc(pos: list[float], neg: list[float]) -> float | None:
+    """ROC AUC: the chance that a random positive scores above a random negative (ties count half).
+
+    >>> auc([0.9, 0.8], [0.1, 0.8])
+    0.875
+    """
+    if not pos or not neg:
+        return None
+    return sum((p > n) + 0.5 * (p == n) for p in pos for n in neg) / (len(pos) * len(neg))
+
+
+def aucs(runs: dict[str, list[dict]], names: tuple[str, ...]) -> dict[str, tuple[float | None, int, int]]:
+    """Per signal: how well it tells an answer worth giving (answerable, and right) from the rest, over the
+    answers that verified, every run pooled; (AUC, positives, negatives). A signal "less is better" is negated."""
+    shown = [r for recs in runs.values() for r in recs if not r.get("error") and not r["refused"] and "quote_coverage" in (r.get("signals") or {})]
+    out = {}
+    for n in names:
+        have = [r for r in shown if n in r["signals"]]
+        sign = -1.0 if n in ("terms_missing", "negation", "lag") else 1.0
+        pos = [sign * r["signals"][n] for r in have if r["answerable"] and correct(r)]
+        neg = [sign * r["signals"][n] for r in have if not (r["answerable"] and correct(r))]
+        out[n] = (auc(pos, neg), len(pos), len(neg))
+    return out
 
 
 def load(folder: Path, recheck: bool = False) -> list[dict]:
@@ -186,6 +211,7 @@ def main() -> None:
     ap.add_argument("--report", nargs="*", type=Path, default=[], help="runs made with the fitted settings, to print beside")
     ap.add_argument("--recheck", action="store_true", help="re-run today's checker on the recorded replies first")
     ap.add_argument("--without", nargs="*", default=[], help="signals to leave out of the fit after the model (e.g. judge)")
+    ap.add_argument("--auc", action="store_true", help="print each signal's ROC AUC (right answers against the rest) first")
     ap.add_argument("--curve", action="store_true", help="print each run's shares over a range of thresholds after the model")
     ap.add_argument("--min-support", type=float, help="use this threshold after the model instead of the budget's")
     ap.add_argument("--max-right-loss", type=float, help="instead of --budget: the highest threshold at which no run loses more "
@@ -198,6 +224,9 @@ def main() -> None:
         changed = [r for r in recs if r.get("rechecked")]
         if changed:
             print(f"{name}: {len(changed)} answers changed by the recheck")
+    if args.auc:
+        for n, (a, npos, nneg) in aucs(runs, POST).items():
+            print(f"AUC {n}: {'-' if a is None else f'{a:.3f}'} ({npos} right, {nneg} wrong or unanswerable)")
     pre = fitted(runs, PRE, lambda r: "dense" in (r.get("signals") or {}))
     grid = np.round(np.arange(0.0, 0.96, 0.01), 2)
 
