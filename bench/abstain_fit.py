@@ -42,7 +42,7 @@ from rag.models import Citation, Claim
 from rag.policy import quote_signals
 
 PRE = ("dense", "coverage")
-POST = ("dense", "coverage", "quote_coverage", "terms_missing", "negation", "lag", "judge", "p_mean", "p_head", "p_min")
+POST = ("dense", "coverage", "quote_coverage", "terms_missing", "negation", "lag", "judge")
 
 
 def auc(pos: list[float], neg: list[float]) -> float | None:

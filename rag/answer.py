@@ -288,9 +288,6 @@ def stream_answer(
     evaluated = getattr(llm, "last_evaluated", None)
     if callable(evaluated) and evaluated() is not None:  # a local model: llama.cpp's own count, cached prefix excluded
         tokens["evaluated"] = evaluated()
-    written = getattr(llm, "last_token_probs", None)
-    if callable(written):  # a local model: how sure it was of what it wrote (policy.confidence)
-        signals.update(policy.confidence(written()))
 
     t_check = time.perf_counter()
     checked = Checker(passages, embed, repair=settings.citation_repair, question=question).check(raw) if raw.strip() else None

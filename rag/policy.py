@@ -174,25 +174,6 @@ def signals_text(sig: dict[str, float]) -> str:
     return ", ".join(f"{k} {v:.2f}" for k, v in sig.items())
 
 
-HEAD = 16  # tokens: where a short answer says what it answers
-
-
-def confidence(probs: Sequence[float]) -> dict[str, float]:
-    """How sure the model was of the tokens it wrote: the geometric mean probability of all of them
-    (``p_mean``) and of the first ``HEAD`` (``p_head``, where the answer is), and the least sure of those
-    (``p_min``). Nothing for an empty reply.
-
-    >>> confidence([0.5, 1.0, 1.0, 0.5])
-    {'p_mean': 0.7071, 'p_head': 0.7071, 'p_min': 0.5}
-    """
-    if not probs:
-        return {}
-    def geo(ps) -> float:
-        return round(math.exp(sum(math.log(max(p, 1e-9)) for p in ps) / len(ps)), 4)
-    head = probs[:HEAD]
-    return {"p_mean": geo(probs), "p_head": geo(head), "p_min": round(min(head), 4)}
-
-
 def answerability(sig: dict[str, float], weights: Sequence[float]) -> float:
     """P(answerable) from the signals: ``sigmoid(w0 + w1 * dense + w2 * coverage)``.
 

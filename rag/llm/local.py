@@ -23,7 +23,7 @@ _ROLES = {"human": "user", "ai": "assistant", "system": "system"}
 _LOCK = threading.Lock()  # one llama.cpp context is not safe to use from two threads at once
 
 
-_LAST: dict[str, Any] = {}  # llama.cpp's evaluated-token count around the last call (under _LOCK)
+_LAST: dict[str, int] = {}  # llama.cpp's evaluated-token count around the last call (under _LOCK)
 
 
 def _kind(messages: list[BaseMessage]) -> str:
@@ -245,18 +245,6 @@ def evaluated_prompt_tokens(llama) -> int:
     return int(llama_cpp.llama_perf_context(llama._ctx.ctx).n_p_eval)
 
 
-def _recorder(probs: list[float]):
-    """A llama.cpp logits processor that records the top token's probability at each step and changes nothing."""
-    import numpy as np
-
-    def record(input_ids, scores):
-        top = scores.max()
-        probs.append(float(1.0 / np.exp(scores - top).sum()))  # float32 is plenty for a share, and 4x faster
-        return scores
-
-    return record
-
-
 def _answer_tokens(llama) -> tuple[list[int], list[int]]:
     """The model's token ids that begin a "yes" and a "no" (with and without a capital or a space)."""
 
@@ -293,15 +281,12 @@ class LlamaCppChat(BaseChatModel):
         chat = [{"role": _ROLES.get(m.type, "user"), "content": m.content} for m in messages]
         self._states().before(_kind(messages))
         _LAST["start"] = evaluated_prompt_tokens(llama)
-        probs: list[float] = []
-        _LAST["token_probs"] = probs
         return llama.create_chat_completion(
             messages=chat,
             temperature=kwargs.get("temperature", self.temperature),
             max_tokens=kwargs.get("max_tokens", self.max_tokens),
             stop=stop,
             stream=stream,
-            logits_processor=[_recorder(probs)],
         )
 
     def _done(self, messages) -> None:
@@ -309,11 +294,6 @@ class LlamaCppChat(BaseChatModel):
         llama = load_llama(self.model_path, self.n_ctx, self.threads)
         _LAST["evaluated"] = evaluated_prompt_tokens(llama) - _LAST.get("start", 0)
         self._states().after(_kind(messages))
-
-    def last_token_probs(self) -> list[float]:
-        """The probability the model gave each token it wrote in the last call (the most likely one's,
-        which greedy decoding writes; at a temperature above 0, an upper bound)."""
-        return list(_LAST.get("token_probs") or [])
 
     def last_evaluated(self) -> int | None:
         """Prompt tokens llama.cpp evaluated in the last call (the rest came from a cached prefix)."""
