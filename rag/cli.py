@@ -15,7 +15,7 @@ import click
 from pydantic import ValidationError
 
 from . import api, serve
-from .errors import RagError, exits_on_error
+from .errors import CtrlC, RagError, exits_on_error
 from .models import Answer, Summary
 from .render import also_line, render_answer, render_summary, scores_line
 from .settings import Settings
@@ -176,20 +176,21 @@ def verify(text, k, today, as_json, settings):
 
 def _stream_to_terminal(stream, live: bool):
     """Show tokens as they arrive (terminal only), then return the checked Answer."""
-    if not live:
-        return api.final(stream, (Answer, Summary, serve.Served))
-    from rich.console import Console
-    from rich.live import Live
-    from rich.text import Text
+    with CtrlC() as ctrl_c:  # a Ctrl-C that llama.cpp's log callback swallowed still stops the answer
+        if not live:
+            return api.final(ctrl_c.checked(stream), (Answer, Summary, serve.Served))
+        from rich.console import Console
+        from rich.live import Live
+        from rich.text import Text
 
-    shown = ""
-    with Live(Text(""), console=Console(), transient=True, refresh_per_second=12) as view:
-        for item in stream:
-            if isinstance(item, str):
-                shown += item
-                view.update(Text(shown, style="dim"))
-            else:
-                return item
+        shown = ""
+        with Live(Text(""), console=Console(), transient=True, refresh_per_second=12) as view:
+            for item in ctrl_c.checked(stream):
+                if isinstance(item, str):
+                    shown += item
+                    view.update(Text(shown, style="dim"))
+                else:
+                    return item
     raise RagError("the answer stream ended early; retry")
 
 

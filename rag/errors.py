@@ -113,3 +113,51 @@ def exits_on_error(fn):
             sys.exit(130)
 
     return wrapper
+
+
+class CtrlC:
+    """Ctrl-C that is never lost while a ``with`` block streams an answer (main thread; elsewhere a no-op).
+
+    Python raises KeyboardInterrupt wherever it is when SIGINT lands. If that is a
+    ctypes callback (llama.cpp's log hook runs during every model call), ctypes
+    prints the exception and drops it, and the answer ran to its end: a quarter of
+    the Ctrl-Cs in a pty test. So the handler also sets a flag, and :meth:`check`,
+    called at every streamed piece, raises it again.
+    """
+
+    def __init__(self) -> None:
+        import threading
+
+        self.pressed = threading.Event()
+        self._previous = None
+
+    def _on(self, signum, frame):
+        self.pressed.set()
+        raise KeyboardInterrupt
+
+    def __enter__(self) -> CtrlC:
+        import signal
+        import threading
+
+        self.pressed.clear()
+        if threading.current_thread() is threading.main_thread():
+            self._previous = signal.signal(signal.SIGINT, self._on)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        import signal
+
+        if self._previous is not None:
+            signal.signal(signal.SIGINT, self._previous)
+            self._previous = None
+
+    def check(self) -> None:
+        """Raise KeyboardInterrupt if Ctrl-C was pressed inside the block, even where it was dropped."""
+        if self.pressed.is_set():
+            raise KeyboardInterrupt
+
+    def checked(self, stream):
+        """The items of ``stream``, checking for a dropped Ctrl-C before each."""
+        for item in stream:
+            self.check()
+            yield item

@@ -12,7 +12,6 @@ from __future__ import annotations
 import difflib
 import logging
 import os
-import signal
 import sys
 import threading
 from collections.abc import Callable
@@ -21,7 +20,7 @@ from pathlib import Path
 
 from . import api
 from .context import embedder_for, llm_for, open_context, store_for
-from .errors import NoIndex, RagError, report
+from .errors import CtrlC, NoIndex, RagError, report
 from .models import Answer, Passage, Summary
 from .render import also_line, highlight, policy_lines, render_answer, scores_line, source_line, when_line
 from .settings import Settings
@@ -285,15 +284,7 @@ def run_terminal(chat: Chat) -> None:
     chat.out = show
     chat.error = lambda text: console.print(f"Error: {text}", style="red", markup=False)
 
-    # Ctrl-C raises KeyboardInterrupt wherever Python is when the signal lands. If
-    # that is a ctypes callback (llama.cpp's log hook), ctypes prints the exception
-    # and drops it, and the answer ran to its end. So the handler also raises a flag
-    # that the stream checks at every piece.
-    pressed = threading.Event()
-
-    def on_ctrl_c(signum, frame):
-        pressed.set()
-        raise KeyboardInterrupt
+    ctrl_c = CtrlC()  # a Ctrl-C that llama.cpp's log callback swallowed still stops the answer
 
     def stream(pieces):
         shown = ""
@@ -302,8 +293,7 @@ def run_terminal(chat: Chat) -> None:
         live = None
         try:
             for item in pieces:
-                if pressed.is_set():
-                    raise KeyboardInterrupt
+                ctrl_c.check()
                 if isinstance(item, str):
                     if live is None:
                         status.stop()
@@ -329,14 +319,11 @@ def run_terminal(chat: Chat) -> None:
             continue
         except EOFError:  # Ctrl-D
             break
-        pressed.clear()
-        previous = signal.signal(signal.SIGINT, on_ctrl_c)
         try:
-            chat.handle(line, stream)
+            with ctrl_c:
+                chat.handle(line, stream)
         except KeyboardInterrupt:  # Ctrl-C during an answer: stop it, back to the prompt
             console.print("(stopped)", style="yellow")
-        finally:
-            signal.signal(signal.SIGINT, previous)
 
 
 def main(settings: Settings, *, since: str | None = None, until: str | None = None, today: str | None = None) -> None:
