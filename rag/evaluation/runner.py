@@ -25,7 +25,7 @@ import rag
 
 from .. import policy, sentences
 from ..citations import parse_markers
-from ..errors import ConfigError, RagError
+from ..errors import ConfigError, CtrlC, RagError
 from ..ingest import EMBED_FORMAT
 from ..models import iso
 from ..settings import Settings
@@ -238,8 +238,10 @@ def run(
                 on_record(row, len(run_.records), total)
 
         if concurrency <= 1:
-            for q in todo:
-                keep(work(q, settings))
+            with CtrlC() as ctrl_c:  # a Ctrl-C that llama.cpp's log callback swallowed stops the run after this question
+                for q in todo:
+                    ctrl_c.check()
+                    keep(work(q, settings))
             return run_
         with ThreadPoolExecutor(concurrency) as pool:
             pending = set()
