@@ -292,8 +292,7 @@ def run_terminal(chat: Chat) -> None:
         status.start()
         live = None
         try:
-            for item in pieces:
-                ctrl_c.check()
+            for item in ctrl_c.checked(pieces):
                 if isinstance(item, str):
                     if live is None:
                         status.stop()
