@@ -99,10 +99,28 @@ def test_an_answer_from_old_news_says_as_of(index):
 
 
 def test_multiple_choice_options_reach_the_model_not_the_search(index):
-    llm = ScriptedChat().enqueue("(B) $50 billion [1].")
+    llm = ScriptedChat().enqueue("B")
     answer = rag.ask("How much is Alibaba investing?", choices=["$5 billion", "$50 billion"], today="2025-03-01", settings=index, llm=llm)
     user = llm.prompts[0][-1].content
     assert "Options: (A) $5 billion; (B) $50 billion" in user and answer.question == "How much is Alibaba investing?"
+
+
+def test_a_multiple_choice_pick_is_cited_to_the_sentence_that_names_it(index):
+    answer = rag.ask("How much is Alibaba investing?", choices=["$5 billion", "$50 billion"], today="2025-03-01", settings=index,
+                     llm=ScriptedChat().enqueue("B"))  # fmt: skip
+    assert not answer.refused and answer.verified and answer.text.startswith("(B) $50 billion [")
+    (cite,) = answer.citations
+    assert "50 billion" in cite.quote and cite.doc_id == SEED_ID
+    article = rag.api.open_context(index).store.article(SEED_ID)
+    assert article.text[cite.start : cite.end] == cite.quote
+    assert answer.signals["p_B"] == 1.0 and answer.signals["grounded_B"] == 1.0
+
+
+def test_a_multiple_choice_pick_no_passage_names_is_declined(index):
+    llm = ScriptedChat().enqueue("(A)")  # "$5 billion" is in no article: the model's pick cannot stand
+    answer = rag.ask("How much is Alibaba investing?", choices=["$5 billion", "$7 trillion"], today="2025-03-01", settings=index, llm=llm)
+    assert answer.refused and answer.text.startswith(REFUSAL) and not answer.citations
+    assert answer.reason == "no passage names an option the model chose"
 
 
 def test_why_in_the_chat_shows_the_resolved_window(index):

@@ -245,15 +245,6 @@ def evaluated_prompt_tokens(llama) -> int:
     return int(llama_cpp.llama_perf_context(llama._ctx.ctx).n_p_eval)
 
 
-def _answer_tokens(llama) -> tuple[list[int], list[int]]:
-    """The model's token ids that begin a "yes" and a "no" (with and without a capital or a space)."""
-
-    def first(words: tuple[str, ...]) -> list[int]:
-        return sorted({llama.tokenize(w.encode(), add_bos=False, special=False)[0] for w in words})
-
-    return first(("yes", "Yes", " yes", " Yes", "YES")), first(("no", "No", " no", " No", "NO"))
-
-
 class LlamaCppChat(BaseChatModel):
     """Chat completions from a local GGUF model through llama-cpp-python."""
 
@@ -299,12 +290,12 @@ class LlamaCppChat(BaseChatModel):
         """Prompt tokens llama.cpp evaluated in the last call (the rest came from a cached prefix)."""
         return _LAST.get("evaluated")
 
-    def yes_probability(self, messages: list[BaseMessage]) -> float:
-        """P(yes) among the yes/no tokens after the prompt (``rag.judge``), from llama.cpp's logits.
+    def _next_logits(self, messages: list[BaseMessage]):
+        """The logits of the token after the prompt, from llama.cpp (the cached prefix is reused).
 
-        One token is generated so that llama-cpp-python evaluates the prompt (reusing
-        the cached prefix); the logits of the prompt's last position are then in the
-        context, since the sampled token is never evaluated.
+        One token is generated so that llama-cpp-python evaluates the prompt; the
+        logits of the prompt's last position are then in the context, since the
+        sampled token is never evaluated.
         """
         import numpy as np
 
@@ -313,10 +304,30 @@ class LlamaCppChat(BaseChatModel):
             self._request(messages, None, False, max_tokens=1, temperature=0.0)
             logits = np.ctypeslib.as_array(llama._ctx.get_logits(), shape=(llama.n_vocab(),)).astype(np.float64)
             self._done(messages)
-        yes, no = _answer_tokens(llama)
-        top = max(logits[yes + no])
-        py, pn = np.exp(logits[yes] - top).sum(), np.exp(logits[no] - top).sum()
-        return float(py / (py + pn))
+        return llama, logits
+
+    def yes_probability(self, messages: list[BaseMessage]) -> float:
+        """P(yes) among the yes/no tokens after the prompt (``rag.judge``), from llama.cpp's logits."""
+        return self.token_probabilities(messages, [("yes", "Yes", " yes", " Yes", "YES"), ("no", "No", " no", " No", "NO")])[0]
+
+    def token_probabilities(self, messages: list[BaseMessage], groups) -> list[float]:
+        """For each group of words, the probability that the reply starts with one of them, among the groups only.
+
+        Each word counts by its first token; a token shared by two groups counts for
+        the first. ``rag.choice`` asks for an option's letter this way.
+        """
+        import numpy as np
+
+        llama, logits = self._next_logits(messages)
+        ids: list[list[int]] = []
+        taken: set[int] = set()
+        for words in groups:
+            group = sorted({llama.tokenize(w.encode(), add_bos=False, special=False)[0] for w in words} - taken)
+            taken |= set(group)
+            ids.append(group)
+        top = max(logits[i].max() for i in ids if i)
+        mass = [float(np.exp(logits[i] - top).sum()) if i else 0.0 for i in ids]
+        return [m / sum(mass) for m in mass]
 
     def _generate(self, messages, stop=None, run_manager=None, **kwargs) -> ChatResult:
         with _LOCK:
