@@ -208,3 +208,17 @@ def test_missing_api_key_names_the_variable(index, embedder, monkeypatch):
         make_llm(settings)
     with pytest.raises(BackendError, match="OPENAI_API_KEY is not set"):
         api.ask(QUESTION, settings=settings, store=store, embedder=embedder)
+
+
+def test_multiple_choice_reads_letter_probabilities_from_the_server(server, index, embedder):
+    url, model = server
+    folder, store = index
+    settings = openai_settings(folder, f"{url}/v1", model)
+
+    answer = api.ask(QUESTION, choices=["$5 billion", "$50 billion"], k=K, settings=settings, store=store, embedder=embedder)
+
+    p = [answer.signals.get("p_A"), answer.signals.get("p_B")]
+    assert None not in p, answer.reason  # the model was asked (not declined before it)
+    assert abs(sum(p) - 1) < 1e-6 and 0 < p[0] < 1, p  # the server's logprobs, not a one-word reply read as 0 or 1
+    assert answer.tokens["completion"] == 1
+    assert answer.refused or (answer.verified and answer.claims[0].text in ("(A) $5 billion.", "(B) $50 billion."))
