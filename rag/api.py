@@ -129,7 +129,9 @@ def ask_stream(
     first. ``Answer.when`` says what was applied.
 
     ``choices``: the options of a multiple-choice question. The search uses the
-    question alone; the model sees the options and names one.
+    question alone; the model sees the options and picks a letter, and the
+    answer is the most probable option a passage names, cited to that sentence
+    (:mod:`rag.choice`); when no passage names one, the refusal.
     """
     filters, today = Filters.of(since, until, source), to_date(today, "today")
     retrieval.check_query(question)
