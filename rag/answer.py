@@ -353,11 +353,12 @@ def _choose(question, choices, variables, passages, llm, prompt, prompt_tokens, 
     claims = [Claim(f"({choice.letter(pick.index)}) {choices[pick.index]}.", (choice.citation(pick.ground, passages),))]
     signals.update(policy.quote_signals(question, claims))
     signals["lag"] = policy.evidence_lag(claims, passages)
-    why = policy.unsupported(signals, settings.support_weights, settings.min_support)
-    signals["support"] = round(policy.support(signals, settings.support_weights), 4)
-    if why:
+    signals["support"] = round(policy.support(signals, settings.support_weights), 4)  # recorded; the letter's P decides
+    p = probs[pick.index]
+    if p < settings.min_choice_p:
         yield refusal_text(when, passages)
-        yield declined(passages, why, raw, tokens, claims)
+        yield declined(passages, f"the model's probability for ({choice.letter(pick.index)}) is {p:.2f}, below "
+                       f"{settings.min_choice_p:.2f}", raw, tokens, claims)  # fmt: skip
         return
     citations = unique_citations(claims)
     old = stale_date(citations, when, settings.stale_days)

@@ -164,6 +164,18 @@ class Settings(BaseSettings):
         "The highest threshold at which no tuning split loses more than 0.10 of its questions answered right.",
     )
 
+    min_choice_p: float = Field(
+        0.37,
+        ge=0,
+        le=1,
+        description="Multiple choice (choices=): below this probability of the picked option's letter the answer is "
+        "declined; 0 keeps every grounded pick. It replaces min_support there: the support score, fitted on free-text "
+        "answers, lost 0.199 of the tuning split's right picks at 0.42, and the letter's probability separates right "
+        "from wrong picks better. The highest threshold at which the tuning split (realtimeqa-2023 gold-only from "
+        "question 200, 200 questions) loses no more than 0.10 of its right picks (bench/choice_gate.py; docs/design.md, "
+        "\"Dates\").",
+    )
+
     # --- answering -------------------------------------------------------
     backend: Literal["local", "openai"] = Field("local", description="local: llama.cpp, offline. openai: OpenAI or a compatible server.")
     model: str | None = Field(

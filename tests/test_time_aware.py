@@ -123,6 +123,24 @@ def test_a_multiple_choice_pick_no_passage_names_is_declined(index):
     assert answer.reason == "no passage names an option the model chose"
 
 
+class Unsure(ScriptedChat):
+    """Letter probabilities as llama.cpp's logits would give them: most on an option no article states."""
+
+    def token_probabilities(self, messages, groups):
+        self.prompts.append(list(messages))
+        return [0.3, 0.7]
+
+
+def test_a_grounded_pick_the_model_is_unsure_of_is_declined_below_min_choice_p(index):
+    options = ["$50 billion", "$5 billion"]
+    answer = rag.ask("How much is Alibaba investing?", choices=options, today="2025-03-01", settings=index, llm=Unsure())
+    assert answer.refused and answer.reason == "the model's probability for (A) is 0.30, below 0.37", answer.reason
+    kept = index.model_copy(update={"min_choice_p": 0.0})
+    answer = rag.ask("How much is Alibaba investing?", choices=options, today="2025-03-01", settings=kept, llm=Unsure())
+    assert not answer.refused and answer.claims[0].text == "(A) $50 billion." and answer.verified
+    assert answer.reason.startswith("picked (A) $50 billion: P 0.30, the most probable option a passage names; (B)")
+
+
 def test_why_in_the_chat_shows_the_resolved_window(index):
     lines: list[str] = []
     chat = Chat(index, out=lines.append, error=lines.append, llm=ScriptedChat())  # the clock is far past corpus/: declined
