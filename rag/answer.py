@@ -276,9 +276,53 @@ def stream_answer(
         "passages": "\n\n".join(format_passage(i, p, text) for i, (p, text) in enumerate(zip(passages, shown), 1)),
         "question": posed.strip(),
     }
-    if choices:
-        yield from _choose(question, choices, variables, passages, llm, prompt, count(variables["passages"]) + overhead, t0,
-                           timings, signals, declined, when, settings, model, asked)  # fmt: skip
+
+    def chosen() -> Iterator[str | Answer]:
+        """A multiple-choice answer (:mod:`rag.choice`): the model's letter, checked against the passages it read."""
+        t_llm = time.perf_counter()
+        probs = choice.letter_probabilities(llm, prompt.messages(**variables), len(choices))
+        timings["first_token_s"] = round(time.perf_counter() - t0, 3)  # the letter: the answer is shown whole, after the check
+        timings["llm_s"] = round(time.perf_counter() - t_llm, 3)
+        t_check = time.perf_counter()
+        grounds = choice.grounds(choices, question, passages)
+        pick = choice.choose(probs, grounds, choices)
+        timings["check_s"] = round(time.perf_counter() - t_check, 3)
+        top = max(range(len(choices)), key=lambda i: probs[i])
+        raw = f"({choice.letter(top)})" if any(probs) else ""
+        tokens = {"prompt": overhead + count(variables["passages"]), "completion": 1}
+        evaluated = getattr(llm, "last_evaluated", None)
+        if callable(evaluated) and evaluated() is not None:
+            tokens["evaluated"] = evaluated()
+        for i, (p, g) in enumerate(zip(probs, grounds)):
+            x = choice.letter(i)
+            signals[f"p_{x}"], signals[f"grounded_{x}"], signals[f"cover_{x}"] = round(p, 4), g.share, g.coverage
+        signals["picked"] = float(pick.index)
+        if pick.index < 0:
+            yield refusal_text(when, passages)
+            yield declined(passages, pick.reason, raw, tokens)
+            return
+        claims = [Claim(f"({choice.letter(pick.index)}) {choices[pick.index]}.", (choice.citation(pick.ground, passages),))]
+        signals.update(policy.quote_signals(question, claims))
+        signals["lag"] = policy.evidence_lag(claims, passages)
+        signals["support"] = round(policy.support(signals, settings.support_weights), 4)  # recorded; the letter's P decides
+        p = probs[pick.index]
+        if p < settings.min_choice_p:
+            yield refusal_text(when, passages)
+            yield declined(passages, f"the model's probability for ({choice.letter(pick.index)}) is {p:.2f}, below "
+                           f"{settings.min_choice_p:.2f}", raw, tokens, claims)  # fmt: skip
+            return
+        citations = unique_citations(claims)
+        old = stale_date(citations, when, settings.stale_days)
+        text = (as_of_prefix(old) if old else "") + render(claims)
+        yield text
+        timings["total_s"] = round(time.perf_counter() - t0, 3)
+        yield Answer(
+            question, text, citations, claims, list(passages), False, raw, model, timings, tokens, asked, when, old,
+            signals=signals, reason=pick.reason,
+        )  # fmt: skip
+
+    if choices:  # a letter, not prose
+        yield from chosen()
         return
     raw = ""
     t_llm = time.perf_counter()
@@ -323,49 +367,4 @@ def stream_answer(
     yield Answer(
         question, text, citations, claims, list(passages), False, raw, model, timings, tokens, asked, when, old, found,
         dropped=list(decision.dropped), signals=signals, reason=decision.reason,
-    )  # fmt: skip
-
-
-def _choose(question, choices, variables, passages, llm, prompt, prompt_tokens, t0, timings, signals, declined, when, settings, model, asked):
-    """A multiple-choice answer (:mod:`rag.choice`): the model's letter, checked against the passages it read."""
-    t_llm = time.perf_counter()
-    probs = choice.letter_probabilities(llm, prompt.messages(**variables), len(choices))
-    timings["first_token_s"] = round(time.perf_counter() - t0, 3)  # the letter: the answer is shown whole, after the check
-    timings["llm_s"] = round(time.perf_counter() - t_llm, 3)
-    t_check = time.perf_counter()
-    grounds = choice.grounds(choices, question, passages)
-    pick = choice.choose(probs, grounds, choices)
-    timings["check_s"] = round(time.perf_counter() - t_check, 3)
-    top = max(range(len(choices)), key=lambda i: probs[i])
-    raw = f"({choice.letter(top)})" if any(probs) else ""
-    tokens = {"prompt": prompt_tokens, "completion": 1}
-    evaluated = getattr(llm, "last_evaluated", None)
-    if callable(evaluated) and evaluated() is not None:
-        tokens["evaluated"] = evaluated()
-    for i, (p, g) in enumerate(zip(probs, grounds)):
-        x = choice.letter(i)
-        signals[f"p_{x}"], signals[f"grounded_{x}"], signals[f"cover_{x}"] = round(p, 4), g.share, g.coverage
-    signals["picked"] = float(pick.index)
-    if pick.index < 0:
-        yield refusal_text(when, passages)
-        yield declined(passages, pick.reason, raw, tokens)
-        return
-    claims = [Claim(f"({choice.letter(pick.index)}) {choices[pick.index]}.", (choice.citation(pick.ground, passages),))]
-    signals.update(policy.quote_signals(question, claims))
-    signals["lag"] = policy.evidence_lag(claims, passages)
-    signals["support"] = round(policy.support(signals, settings.support_weights), 4)  # recorded; the letter's P decides
-    p = probs[pick.index]
-    if p < settings.min_choice_p:
-        yield refusal_text(when, passages)
-        yield declined(passages, f"the model's probability for ({choice.letter(pick.index)}) is {p:.2f}, below "
-                       f"{settings.min_choice_p:.2f}", raw, tokens, claims)  # fmt: skip
-        return
-    citations = unique_citations(claims)
-    old = stale_date(citations, when, settings.stale_days)
-    text = (as_of_prefix(old) if old else "") + render(claims)
-    yield text
-    timings["total_s"] = round(time.perf_counter() - t0, 3)
-    yield Answer(
-        question, text, citations, claims, list(passages), False, raw, model, timings, tokens, asked, when, old,
-        signals=signals, reason=pick.reason,
     )  # fmt: skip
