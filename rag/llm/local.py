@@ -313,18 +313,28 @@ class LlamaCppChat(BaseChatModel):
     def token_probabilities(self, messages: list[BaseMessage], groups) -> list[float]:
         """For each group of words, the probability that the reply starts with one of them, among the groups only.
 
-        Each word counts by its first token; a token shared by two groups counts for
-        the first. ``rag.choice`` asks for an option's letter this way.
+        Each word counts by its first token when that token holds a letter or digit
+        of it ("(A" is one token in Qwen's vocabulary; where "(" is a token of its own,
+        it would speak for every option and is left out); a token shared by two
+        groups counts for the first. ``rag.choice`` asks for an option's letter this way.
         """
         import numpy as np
 
         llama, logits = self._next_logits(messages)
+
+        def first(word: str) -> set[int]:
+            token = llama.tokenize(word.encode(), add_bos=False, special=False)[0]
+            text = llama.detokenize([token]).decode("utf-8", "ignore")
+            return {token} if any(ch.isalnum() for ch in text) else set()
+
         ids: list[list[int]] = []
         taken: set[int] = set()
         for words in groups:
-            group = sorted({llama.tokenize(w.encode(), add_bos=False, special=False)[0] for w in words} - taken)
+            group = sorted(set().union(*(first(w) for w in words)) - taken)
             taken |= set(group)
             ids.append(group)
+        if not any(ids):
+            return [0.0] * len(ids)  # no group has a token of its own: nothing to read
         top = max(logits[i].max() for i in ids if i)
         mass = [float(np.exp(logits[i] - top).sum()) if i else 0.0 for i in ids]
         return [m / sum(mass) for m in mass]
