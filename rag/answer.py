@@ -204,6 +204,16 @@ def token_counter(model: str) -> Callable[[str], int]:
         return lambda s: int(len(enc.encode(s, disallowed_special=())) * 1.1) + 1
 
 
+def used_tokens(llm, prompt: int, completion: int) -> dict[str, int]:
+    """An answer's token counts; for a local model also ``evaluated``, llama.cpp's own count of the prompt tokens it
+    read (a cached prefix excluded)."""
+    tokens = {"prompt": prompt, "completion": completion}
+    evaluated = getattr(llm, "last_evaluated", None)
+    if callable(evaluated) and evaluated() is not None:
+        tokens["evaluated"] = evaluated()
+    return tokens
+
+
 def generation_chain(llm, prompt: Prompt) -> Runnable:
     """LCEL: prompt variables -> messages -> chat model -> text."""
     from langchain_core.runnables import RunnableLambda
@@ -289,10 +299,7 @@ def stream_answer(
         timings["check_s"] = round(time.perf_counter() - t_check, 3)
         top = max(range(len(choices)), key=lambda i: probs[i])
         raw = f"({choice.letter(top)})" if any(probs) else ""
-        tokens = {"prompt": overhead + count(variables["passages"]), "completion": 1}
-        evaluated = getattr(llm, "last_evaluated", None)
-        if callable(evaluated) and evaluated() is not None:
-            tokens["evaluated"] = evaluated()
+        tokens = used_tokens(llm, overhead + count(variables["passages"]), 1)
         for i, (p, g) in enumerate(zip(probs, grounds)):
             x = choice.letter(i)
             signals[f"p_{x}"], signals[f"grounded_{x}"], signals[f"cover_{x}"] = round(p, 4), g.share, g.coverage
@@ -332,10 +339,7 @@ def stream_answer(
         raw += token
         yield token
     timings["llm_s"] = round(time.perf_counter() - t_llm, 3)  # prefill + decoding (+ a local model's first load)
-    tokens = {"prompt": overhead + count(variables["passages"]), "completion": count(raw)}
-    evaluated = getattr(llm, "last_evaluated", None)
-    if callable(evaluated) and evaluated() is not None:  # a local model: llama.cpp's own count, cached prefix excluded
-        tokens["evaluated"] = evaluated()
+    tokens = used_tokens(llm, overhead + count(variables["passages"]), count(raw))
 
     t_check = time.perf_counter()
     checked = Checker(passages, embed, repair=settings.citation_repair, question=question).check(raw) if raw.strip() else None

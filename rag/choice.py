@@ -137,19 +137,11 @@ def letter_probabilities(llm, messages, n: int) -> list[float]:
     labels = [letter(i) for i in range(n)]
     if hasattr(llm, "token_probabilities"):
         return llm.token_probabilities(messages, [(x, f" {x}", f"({x}") for x in labels])
-    from .judge import _rejected
+    from .judge import first_token
 
-    try:
-        reply = llm.bind(logprobs=True, top_logprobs=10, max_tokens=1).invoke(messages)
-    except _rejected():  # a server that refuses logprobs: its plain reply
-        reply = llm.bind(max_tokens=4).invoke(messages)
-    content = (reply.response_metadata or {}).get("logprobs") or {}
-    first = (content.get("content") or [{}])[0] if isinstance(content, dict) else {}
-    p = from_logprobs({t["token"]: t["logprob"] for t in first.get("top_logprobs") or []}, labels)
-    if p is not None:
-        return p
-    text = reply.content if isinstance(reply.content, str) else ""
-    return from_reply(text, labels)
+    top, text = first_token(llm, messages, max_reply=4)
+    p = from_logprobs(top, labels)
+    return p if p is not None else from_reply(text, labels)
 
 
 def from_logprobs(top: dict[str, float], labels: Sequence[str]) -> list[float] | None:
@@ -178,12 +170,10 @@ def from_reply(text: str, labels: Sequence[str]) -> list[float]:
 
 @dataclass(frozen=True)
 class Pick:
-    """The option answered (``index`` -1: none), its grounding, and what was read to choose it."""
+    """The option answered (``index`` -1: none), its grounding, and why."""
 
     index: int
     ground: Ground | None
-    probabilities: tuple[float, ...]
-    grounds: tuple[Ground, ...]
     reason: str
 
 
@@ -204,7 +194,7 @@ def choose(probabilities: Sequence[float], grounds: Sequence[Ground], choices: S
             if rank:
                 skipped = ", ".join(f"({letter(j)})" for j in order[:rank])
                 why += f", the most probable option a passage names; {skipped} {'is' if rank == 1 else 'are'} named by none"
-            return Pick(i, grounds[i], tuple(probabilities), tuple(grounds), why)
+            return Pick(i, grounds[i], why)
     if not any(probabilities):
-        return Pick(-1, None, tuple(probabilities), tuple(grounds), "the model named no option")
-    return Pick(-1, None, tuple(probabilities), tuple(grounds), "no passage names an option the model chose")
+        return Pick(-1, None, "the model named no option")
+    return Pick(-1, None, "no passage names an option the model chose")

@@ -55,20 +55,27 @@ def _rejected() -> tuple[type[BaseException], ...]:
         return (TypeError,)
 
 
+def first_token(llm, msgs, max_reply: int = 2) -> tuple[dict[str, float], str]:
+    """An OpenAI-compatible model's first-token distribution (token -> log probability) for ``msgs``, and its
+    reply text; a server that refuses ``logprobs`` gives only the reply (``max_reply`` tokens)."""
+    try:
+        reply = llm.bind(logprobs=True, top_logprobs=10, max_tokens=1).invoke(msgs)
+    except _rejected():  # a server that refuses logprobs: its plain reply
+        reply = llm.bind(max_tokens=max_reply).invoke(msgs)
+    content = (reply.response_metadata or {}).get("logprobs") or {}
+    first = (content.get("content") or [{}])[0] if isinstance(content, dict) else {}
+    text = reply.content if isinstance(reply.content, str) else ""
+    return {t["token"]: t["logprob"] for t in first.get("top_logprobs") or []}, text
+
+
 def p_yes(llm, msgs) -> float:
     """The model's probability that its reply to ``msgs`` is yes."""
     if hasattr(llm, "yes_probability"):
         return llm.yes_probability(msgs)
-    try:
-        reply = llm.bind(logprobs=True, top_logprobs=10, max_tokens=1).invoke(msgs)
-    except _rejected():  # a server that refuses logprobs: its plain one-word reply
-        reply = llm.bind(max_tokens=2).invoke(msgs)
-    content = (reply.response_metadata or {}).get("logprobs") or {}
-    first = (content.get("content") or [{}])[0] if isinstance(content, dict) else {}
-    p = yes_from_logprobs({t["token"]: t["logprob"] for t in first.get("top_logprobs") or []})
+    top, text = first_token(llm, msgs)
+    p = yes_from_logprobs(top)
     if p is not None:
         return p
-    text = reply.content if isinstance(reply.content, str) else ""
     return 1.0 if text.strip().lower().startswith("yes") else 0.0
 
 
