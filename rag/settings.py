@@ -176,6 +176,15 @@ class Settings(BaseSettings):
         "\"Dates\").",
     )
 
+    choice_orders: int = Field(
+        1,
+        ge=1,
+        le=8,
+        description="Multiple choice: ask for the letter with the options in this many orders (the given one, then "
+        "cyclic shifts) and average each option's probability, so the model's preference for a letter cancels out. "
+        "Each further order costs the prefill of the question and options only: the passages stay cached.",
+    )
+
     # --- answering -------------------------------------------------------
     backend: Literal["local", "openai"] = Field("local", description="local: llama.cpp, offline. openai: OpenAI or a compatible server.")
     model: str | None = Field(
