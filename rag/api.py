@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 
-from . import conversation, dates, dedup, factcheck, retrieval
+from . import choice, conversation, dates, dedup, factcheck, retrieval
 from . import feeds as _feeds
 from . import ingest as _ingest
 from . import summarize as _summarize
@@ -129,11 +129,11 @@ def ask_stream(
     first. ``Answer.when`` says what was applied.
 
     ``choices``: the options of a multiple-choice question. The search uses the
-    question alone; the model sees the options and picks a letter, and the
+    question and its options (``search_choices``); the model sees the options and picks a letter, and the
     answer is the most probable option a passage names, cited to that sentence
     (:mod:`rag.choice`); when no passage names one, the refusal.
     """
-    filters, today = Filters.of(since, until, source), to_date(today, "today")
+    filters, today, choices = Filters.of(since, until, source), to_date(today, "today"), list(choices)
     retrieval.check_query(question)
     ctx = open_context(settings, store=store, embedder=embedder, llm=llm)
     ctx.store  # noqa: B018 - a missing index fails here, before a model starts loading
@@ -144,9 +144,10 @@ def ask_stream(
         searched, when = dates.plan(standalone, filters, today)
         if not when.phrase and standalone != question:  # the rewrite may have dropped "last week"
             searched, when = dates.plan(question, filters, today)
-        retrieved = _retrieve(ctx, standalone, searched, when, k)
+        query = choice.search_text(standalone, choices) if choices and ctx.settings.search_choices else standalone
+        retrieved = _retrieve(ctx, query, searched, when, k)
         yield from stream_answer(
-            standalone, retrieved, llm=ctx.llm, embed=ctx.embedder.embed, settings=ctx.settings, when=when, choices=list(choices), started=t0,
+            standalone, retrieved, llm=ctx.llm, embed=ctx.embedder.embed, settings=ctx.settings, when=when, choices=choices, started=t0,
             asked=question if standalone != question else "",
         )  # fmt: skip
 

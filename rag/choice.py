@@ -123,6 +123,16 @@ def grounds(choices: Sequence[str], question: str, passages: Sequence[Passage]) 
     return [ground(c, question, passages) for c in choices]
 
 
+def search_text(question: str, choices: Sequence[str]) -> str:
+    """What a multiple-choice question searches for: the question and its options, which name what the
+    answering passage must name (true/false options name nothing and are left out).
+
+    >>> search_text("Which team won?", ["Bills", "Jets"]), search_text("True or false: it rained?", ["TRUE", "FALSE"])
+    ('Which team won? Bills Jets', 'True or false: it rained?')
+    """
+    return " ".join([question, *(c for c in choices if c.strip().lower() not in _TRUE_FALSE)])
+
+
 def citation(g: Ground, passages: Sequence[Passage]) -> Citation:
     """The citation of a grounded option: its quoted span, verified."""
     p = passages[g.number - 1]

@@ -98,11 +98,16 @@ def test_an_answer_from_old_news_says_as_of(index):
     assert fresh.as_of is None and fresh.text.startswith("Alibaba will invest")
 
 
-def test_multiple_choice_options_reach_the_model_not_the_search(index):
-    llm = ScriptedChat().enqueue("B")
-    answer = rag.ask("How much is Alibaba investing?", choices=["$5 billion", "$50 billion"], today="2025-03-01", settings=index, llm=llm)
+def test_multiple_choice_options_reach_the_model_and_the_search(index):
+    options = ["$50 billion", "Storm Halvard"]  # the second option is named only by an article the question is not about
+    llm = ScriptedChat().enqueue("A")
+    answer = rag.ask("How much is Alibaba investing?", choices=options, today="2025-03-01", settings=index, llm=llm)
     user = llm.prompts[0][-1].content
-    assert "Options: (A) $5 billion; (B) $50 billion" in user and answer.question == "How much is Alibaba investing?"
+    assert "Options: (A) $50 billion; (B) Storm Halvard" in user and answer.question == "How much is Alibaba investing?"
+    assert any("Halvard" in p.title for p in answer.passages)
+    bare = index.model_copy(update={"search_choices": False})
+    answer = rag.ask("How much is Alibaba investing?", choices=options, today="2025-03-01", settings=bare, llm=ScriptedChat().enqueue("A"))
+    assert not any("Halvard" in p.title for p in answer.passages)
 
 
 def test_a_multiple_choice_pick_is_cited_to_the_sentence_that_names_it(index):

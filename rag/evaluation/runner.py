@@ -23,7 +23,7 @@ from pathlib import Path
 
 import rag
 
-from .. import policy, sentences
+from .. import choice, policy, sentences
 from ..citations import parse_markers
 from ..errors import ConfigError, CtrlC, RagError
 from ..ingest import EMBED_FORMAT
@@ -91,7 +91,8 @@ def ask_one(q: dict, settings: Settings, *, choices: bool = False) -> dict:
     if choices:
         row |= {"choices": options, "answer_idx": list(q.get("answer_idx") or [])}
     try:
-        ranked = rag.search(q["question"], k=DEPTH, today=today, settings=settings)
+        searched = choice.search_text(q["question"], options) if options and settings.search_choices else q["question"]
+        ranked = rag.search(searched, k=DEPTH, today=today, settings=settings)  # what the answer searches
         answer = rag.ask(q["question"], today=today, choices=options, settings=settings)
     except RagError as err:  # a failing backend is recorded, and the run goes on
         return {**row, "error": str(err), "wall_s": round(time.perf_counter() - t0, 3)}
