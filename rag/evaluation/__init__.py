@@ -70,8 +70,8 @@ def evaluate(
     log(f"{ds.name}: {len(ds.questions)} questions ({len(run.records)} already done), config {name}, out {folder}")
     runner.build_index(ds, settings, log)
     work, score = WORK[kind]
-    if choices and kind == "questions":
-        work = partial(runner.ask_one, choices=True)
+    if choices and kind in ("questions", "retrieval"):
+        work = partial(work, choices=True)
     try:
         runner.run(ds, settings, run, work=work, score=score, concurrency=concurrency, on_record=on_record)
     finally:  # reports of what is done, even after Ctrl-C

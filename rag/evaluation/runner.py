@@ -71,6 +71,17 @@ def as_of(q: dict) -> str | None:
     return (q.get("question_date") or "").replace("/", "-") or None
 
 
+def searched_for(q: dict, settings: Settings, choices: bool) -> str:
+    """What the answer searches for: the question, with its options in a ``--choices`` run (``search_choices``).
+
+    >>> q = {"question": "Which fare?", "choices": ["4.20 euros", "3.80 euros"]}
+    >>> searched_for(q, Settings(), True), searched_for(q, Settings(search_choices=False), True)
+    ('Which fare? 4.20 euros 3.80 euros', 'Which fare?')
+    """
+    options = list(q.get("choices") or []) if choices else []
+    return choice.search_text(q["question"], options) if options and settings.search_choices else q["question"]
+
+
 def ask_one(q: dict, settings: Settings, *, choices: bool = False) -> dict:
     """Ask one question through the public API, as of its ``question_date``, and keep what the metrics need.
 
@@ -91,8 +102,7 @@ def ask_one(q: dict, settings: Settings, *, choices: bool = False) -> dict:
     if choices:
         row |= {"choices": options, "answer_idx": list(q.get("answer_idx") or [])}
     try:
-        searched = choice.search_text(q["question"], options) if options and settings.search_choices else q["question"]
-        ranked = rag.search(searched, k=DEPTH, today=today, settings=settings)  # what the answer searches
+        ranked = rag.search(searched_for(q, settings, choices), k=DEPTH, today=today, settings=settings)
         answer = rag.ask(q["question"], today=today, choices=options, settings=settings)
     except RagError as err:  # a failing backend is recorded, and the run goes on
         return {**row, "error": str(err), "wall_s": round(time.perf_counter() - t0, 3)}
@@ -140,19 +150,21 @@ def doc_ids(ranked, gold) -> list[str]:
     return out
 
 
-def search_one(q: dict, settings: Settings) -> dict:
+def search_one(q: dict, settings: Settings, *, choices: bool = False) -> dict:
     """Rank documents for one question with each retrieval mode; no model is loaded.
 
     ``retrieved`` is the configured mode's ranking, so the retrieval rows of a
     report (and of ``rag eval compare`` against a full run) mean the same thing.
+    ``choices``: search as a multiple-choice question does (``search_choices``).
     """
+    searched = searched_for(q, settings, choices)
     row: dict = {"id": q["id"], "question": q["question"], "gold_doc_ids": list(q.get("gold_doc_ids") or []),
                  "question_date": q.get("question_date"), "by_mode": {}, "published_by_mode": {}, "answer_rank": {},
                  "search_ms": {}}  # fmt: skip
     try:
         for mode in MODES:
             t0 = time.perf_counter()
-            ranked = rag.search(q["question"], k=DEPTH, today=as_of(q), settings=settings.model_copy(update={"retrieval": mode}))
+            ranked = rag.search(searched, k=DEPTH, today=as_of(q), settings=settings.model_copy(update={"retrieval": mode}))
             row["search_ms"][mode] = round(1000 * (time.perf_counter() - t0), 2)
             row["by_mode"][mode] = doc_ids(ranked, row["gold_doc_ids"])
             row["published_by_mode"][mode] = [iso(p.published) for p in ranked]
