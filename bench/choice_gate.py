@@ -8,7 +8,6 @@ any threshold would have answered; no model call is needed to compare gates.
 
     python bench/choice_gate.py eval-runs/tune-a eval-runs/tune-b            # fit on tuning runs
     python bench/choice_gate.py eval-runs/report --min-choice-p 0.35         # re-score a report run
-    python bench/choice_gate.py eval-runs/tune-4-orders --orders 2           # as if asked in 2 option orders
 
 Fitting uses min_support's rule: the highest threshold at which the tuning runs
 lose no more than ``--max-right-loss`` of the right picks that no gate would lose.
@@ -20,41 +19,27 @@ import argparse
 import json
 from pathlib import Path
 
-from rag.choice import MIN_GROUNDED, letter, mean, orders
 
-
-def probabilities(s: dict, k: int | None) -> list[float]:
-    """The options' letter probabilities as recorded (``k`` None) or averaged over ``k`` orders, when the run asked
-    in at least those (``choice_orders``; it records each order's ``p0_A``, ``p1_A``, ...)."""
-    n = sum(f"p_{letter(i)}" in s for i in range(26))
-    if k is None:
-        return [s[f"p_{letter(i)}"] for i in range(n)]
-    ran = sum(f"p{j}_A" in s for j in range(8)) or 1
-    shift = {j * n // ran: j for j in range(ran)}  # the recorded order that starts at each shift
-    rows = []
-    for order in orders(n, k):
-        if order[0] not in shift:
-            raise SystemExit(f"a run asked in {ran} orders cannot be re-scored as {k}")
-        j = shift[order[0]]
-        rows.append([s[f"p{j}_{letter(i)}"] if ran > 1 else s[f"p_{letter(i)}"] for i in range(n)])
-    return mean(rows)
-
-
-def picks(folders: list[str], k: int | None = None) -> list[dict]:
+def picks(folders: list[str]) -> list[dict]:
     """One row per question: the grounded pick (-1: none), its letter probability, right or not, support score."""
     rows = []
     for folder in folders:
         for line in (Path(folder) / "records.jsonl").read_text().splitlines():
             r = json.loads(line)
             s = r.get("signals") or {}
-            pick, p = -1, 0.0
-            if "p_A" in s:  # else declined before the model was asked: no pick
-                probs = probabilities(s, k)
-                named = [s.get(f"grounded_{letter(i)}", 0.0) >= MIN_GROUNDED for i in range(len(probs))]
-                pick = next((i for i in sorted(range(len(probs)), key=lambda i: -probs[i]) if probs[i] > 0 and named[i]), -1)
-                p = probs[pick] if pick >= 0 else 0.0
+            asked = "p_A" in s  # declined before the model was asked: no pick
+            pick = int(s.get("picked", -1)) if asked else -1
+            p = s.get(f"p_{chr(65 + pick)}", 0.0) if pick >= 0 else 0.0
             rows.append({"pick": pick, "p": p, "right": pick in set(r.get("answer_idx") or []), "support": s.get("support", 0.0)})
     return rows
+
+
+def auc(rows: list[dict]) -> float:
+    """How well the pick's probability ranks right picks above wrong ones (0.5: not at all)."""
+    right = [r["p"] for r in rows if r["pick"] >= 0 and r["right"]]
+    wrong = [r["p"] for r in rows if r["pick"] >= 0 and not r["right"]]
+    pairs = [(a > b) + 0.5 * (a == b) for a in right for b in wrong]
+    return sum(pairs) / len(pairs) if pairs else float("nan")
 
 
 def score(rows: list[dict], keep) -> tuple[int, int]:
@@ -69,10 +54,8 @@ def main() -> None:
     ap.add_argument("--max-right-loss", type=float, default=0.10)
     ap.add_argument("--min-choice-p", type=float, help="re-score at this threshold only")
     ap.add_argument("--min-support", type=float, default=0.42, help="the free-text support gate, for comparison")
-    ap.add_argument("--orders", type=int, help="re-pick from the mean over this many option orders (choice_orders); "
-                    "the runs must have asked in a multiple of them")
     args = ap.parse_args()
-    rows = picks(args.runs, args.orders)
+    rows = picks(args.runs)
     n = len(rows)
     base, answered = score(rows, lambda r: True)
 
@@ -81,7 +64,7 @@ def main() -> None:
         print(f"{name:<22} right {right:>4} ({right / n:.3f})  answered {ans:>4}  precision {right / max(ans, 1):.3f}  "
               f"right picks lost {1 - right / max(base, 1):.3f}")  # fmt: skip
 
-    print(f"{n} questions, {answered} grounded picks, {base} right")
+    print(f"{n} questions, {answered} grounded picks, {base} right; ROC AUC of the pick's P, right against wrong: {auc(rows):.3f}")
     line("no gate", lambda r: True)
     line(f"support >= {args.min_support:.2f}", lambda r: r["support"] >= args.min_support)
     if args.min_choice_p is not None:

@@ -290,13 +290,7 @@ def stream_answer(
     def chosen() -> Iterator[str | Answer]:
         """A multiple-choice answer (:mod:`rag.choice`): the model's letter, checked against the passages it read."""
         t_llm = time.perf_counter()
-
-        def ask(shown: Sequence[str]) -> list[float]:
-            asked_as = dict(variables, question=with_choices(question, shown).strip())
-            return choice.letter_probabilities(llm, prompt.messages(**asked_as), len(shown))
-
-        by_order = choice.in_orders(ask, choices, settings.choice_orders)  # only the options differ: the passages stay cached
-        probs = choice.mean(by_order)
+        probs = choice.letter_probabilities(llm, prompt.messages(**variables), len(choices))
         timings["first_token_s"] = round(time.perf_counter() - t0, 3)  # the letter: the answer is shown whole, after the check
         timings["llm_s"] = round(time.perf_counter() - t_llm, 3)
         t_check = time.perf_counter()
@@ -309,8 +303,6 @@ def stream_answer(
         for i, (p, g) in enumerate(zip(probs, grounds)):
             x = choice.letter(i)
             signals[f"p_{x}"], signals[f"grounded_{x}"], signals[f"cover_{x}"] = round(p, 4), g.share, g.coverage
-            if len(by_order) > 1:  # each order's own probability, so bench/choice_gate.py can compare fewer orders
-                signals.update({f"p{k}_{x}": round(row[i], 4) for k, row in enumerate(by_order)})
         signals["picked"] = float(pick.index)
         if pick.index < 0:
             yield refusal_text(when, passages)

@@ -154,47 +154,6 @@ def letter_probabilities(llm, messages, n: int) -> list[float]:
     return p if p is not None else from_reply(text, labels)
 
 
-def orders(n: int, k: int) -> list[list[int]]:
-    """The option orders to ask in: the given one, then ``k - 1`` cyclic shifts spread evenly (``order[j]`` is the
-    option shown at letter ``j``). Each option takes ``k`` different letters, so the model's preference for a
-    position cancels out of the mean.
-
-    >>> orders(4, 1), orders(4, 2)
-    ([[0, 1, 2, 3]], [[0, 1, 2, 3], [2, 3, 0, 1]])
-    >>> orders(3, 5)
-    [[0, 1, 2], [1, 2, 0], [2, 0, 1]]
-    """
-    k = max(1, min(k, n))
-    return [[(j + s * n // k) % n for j in range(n)] for s in range(k)]
-
-
-def in_orders(ask, choices: Sequence[str], k: int) -> list[list[float]]:
-    """Each option's letter probability, asked in ``k`` orders (:func:`orders`); ``ask(options)`` gives the
-    probability of each letter for the options shown in that order. One row per order, by option.
-
-    >>> ask = lambda shown: [0.7 if j == 0 else 0.1 for j in range(len(shown))]  # always says (A)
-    >>> in_orders(ask, ["x", "y", "z", "w"], 2)
-    [[0.7, 0.1, 0.1, 0.1], [0.1, 0.1, 0.7, 0.1]]
-    """
-    rows = []
-    for order in orders(len(choices), k):
-        shown = ask([choices[i] for i in order])
-        row = [0.0] * len(choices)
-        for j, i in enumerate(order):
-            row[i] = shown[j]
-        rows.append(row)
-    return rows
-
-
-def mean(rows: Sequence[Sequence[float]]) -> list[float]:
-    """The options' probabilities averaged over the orders asked.
-
-    >>> mean([[0.7, 0.1, 0.1, 0.1], [0.1, 0.1, 0.7, 0.1]])
-    [0.4, 0.1, 0.4, 0.1]
-    """
-    return [round(sum(col) / len(rows), 12) for col in zip(*rows)]
-
-
 def from_logprobs(top: dict[str, float], labels: Sequence[str]) -> list[float] | None:
     """Each label's share of the first-token probability held by the labels; None if the model put none there.
 

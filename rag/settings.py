@@ -165,30 +165,21 @@ class Settings(BaseSettings):
     )
 
     min_choice_p: float = Field(
-        0.37,
+        0.32,
         ge=0,
         le=1,
         description="Multiple choice (choices=): below this probability of the picked option's letter the answer is "
         "declined; 0 keeps every grounded pick. It replaces min_support there: the support score, fitted on free-text "
-        "answers, lost 0.199 of the tuning split's right picks at 0.42, and the letter's probability separates right "
-        "from wrong picks better. The highest threshold at which the tuning split (realtimeqa-2023 gold-only from "
-        "question 200, 200 questions) loses no more than 0.10 of its right picks (bench/choice_gate.py; docs/design.md, "
-        "\"Dates\").",
+        "answers, loses more right picks for the precision it buys, and the letter's probability separates right "
+        "from wrong picks better. The highest threshold at which the tuning split (realtimeqa-2023 gold-only "
+        "questions 200-298, searched with their options) loses no more than 0.10 of its right picks "
+        "(bench/choice_gate.py; docs/design.md, \"Dates\").",
     )
-
     search_choices: bool = Field(
         True,
         description="Multiple choice: search for the question and its options together, not the question alone. On "
         "realtimeqa-2023's tuning split a passage holding the gold answer was among the first 5 for 0.795 of the "
         "questions, against 0.700 (docs/design.md, \"Dates\").",
-    )
-    choice_orders: int = Field(
-        1,
-        ge=1,
-        le=8,
-        description="Multiple choice: ask for the letter with the options in this many orders (the given one, then "
-        "cyclic shifts) and average each option's probability, so the model's preference for a letter cancels out. "
-        "Each further order costs the prefill of the question and options only: the passages stay cached.",
     )
 
     # --- answering -------------------------------------------------------

@@ -139,33 +139,11 @@ class Unsure(ScriptedChat):
 def test_a_grounded_pick_the_model_is_unsure_of_is_declined_below_min_choice_p(index):
     options = ["$50 billion", "$5 billion"]
     answer = rag.ask("How much is Alibaba investing?", choices=options, today="2025-03-01", settings=index, llm=Unsure())
-    assert answer.refused and answer.reason == "the model's probability for (A) is 0.30, below 0.37", answer.reason
+    assert answer.refused and answer.reason == "the model's probability for (A) is 0.30, below 0.32", answer.reason
     kept = index.model_copy(update={"min_choice_p": 0.0})
     answer = rag.ask("How much is Alibaba investing?", choices=options, today="2025-03-01", settings=kept, llm=Unsure())
     assert not answer.refused and answer.claims[0].text == "(A) $50 billion." and answer.verified
     assert answer.reason.startswith("picked (A) $50 billion: P 0.30, the most probable option a passage names; (B)")
-
-
-class FirstLetter(ScriptedChat):
-    """A model that prefers whatever option is shown first, as small models prefer a position."""
-
-    def token_probabilities(self, messages, groups):
-        self.prompts.append(list(messages))
-        return [0.7] + [0.3 / (len(groups) - 1)] * (len(groups) - 1)
-
-
-def test_options_asked_in_two_orders_cancel_a_preference_for_the_first_letter(index):
-    options = ["$5 billion", "$50 billion"]
-    once = rag.ask("How much is Alibaba investing?", choices=options, today="2025-03-01", settings=index, llm=FirstLetter())
-    assert once.refused and once.reason == "the model's probability for (B) is 0.30, below 0.37"  # the right option, in 2nd place
-    llm = FirstLetter()
-    twice = rag.ask("How much is Alibaba investing?", choices=options, today="2025-03-01",
-                    settings=index.model_copy(update={"choice_orders": 2}), llm=llm)  # fmt: skip
-    shown = [m[-1].content.split("Options: ")[1].splitlines()[0] for m in llm.prompts]
-    assert shown == ["(A) $5 billion; (B) $50 billion", "(A) $50 billion; (B) $5 billion"]
-    s = twice.signals
-    assert (s["p0_A"], s["p0_B"], s["p1_A"], s["p1_B"]) == (0.7, 0.3, 0.3, 0.7) and s["p_A"] == s["p_B"] == 0.5
-    assert not twice.refused and twice.text.startswith("(B) $50 billion [") and twice.verified
 
 
 def test_why_in_the_chat_shows_the_resolved_window(index):
