@@ -64,7 +64,9 @@ def main() -> None:
         print(f"{name:<22} right {right:>4} ({right / n:.3f})  answered {ans:>4}  precision {right / max(ans, 1):.3f}  "
               f"right picks lost {1 - right / max(base, 1):.3f}")  # fmt: skip
 
-    print(f"{n} questions, {answered} grounded picks, {base} right; ROC AUC of the pick's P, right against wrong: {auc(rows):.3f}")
+    print(
+        f"{n} questions, {answered} grounded picks, {base} right; ROC AUC of the pick's P, right against wrong: {auc(rows):.3f}"
+    )
     line("no gate", lambda r: True)
     line(f"support >= {args.min_support:.2f}", lambda r: r["support"] >= args.min_support)
     if args.min_choice_p is not None:
