@@ -129,9 +129,10 @@ def ask_stream(
     first. ``Answer.when`` says what was applied.
 
     ``choices``: the options of a multiple-choice question. The search uses the
-    question and its options (``search_choices``); the model sees the options and picks a letter, and the
-    answer is the most probable option a passage names, cited to that sentence
-    (:mod:`rag.choice`); when no passage names one, the refusal.
+    question and its options (``search_choices``); the model sees the options
+    and picks a letter, and the answer is the most probable option a passage
+    names, cited to that sentence (:mod:`rag.choice`); when no passage names
+    one, the refusal.
     """
     filters, today, choices = Filters.of(since, until, source), to_date(today, "today"), list(choices)
     retrieval.check_query(question)
@@ -144,7 +145,7 @@ def ask_stream(
         searched, when = dates.plan(standalone, filters, today)
         if not when.phrase and standalone != question:  # the rewrite may have dropped "last week"
             searched, when = dates.plan(question, filters, today)
-        query = choice.search_text(standalone, choices) if choices and ctx.settings.search_choices else standalone
+        query = choice.search_text(standalone, choices) if ctx.settings.search_choices else standalone
         retrieved = _retrieve(ctx, query, searched, when, k)
         yield from stream_answer(
             standalone, retrieved, llm=ctx.llm, embed=ctx.embedder.embed, settings=ctx.settings, when=when, choices=choices, started=t0,

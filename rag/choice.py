@@ -129,6 +129,8 @@ def search_text(question: str, choices: Sequence[str]) -> str:
 
     >>> search_text("Which team won?", ["Bills", "Jets"]), search_text("True or false: it rained?", ["TRUE", "FALSE"])
     ('Which team won? Bills Jets', 'True or false: it rained?')
+    >>> search_text("Which team won?", [])
+    'Which team won?'
     """
     return " ".join([question, *(c for c in choices if c.strip().lower() not in _TRUE_FALSE)])
 

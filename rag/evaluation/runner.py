@@ -79,7 +79,7 @@ def searched_for(q: dict, settings: Settings, choices: bool) -> str:
     ('Which fare? 4.20 euros 3.80 euros', 'Which fare?')
     """
     options = list(q.get("choices") or []) if choices else []
-    return choice.search_text(q["question"], options) if options and settings.search_choices else q["question"]
+    return choice.search_text(q["question"], options) if settings.search_choices else q["question"]
 
 
 def ask_one(q: dict, settings: Settings, *, choices: bool = False) -> dict:
