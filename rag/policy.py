@@ -214,10 +214,16 @@ def decide(raw: str, checked: CheckedText | None, declined: bool = False) -> Dec
 
 
 def dropped_reason(claim: Claim) -> str:
-    """Why a sentence was left out, in a few words.
+    """Why a sentence was left out, in a few words. A verified sentence is left out only when the answer policy
+    declined the whole answer (its reason is the answer's).
 
     >>> dropped_reason(Claim("Mars base.", ()))
     'cites no passage that supports it'
+    >>> from rag.models import Citation
+    >>> dropped_reason(Claim("Alibaba will invest $50 billion.", (Citation(1, "c", "d", "T", "", None, "q", 0, 1, True),)))
+    'verified, but the answer was declined'
     """
+    if claim.verified:
+        return "verified, but the answer was declined"
     reasons = [c.reason for c in claim.citations if c.reason]
     return "; ".join(dict.fromkeys(reasons)) or "cites no passage that supports it"

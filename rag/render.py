@@ -34,11 +34,25 @@ def render_answer(answer: Answer) -> str:
 
 
 def _dropped_lines(answer: Answer) -> list[str]:
-    """What the model wrote that did not verify, each with its reason: shown as left out, never as fact."""
+    """What the model wrote that did not verify, each with its reason: shown as left out, never as fact. Sentences
+    that verified but were declined with the whole answer (weak support, an unsure pick) are said to be so.
+
+    >>> from rag.models import Citation, Claim
+    >>> held = Claim("Alibaba will invest $50 billion.", (Citation(1, "c", "d", "T", "", None, "q", 0, 1, True),))
+    >>> _dropped_lines(Answer("q", "t", [], [], [], True, dropped=[held, Claim("Mars base.", ())], reason="support 0.3 is below 0.42"))
+    ['Left out, not verified (1):', '  - "Mars base." (cites no passage that supports it)', 'Held back, verified but declined: support 0.3 is below 0.42', '  - "Alibaba will invest $50 billion."', '']
+    """
     if not answer.dropped:
         return []
-    lines = [f"Left out, not verified ({len(answer.dropped)}):"]
-    lines += [f"  - \"{c.text}\" ({dropped_reason(c)})" for c in answer.dropped]
+    lines = []
+    unverified = [c for c in answer.dropped if not c.verified]
+    held = [c for c in answer.dropped if c.verified]
+    if unverified:
+        lines += [f"Left out, not verified ({len(unverified)}):"]
+        lines += [f"  - \"{c.text}\" ({dropped_reason(c)})" for c in unverified]
+    if held:
+        lines += [f"Held back, verified but declined: {answer.reason}"]
+        lines += [f"  - \"{c.text}\"" for c in held]
     return lines + [""]
 
 

@@ -320,6 +320,15 @@ def test_an_unverified_sentence_is_left_out_not_shown_as_fact(index):
     assert "Left out, not verified (1):" in shown and "Jack Ma" in shown.split("Left out")[1]
 
 
+def test_a_verified_sentence_declined_with_its_answer_is_not_called_unverified(index):
+    strict = index.model_copy(update={"min_support": 0.99})  # the policy declines what verified
+    answer = rag.ask("How much is Alibaba investing?", today="2025-02-25", settings=strict, llm=ScriptedChat().enqueue(SEED_ANSWER))
+    assert answer.refused and answer.reason.startswith("support ") and [c.verified for c in answer.dropped] == [True]
+    shown = rag.render.render_answer(answer)
+    assert "not verified" not in shown and f"Held back, verified but declined: {answer.reason}" in shown, shown
+    assert rag.render.policy_lines(answer)[-1].endswith("(verified, but the answer was declined)")
+
+
 def test_an_answer_with_no_verified_sentence_is_the_refusal(index):
     llm = ScriptedChat().enqueue("Alibaba will invest $90 billion in robots [1].")
     answer = rag.ask("How much is Alibaba investing?", settings=index, llm=llm)

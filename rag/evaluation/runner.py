@@ -130,7 +130,7 @@ def ask_one(q: dict, settings: Settings, *, choices: bool = False) -> dict:
         "sentences": len(answer.claims),
         "sentences_cited": sum(bool(c.citations) for c in answer.claims),
         "sentences_verified": sum(c.verified for c in answer.claims),
-        "dropped": [{"text": c.text, "reason": policy.dropped_reason(c)} for c in answer.dropped],
+        "dropped": [{"text": c.text, "reason": policy.dropped_reason(c), "verified": c.verified} for c in answer.dropped],
         "signals": answer.signals,
         "reason": answer.reason,
         "timings": answer.timings,

@@ -101,8 +101,10 @@ def citations(records: list[dict]) -> dict:
         "sentences_verified": m.ratio(sum(r["sentences_verified"] for r in said), sum(r["sentences"] for r in said)),
         "precision_vs_gold": m.ratio(sum(c["doc_id"] in g for c, g in gold), len(gold)),
         # Of the sentences the model wrote, the share the answer policy left out as unverified (shown answers are
-        # verified by construction; this is how often the model wrote something its passages do not state).
-        "left_out": m.ratio(sum(len(r.get("dropped") or []) for r in asked), sum(r["sentences"] + len(r.get("dropped") or []) for r in asked)),
+        # verified by construction; this is how often the model wrote something its passages do not state). A verified
+        # sentence held back with a declined answer is not counted (records before "verified" was kept count it).
+        "left_out": m.ratio(sum(not d.get("verified") for r in asked for d in r.get("dropped") or []),
+                            sum(r["sentences"] + len(r.get("dropped") or []) for r in asked)),
         "count": len(cites),
     }
 
