@@ -32,6 +32,8 @@ from .models import Citation, Passage
 from .numeric import numbers_in
 from .policy import question_words
 
+_WORD = re.compile(r"\w+")
+
 # Share of an option's content words one passage sentence (with a neighbour and the headline) must hold.
 MIN_GROUNDED = 0.5
 
@@ -74,16 +76,28 @@ def ground(option: str, question: str, passages: Sequence[Passage]) -> Ground:
     False
     >>> ground("25,000", "How many eggs?", [replace(p, text="Police found 200,000 eggs.")]).ok
     False
+
+    An option of stop words only (the month "May", the band "The Who") is matched on its words as written,
+    capitals and all, so the month is not found in "it may rain":
+
+    >>> ground("May", "In which month?", [replace(p, text="It may rain. The emergency ends on May 11.")]).start
+    13
+    >>> ground("May", "In which month?", [replace(p, text="It may rain.")]).ok
+    False
     """
     want, figures = stems(option), numbers_in(option)
+    as_written = not want and not figures
+    if as_written:
+        want = set(_WORD.findall(option))
     q = question_words(question)
     best = Ground(0.0, 0.0)
     best_key = (-1.0, -1.0)
     for n, p in enumerate(passages, 1):
         spans = sentence_spans(p.text) or [(0, len(p.text))]
-        head = stems(p.title)
+        words_of = (lambda t: set(_WORD.findall(t))) if as_written else stems
+        head = words_of(p.title)
         sents = [p.text[s:e] for s, e in spans]
-        words_in = [stems(t) for t in sents]
+        words_in = [words_of(t) for t in sents]
         nums_in = [numbers_in(t) for t in sents]
         for j in range(len(spans)):
             for k in {j, max(0, j - 1), min(len(spans) - 1, j + 1)}:
