@@ -34,6 +34,11 @@ from .policy import question_words
 
 _WORD = re.compile(r"\w+")
 
+
+def _words_as_written(text: str) -> set[str]:
+    return set(_WORD.findall(text))
+
+
 # Share of an option's content words one passage sentence (with a neighbour and the headline) must hold.
 MIN_GROUNDED = 0.5
 
@@ -86,15 +91,15 @@ def ground(option: str, question: str, passages: Sequence[Passage]) -> Ground:
     False
     """
     want, figures = stems(option), numbers_in(option)
-    as_written = not want and not figures
-    if as_written:
-        want = set(_WORD.findall(option))
+    words_of = stems
+    if not want and not figures:
+        words_of = _words_as_written
+        want = words_of(option)
     q = question_words(question)
     best = Ground(0.0, 0.0)
     best_key = (-1.0, -1.0)
     for n, p in enumerate(passages, 1):
         spans = sentence_spans(p.text) or [(0, len(p.text))]
-        words_of = (lambda t: set(_WORD.findall(t))) if as_written else stems
         head = words_of(p.title)
         sents = [p.text[s:e] for s, e in spans]
         words_in = [words_of(t) for t in sents]
