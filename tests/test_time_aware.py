@@ -121,6 +121,15 @@ def test_a_multiple_choice_pick_is_cited_to_the_sentence_that_names_it(index):
     assert answer.signals["p_B"] == 1.0 and answer.signals["grounded_B"] == 1.0
 
 
+def test_an_option_of_stop_words_only_can_be_the_answer(index):
+    # "may" is a stop word, so the month had no content word to ground and was never the answer (until af31b0b)
+    answer = rag.ask("When will Alibaba publish its next quarterly results?", choices=["March", "May"], today="2025-03-10",
+                     settings=index, llm=ScriptedChat().enqueue("B"))  # fmt: skip
+    assert not answer.refused and answer.text.startswith("(B) May [")
+    (cite,) = answer.citations
+    assert cite.verified and "quarterly results in May" in cite.quote
+
+
 def test_a_multiple_choice_pick_no_passage_names_is_declined(index):
     llm = ScriptedChat().enqueue("(A)")  # "$5 billion" is in no article: the model's pick cannot stand
     answer = rag.ask("How much is Alibaba investing?", choices=["$5 billion", "$7 trillion"], today="2025-03-01", settings=index, llm=llm)
