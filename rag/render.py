@@ -14,7 +14,8 @@ def render_answer(answer: Answer) -> str:
     if answer.refused:
         lines += _dropped_lines(answer)
         if not answer.passages:
-            lines.append("No passages matched at all; is anything ingested? (rag stats, rag ingest PATH)")
+            if not answer.when.bounded:  # with a window, the reply already says no article is in it
+                lines.append("No passages matched at all; is anything ingested? (rag stats, rag ingest PATH)")
         else:
             lines.append("Closest sources:")
             for p in answer.passages:
