@@ -18,6 +18,7 @@ import os
 import threading
 import time
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -87,11 +88,27 @@ def search(
 
     Dates work as in :func:`ask_stream`: "last week" in the query is a window,
     "latest" ranks newer articles first, and ``today`` is the as-of date.
+    ``source`` may be any unambiguous part of a source's name, case aside
+    (:func:`source_name`); one the index lacks is an error that lists its sources.
     """
     filters, as_of = Filters.of(since, until, source), to_date(today, "today")
     retrieval.check_query(query)
     ctx = open_context(settings, store=store, embedder=embedder)
+    filters = _with_source(ctx, filters)
     return _retrieve(ctx, query, *dates.plan(query, filters, as_of), k)
+
+
+def _with_source(ctx: Context, filters: Filters) -> Filters:
+    """The filters with the source as the index names it ("reuters" finds "Reuters"); an unknown one is an error."""
+    if not filters.source:
+        return filters
+    return replace(filters, source=retrieval.source_name(filters.source, ctx.store))
+
+
+def source_name(source: str, *, settings: Settings | None = None, store: Store | None = None, embedder: Embedder | None = None) -> str:
+    """The index's name for ``source`` (itself, or the one source whose name holds it, case aside); else a ConfigError
+    that lists the sources there are."""
+    return retrieval.source_name(source, open_context(settings, store=store, embedder=embedder).store)
 
 
 def _retrieve(ctx: Context, query: str, filters: Filters, when: When, k: int | None) -> list[Passage]:
@@ -138,6 +155,7 @@ def ask_stream(
     retrieval.check_query(question)
     ctx = open_context(settings, store=store, embedder=embedder, llm=llm)
     ctx.store  # noqa: B018 - a missing index fails here, before a model starts loading
+    filters = _with_source(ctx, filters)  # and so does an unknown source
     preload(ctx.llm)  # a cold `rag ask` loads the model while retrieval runs
     t0 = time.perf_counter()
     with backend_errors(ctx.settings):
@@ -272,7 +290,8 @@ def stats(*, settings: Settings | None = None, store: Store | None = None, embed
         size = sum(p.stat().st_size for p in Path(ctx.settings.index).rglob("*") if p.is_file())
     groups = dedup.groups_for(ctx.store)
     grouped = sum(len(m) for m in groups.members.values())
-    return Stats(articles, chunks, ctx.store.location, size, ctx.store.embedder_name, ctx.store.dim, len(groups), grouped, ctx.store.feed_count())
+    return Stats(articles, chunks, ctx.store.location, size, ctx.store.embedder_name, ctx.store.dim, len(groups), grouped, ctx.store.feed_count(),
+                 ctx.store.sources())  # fmt: skip
 
 
 def final(stream, kind):

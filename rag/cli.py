@@ -110,7 +110,7 @@ def feeds(url, as_json, settings):
 @click.option("-k", type=click.IntRange(1, 100), help="How many passages (default 5, env RAG_K).")
 @click.option("--since", help="Only articles published on or after YYYY-MM-DD.")
 @click.option("--until", help="Only articles published on or before YYYY-MM-DD.")
-@click.option("--source", help="Only articles from this source.")
+@click.option("--source", help="Only articles from this source (any unambiguous part of its name; rag stats lists them).")
 @click.option("--today", help="Search as of this date, YYYY-MM-DD: nothing published after it (default: no bound).")
 @click.option("--json", "as_json", is_flag=True, help="Print passages as JSON.")
 @common
@@ -134,7 +134,7 @@ def search(query, k, since, until, source, today, as_json, settings):
 @click.argument("question")
 @click.option("--since", help="Only articles published on or after YYYY-MM-DD.")
 @click.option("--until", help="Only articles published on or before YYYY-MM-DD.")
-@click.option("--source", help="Only articles from this source.")
+@click.option("--source", help="Only articles from this source (any unambiguous part of its name; rag stats lists them).")
 @click.option("-k", type=click.IntRange(1, 50), help="Passages to give the model (default 5).")
 @click.option("--backend", type=click.Choice(["local", "openai"]), help="LLM backend (env RAG_BACKEND, default local).")
 @click.option("--model", help="Model name or .gguf path (env RAG_MODEL).")
@@ -258,6 +258,10 @@ def stats(as_json, settings):
     size = f"{s.index_bytes / 1e6:.1f} MB" if s.index_bytes is not None else "on server"
     click.echo(f"index     {s.index}\narticles  {s.articles}\nchunks    {s.chunks}\nsize      {size}\nembedder  {s.embedder} ({s.dim}-d)")
     click.echo(f"copies    {s.grouped} articles in {s.groups} groups of near-identical copies\nfeeds     {s.feeds} followed")
+    if s.sources:
+        click.echo(f"sources   {len(s.sources)}")
+        for name, n in s.sources.items():
+            click.echo(f"  {n:>7}  {name}")
 
 
 class _progress:

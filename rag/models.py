@@ -126,6 +126,7 @@ class Stats:
     groups: int = 0  # groups of near-identical articles (syndicated copies)
     grouped: int = 0  # articles in those groups
     feeds: int = 0  # feeds the index follows
+    sources: dict[str, int] = field(default_factory=dict)  # each source with its article count, most first
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -53,13 +53,13 @@ class Chat:
             "/why": (self.cmd_why, "the question as searched, the filters, retrieval scores, and why each sentence was kept or left out"),
             "/since": (self.cmd_since, "/since YYYY-MM-DD: only articles published on or after the date"),
             "/until": (self.cmd_until, "/until YYYY-MM-DD: only articles published on or before the date"),
-            "/source": (self.cmd_source, "/source NAME: only articles from this source"),
+            "/source": (self.cmd_source, "/source NAME: only articles from this source (any unambiguous part of its name)"),
             "/today": (self.cmd_today, "/today YYYY-MM-DD: answer as of that date (nothing published after it); /today alone: the clock"),
             "/filters": (self.cmd_filters, "show the filters; /filters clear removes them"),
             "/verify": (self.cmd_verify, "/verify TEXT: is each sentence supported, contradicted or not found in the articles"),
             "/summarize": (self.cmd_summarize, "/summarize [ID | topic]: a cited summary (no argument: the last answer's article)"),
             "/ingest": (self.cmd_ingest, "/ingest PATH: add files, folders or URLs to the index"),
-            "/stats": (self.cmd_stats, "articles, chunks and embedder of the index"),
+            "/stats": (self.cmd_stats, "articles, chunks, embedder and sources of the index"),
             "/reset": (self.cmd_reset, "forget the conversation (filters stay)"),
             "/exit": (self.cmd_exit, "leave (Ctrl-D works too)"),
         }
@@ -188,7 +188,7 @@ class Chat:
         self._set_date("today", arg)
 
     def cmd_source(self, arg: str) -> None:
-        self.state.source = arg or None
+        self.state.source = api.source_name(arg, settings=self.settings) if arg else None
         self.out(f"filters: {self._filters_text()}")
 
     def _filters_text(self) -> str:
@@ -235,6 +235,9 @@ class Chat:
     def cmd_stats(self, _: str) -> None:
         s = api.stats(settings=self.settings)
         self.out(f"{s.articles} articles, {s.chunks} chunks, embedder {s.embedder}, index {s.index}")
+        if s.sources:  # what /source can name
+            top = ", ".join(f"{name} ({n})" for name, n in list(s.sources.items())[:5])
+            self.out(f"{len(s.sources)} sources: {top}" + (", ... (rag stats lists them all)" if len(s.sources) > 5 else ""))
 
     def cmd_reset(self, _: str) -> None:
         self.state.history.clear()

@@ -221,6 +221,45 @@ def check_query(query: str) -> None:
         raise ConfigError("the query is empty; type a question or some keywords")
 
 
+def source_name(given: str, store: Store) -> str:
+    """The index's own name for the source the user typed: the name itself, else the one source whose name holds
+    it, case aside ("reuters" for "Reuters", "sport" for "demo desk (sport)"); no such source is one clear error."""
+    if store.has_source(given):
+        return given
+    return match_source(given, store.sources())
+
+
+def match_source(given: str, sources: dict[str, int]) -> str:
+    """The one source (of ``sources``, name -> articles) that ``given`` names, case aside; else a ConfigError that
+    lists what there is.
+
+    >>> match_source("reuters", {"Reuters": 3, "AP": 2}), match_source("sport", {"desk (sport)": 1, "desk (weather)": 1})
+    ('Reuters', 'desk (sport)')
+    >>> match_source("desk", {"desk (sport)": 1, "desk (weather)": 1})
+    Traceback (most recent call last):
+    rag.errors.ConfigError: source 'desk' matches 2 sources of the index: 'desk (sport)' (1 article), 'desk (weather)' (1 article); give one of them
+    >>> match_source("BBC", {"Reuters": 3})
+    Traceback (most recent call last):
+    rag.errors.ConfigError: no article in the index is from source 'BBC'; its sources: 'Reuters' (3 articles)
+    """
+    needle = given.casefold().strip()
+    exact = [s for s in sources if s.casefold() == needle]
+    found = exact or [s for s in sources if needle and needle in s.casefold()]
+    if len(found) == 1:
+        return found[0]
+
+    def listed(names: list[str]) -> str:
+        shown = [f"{s!r} ({sources[s]} article{'s' if sources[s] != 1 else ''})" for s in names[:8]]
+        return ", ".join(shown) + (", ..." if len(names) > 8 else "")
+
+    if found:
+        raise ConfigError(f"source {given!r} matches {len(found)} sources of the index: {listed(found)}; give one of them")
+    if not sources:
+        raise ConfigError(f"no article in the index has a source, so --source {given!r} matches nothing; drop it")
+    more = " (rag stats lists them all)" if len(sources) > 8 else ""
+    raise ConfigError(f"no article in the index is from source {given!r}; its sources: {listed(list(sources))}{more}")
+
+
 def retrieve(
     query: str,
     *,

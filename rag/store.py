@@ -7,6 +7,7 @@ index is never searched with vectors from another model.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -289,6 +290,15 @@ class Store:
 
     def counts(self) -> tuple[int, int]:
         return self.articles.count(), self.chunks.count()
+
+    def has_source(self, source: str) -> bool:
+        """Whether some article has exactly this source."""
+        return bool(self.articles.get(where={"source": source}, limit=1, include=[])["ids"])
+
+    def sources(self) -> dict[str, int]:
+        """Each source of the index with how many articles it has, most first (articles without one left out)."""
+        got = self.articles.get(include=["metadatas"])
+        return dict(Counter(m.get("source") for m in got["metadatas"] if m.get("source")).most_common())
 
 
 def passage(cid: str, text: str | None, meta: dict, score: float, scores: dict[str, float]) -> Passage:

@@ -35,6 +35,13 @@ def test_ingest_search_stats(runner, corpus_copy, tmp_path):
 
     res = runner.invoke(cli, ["stats", "--index", index])
     assert "articles  12" in res.output and "all-MiniLM-L6-v2-int8 (384-d)" in res.output
+    assert "sources   8\n        4  newsrag demo desk\n" in res.output and "        1  newsrag demo desk (sport)\n" in res.output
+
+    res = runner.invoke(cli, ["search", "marathon", "--index", index, "--source", "Sport", "-k", "1"])
+    assert res.exit_code == 0 and "newsrag demo desk (sport)" in res.output
+    res = runner.invoke(cli, ["search", "marathon", "--index", index, "--source", "BBC"])
+    assert res.exit_code == 1 and res.output.startswith("Error: no article in the index is from source 'BBC'; its sources: ")
+    assert res.output.count("\n") == 1
 
 
 def test_failures_give_one_line_each_and_exit_1(runner, tmp_path):

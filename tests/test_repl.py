@@ -62,6 +62,16 @@ def test_chat_session_logic_with_the_real_backend(index):
     assert chat.state.history == [] and chat.state.since == "2025-03-01"
     chat.handle("/filters clear")
     assert seen[-1] == "filters: none"
+    chat.handle("/stats")
+    assert seen[-1].startswith("8 sources: newsrag demo desk (4), newsrag demo desk (briefs) (2), ") and seen[-1].endswith("(rag stats lists them all)")
+    chat.handle("/source SPORT")  # any unambiguous part of the name, checked when it is set
+    assert seen[-1] == "filters: source 'newsrag demo desk (sport)'"
+    chat.handle("/source BBC")
+    assert errors[-1].startswith("no article in the index is from source 'BBC'; its sources: 'newsrag demo desk' (4 articles)")
+    assert chat.state.source == "newsrag demo desk (sport)"  # a bad name leaves the filter as it was
+    chat.handle("/since 2030-01-01")
+    chat.handle("What happened?")  # no article in the window: the reply names it, and no hint to ingest something
+    assert seen[-1] == "The articles do not answer this question. No article in the index was published on or after 2030-01-01."
 
 
 def wait_for_terminal_mode(child, *, cooked: bool, timeout: float = 120) -> None:

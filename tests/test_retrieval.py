@@ -8,6 +8,7 @@ import pytest
 from conftest import SEED_ID
 
 from rag import api
+from rag.errors import ConfigError
 from rag.models import Filters, Passage
 from rag.retrieval import BM25Index, diversify, rrf
 
@@ -61,6 +62,19 @@ def test_every_mode_finds_the_seed_and_respects_filters(indexed, mode):
     assert len([h for h in window if h.doc_id == SEED_ID]) <= 2
     only = api.search("AI spending", k=10, source="Kenyan business news (user's sample)", **kw)
     assert only and {h.doc_id for h in only} == {SEED_ID}
+
+
+def test_a_source_is_found_by_any_unambiguous_part_of_its_name(indexed):
+    kw = dict(settings=indexed["settings"], store=indexed["store"], embedder=indexed["embedder"])
+    assert api.source_name("kenyan business", **kw) == "Kenyan business news (user's sample)"
+    assert {h.doc_id for h in api.search("AI spending", k=10, source="KENYAN", **kw)} == {SEED_ID}
+    sport = api.search("who won", k=3, source="(sport)", **kw)
+    assert sport and {h.source for h in sport} == {"newsrag demo desk (sport)"}
+    with pytest.raises(ConfigError, match=r"^source 'demo desk' matches 5 sources of the index: 'newsrag demo desk' \(4 "):
+        api.search("who won", source="demo desk", **kw)
+    with pytest.raises(ConfigError, match=r"^no article in the index is from source 'BBC'; its sources: 'newsrag demo desk' "):
+        api.ask("Who won the marathon?", source="BBC", **kw)  # before any model is loaded: none is given here
+    assert api.stats(**kw).sources["newsrag demo desk (sport)"] == 1
 
 
 def test_bm25_index_is_rebuilt_after_ingest(indexed, tmp_path):
