@@ -238,8 +238,8 @@ def test_filters(chat):
     for command, shown in [
         ("/since 2025-03-01", "filters: since 2025-03-01"),
         ("/until 2025-03-31", "filters: since 2025-03-01, until 2025-03-31"),
-        ("/source Reuters", "filters: since 2025-03-01, until 2025-03-31, source 'Reuters'"),
-        ("/filters", "filters: since 2025-03-01, until 2025-03-31, source 'Reuters'"),
+        ("/source tech daily", "filters: since 2025-03-01, until 2025-03-31, source 'Example Tech Daily'"),
+        ("/filters", "filters: since 2025-03-01, until 2025-03-31, source 'Example Tech Daily'"),
         ("/source", "filters: since 2025-03-01, until 2025-03-31"),
         ("/filters clear", "filters: none"),
     ]:
@@ -262,7 +262,7 @@ def test_summarize_stats_ingest_and_exit(chat, tmp_path):
     chat.handle(f"/summarize {SEED_ID}")
     assert chat.lines[-1].endswith("sentences verified against their passages.")
     chat.handle("/stats")
-    assert chat.lines[-1].startswith("12 articles,")
+    assert chat.lines[-2].startswith("12 articles,") and chat.lines[-1].startswith("8 sources: newsrag demo desk (4), ")
     note = tmp_path / "note.txt"
     note.write_text("---\ntitle: Ferry fares rise\npublished: 2025-03-02\n---\nThe harbour ferry will charge 4.20 euros from April.")
     chat.handle(f"/ingest {note}")
