@@ -151,13 +151,27 @@ def test_bad_dataset_is_one_line(tmp_path):
     assert result.exit_code == 1 and "no questions.jsonl" in result.output and result.output.count("\n") == 1
 
 
-def test_project_cases_are_well_formed():
+def test_a_follow_up_is_asked_after_its_history_in_one_conversation(dataset, tmp_path):
+    follow = {"id": "q-follow", "history": ["How much will a harbour ferry trip cost from April?"], "question": "And before?",
+              "answers": ["3.80 euros"], "answerable": True, "gold_doc_ids": ["ferry"], "type": "figure"}  # fmt: skip
+    (dataset / "questions.jsonl").write_text(json.dumps(follow) + "\n")
+    result = run("run", dataset, "--out", tmp_path / "f", "--index-root", tmp_path / "idx", *SMALL)
+    assert result.exit_code == 0, result.output
+    (r,) = records(tmp_path / "f")
+    assert [h["question"] for h in r["history"]] == [follow["history"][0]] and "answer" in r["history"][0]
+    assert r["searched"] and r["searched"] != "And before?"  # searched as rewritten with the conversation
+    result = run("run", dataset, "--out", tmp_path / "r", "--index-root", tmp_path / "idx", "--retrieval-only")
+    assert result.exit_code == 1 and "q-follow is a follow-up" in result.output and result.output.count("\n") <= 3
+
+
+@pytest.mark.parametrize(("name", "unanswerable"), [("cases", 4), ("followups", 3)])
+def test_project_cases_are_well_formed(name, unanswerable):
     from rag.evaluation import datasets
 
-    ds = datasets.load(Path(__file__).resolve().parent.parent / "eval" / "cases")
+    ds = datasets.load(Path(__file__).resolve().parent.parent / "eval" / name)
     ids = {q["id"] for q in ds.questions}
     assert len(ids) == len(ds.questions) >= 20
-    assert sum(not q["answerable"] for q in ds.questions) >= 4
+    assert sum(not q["answerable"] for q in ds.questions) >= unanswerable
     corpus_ids = {p.stem for p in ds.corpus_path.iterdir()} | {"brief-2025-01-22-stargate", "brief-2025-02-07-amazon-capex"}
     for q in ds.questions:
         assert q["answerable"] == bool(q["answers"]) and set(q["gold_doc_ids"]) <= corpus_ids

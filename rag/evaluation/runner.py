@@ -27,7 +27,7 @@ from .. import choice, policy, sentences
 from ..citations import parse_markers
 from ..errors import ConfigError, CtrlC, RagError
 from ..ingest import EMBED_FORMAT
-from ..models import iso
+from ..models import Answer, iso
 from ..settings import Settings
 from . import metrics
 from .datasets import Dataset
@@ -101,9 +101,17 @@ def ask_one(q: dict, settings: Settings, *, choices: bool = False) -> dict:
     options = list(q.get("choices") or []) if choices else []
     if choices:
         row |= {"choices": options, "answer_idx": list(q.get("answer_idx") or [])}
+    earlier = list(q.get("history") or [])  # a follow-up: these are asked first, in the same conversation
     try:
-        ranked = rag.search(searched_for(q, settings, choices), k=DEPTH, today=today, settings=settings)
-        answer = rag.ask(q["question"], today=today, choices=options, settings=settings)
+        turns: list[Answer] = []
+        for asked in earlier:
+            turns.append(rag.ask(asked, history=turns, today=today, settings=settings))
+        if not earlier:
+            ranked = rag.search(searched_for(q, settings, choices), k=DEPTH, today=today, settings=settings)
+        answer = rag.ask(q["question"], history=turns, today=today, choices=options, settings=settings)
+        if earlier:  # the ranking the answer used: the question as rewritten with the conversation
+            ranked = rag.search(answer.question, k=DEPTH, today=today, settings=settings)
+            row |= {"searched": answer.question, "history": [{"question": t.question, "answer": t.text, "refused": t.refused} for t in turns]}
     except RagError as err:  # a failing backend is recorded, and the run goes on
         return {**row, "error": str(err), "wall_s": round(time.perf_counter() - t0, 3)}
     model_marks = [n for s in answer.raw.splitlines() for n in parse_markers(s)[1]] if not answer.refused else []
@@ -157,6 +165,8 @@ def search_one(q: dict, settings: Settings, *, choices: bool = False) -> dict:
     report (and of ``rag eval compare`` against a full run) mean the same thing.
     ``choices``: search as a multiple-choice question does (``search_choices``).
     """
+    if q.get("history"):
+        raise ConfigError(f"question {q['id']} is a follow-up: it is searched as the model rewrites it; run it without --retrieval-only")
     searched = searched_for(q, settings, choices)
     row: dict = {"id": q["id"], "question": q["question"], "gold_doc_ids": list(q.get("gold_doc_ids") or []),
                  "question_date": q.get("question_date"), "by_mode": {}, "published_by_mode": {}, "answer_rank": {},
