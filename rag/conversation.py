@@ -12,6 +12,7 @@ from .llm import text_output
 from .models import Answer
 from .prompts import load
 from .settings import Settings
+from .stemming import stem
 
 Turn = tuple[str, str] | Answer  # an earlier (question, answer) pair, or the Answer rag.ask returned
 
@@ -22,13 +23,36 @@ MAX_TURNS = 3  # recent turns given to the rewriter; older ones rarely matter an
 def format_history(turns: Sequence[tuple[str, str]]) -> str:
     """[(question, answer)] -> "Q: ...\\nA: ..." lines, most recent last.
 
-    >>> format_history([("How much?", "It is $5 [1].")])
-    'Q: How much?\\nA: It is $5.'
+    >>> format_history([("How much?", "It is $5 [1]."), ("Who won?", "")])
+    'Q: How much?\\nA: It is $5.\\nQ: Who won?\\nA: (not answered)'
     """
     lines = []
     for q, a in list(turns)[-MAX_TURNS:]:
-        lines += [f"Q: {q}", "A: " + _MARKS.sub("", a)]
+        lines += [f"Q: {q}", "A: " + (_MARKS.sub("", a) or "(not answered)")]
     return "\n".join(lines)
+
+
+# Words a follow-up uses to point back at the conversation; the rewrite replaces them with what they point at.
+_POINTERS = frozenset("company firm group one ones thing things person people man woman".split())
+
+
+def dropped_words(question: str, rewrite: str) -> set[str]:
+    """The follow-up's own content words (stems) that its rewrite lost, words that point back left aside.
+
+    The rewrite should only say what "that" or "the company" stands for; one that
+    loses a word the user asked with has changed the question ("In what time?"
+    rewritten as "When did Kiprono win?").
+
+    >>> dropped_words("In what time?", "When did Elias Kiprono win the Harbour City Marathon?")
+    {'time'}
+    >>> dropped_words("When was that announced?", "When did Acme announce its $2 billion plant?")
+    set()
+    >>> dropped_words("Who is the company's chief executive?", "Who is Alibaba's chief executive?")
+    set()
+    """
+    from .policy import question_words
+
+    return question_words(question) - question_words(rewrite) - {stem(w) for w in _POINTERS}
 
 
 def clean_rewrite(text: str, fallback: str) -> str:
@@ -47,17 +71,17 @@ def clean_rewrite(text: str, fallback: str) -> str:
 
 
 def turns_of(history: Iterable[Turn]) -> list[tuple[str, str]]:
-    """Earlier turns as (question, answer text) pairs; a declined Answer says nothing to build on.
+    """Earlier turns as (question, answer text) pairs. A declined Answer keeps its question with no answer: what
+    was asked about is still what "And the women's race?" leans on.
 
     >>> from rag.models import REFUSAL
     >>> turns_of([("How much?", "$5 [1]."), Answer("Who?", REFUSAL, [], [], [], True)])
-    [('How much?', '$5 [1].')]
+    [('How much?', '$5 [1].'), ('Who?', '')]
     """
     out = []
     for turn in history:
         if isinstance(turn, Answer):
-            if not turn.refused:
-                out.append((turn.question, turn.text))
+            out.append((turn.question, "" if turn.refused else turn.text))
         else:
             question, answer = turn
             out.append((str(question), str(answer)))
@@ -65,7 +89,11 @@ def turns_of(history: Iterable[Turn]) -> list[tuple[str, str]]:
 
 
 def standalone_question(question: str, history: Iterable[Turn], llm, settings: Settings) -> str:
-    """The question rewritten with the conversation; unchanged when there is none."""
+    """The question rewritten with the conversation; unchanged when there is none.
+
+    A rewrite that loses one of the question's own words (:func:`dropped_words`) has changed what was asked;
+    the question is then asked after the one it follows, in the user's words ("Who won? In what time?").
+    """
     turns = turns_of(history)
     if not turns:
         return question
@@ -74,4 +102,7 @@ def standalone_question(question: str, history: Iterable[Turn], llm, settings: S
     prompt = load("condense")
     chain = RunnableLambda(lambda v: prompt.messages(**v)) | llm.bind(max_tokens=settings.rewrite_tokens) | text_output()
     reply = chain.invoke({"history": format_history(turns), "question": question}) or ""
-    return clean_rewrite(reply, question)
+    rewrite = clean_rewrite(reply, question)
+    if dropped_words(question, rewrite):  # the rewrite changed what was asked: ask it after the question it follows
+        return f"{turns[-1][0]} {question}"
+    return rewrite

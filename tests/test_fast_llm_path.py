@@ -132,11 +132,32 @@ def test_follow_up_is_rewritten_by_the_library(index, as_answer):
     assert llm.calls[0]["max_tokens"] == index.rewrite_tokens
 
 
-def test_declined_turns_are_not_history(index):
-    declined = rag.ask("What is the boiling point of tungsten?", settings=index, llm=ScriptedChat())
-    llm = ScriptedChat().enqueue(SEED_ANSWER)  # one reply: no rewrite call happens
-    answer = rag.ask("How much is Alibaba investing?", history=[declined], settings=index, llm=llm)
-    assert answer.asked == "" and len(llm.prompts) == 1
+def test_a_declined_turn_keeps_its_question_as_history(index):
+    declined = rag.ask("What is Alibaba's total budget?", settings=index, llm=ScriptedChat().enqueue("Mars has two moons [1]."))
+    assert declined.refused
+    llm = ScriptedChat().enqueue("How much is Alibaba investing in AI?", SEED_ANSWER)
+    answer = rag.ask("How much is it investing in AI?", history=[declined], settings=index, llm=llm)
+    assert "Q: What is Alibaba's total budget?\nA: (not answered)" in llm.prompts[0][-1].content
+    assert answer.question == "How much is Alibaba investing in AI?" and not answer.refused
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "rewrite", "searched"),
+    [
+        # "what time" became "when": the rewrite lost a word the user asked with, so the follow-up is asked after
+        # the question it follows, in the user's own words
+        ("In what time?", "When did Elias Kiprono win the marathon?", "Who won the Harbour City Marathon? In what time?"),
+        # what "he" stands for is all a rewrite should add
+        ("What was his winning time?", "What was Elias Kiprono's winning time?", "What was Elias Kiprono's winning time?"),
+        ("How much does the company pay the winner?", "How much does Harbour City Marathon pay the winner?",
+         "How much does Harbour City Marathon pay the winner?"),
+    ],
+)  # fmt: skip
+def test_a_rewrite_that_changes_the_question_is_not_used(index, follow_up, rewrite, searched):
+    first = ("Who won the Harbour City Marathon?", "Elias Kiprono won the Harbour City Marathon [1].")
+    llm = ScriptedChat().enqueue(rewrite, "Kiprono won in 2 hours 6 minutes 41 seconds [1].")
+    answer = rag.ask(follow_up, history=[first], settings=index, llm=llm)
+    assert answer.question == searched and answer.asked == follow_up
 
 
 def test_a_failing_server_during_the_rewrite_is_one_backend_error(index):
