@@ -211,7 +211,9 @@ class Checker:
             s, e = spans[window[0]][0], spans[window[-1]][1]
             quote = p.text[s:e]
             relation = conflict(claim, quote)
-            if not relation and (absent := missing_names(claim, f"{quote} {p.title} {self.question}")):
+            # A name the answer repeats from its question must be in the quote or its headline too: "Apple plans to
+            # spend $80 billion" is not stated by "Microsoft aims to spend around $80 billion".
+            if not relation and (absent := missing_names(claim, f"{quote} {p.title}", named=self.question)):
                 relation = f"names: {', '.join(absent)} not in the quoted sentence"
             semantic = float(max(sims[j] for j in window)) if len(sims) else 0.0
             new_words = len(new & held) / len(new) if new and self.question_words else None

@@ -624,22 +624,44 @@ def conflict(claim: str, quote: str) -> str:
     return ""
 
 
-def missing_names(claim: str, evidence: str) -> list[str]:
-    """Names in the claim (past its first word) that ``evidence`` never mentions.
+def missing_names(claim: str, evidence: str, named: str = "") -> list[str]:
+    """Names in the claim (past its first word, unless ``named``, the question, names it too) that ``evidence``
+    never mentions, a one-letter slip in a long name aside (a question's "Zeria" for the passage's "Zeira").
 
     >>> missing_names("Sundar Pichai is Alphabet's finance chief.", "Anat Ashkenazi, Alphabet's finance chief, said")
     ['Sundar Pichai']
+    >>> missing_names("Apple plans to spend $80 billion.", "Microsoft aims to spend $80 billion.", named="How much is Apple investing?")
+    ['Apple']
+    >>> missing_names("The Zeria deal closed.", "The Zeira deal closed on Friday.")
+    []
     """
     have = {t.lower() for t in tokens(evidence)}
+    asked = {n.lower() for first, _, n in names(named) if first > 0}  # the question's own first word is capitalised too
     possessive = [p for _, p in _tokens(claim)] or [False]
     out = []
     for first, last, name in names(claim):
-        if first == 0 and not (last > 0 or re.search(r".[A-Z0-9]", name) or possessive[0]):  # a sentence's first word
-            continue  # is capitalised anyway; one of two words, with inner capitals ("DeepSeek") or "'s" is a name
+        if first == 0 and not (last > 0 or re.search(r".[A-Z0-9]", name) or possessive[0] or name.lower() in asked):
+            continue  # a sentence's first word is capitalised anyway; one of two words, with inner capitals
+            # ("DeepSeek"), with "'s", or a name the question uses is a name
         parts = [p for p in name.lower().split() if p not in {"the"}]
-        if parts and not any(p in have for p in parts):
+        if parts and not any(p in have or (len(p) >= 5 and any(_one_slip(p, h) for h in have)) for p in parts):
             out.append(name)
     return out
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """``a`` and ``b`` differ by one letter changed, added, dropped, or two neighbours swapped.
+
+    >>> _one_slip("zeria", "zeira"), _one_slip("kiprono", "kiprona"), _one_slip("apple", "maple")
+    (True, True, False)
+    """
+    if a == b or abs(len(a) - len(b)) > 1:
+        return a == b
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
 def swapped_name(claim: str, quote: str, share: float = 0.7) -> str:
