@@ -127,3 +127,24 @@ def test_missing_names_skip_the_first_word():
 def test_answers_are_checked_with_their_question(question, answer, verified):
     (claim,) = Checker([passage(RACE, "Marathon")], question=question).check(answer).claims
     assert claim.verified is verified, claim.citations[0].reason
+
+
+SPENDING = (
+    "Alphabet's plan adds to a wave of AI budgets announced in recent weeks. Microsoft has said it aims to spend around "
+    "$80 billion on AI-capable data centres in its fiscal year to June."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "verified", "reason"),
+    [
+        # A name the answer repeats from its question must be in the quote or its headline, first word or not.
+        ("How much is Apple investing in AI data centres?", "Apple plans to spend $80 billion on AI data centres [1].", False,
+         "names: Apple"),
+        ("How much is Microsoft investing in AI data centres?", "Microsoft aims to spend around $80 billion [1].", True, ""),
+    ],
+)  # fmt: skip
+def test_a_name_taken_from_the_question_must_be_quoted(question, answer, verified, reason):
+    (claim,) = Checker([passage(SPENDING, "Alphabet to spend $75 billion")], question=question).check(answer).claims
+    assert claim.verified is verified, claim.citations[0].reason
+    assert claim.citations[0].reason.startswith(reason)
