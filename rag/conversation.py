@@ -32,8 +32,8 @@ def format_history(turns: Sequence[tuple[str, str]]) -> str:
     return "\n".join(lines)
 
 
-# Words a follow-up uses to point back at the conversation; the rewrite replaces them with what they point at.
-_POINTERS = frozenset("company firm group one ones thing things person people man woman".split())
+# Words (stems) a follow-up uses to point back at the conversation; the rewrite replaces them with what they point at.
+_POINTERS = frozenset(stem(w) for w in "company firm group one ones thing things person people man woman".split())
 
 
 def dropped_words(question: str, rewrite: str) -> set[str]:
@@ -52,7 +52,7 @@ def dropped_words(question: str, rewrite: str) -> set[str]:
     """
     from .policy import question_words
 
-    return question_words(question) - question_words(rewrite) - {stem(w) for w in _POINTERS}
+    return question_words(question) - question_words(rewrite) - _POINTERS
 
 
 def clean_rewrite(text: str, fallback: str) -> str:
