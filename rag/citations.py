@@ -38,7 +38,9 @@ LEXICAL_WEAK = 0.3
 SEMANTIC_MIN = 0.6
 
 
+# "True or false: X" and "X. True or false?": the statement X a bare "True." affirms.
 _TRUE_OR_FALSE = re.compile(r"\s*(?:true or false|yes or no)\s*[:?,-]\s*(.+)", re.I | re.S)
+_TRUE_OR_FALSE_AFTER = re.compile(r"\s*(.+?[.!?])\s*(?:true or false|yes or no)\s*\??\s*$", re.I | re.S)
 
 
 def words(text: str) -> set[str]:
@@ -249,8 +251,10 @@ class Checker:
 
         >>> Checker([], question="True or false: Biden is the oldest president.")._affirmed("True.")
         'Biden is the oldest president.'
+        >>> Checker([], question="Phil saw his shadow this year. True or False?")._affirmed("True.")
+        'Phil saw his shadow this year.'
         """
-        m = _TRUE_OR_FALSE.match(self.question)
+        m = _TRUE_OR_FALSE.match(self.question) or _TRUE_OR_FALSE_AFTER.match(self.question)
         if m and words(text) <= {"true", "yes", "correct"} and words(text):
             return m.group(1).strip()
         return text

@@ -202,11 +202,22 @@ def qualifier(claim: str, quote: str) -> str:
     return ""
 
 
+_HEDGED = frozenset("clear known certain".split())
+
+
 def _negates(text: str, about: set[str], reach: int = 5) -> bool:
     """A negation in ``text`` with one of the words ``about`` (stems) within ``reach`` tokens after it: a "not"
-    elsewhere in a two-sentence quote ("Greggs did not respond") says nothing about the claim's statement."""
+    elsewhere in a two-sentence quote ("Greggs did not respond") says nothing about the claim's statement, and
+    "it was not clear when the episode was removed" doubts a detail, not that it was removed.
+
+    >>> _negates("It was not clear when the episode was removed.", {"episod", "remov"})
+    False
+    """
     toks = [t.lower() for t in tokens(text)]
     for i, t in enumerate(toks):
+        after = [w for w in toks[i + 1 : i + 3] if w != "immediately"]
+        if t in _NEGATION and after and after[0] in _HEDGED:  # "not (immediately) clear / known"
+            continue
         if t in _NEGATION or (t == "no" and i + 1 < len(toks) and toks[i + 1] == "longer"):
             if {stem(w) for w in toks[i + 1 : i + 1 + reach] if w not in _STOP} & about:
                 return True
@@ -624,6 +635,24 @@ def conflict(claim: str, quote: str) -> str:
     return ""
 
 
+# A country or region and the word for its people or things: a quote's "the Chinese spy balloon" names China.
+_PLACES = """china chinese|japan japanese|russia russian russians|ukraine ukrainian ukrainians|britain british uk u.k
+|england english|france french|germany german germans|italy italian italians|spain spanish|mexico mexican mexicans
+|canada canadian canadians|india indian indians|israel israeli israelis|iran iranian iranians|iraq iraqi iraqis
+|turkey turkish türkiye|brazil brazilian brazilians|australia australian australians|korea korean koreans
+|taiwan taiwanese|vietnam vietnamese|pakistan pakistani pakistanis|afghanistan afghan afghans|syria syrian syrians
+|egypt egyptian egyptians|ireland irish|scotland scottish scots|wales welsh|poland polish|sweden swedish
+|norway norwegian norwegians|finland finnish|denmark danish|netherlands dutch|switzerland swiss|greece greek greeks
+|philippines filipino filipinos|argentina argentine argentinian|europe european europeans|africa african africans
+|asia asian asians|u.s usa u.s.a america american americans|nigeria nigerian nigerians|kenya kenyan kenyans
+|ethiopia ethiopian ethiopians|cuba cuban cubans|venezuela venezuelan venezuelans|colombia colombian colombians
+|peru peruvian peruvians|portugal portuguese|belgium belgian belgians|austria austrian austrians
+|hungary hungarian hungarians|thailand thai|indonesia indonesian indonesians|haiti haitian haitians
+|palestine palestinian palestinians|lebanon lebanese|qatar qatari|yemen yemeni|sudan sudanese|saudi saudis
+|california californian californians|texas texan texans|florida floridian floridians"""
+_PLACE_FORMS = {form: set(group.split()) - {form} for group in _PLACES.replace("\n", "").split("|") for form in group.split()}
+
+
 def missing_names(claim: str, evidence: str, named: str = "") -> list[str]:
     """Names in the claim (past its first word, unless ``named``, the question, names it too) that ``evidence``
     never mentions. A name taken from the question may differ from the evidence's by a one-letter slip (the
@@ -637,14 +666,20 @@ def missing_names(claim: str, evidence: str, named: str = "") -> list[str]:
     []
     >>> missing_names("The Zeria deal closed.", "The Zeira deal closed.")
     ['Zeria']
+    >>> missing_names("The balloon belonged to China.", "The Chinese spy balloon was shot down.", named="Which country?")
+    []
+    >>> missing_names("Twitter lifted the ban.", "Meta lifted the ban.", named="Twitter lifted the ban. True or false?")
+    ['Twitter']
     """
     have = {t.lower() for t in tokens(evidence)}
+    have |= {form for t in have for form in _PLACE_FORMS.get(t, ())}  # "Chinese" names China
     asked = {n.lower() for first, _, n in names(named) if first > 0}  # the question's own first word is capitalised too
+    stated = claim.strip().rstrip(".!?") in named  # "X. True or false?" answered "True": X's first word is a name too
     slips = {w for n in asked for w in n.split() if len(w) >= 5}  # the question's spelling may be a slip
     possessive = [p for _, p in _tokens(claim)] or [False]
     out = []
     for first, last, name in names(claim):
-        if first == 0 and not (last > 0 or re.search(r".[A-Z0-9]", name) or possessive[0] or name.lower() in asked):
+        if first == 0 and not (last > 0 or re.search(r".[A-Z0-9]", name) or possessive[0] or name.lower() in asked or stated):
             continue  # a sentence's first word is capitalised anyway; one of two words, with inner capitals
             # ("DeepSeek"), with "'s", or a name the question uses is a name
         parts = [p for p in name.lower().split() if p not in {"the"}]

@@ -101,6 +101,9 @@ def test_quote_is_a_sentence_with_at_most_a_neighbour():
         ("Shares rose 14%.", "Shares rose 14% after falling 3% the day before.", ""),  # nearest the figure decides
         ("Shares fell 14%.", "Shares rose 14% after falling 3% the day before.", "direction"),
         ("Kiprono's record stands.", "Kenya's Elias Kiprono broke the course record.", ""),
+        # "not clear when" doubts a detail; it does not deny the event
+        ("The episode was pulled from the service.", "It was not clear when the episode was removed from the service.", ""),
+        ("The episode was pulled from the service.", "The episode was not removed from the service.", "negation"),
     ],
 )
 def test_relation_table(claim, quote, reason):
@@ -114,11 +117,27 @@ def test_missing_names_skip_the_first_word():
 
 
 @pytest.mark.parametrize(
+    ("claim", "evidence", "missing"),
+    [
+        ("The balloon belonged to China.", "the suspected Chinese spy balloon", []),  # a country by its people's word
+        ("Officials said Chinese diplomats protested.", "China protested.", []),  # and the other way
+        ("She served eight years as Scotland's first minister.", "the Scottish first minister", []),
+        ("The balloon belonged to China.", "the suspected Japanese spy balloon", ["China"]),
+        ("He moved to America.", "he told us he moved", ["America"]),  # the pronoun "us" is not the U.S.
+    ],
+)
+def test_a_place_is_named_by_its_demonym(claim, evidence, missing):
+    assert missing_names(claim, evidence, named="Which country?") == missing
+
+
+@pytest.mark.parametrize(
     ("question", "answer", "verified"),
     [
         ("True or false: Tomás Reyes won the wheelchair race?", "True [1].", True),
         ("True or false: Tomás Reyes won the men's race?", "True [1].", False),  # the statement is checked, relations too
         ("Who won the wheelchair race?", "True [1].", False),  # not a true-or-false question: nothing to check
+        ("Tomás Reyes won the wheelchair race. True or false?", "True [1].", True),  # the statement may come first
+        ("Elias Kiprono won the wheelchair race. True or False?", "True [1].", False),
         # Names and figures the answer repeats from its question need not be quoted again; what it adds must be.
         ("Which runner won the 2025 Harbour City Marathon men's race?", "Elias Kiprono won the 2025 Harbour City Marathon men's race [1].", True),
         ("Which runner won the 2025 Harbour City Marathon men's race?", "Joe Tsai won the 2025 Harbour City Marathon men's race [1].", False),
