@@ -119,6 +119,17 @@ class _Support:
         return f"weak support (words {self.lexical:.2f}, meaning {self.semantic:.2f})"
 
 
+def restated(c: Citation) -> bool:
+    """Verified only as a restated question: the quote holds the names and figures the answer adds, but
+    neither most of its words nor its meaning (the last test of :attr:`_Support.ok`).
+
+    >>> c = lambda lex, sem: Citation(1, "c", "d", "T", "", None, "q", 0, 1, True, lexical=lex, semantic=sem)
+    >>> restated(c(0.4, 0.5)), restated(c(0.4, 0.7)), restated(c(0.7, 0.2))
+    (True, False, False)
+    """
+    return c.verified and not (c.lexical >= LEXICAL_STRONG or (c.lexical >= LEXICAL_WEAK and c.semantic >= SEMANTIC_MIN))
+
+
 def figure(x: float) -> str:
     """A number as a reader writes it.
 

@@ -30,10 +30,11 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from .chunking import sentence_spans
-from .citations import _WORD, stems, words
-from .models import CheckedText, Claim, Passage
+from .citations import _WORD, restated, stems, words
+from .models import CheckedText, Claim, Passage, When
 from .stemming import stem
 
 _QUESTION_WORDS = frozenset("which whose many much long far often did does kind type name named called".split())
@@ -163,6 +164,28 @@ def unsupported(sig: dict[str, float], weights: dict[str, float], threshold: flo
     if p >= threshold:
         return ""
     return f"support {p:.2f} is below {threshold:.2f} ({signals_text(sig)})"
+
+
+def stale_restatement(claims: Sequence[Claim], old: date | None, when: When) -> str:
+    """Why an answer from old news that only restates its question is declined, or "".
+
+    Asked as of a date (or for the latest news), an answer whose every quote only holds the name it adds
+    (:func:`rag.citations.restated`), from articles more than ``stale_days`` older than that date, is mostly
+    another story that shares the question's words: the nominee of an earlier election, a play about someone
+    else. Measured on realtimeqa-2023 and its nota set (docs/design.md, "Old news that only restates").
+
+    >>> from rag.models import Citation
+    >>> weak = Claim("Geoff Hurst inspired a new play.", (Citation(1, "c", "d", "T", "", date(2022, 12, 29), "q", 0, 1, True,
+    ...              lexical=0.43, semantic=0.52),))
+    >>> stale_restatement([weak], date(2022, 12, 29), When(as_of=date(2023, 2, 24), today=date(2023, 2, 24)))
+    'the answer only restates the question, from articles 57 days before 2023-02-24 (another story?)'
+    >>> stale_restatement([weak], date(2022, 12, 29), When(today=date(2023, 2, 24)))  # an archive, asked today
+    ''
+    """
+    cited = [c for claim in claims for c in claim.citations if c.verified]
+    if old is None or not (when.as_of or when.recent) or not cited or not all(restated(c) for c in cited):
+        return ""
+    return f"the answer only restates the question, from articles {(when.today - old).days} days before {when.today} (another story?)"
 
 
 def signals_text(sig: dict[str, float]) -> str:

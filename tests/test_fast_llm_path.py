@@ -350,6 +350,26 @@ def test_a_verified_sentence_declined_with_its_answer_is_not_called_unverified(i
     assert rag.render.policy_lines(answer)[-1].endswith("(verified, but the answer was declined)")
 
 
+SHOES = "Which runner {}signed a shoe sponsorship deal after the Harbour City Marathon?"
+SHOES_REPLY = "Elias Kiprono {}signed a shoe sponsorship deal after the Harbour City Marathon [1]."
+
+
+@pytest.mark.parametrize(
+    ("recently", "today", "declined"),
+    [
+        ("", "2025-09-01", True),  # asked as of September: the only quote is April's, and it holds only the name
+        ("", None, False),  # an archive asked today: its age alone says nothing
+        ("recently ", None, True),  # ... unless the question asks for the latest
+        ("", "2025-04-08", False),  # the day after the race: not old news
+    ],
+)
+def test_old_news_that_only_restates_the_question_is_declined(index, recently, today, declined):
+    llm = ScriptedChat().enqueue(SHOES_REPLY.format(recently))
+    answer = rag.ask(SHOES.format(recently), today=today, settings=index, llm=llm)
+    assert answer.reason.startswith("the answer only restates the question, from articles") is declined, answer.reason
+    assert not declined or (answer.refused and answer.text.startswith(REFUSAL) and answer.dropped)
+
+
 def test_an_answer_with_no_verified_sentence_is_the_refusal(index):
     llm = ScriptedChat().enqueue("Alibaba will invest $90 billion in robots [1].")
     answer = rag.ask("How much is Alibaba investing?", settings=index, llm=llm)
