@@ -164,6 +164,44 @@ def test_a_follow_up_is_asked_after_its_history_in_one_conversation(dataset, tmp
     assert result.exit_code == 1 and "q-follow is a follow-up" in result.output and result.output.count("\n") <= 3
 
 
+def test_replay_puts_the_recorded_replies_through_todays_code(dataset, tmp_path):
+    out, idx = tmp_path / "a", tmp_path / "idx"
+    assert run("run", dataset, "--out", out, "--index-root", idx, *SMALL).exit_code == 0
+    # The same code and replies: the same decisions, without the model.
+    result = run("replay", out, "--out", tmp_path / "same")
+    assert result.exit_code == 0, result.output
+    for was, now in zip(records(out), records(tmp_path / "same"), strict=True):
+        assert (now["refused"], now["answer"], now["pass"]) == (was["refused"], was["answer"], was["pass"]), now["id"]
+    # Edited replies stand for what a changed model said: a wrong figure is declined, a right one kept,
+    # and a question that reaches the model with no recorded reply is an error to ask with the model.
+    rows = records(out)
+    rows[0] |= {"raw": "A harbour ferry trip will cost 9.99 euros from April [1]."}
+    rows[1] |= {"raw": "The library renovation cost 18 million euros [1]."}
+    (out / "records.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    result = run("replay", out, "--out", tmp_path / "edited")
+    assert result.exit_code == 0, result.output
+    got = {r["id"]: r for r in records(tmp_path / "edited")}
+    assert got["q-fare"]["refused"] and got["q-fare"]["reason"] == "no sentence of the answer verified against the passage it cites"
+    assert not got["q-library"]["refused"] and got["q-library"]["correct"]
+    assert "run.json" in {p.name for p in (tmp_path / "edited").iterdir()}
+    assert json.loads((tmp_path / "edited" / "run.json").read_text())["replayed_from"] == str(out)
+    result = run("compare", out, tmp_path / "edited")
+    assert result.exit_code == 0 and "| answer accuracy" in result.output
+    # The off-topic question was declined before the model; with those gates off it reaches the model, which
+    # has no recorded reply for it: an error in the record and a warning, never an invented answer.
+    assert not rows[2]["raw"]
+    result = run("replay", out, "--out", tmp_path / "open", "--set", "min_relevance=0", "--set", "min_answerable=0")
+    assert result.exit_code == 0 and "1 question(s) reached the model but have no recorded reply" in result.output
+    assert "no reply for it" in records(tmp_path / "open")[2]["error"]
+
+
+def test_replay_of_a_run_without_single_replies_is_one_line(dataset, tmp_path):
+    out = tmp_path / "r"
+    assert run("run", dataset, "--retrieval-only", "--out", out, "--index-root", tmp_path / "idx").exit_code == 0
+    result = run("replay", out, "--out", tmp_path / "x")
+    assert result.exit_code == 1 and "only question runs" in result.output and result.output.count("\n") == 1
+
+
 @pytest.mark.parametrize(("name", "unanswerable"), [("cases", 4), ("followups", 3)])
 def test_project_cases_are_well_formed(name, unanswerable):
     from rag.evaluation import datasets

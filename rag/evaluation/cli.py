@@ -89,6 +89,34 @@ def run_cmd(dataset, limit, skip, half, sample_seed, gold_only, retrieval_only, 
     click.echo(f"reports in {summary['out']}: summary.json, summary.md, report.html")
 
 
+@eval_group.command("replay")
+@click.argument("run_dir", type=click.Path(exists=True, file_okay=False))
+@click.option("--out", type=click.Path(file_okay=False), required=True, help="The new run folder (compare it with RUN_DIR).")
+@click.option("--set", "sets", multiple=True, metavar="KEY=VALUE", help="Override one setting, e.g. --set min_support=0 (repeatable).")
+@exits_on_error
+def replay_cmd(run_dir, out, sets):
+    """Put a run's recorded model replies through today's checker and answer policy, without the model.
+
+    For changes after the model: each question is asked again as RUN_DIR asked it,
+    and where the model would answer, its recorded reply is given. Then
+    `rag eval compare RUN_DIR OUT` shows what changed.
+    """
+    from . import configs
+    from .replay import replay
+    from .report import markdown
+
+    with _Progress() as progress:
+        summary = replay(run_dir, out, sets=configs.overrides(None, list(sets)), on_record=progress)
+    click.echo(markdown(summary, f"{summary['run']['dataset']} · replay of {run_dir}"))
+    if summary["no_recorded_reply"]:
+        click.secho(f"{summary['no_recorded_reply']} question(s) reached the model but have no recorded reply (errors here): "
+                    "ask them with the model.", fg="yellow", err=True)  # fmt: skip
+    if summary["prompt_changed"]:
+        click.secho(f"{summary['prompt_changed']} question(s) were given other passages than when recorded: their replies may not fit.",
+                    fg="yellow", err=True)  # fmt: skip
+    click.echo(f"reports in {summary['out']}: summary.json, summary.md, report.html")
+
+
 @eval_group.command("report")
 @click.argument("run_dir", type=click.Path(exists=True, file_okay=False))
 @exits_on_error

@@ -82,10 +82,11 @@ def searched_for(q: dict, settings: Settings, choices: bool) -> str:
     return choice.search_text(q["question"], options) if settings.search_choices else q["question"]
 
 
-def ask_one(q: dict, settings: Settings, *, choices: bool = False) -> dict:
+def ask_one(q: dict, settings: Settings, *, choices: bool = False, llm=None) -> dict:
     """Ask one question through the public API, as of its ``question_date``, and keep what the metrics need.
 
     ``choices``: put the question's options (``choices``) to the model and record which one it picked.
+    ``llm``: the chat model to use instead of the one the settings name (``rag eval replay``).
     """
     t0 = time.perf_counter()
     row: dict = {
@@ -105,10 +106,10 @@ def ask_one(q: dict, settings: Settings, *, choices: bool = False) -> dict:
     try:
         turns: list[Answer] = []
         for asked in earlier:
-            turns.append(rag.ask(asked, history=turns, today=today, settings=settings))
+            turns.append(rag.ask(asked, history=turns, today=today, settings=settings, llm=llm))
         if not earlier:
             ranked = rag.search(searched_for(q, settings, choices), k=DEPTH, today=today, settings=settings)
-        answer = rag.ask(q["question"], history=turns, today=today, choices=options, settings=settings)
+        answer = rag.ask(q["question"], history=turns, today=today, choices=options, settings=settings, llm=llm)
         if earlier:  # the ranking the answer used: the question as rewritten with the conversation
             ranked = rag.search(answer.question, k=DEPTH, today=today, settings=settings)
             row |= {"searched": answer.question, "history": [{"question": t.question, "answer": t.text, "refused": t.refused} for t in turns]}
