@@ -40,6 +40,7 @@ def main() -> None:
     ap.add_argument("--lexical", default="0.5")
     ap.add_argument("--ks", default="5", help="passages shown (the first k packed)")
     ap.add_argument("--each", default="1", help="1: every passage keeps its best sentence; 0: the budget decides")
+    ap.add_argument("--whole", default="0", help="the first N passages shown whole (evidence_whole), the budget for the rest")
     args = ap.parse_args()
 
     ds = datasets.load(args.dataset, limit=args.limit, gold_only=True, skip=args.skip)
@@ -48,8 +49,8 @@ def main() -> None:
     ctx = open_context(settings)
     count = token_counter("qwen2.5-1.5b")
     prompt = load("answer")
-    configs = sorted({(k, b, lx if b else 0.0, each if b else 1) for k in map(int, args.ks.split(",")) for b in map(int, args.budgets.split(","))
-                      for lx in map(float, args.lexical.split(",")) for each in map(int, args.each.split(","))})
+    configs = sorted({(k, b, lx if b else 0.0, each if b else 1, w if b else 0) for k in map(int, args.ks.split(",")) for b in map(int, args.budgets.split(","))
+                      for lx in map(float, args.lexical.split(",")) for each in map(int, args.each.split(",")) for w in map(int, args.whole.split(","))})
     system = count(prompt.render(today="", refusal=REFUSAL, passages="", question="")[0])
     held = {c: [] for c in configs}
     tokens = {c: [] for c in configs}
@@ -59,24 +60,26 @@ def main() -> None:
         ranked = rag.search(q["question"], k=settings.k, today=today, settings=settings)
         overhead = count("\n".join(prompt.render(today=today or "", refusal=REFUSAL, passages="", question=q["question"])))
         passages = pack(ranked, settings.passage_budget, count)
-        for k, budget, lexical, each in configs:
+        for k, budget, lexical, each, whole in configs:
             t0 = time.perf_counter()
             evidence.LEXICAL = lexical
             top = passages[:k]
-            shown = evidence.select(q["question"], [p.text for p in top], budget, count, ctx.embedder.embed, each=bool(each)) if budget else [None] * len(top)
+            shown = [p.text for p in top[:whole]] + evidence.select(
+                q["question"], [p.text for p in top[whole:]], budget, count, ctx.embedder.embed, each=bool(each)
+            ) if budget else [None] * len(top)
             if budget:
                 spent.append(time.perf_counter() - t0)
             kept = [(p, t) for p, t in zip(top, shown) if t is not None or not budget]
             blocks = [format_passage(i, p, t) for i, (p, t) in enumerate(kept, 1)]
-            held[(k, budget, lexical, each)].append(metrics.answer_rank(blocks, q.get("answers") or []) is not None)
-            tokens[(k, budget, lexical, each)].append(overhead + count("\n\n".join(blocks)))
+            held[(k, budget, lexical, each, whole)].append(metrics.answer_rank(blocks, q.get("answers") or []) is not None)
+            tokens[(k, budget, lexical, each, whole)].append(overhead + count("\n\n".join(blocks)))
     rows = [
-        [k, str(b) if b else "whole passages", f"{lx:g}" if b else "-", ("yes" if each else "no") if b else "-",
+        [k, str(b) if b else "whole passages", w if b else "-", f"{lx:g}" if b else "-", ("yes" if each else "no") if b else "-",
          f"{metrics.mean(held[c]):.3f}", f"{metrics.mean(tokens[c]):.0f}", f"{metrics.mean(tokens[c]) - system:.0f}"]
-        for c in configs for k, b, lx, each in [c]
+        for c in configs for k, b, lx, each, w in [c]
     ]  # fmt: skip
     print(f"### Evidence selection, {ds.name}, {len(ds.questions)} gold-only questions (skip {args.skip})\n")
-    print(table(["k", "evidence_tokens", "lexical weight", "every passage", "gold answer in what the model reads",
+    print(table(["k", "evidence_tokens", "first passages whole", "lexical weight", "every passage", "gold answer in what the model reads",
                  "prompt tokens (mean)", "past the fixed system prompt"], rows))  # fmt: skip
     print(f"\nselection time per question, median: {1000 * median(spent):.0f} ms")
 

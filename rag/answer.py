@@ -253,8 +253,9 @@ def stream_answer(
     shown: list = [None] * len(passages)
     if settings.evidence_tokens and passages:
         embed = memo_embed(embed)  # the evidence and the checker embed the same passage sentences
-        shown = evidence.select(
-            question, [p.text for p in passages], settings.evidence_tokens, count, embed, each=settings.evidence_each_passage
+        whole = [p.text for p in passages[: settings.evidence_whole]]
+        shown = whole + evidence.select(
+            question, [p.text for p in passages[len(whole) :]], settings.evidence_tokens, count, embed, each=settings.evidence_each_passage
         )
         passages, shown = [p for p, t in zip(passages, shown) if t is not None], [t for t in shown if t is not None]
     timings = {"retrieve_s": round(time.perf_counter() - t0, 3)}

@@ -204,6 +204,13 @@ class Settings(BaseSettings):
         "sure to; the budget (headlines included) goes to the best sentences wherever they are, and a passage with "
         "none is left out.",
     )
+    evidence_whole: int = Field(
+        0,
+        ge=0,
+        description="With evidence_tokens: the first N passages (the best ranked) are shown whole, and the "
+        "evidence_tokens budget covers the rest: the passage that answers is most often among the first two, and "
+        "its neighbouring sentences keep the answer's sense.",
+    )
     prefix_cache: bool = Field(
         True,
         description="Local model: keep each prompt's fixed part (instructions and example) evaluated on disk under "

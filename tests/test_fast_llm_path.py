@@ -497,3 +497,17 @@ def test_with_evidence_the_model_reads_sentences_and_the_checker_the_whole_passa
     c = answer.citations[0]
     assert rag.api.open_context(index).store.article(SEED_ID).text[c.start : c.end] == c.quote
     assert answer.tokens["prompt"] < whole.tokens["prompt"] - 150
+
+
+def test_evidence_whole_shows_the_first_passages_whole_and_the_rest_as_sentences(index):
+    question = "How much is Alibaba investing?"
+    every = rag.ask(question, settings=index, llm=ScriptedChat().enqueue(SEED_ANSWER))
+    llm = ScriptedChat().enqueue(SEED_ANSWER)
+    settings = index.model_copy(update={"evidence_tokens": 60, "evidence_whole": 1})
+    answer = rag.ask(question, settings=settings, llm=llm)
+    user = llm.prompts[0][-1].content
+    first, rest = every.passages[0], every.passages[1:]
+    assert first.text in user  # the best-ranked passage, every sentence of it
+    long = [p for p in rest if len(p.text) > 300]
+    assert long and all(p.text not in user for p in long)  # the others cut to the sentences that bear on it
+    assert answer.verified and every.tokens["prompt"] > answer.tokens["prompt"]
