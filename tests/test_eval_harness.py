@@ -172,6 +172,8 @@ def test_replay_puts_the_recorded_replies_through_todays_code(dataset, tmp_path)
     assert result.exit_code == 0, result.output
     for was, now in zip(records(out), records(tmp_path / "same"), strict=True):
         assert (now["refused"], now["answer"], now["pass"]) == (was["refused"], was["answer"], was["pass"]), now["id"]
+        if was["raw"]:  # the model's cost is the recorded one
+            assert now["tokens"] == was["tokens"] and now["timings"]["first_token_s"] == was["timings"]["first_token_s"]
     # Edited replies stand for what a changed model said: a wrong figure is declined, a right one kept,
     # and a question that reaches the model with no recorded reply is an error to ask with the model.
     rows = records(out)

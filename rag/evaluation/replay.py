@@ -8,6 +8,9 @@ model, the reply is the one recorded for that question. A question that reaches 
 model now but did not then (the old code declined before the model) has no reply to
 give: it is recorded as an error, counted, and must be asked with the model.
 
+Where the model answered, a replayed record keeps the recorded run's tokens and timings (the
+model's cost does not change), with today's checking time.
+
 Not for changes before the model (retrieval, the prompt, evidence selection): the
 reply was written for what the model read then. Each question whose passages differ
 from the recorded ones is counted (``prompt_changed``) so a reader can tell.
@@ -93,6 +96,10 @@ def replay(
     def work(q: dict, s: Settings) -> dict:
         llm.reply, llm.calls = old[q["id"]].get("raw") or None, 0
         row = runner.ask_one(q, s, llm=llm)
+        if old[q["id"]].get("raw") and not row.get("error"):  # the model's time and tokens are the recorded ones
+            checked = (row.get("timings") or {}).get("check_s")
+            row["timings"] = {**old[q["id"]].get("timings", {}), **({"check_s": checked} if checked is not None else {})}
+            row["tokens"] = old[q["id"]].get("tokens", {})
         was = [p.get("chunk_id") for p in old[q["id"]].get("passages") or []]
         now = [p.get("chunk_id") for p in row.get("passages") or []]
         row["prompt_changed"] = bool(was and now and not old[q["id"]]["refused"] and not row.get("refused") and was != now)
