@@ -124,6 +124,7 @@ def test_missing_names_skip_the_first_word():
         ("She served eight years as Scotland's first minister.", "the Scottish first minister", []),
         ("The balloon belonged to China.", "the suspected Japanese spy balloon", ["China"]),
         ("He moved to America.", "he told us he moved", ["America"]),  # the pronoun "us" is not the U.S.
+        ("The major U. S. city is Los Angeles.", "Los Angeles schools closed.", []),  # initials alone name nothing
     ],
 )
 def test_a_place_is_named_by_its_demonym(claim, evidence, missing):
