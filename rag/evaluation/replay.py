@@ -71,7 +71,7 @@ def replay(
     """Replay the run in ``run_dir`` into ``out`` (a new run folder, compared with ``rag eval compare``)."""
     src = Path(run_dir)
     meta = json.loads((src / "run.json").read_text())
-    old = {r["id"]: r for r in (json.loads(line) for line in (src / "records.jsonl").read_text().splitlines() if line.strip())}
+    old = {r["id"]: r for r in runner.open_run(src, meta).records}  # as `rag eval report` reads them (a cut line skipped)
     if meta.get("kind") != "questions":
         raise ConfigError(f"{src} is a {meta.get('kind')} run: only question runs (with model replies) can be replayed")
     if meta.get("choices"):
