@@ -31,6 +31,7 @@ from .context import Context, embedder_for, open_context
 from .conversation import Turn
 from .embeddings import Embedder
 from .errors import ConfigError, RagError
+from .judge import entailment
 from .llm import backend_errors
 from .models import Answer, Filters, IngestReport, Passage, Stats, Summary, Verdict, When, to_date
 from .settings import Settings
@@ -187,23 +188,32 @@ def verify_all(
     settings: Settings | None = None,
     store: Store | None = None,
     embedder: Embedder | None = None,
+    llm=None,
 ) -> list[Verdict]:
     """Check each sentence of ``text`` against the articles: one :class:`Verdict` per sentence.
 
-    No model is asked (``rag.factcheck``). ``today`` bounds the search as in
+    The rules decide (``rag.factcheck``); a sentence they find stated is also put
+    to the model as one yes/no question (``verify_entailment``, on by default;
+    ``llm`` overrides the settings' model). ``today`` bounds the search as in
     :func:`ask_stream`; dates inside the claim are checked, not used as a window.
     """
     claims = factcheck.claims_of(text)
     as_of = to_date(today, "today")
-    ctx = open_context(settings, store=store, embedder=embedder)
+    ctx = open_context(settings, store=store, embedder=embedder, llm=llm)
     if ctx.store.counts()[0] == 0:
         raise RagError(f"the index at {ctx.store.location} is empty; add articles first: rag ingest PATH")
     when = When(until=as_of, as_of=as_of, today=as_of) if as_of else When()
     filters = Filters.of(None, as_of, None) if as_of else Filters()
     out = []
+    entails = None
+    if ctx.settings.verify_entailment:
+
+        def entails(claim: str, cite) -> float:
+            return entailment(claim, cite, ctx.llm)
+
     for claim in claims:
         passages = _retrieve(ctx, claim, filters, when, max(k or ctx.settings.k, 8))
-        out.append(factcheck.judge(claim, passages, ctx.embedder.embed))
+        out.append(factcheck.judge(claim, passages, ctx.embedder.embed, entails, ctx.settings.min_entailment))
     return out
 
 

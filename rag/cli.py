@@ -162,7 +162,8 @@ def ask(question, since, until, source, k, backend, model, today, as_json, setti
 def verify(text, k, today, as_json, settings):
     """Check TEXT against the articles: each sentence supported, contradicted or not found, with its quotes.
 
-    No model is asked. Exits 0 only when every sentence is supported, 1 otherwise.
+    Rules decide; a sentence they find stated is also put to the model as one yes/no question
+    (RAG_VERIFY_ENTAILMENT=0: rules only). Exits 0 only when every sentence is supported, 1 otherwise.
     """
     from . import factcheck
 

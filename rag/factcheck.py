@@ -11,18 +11,25 @@ the claim had cited it, and the verdict is
   the same statement with another figure;
 - ``not_found``: no article says it either way.
 
-No model is asked, so a verdict takes a search and a few milliseconds of
-checking, and every verdict carries its quotes (with offsets) and a reason.
+The rules take a few milliseconds and every verdict carries its quotes (with
+offsets) and a reason. What they cannot tell is a claim that keeps a sentence's
+names, figures and most of its words and changes what happened ("Hiwot Bekele
+was disqualified from the women's race" on "Hiwot Bekele won the women's race").
+So a claim the rules find stated is also put to the model as one closed question
+(``prompts/entail.md``: does the quote state the claim? P(yes) from its logits),
+and below ``min_entailment`` the next quote the rules found is asked; when none
+passes the verdict is not_found, with the model's probability in the reason.
+``verify_entailment=false`` keeps the rules alone (no model).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from .chunking import sentence_spans
 from .citations import LEXICAL_STRONG, LEXICAL_WEAK, Checker, words
 from .errors import RagError
-from .models import Passage, Verdict
+from .models import Citation, Passage, Verdict
 from .relations import replaced_figure, swapped_name
 
 # Share of the claim's words a quote must hold before a weak sign (a qualifier, a negation, a date)
@@ -50,8 +57,19 @@ def claims_of(text: str) -> list[str]:
     return [s for s in sentences if not s.rstrip().endswith("?") and len(words(s)) >= 2]
 
 
-def judge(claim: str, passages: Sequence[Passage], embed=None) -> Verdict:
-    """The verdict on one sentence, from the passages retrieved for it."""
+# Quotes the model is asked about before a claim the rules found stated is called not found.
+ENTAILMENT_TRIES = 2
+
+
+def judge(
+    claim: str,
+    passages: Sequence[Passage],
+    embed=None,
+    entails: Callable[[str, Citation], float] | None = None,
+    min_entailment: float = 0.0,
+) -> Verdict:
+    """The verdict on one sentence, from the passages retrieved for it; ``entails(claim, citation)`` is the
+    model's P(yes) that the quote states the claim (:func:`rag.judge.entailment`), asked when the rules pass."""
     if not passages:
         return Verdict(claim, "not_found", "no passage matched the claim")
     checker = Checker(passages, embed, repair=False)
@@ -59,6 +77,21 @@ def judge(claim: str, passages: Sequence[Passage], embed=None) -> Verdict:
     supports = [checker.support(claim, i, vec) for i in range(len(passages))]
     cites = [checker.citation(i + 1, s) for i, s in enumerate(supports)]
     good = sorted((i for i, s in enumerate(supports) if s.ok), key=lambda i: -supports[i].score)
+    if good and entails is not None:
+        asked: list[tuple[float, int]] = []
+        for i in good:  # the rules' best quotes, each asked once, until the model agrees
+            if any(cites[i].quote == cites[j].quote for _, j in asked):
+                continue
+            asked.append((entails(claim, cites[i]), i))
+            if asked[-1][0] >= min_entailment or len(asked) == ENTAILMENT_TRIES:
+                break
+        p, i = max(asked)
+        if p < min_entailment:
+            why = f"the rules found it stated, but the model judged that the quote does not say it (P(yes) {p:.2f})"
+            return Verdict(claim, "not_found", why, (cites[i],))
+        same = [j for j in good if cites[j].quote == cites[i].quote]
+        return Verdict(claim, "supported", f"stated in {len(same)} passage(s); the model agrees (P(yes) {p:.2f})",
+                       tuple(cites[j] for j in same[:3]))  # fmt: skip
     if good:
         return Verdict(claim, "supported", f"stated in {len(good)} passage(s)", tuple(cites[i] for i in good[:3]))
     against = []

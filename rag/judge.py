@@ -1,4 +1,5 @@
-"""A closed question to the model after its answer: does a passage state it? ``P(yes)``, not free text.
+"""Closed questions to the model: does a quote answer the question (after an answer), does a quote state a
+claim (``rag verify``, :func:`entailment`)? ``P(yes)``, not free text.
 
 A 1.5B model judging its own answer in prose is unreliable; asked one yes/no
 question over one short quote (``prompts/judge.md``), its probability of "yes" is
@@ -20,7 +21,7 @@ import time
 from collections.abc import Sequence
 
 from .citations import parse_markers
-from .models import Claim, iso
+from .models import Citation, Claim, iso
 from .prompts import load
 
 
@@ -77,6 +78,13 @@ def p_yes(llm, msgs) -> float:
     if p is not None:
         return p
     return 1.0 if text.strip().lower().startswith("yes") else 0.0
+
+
+def entailment(claim: str, cite: Citation, llm) -> float:
+    """P(yes) that ``cite``'s quote states ``claim`` (``prompts/entail.md``): rag verify's check of what the
+    rules cannot see, a claim that keeps the quote's words and changes what happened."""
+    source = cite.title + (f", {iso(cite.published)}" if cite.published else "")
+    return round(p_yes(llm, load("entail").messages(claim=claim.strip(), source=source, quote=cite.quote)), 4)
 
 
 def judge(question: str, claims: Sequence[Claim], llm) -> tuple[float, float]:

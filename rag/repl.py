@@ -208,7 +208,7 @@ class Chat:
         from . import factcheck
 
         today = self.state.today
-        self.out(factcheck.render(api.verify_all(arg, today=today, settings=self.settings)))
+        self.out(factcheck.render(api.verify_all(arg, today=today, settings=self.settings, llm=self.llm)))
 
     def cmd_summarize(self, arg: str) -> None:
         from .render import render_summary

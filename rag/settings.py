@@ -164,6 +164,21 @@ class Settings(BaseSettings):
         "The highest threshold at which no tuning split loses more than 0.10 of its questions answered right.",
     )
 
+    verify_entailment: bool = Field(
+        True,
+        description="rag verify: when the rules find a claim stated, also ask the model one closed question (does the "
+        "quote state the claim? yes/no, prompts/entail.md) and call it not_found below min_entailment. It catches a "
+        "claim that keeps the quote's words and changes what happened, which the rules pass. False: rules only, no model.",
+    )
+    min_entailment: float = Field(
+        0.30,
+        ge=0,
+        le=1,
+        description="rag verify: below this P(yes) that the quote states the claim, a claim the rules found stated is "
+        "not_found. On eval/claims and eval/claims-actions the lowest true claim scored 0.40 and 15 of the 17 changed claims \
+the rules passed below 0.30 (docs/design.md).",
+    )
+
     min_choice_p: float = Field(
         0.32,
         ge=0,

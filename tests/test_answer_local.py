@@ -117,6 +117,23 @@ def test_a_role_swapped_claim_is_not_supported(indexed):
     assert rag.verify("Eddie Wu is Alibaba's chief executive.", settings=indexed).label == "supported"
 
 
+@pytest.mark.parametrize(
+    ("claim", "label"),
+    [
+        ("Ethiopia's Hiwot Bekele won the women's race in 2:21:58.", "supported"),
+        # The rules pass both: the quote holds the names, the figure and most words; only the model sees the action.
+        ("Hiwot Bekele was disqualified from the women's race.", "not_found"),
+        ("Microsoft plans to sell its data centres for $80 billion.", "not_found"),
+    ],
+)
+def test_verify_asks_the_model_whether_the_quote_states_what_the_rules_passed(indexed, claim, label):
+    verdict = rag.verify(claim, settings=indexed)
+    assert verdict.label == label, verdict
+    assert "the model" in verdict.reason and "P(yes)" in verdict.reason  # the rules passed it; the model decided
+    rules = rag.verify(claim, settings=indexed.model_copy(update={"verify_entailment": False}))
+    assert rules.label == "supported", rules
+
+
 def test_every_shown_sentence_of_an_answer_verified(indexed):
     answer = rag.ask("What did Nvidia report for its fourth quarter?", today="2025-04-20", settings=indexed)
     assert answer.refused or (answer.claims and all(c.verified for c in answer.claims)), answer

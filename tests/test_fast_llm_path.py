@@ -425,15 +425,45 @@ def test_default_answerability_keeps_the_seed_question(index):
     ],
 )
 def test_verify(index, claim, label):
-    verdict = rag.verify(claim, settings=index)
+    verdict = rag.verify(claim, settings=index, llm=ScriptedChat())  # the model agrees whenever asked
     assert verdict.label == label, verdict.reason
     assert verdict.reason and (verdict.citations or label == "not_found")
     for c in verdict.citations:
         assert rag.api.open_context(index).store.article(c.doc_id).text[c.start : c.end] == c.quote
 
 
+@pytest.mark.parametrize(
+    ("yes", "label", "reason"),
+    [
+        (0.9, "supported", "stated in 1 passage(s); the model agrees (P(yes) 0.90)"),
+        (0.3, "supported", "stated in 1 passage(s); the model agrees (P(yes) 0.30)"),  # the threshold is inclusive
+        (0.1, "not_found", "the rules found it stated, but the model judged that the quote does not say it (P(yes) 0.10)"),
+    ],
+)
+def test_a_claim_the_rules_pass_is_put_to_the_model(index, yes, label, reason):
+    llm = ScriptedChat(yes=yes)
+    verdict = rag.verify("Hiwot Bekele won the women's race in 2:21:58.", settings=index, llm=llm)
+    assert (verdict.label, verdict.reason) == (label, reason)
+    quote = verdict.citations[0].quote
+    assert "2:21:58" in quote and rag.api.open_context(index).store.article(verdict.citations[0].doc_id).text.count(quote)
+    # One closed question per distinct quote, the claim and the quote in it; at most two quotes before not_found.
+    assert 1 <= len(llm.judged) <= 2 and all("Claim: Hiwot Bekele won" in m[-1].content for m in llm.judged)
+    assert quote in llm.judged[0][-1].content
+
+
+def test_the_model_is_asked_only_when_the_rules_find_the_claim_stated(index):
+    llm = ScriptedChat(yes=0.0)
+    assert rag.verify("Jack Ma is the chief executive of Alibaba.", settings=index, llm=llm).label == "contradicted"
+    assert rag.verify("Alibaba plans to build a space station on Mars.", settings=index, llm=llm).label == "not_found"
+    assert not llm.judged
+    rules = index.model_copy(update={"verify_entailment": False})
+    assert rag.verify("Hiwot Bekele won the women's race in 2:21:58.", settings=rules, llm=llm).label == "supported"
+    assert not llm.judged
+
+
 def test_verify_gives_a_verdict_per_sentence(index):
-    verdicts = rag.verify_all("Alibaba will invest $50 billion in AI. Jack Ma is the chief executive of Alibaba.", settings=index)
+    text = "Alibaba will invest $50 billion in AI. Jack Ma is the chief executive of Alibaba."
+    verdicts = rag.verify_all(text, settings=index, llm=ScriptedChat())
     assert [v.label for v in verdicts] == ["supported", "contradicted"]
     with pytest.raises(rag.RagError, match="2 sentences given"):
         rag.verify("Alibaba will invest $50 billion in AI. Jack Ma is the chief executive of Alibaba.", settings=index)
@@ -464,7 +494,8 @@ def test_verify_cli_json_and_exit_status(index):
     from rag.cli import cli
 
     args = ["verify", "--index", str(index.index), "--json"]
-    ok = CliRunner().invoke(cli, [*args, "Alibaba will invest $50 billion in AI and cloud computing."])
+    rules = {"RAG_VERIFY_ENTAILMENT": "0"}  # the rules alone: the fast tier loads no model (the real one: test_answer_local)
+    ok = CliRunner().invoke(cli, [*args, "Alibaba will invest $50 billion in AI and cloud computing."], env=rules)
     assert ok.exit_code == 0, ok.output
     (verdict,) = __import__("json").loads(ok.output)
     assert verdict["label"] == "supported" and SEED_ID in [c["doc_id"] for c in verdict["citations"]]
