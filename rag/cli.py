@@ -167,6 +167,12 @@ def verify(text, k, today, as_json, settings):
     """
     from . import factcheck
 
+    served = serve.request(settings, "verify", {"text": text, "k": k, "today": today})
+    if served is not None:  # a warm rag serve: the model is loaded and its yes/no question read
+        result = api.final(served, (serve.Served,))
+        found = result.data["verdicts"]
+        click.echo(json.dumps(found, indent=2, ensure_ascii=False) if as_json else result.rendered)
+        sys.exit(0 if all(v["label"] == "supported" for v in found) else 1)
     verdicts = api.verify_all(text, k=k, today=today, settings=settings)
     if as_json:
         click.echo(json.dumps([v.to_dict() for v in verdicts], indent=2, ensure_ascii=False))

@@ -1,4 +1,4 @@
-"""`rag serve`: one warm process that `rag ask` and `rag summarize` use when it runs.
+"""`rag serve`: one warm process that `rag ask`, `rag summarize` and `rag verify` use when it runs.
 
 A cold `rag ask` pays, before its answer, for imports, opening the index and the
 embedder, loading the GGUF model (~1 GB) and reading the answer prompt's fixed
@@ -37,7 +37,7 @@ log = logging.getLogger(__name__)
 
 # Settings that do not change an answer, so a server started without them serves a client with them.
 _NOT_KEYED = {"use_server", "debug"}
-OPS = ("ask", "summarize", "ping")
+OPS = ("ask", "summarize", "verify", "ping")
 
 
 def address(settings: Settings) -> Path:
@@ -109,7 +109,7 @@ def _replies(sock: socket.socket) -> Iterator[str | Served]:
 
 class _Handler(socketserver.StreamRequestHandler):
     def handle(self) -> None:
-        from . import api
+        from . import api, factcheck
         from .errors import one_line
         from .render import render_answer, render_summary
 
@@ -128,6 +128,11 @@ class _Handler(socketserver.StreamRequestHandler):
                 return
             settings = self.server.settings  # type: ignore[attr-defined]
             t0 = time.perf_counter()
+            if op == "verify":  # no stream: one verdict per sentence, each a search and at most two yes/no questions
+                verdicts = api.verify_all(**args, settings=settings)
+                send({"result": {"verdicts": [v.to_dict() for v in verdicts]}, "rendered": factcheck.render(verdicts)})
+                print(f"verify {args.get('text')!r}: {time.perf_counter() - t0:.1f} s", flush=True)
+                return
             stream = api.ask_stream(**args, settings=settings) if op == "ask" else api.summarize_stream(**args, settings=settings)
             for item in stream:
                 if isinstance(item, str):
@@ -151,7 +156,8 @@ class _Server(socketserver.ThreadingMixIn, socketserver.UnixStreamServer):
 
 
 def warm(settings: Settings) -> None:
-    """Open the index and the embedder, load the model and evaluate the answer prompt's fixed part."""
+    """Open the index and the embedder, load the model and evaluate the fixed part of the answer prompt and of
+    rag verify's yes/no question."""
     from .context import open_context
     from .models import REFUSAL
     from .prompts import load
@@ -162,6 +168,8 @@ def warm(settings: Settings) -> None:
     if hasattr(ctx.llm, "model_path"):  # a local model: its fixed prefix is then cached (rag.llm.local.PrefixStates)
         messages = load("answer").messages(today="2000-01-01", refusal=REFUSAL, passages="", question="?")
         ctx.llm.invoke(messages, max_tokens=1)
+        if settings.verify_entailment:
+            ctx.llm.invoke(load("entail").messages(claim="?", source="?", quote="?"), max_tokens=1)
 
 
 def serve(settings: Settings, *, ready=None) -> None:
@@ -190,7 +198,7 @@ def serve(settings: Settings, *, ready=None) -> None:
 def main(settings: Settings) -> None:
     def ready(path: Path) -> None:
         where = settings.chroma_url or Path(settings.index).resolve()
-        print(f"rag serve: {where} is open and the model warm; rag ask and rag summarize with these settings use it.", flush=True)
+        print(f"rag serve: {where} is open and the model warm; rag ask, summarize and verify with these settings use it.", flush=True)
         print(f"socket {path}; Ctrl-C stops.", flush=True)
 
     import signal

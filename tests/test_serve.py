@@ -20,6 +20,7 @@ from rag import serve
 from rag.settings import Settings
 
 QUESTION = "How much is Alibaba investing?"
+CLAIMS = "Hiwot Bekele won the women's race in 2:21:58. Jack Ma is the chief executive of Alibaba."
 
 
 @pytest.fixture(scope="module")
@@ -40,9 +41,10 @@ def rag_cli(env, *args, check=True):
     return out
 
 
-def test_ask_and_summarize_through_a_warm_server_give_the_same_answers(index, tmp_path):
+def test_ask_summarize_and_verify_through_a_warm_server_give_the_same_answers(index, tmp_path):
     env = env_for(index, tmp_path / "run")
     alone = json.loads(rag_cli({**env, "RAG_USE_SERVER": "0"}, "ask", QUESTION, "--today", "2025-04-20", "--json").stdout)
+    checked = rag_cli({**env, "RAG_USE_SERVER": "0"}, "verify", CLAIMS, "--json", check=False)
     server = subprocess.Popen([sys.executable, "-m", "rag.cli", "serve"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     try:
         assert "is open and the model warm" in server.stdout.readline()
@@ -56,6 +58,14 @@ def test_ask_and_summarize_through_a_warm_server_give_the_same_answers(index, tm
         assert "ask" in server.stdout.readline()
         summary = json.loads(rag_cli(env, "summarize", "--topic", "Alibaba", "--json").stdout)
         assert summary["text"] and "summarize 'Alibaba'" in server.stdout.readline()
+        # rag verify: the same verdicts and quotes (the first sentence's P(yes) is the warm model's), the same exit code.
+        served_check = rag_cli(env, "verify", CLAIMS, "--json", check=False)
+        assert 'verify "Hiwot Bekele' in server.stdout.readline()
+        assert served_check.returncode == checked.returncode == 1  # Jack Ma is not the chief executive
+        pick = lambda out: [(v["label"], [c["quote"] for c in v["citations"]]) for v in json.loads(out.stdout)]  # noqa: E731
+        assert pick(served_check) == pick(checked) and pick(checked)[1][0] == "contradicted"
+        shown = rag_cli(env, "verify", CLAIMS, check=False).stdout
+        assert "CONTRADICTED: Jack Ma" in shown and "1 contradicted" in shown and "verify" in server.stdout.readline()
         # Bad input is the same one line from the server as in process, and the server lives on.
         bad = rag_cli(env, "ask", "   ", check=False)
         assert bad.returncode == 1 and bad.stderr.count("\n") == 1 and "Error:" in bad.stderr
