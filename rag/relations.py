@@ -653,6 +653,36 @@ _PLACES = """china chinese|japan japanese|russia russian russians|ukraine ukrain
 _PLACE_FORMS = {form: set(group.split()) - {form} for group in _PLACES.replace("\n", "").split("|") for form in group.split()}
 
 
+_JOINS = frozenset("of and for & on".split())
+
+
+def _runs(text: str) -> list[tuple[int, int, str]]:
+    """Runs of two or more capitalised words, joining words allowed inside: (first token, last token, the
+    initials of the capitalised words, lower-cased). A sentence's first "The" is not part of a run."""
+    toks = [t for t, _ in _tokens(text)]
+    out, run = [], []
+    for k, t in enumerate([*toks, ""]):
+        if t[:1].isupper() and t.isalpha() and not (not run and t.lower() in _STOP):
+            run.append(k)
+            continue
+        if t.lower() in _JOINS and run and k + 1 < len(toks) and toks[k + 1][:1].isupper():
+            continue  # "Bank of England": the joining word is not an initial
+        if len(run) >= 2:
+            out.append((run[0], run[-1], "".join(toks[i][0] for i in run).lower()))
+        run = []
+    return out
+
+
+def acronyms(text: str) -> set[str]:
+    """What an acronym of each run of capitalised words would be ("European Union" -> "eu", "Food and Drug
+    Administration" -> "fda"), so a quote that spells a name out names its acronym too.
+
+    >>> sorted(acronyms("The European Union and the Food and Drug Administration met in Paris."))
+    ['eu', 'fda']
+    """
+    return {a for _, _, a in _runs(text)}
+
+
 def missing_names(claim: str, evidence: str, named: str = "") -> list[str]:
     """Names in the claim (past its first word, unless ``named``, the question, names it too) that ``evidence``
     never mentions. A name taken from the question may differ from the evidence's by a one-letter slip (the
@@ -672,13 +702,21 @@ def missing_names(claim: str, evidence: str, named: str = "") -> list[str]:
     ['Twitter']
     >>> missing_names("Which major U. S. city is Los Angeles.", "Los Angeles schools closed.", named="Which major U.S. city?")
     []
+    >>> missing_names("None of the treaties of the EU protected rights.", "None of the European Union's treaties did.")
+    []
+    >>> missing_names("The Federal Bureau of Investigation opened a case.", "The FBI opened a case.")
+    []
+    >>> missing_names("The FBI opened a case.", "The Federal Reserve Board opened a case.")
+    ['FBI']
     """
     have = {t.lower() for t in tokens(evidence)}
     have |= {form for t in have for form in _PLACE_FORMS.get(t, ())}  # "Chinese" names China
+    have |= acronyms(evidence)  # "European Union" names the EU
     asked = {n.lower() for first, _, n in names(named) if first > 0}  # the question's own first word is capitalised too
     stated = claim.strip().rstrip(".!?") in named  # "X. True or false?" answered "True": X's first word is a name too
     slips = {w for n in asked for w in n.split() if len(w) >= 5}  # the question's spelling may be a slip
     possessive = [p for _, p in _tokens(claim)] or [False]
+    spelled = [(a, b) for a, b, acr in _runs(claim) if acr in have]  # "Federal Bureau of Investigation", the FBI
     out = []
     for first, last, name in names(claim):
         if first == 0 and not (last > 0 or re.search(r".[A-Z0-9]", name) or possessive[0] or name.lower() in asked or stated):
@@ -687,6 +725,8 @@ def missing_names(claim: str, evidence: str, named: str = "") -> list[str]:
         parts = [p for p in name.lower().split() if p not in {"the"}]
         if all(len(p.strip(".")) <= 1 for p in parts):
             continue  # initials alone ("U. S." as a model may write "U.S.") name nothing to look for
+        if any(a <= first and last <= b for a, b in spelled):
+            continue
         if parts and not any(p in have or (p in slips and any(_one_slip(p, h) for h in have)) for p in parts):
             out.append(name)
     return out
