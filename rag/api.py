@@ -30,7 +30,7 @@ from .answer import stream_answer
 from .context import Context, embedder_for, open_context
 from .conversation import Turn
 from .embeddings import Embedder
-from .errors import ConfigError, RagError
+from .errors import ConfigError, RagError, one_line
 from .judge import entailment
 from .llm import backend_errors
 from .models import Answer, Filters, IngestReport, Passage, Stats, Summary, Verdict, When, to_date
@@ -209,7 +209,12 @@ def verify_all(
     if ctx.settings.verify_entailment:
 
         def entails(claim: str, cite) -> float:
-            return entailment(claim, cite, ctx.llm)
+            try:
+                with backend_errors(ctx.settings):
+                    return entailment(claim, cite, ctx.llm)
+            except RagError as err:  # no model to ask: say how to check without one
+                hint = "rag verify asks the model whether a quote states the claim; RAG_VERIFY_ENTAILMENT=0 uses the rules alone"
+                raise RagError(f"{one_line(err)} ({hint})") from None
 
     for claim in claims:
         passages = _retrieve(ctx, claim, filters, when, max(k or ctx.settings.k, 8))

@@ -461,6 +461,15 @@ def test_the_model_is_asked_only_when_the_rules_find_the_claim_stated(index):
     assert not llm.judged
 
 
+def test_verify_without_a_model_to_ask_says_how_to_check_with_the_rules_alone(index):
+    down = index.model_copy(update={"backend": "openai", "openai_base_url": "http://127.0.0.1:9/v1", "openai_max_retries": 0})
+    down = down.model_copy(update={"openai_api_key": __import__("pydantic").SecretStr("sk-test")})
+    with pytest.raises(rag.RagError, match=r"cannot reach .*RAG_VERIFY_ENTAILMENT=0 uses the rules alone") as err:
+        rag.verify("Hiwot Bekele won the women's race in 2:21:58.", settings=down)
+    assert "\n" not in str(err.value)
+    assert rag.verify("Jack Ma is the chief executive of Alibaba.", settings=down).label == "contradicted"  # no model needed
+
+
 def test_verify_gives_a_verdict_per_sentence(index):
     text = "Alibaba will invest $50 billion in AI. Jack Ma is the chief executive of Alibaba."
     verdicts = rag.verify_all(text, settings=index, llm=ScriptedChat())
