@@ -268,6 +268,7 @@ def direction(claim: str, quote: str) -> str:
 
 
 _DETERMINERS = frozenset("the a an its his her their our".split())
+_HELD_AT = frozenset("at of for with".split())
 _COPULA = frozenset("is was as became becomes remains named".split())
 
 
@@ -287,15 +288,22 @@ def _attributes(text: str, vocab, *, min_words: int, before: bool) -> dict[str, 
     found: dict[str, set] = {}
     for i, value in vocab(toks):
         passive = i + 1 < len(toks) and toks[i + 1].lower() == "by" or i > 0 and toks[i - 1].lower() == "by"
-        ahead = [p for p in people if p[0] > i]
-        behind = [p for p in people if p[1] < i]
+        # "an analyst at Harbourline Research", "chief executive of Alibaba": the name after the preposition is where
+        # the role is held, not who holds it
+        where = [p for p in people if i < p[0] <= i + 4 and toks[p[0] - 1].lower() in _HELD_AT]
+        if not before and len(where) < len(people):
+            people_here = [p for p in people if p not in where]
+        else:
+            people_here = people
+        ahead = [p for p in people_here if p[0] > i]
+        behind = [p for p in people_here if p[1] < i]
         stated = i > 1 and toks[i - 1].lower() in _DETERMINERS and toks[i - 2].lower() in _COPULA
         if (before and not passive or stated) and behind:  # "Alemu finished second", "Ma is the chief executive"
             pick = behind[-1]
         elif before and passive and ahead:
             pick = ahead[0]
         else:
-            pick = min(people, key=lambda p: (min(abs(p[0] - i), abs(p[1] - i)), p[0] < i))
+            pick = min(people_here, key=lambda p: (min(abs(p[0] - i), abs(p[1] - i)), p[0] < i))
         found.setdefault(pick[2], set()).add(value)
     return found
 

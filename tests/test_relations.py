@@ -104,6 +104,10 @@ def test_quote_is_a_sentence_with_at_most_a_neighbour():
         # "not clear when" doubts a detail; it does not deny the event
         ("The episode was pulled from the service.", "It was not clear when the episode was removed from the service.", ""),
         ("The episode was pulled from the service.", "The episode was not removed from the service.", "negation"),
+        # "an analyst at X": X is where the role is held, not who holds it
+        ("Harbourline Research analyst Priya Natarajan spoke.", "Priya Natarajan, a cloud analyst at Harbourline Research, spoke.", ""),
+        ("Marcus Feld is an analyst at Harbourline Research.", "Priya Natarajan, a cloud analyst at Harbourline Research, spoke.", "role"),
+        ("Jack Ma is the chief executive of Alibaba.", "Eddie Wu, chief executive of Alibaba Group, spoke.", "role"),
     ],
 )
 def test_relation_table(claim, quote, reason):
