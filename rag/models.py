@@ -379,12 +379,15 @@ class Verdict:
 
     ``citations``: the quotes (with offsets) that support it, the one that
     contradicts it, or for not_found the closest one; ``reason`` says why.
+    ``entailment``: the model's P(yes) that the quote states the claim, when it
+    was asked (the rules found the claim stated); None otherwise.
     """
 
     claim: str
     label: str  # supported | contradicted | not_found
     reason: str
     citations: tuple[Citation, ...] = ()
+    entailment: float | None = None
 
     @property
     def supported(self) -> bool:

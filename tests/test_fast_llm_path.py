@@ -443,7 +443,8 @@ def test_verify(index, claim, label):
 def test_a_claim_the_rules_pass_is_put_to_the_model(index, yes, label, reason):
     llm = ScriptedChat(yes=yes)
     verdict = rag.verify("Hiwot Bekele won the women's race in 2:21:58.", settings=index, llm=llm)
-    assert (verdict.label, verdict.reason) == (label, reason)
+    assert (verdict.label, verdict.reason, verdict.entailment) == (label, reason, yes)
+    assert verdict.to_dict()["entailment"] == yes  # --json carries it
     quote = verdict.citations[0].quote
     assert "2:21:58" in quote and rag.api.open_context(index).store.article(verdict.citations[0].doc_id).text.count(quote)
     # One closed question per distinct quote, the claim and the quote in it; at most two quotes before not_found.
@@ -453,7 +454,8 @@ def test_a_claim_the_rules_pass_is_put_to_the_model(index, yes, label, reason):
 
 def test_the_model_is_asked_only_when_the_rules_find_the_claim_stated(index):
     llm = ScriptedChat(yes=0.0)
-    assert rag.verify("Jack Ma is the chief executive of Alibaba.", settings=index, llm=llm).label == "contradicted"
+    contradicted = rag.verify("Jack Ma is the chief executive of Alibaba.", settings=index, llm=llm)
+    assert contradicted.label == "contradicted" and contradicted.entailment is None
     assert rag.verify("Alibaba plans to build a space station on Mars.", settings=index, llm=llm).label == "not_found"
     assert not llm.judged
     rules = index.model_copy(update={"verify_entailment": False})

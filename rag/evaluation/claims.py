@@ -35,6 +35,7 @@ def verify_one(q: dict, settings: Settings) -> dict:
         **row,
         "verdict": v.label,
         "reason": v.reason,
+        "entailment": v.entailment,
         "quotes": [{"doc_id": c.doc_id, "start": c.start, "end": c.end, "quote": c.quote} for c in v.citations],
         "pass": v.label == q["label"],
         "wall_s": round(time.perf_counter() - t0, 3),
