@@ -56,7 +56,7 @@ class Chat:
             "/source": (self.cmd_source, "/source NAME: only articles from this source (any unambiguous part of its name)"),
             "/today": (self.cmd_today, "/today YYYY-MM-DD: answer as of that date (nothing published after it); /today alone: the clock"),
             "/filters": (self.cmd_filters, "show the filters; /filters clear removes them"),
-            "/verify": (self.cmd_verify, "/verify TEXT: is each sentence supported, contradicted or not found in the articles"),
+            "/verify": (self.cmd_verify, "/verify TEXT: is each sentence supported, contradicted or not found in the articles (no text: the last answer)"),
             "/summarize": (self.cmd_summarize, "/summarize [ID | topic]: a cited summary (no argument: the last answer's article)"),
             "/ingest": (self.cmd_ingest, "/ingest PATH: add files, folders or URLs to the index"),
             "/stats": (self.cmd_stats, "articles, chunks, embedder and sources of the index"),
@@ -207,6 +207,10 @@ class Chat:
     def cmd_verify(self, arg: str) -> None:
         from . import factcheck
 
+        last = self.state.last
+        if not arg.strip() and last is not None and not last.refused and last.claims:
+            arg = " ".join(c.text for c in last.claims)  # a second opinion on the last answer, sentence by sentence
+            self.out(f"checking the last answer: {arg}")
         today = self.state.today
         self.out(factcheck.render(api.verify_all(arg, today=today, settings=self.settings, llm=self.llm)))
 

@@ -524,6 +524,11 @@ def test_verify_and_why_in_the_chat(chat):
     chat.handle("/why")
     assert any(line.startswith("policy:   1 of 2 sentences verified") for line in chat.lines)
     assert any(line.startswith('  dropped: "Jack Ma is the chief executive of Alibaba."') for line in chat.lines)
+    chat.handle("/verify")  # no text: the last answer's shown sentences, checked against every article
+    assert f"checking the last answer: {SEED_ANSWER[:-5]}." in chat.lines
+    assert any(line.startswith("SUPPORTED: Alibaba will invest $50 billion") for line in chat.lines)
+    assert chat.llm.judged and "Claim: Alibaba will invest" in chat.llm.judged[-1][-1].content
+    chat.handle("/reset")
     chat.handle("/verify")
     assert chat.errors[-1].startswith("nothing to verify")
 
