@@ -289,12 +289,9 @@ def _attributes(text: str, vocab, *, min_words: int, before: bool) -> dict[str, 
     for i, value in vocab(toks):
         passive = i + 1 < len(toks) and toks[i + 1].lower() == "by" or i > 0 and toks[i - 1].lower() == "by"
         # "an analyst at Harbourline Research", "chief executive of Alibaba": the name after the preposition is where
-        # the role is held, not who holds it
-        where = [p for p in people if i < p[0] <= i + 4 and toks[p[0] - 1].lower() in _HELD_AT]
-        if not before and len(where) < len(people):
-            people_here = [p for p in people if p not in where]
-        else:
-            people_here = people
+        # a role is held, not who holds it
+        held_at = [] if before else [p for p in people if i < p[0] <= i + 4 and toks[p[0] - 1].lower() in _HELD_AT]
+        people_here = [p for p in people if p not in held_at] or people
         ahead = [p for p in people_here if p[0] > i]
         behind = [p for p in people_here if p[1] < i]
         stated = i > 1 and toks[i - 1].lower() in _DETERMINERS and toks[i - 2].lower() in _COPULA
@@ -670,7 +667,7 @@ def _runs(text: str) -> list[tuple[int, int, str]]:
     toks = [t for t, _ in _tokens(text)]
     out, run = [], []
     for k, t in enumerate([*toks, ""]):
-        if t[:1].isupper() and t.isalpha() and not (not run and t.lower() in _STOP):
+        if t[:1].isupper() and t.isalpha() and (run or t.lower() not in _STOP):
             run.append(k)
             continue
         if t.lower() in _JOINS and run and k + 1 < len(toks) and toks[k + 1][:1].isupper():

@@ -175,8 +175,8 @@ class Settings(BaseSettings):
         ge=0,
         le=1,
         description="rag verify: below this P(yes) that the quote states the claim, a claim the rules found stated is "
-        "not_found. On eval/claims and eval/claims-actions the lowest true claim scored 0.40 and 15 of the 17 changed claims \
-the rules passed below 0.30 (docs/design.md).",
+        "not_found. On eval/claims and eval/claims-actions the lowest true claim scored 0.40 and 15 of the 17 changed "
+        "claims the rules passed below 0.30 (docs/design.md).",
     )
 
     min_choice_p: float = Field(
