@@ -63,7 +63,7 @@ def stems(text: str) -> set[str]:
     """Content words as stems (:func:`words`, then :func:`stem`).
 
     >>> sorted(stems("Alibaba is investing; investments rose"))
-    ['alibaba', 'invest', 'rose']
+    ['alibaba', 'invest', 'rise']
     """
     return {stem(w) for w in words(text)}
 

@@ -383,6 +383,15 @@ def dates(claim: str, quote: str) -> str:
 _UNITS = frozenset("billion million trillion thousand bn mn yuan dollar dollars euro euros pound percent per cent usd".split())
 
 
+def _digits(figure: str) -> str:
+    """A figure token's digits, for comparing "39bn" with "39".
+
+    >>> _digits("39bn"), _digits("1,300"), _digits("2.5")
+    ('39', '1300', '2.5')
+    """
+    return re.sub(r"[^\d.]", "", figure).rstrip(".")
+
+
 def _context(toks: list[str], i: int, reach: int = 4, sent: list[int] | None = None) -> set[str]:
     """Content words within ``reach`` tokens of the figure at ``i``, not across another figure (nor, given each
     token's sentence number ``sent``, across a sentence end), units left out."""
@@ -418,6 +427,7 @@ def figures(claim: str, quote: str) -> str:
     for j, t in enumerate(qt):
         if t[:1].isdigit():
             spots.setdefault(t, []).append(j)
+    mine_figures = {_digits(t) for t in ct if t[:1].isdigit()}
     for reach in (4, 6):
         for i, t in enumerate(ct):
             if not t[:1].isdigit() or t not in spots:
@@ -430,7 +440,7 @@ def figures(claim: str, quote: str) -> str:
             # Where the claim has the other figure too, the words between them are ambiguous: only a clean swap counts.
             if reach > 4 and own > 1:  # the wider look is for a figure whose words sit a little off, not beside it
                 continue
-            if other >= 2 and other >= own + 2 and (where not in ct or (own <= 1 and other >= own + 3)):
+            if other >= 2 and other >= own + 2 and (_digits(where) not in mine_figures or (own <= 1 and other >= own + 3)):
                 return f"figure: the quote gives {where} there, not {t}"
     return ""
 
