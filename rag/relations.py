@@ -171,9 +171,14 @@ def _negated(text: str) -> bool:
     return any(t in _NEGATION for t in toks) or "no longer" in text.lower()
 
 
-# Modifiers that say the same thing (after _norm), mapped to one.
-_SAME_SENSE = {"prior": "previou", "preceding": "previou", "last": "previou", "earlier": "previou", "whole": "full",
-               "entire": "full", "overall": "full", "total": "full"}  # fmt: skip
+# Modifiers that say the same thing (after _norm), mapped to their senses: "last" is "previous" (last year) or
+# "final" (the last five kilometres); "final year" is not "previous year".
+_SENSES = {"prior": {"previou"}, "preceding": {"previou"}, "earlier": {"previou"}, "last": {"previou", "final"},
+           "closing": {"final"}, "whole": {"full"}, "entire": {"full"}, "overall": {"full"}, "total": {"full"}}  # fmt: skip
+
+
+def _senses(word: str) -> set[str]:
+    return _SENSES.get(word, {word})
 
 
 def qualifier(claim: str, quote: str) -> str:
@@ -195,7 +200,7 @@ def qualifier(claim: str, quote: str) -> str:
             if w == head and i > 1 and qt[i - 1] not in _STOP and (qt[i - 2] in _DETERMINERS or qraw[i - 1][1])
         }  # fmt: skip
         before -= set(ct)
-        if _SAME_SENSE.get(a, a) in {_SAME_SENSE.get(b, b) for b in before}:  # "previous year" is "prior year"
+        if any(_senses(a) & _senses(b) for b in before):  # "previous year" is "prior year"
             continue
         if before and not (head in _ROLES or any(b.isdigit() for b in before)):
             return f"qualifier: the claim says '{a} {head}', the quote '{sorted(before)[0]} {head}'"

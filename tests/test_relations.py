@@ -108,6 +108,10 @@ def test_quote_is_a_sentence_with_at_most_a_neighbour():
         ("Harbourline Research analyst Priya Natarajan spoke.", "Priya Natarajan, a cloud analyst at Harbourline Research, spoke.", ""),
         ("Marcus Feld is an analyst at Harbourline Research.", "Priya Natarajan, a cloud analyst at Harbourline Research, spoke.", "role"),
         ("Jack Ma is the chief executive of Alibaba.", "Eddie Wu, chief executive of Alibaba Group, spoke.", "role"),
+        # "last" is "previous" (last year) or "final" (the last five kilometres); "first" is neither
+        ("She pulled away over the last five kilometres.", "She pulled away over the final five kilometres.", ""),
+        ("Revenue beat the previous year's total.", "Revenue beat the last year's total.", ""),
+        ("Revenue beat the final quarter's total.", "Revenue beat the opening quarter's total.", "qualifier"),
         # an irregular past tense is its verb ("spent" is "spend"), and "$12bn" is the claim's "$12 billion"
         ("Acme's spending in 2023 came to about $12 billion.",
          "Acme expects spending of $15bn to $16bn in 2024, up from the roughly $12bn it spent in 2023.", ""),
