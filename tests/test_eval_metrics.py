@@ -228,3 +228,31 @@ def test_compare_scores_runs_of_different_sizes_on_their_shared_questions(tmp_pa
     assert "broken in B (pass -> fail): 1" in out and "- q1:" in out
     same = compare(big, big)
     assert "10 questions in both runs (A 10, B 10)." in same
+
+
+def test_compare_claim_runs_shows_claim_scores_and_changed_verdicts(tmp_path):
+    from rag.evaluation.claims import aggregate
+    from rag.evaluation.compare import compare
+
+    def run(name, verdicts):
+        folder = tmp_path / name
+        folder.mkdir()
+        records = [{"id": f"c{i}", "question": f"claim {i}.", "label": label, "type": "true", "verdict": v, "reason": f"why {v}",
+                    "pass": v == label, "wall_s": 0.2} for i, (label, v) in enumerate(verdicts)]  # fmt: skip
+        (folder / "records.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records))
+        (folder / "summary.json").write_text(json.dumps(aggregate(records, {"config": "default", "kind": "claims"})))
+        return folder
+
+    a = run("a", [("supported", "not_found"), ("contradicted", "supported"), ("not_found", "not_found")])
+    b = run("b", [("supported", "supported"), ("contradicted", "supported"), ("not_found", "contradicted")])
+    out = compare(a, b)
+    assert '| "supported" recall | 0.000 | 1.000 | +1.000 |' in out
+    assert '| "supported" precision | 0.000 | 0.500 | +0.500 |' in out
+    assert "verdict changed: 2 (fixed 1, broken 1)" in out
+    assert "- c0 (supported): not_found -> supported: claim 0." in out and "B: why supported" in out
+    questions = tmp_path / "q"
+    questions.mkdir()
+    (questions / "records.jsonl").write_text("")
+    (questions / "summary.json").write_text(json.dumps({"run": {"config": "default"}}))
+    with pytest.raises(ConfigError, match="runs of different kinds"):
+        compare(a, questions)

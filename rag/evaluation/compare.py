@@ -18,10 +18,24 @@ def load(folder: Path) -> tuple[dict, dict[str, dict]]:
     return summary, records
 
 
+_CLAIM_ROWS = (
+    ("accuracy", "verdict = label"),
+    ("supported_precision", '"supported" precision'),
+    ("supported_recall", '"supported" recall'),
+    ("false_contradicted", "false claims called contradicted"),
+    ("absent_not_found", "absent claims called not found"),
+)
+
+
 def compare(a: Path, b: Path) -> str:
-    """A Markdown table of A, B and B - A for every metric, then the flipped questions."""
+    """A Markdown table of A, B and B - A for every metric, then the flipped questions (or claims)."""
     sa, ra = load(a)
     sb, rb = load(b)
+    kinds = {sa["run"].get("kind", "questions"), sb["run"].get("kind", "questions")}
+    if len(kinds) > 1:
+        raise ConfigError(f"{a} and {b} are runs of different kinds ({' and '.join(sorted(kinds))}); compare runs of one kind")
+    if kinds == {"claims"}:
+        return _compare_claims(sa, ra, sb, rb)
     both = [i for i in ra if i in rb]
     shared = len(both) < max(len(ra), len(rb))
     if shared:  # e.g. a 500-question run against a --limit 100 one: score both on the same questions
@@ -39,4 +53,31 @@ def compare(a: Path, b: Path) -> str:
         lines.append(f"\n{title}: {len(ids)}")
         for i in ids:
             lines.append(f"- {i}: {ra[i]['question'][:90]}\n  A: {(ra[i].get('answer') or ra[i].get('error', ''))[:120]}\n  B: {(rb[i].get('answer') or rb[i].get('error', ''))[:120]}")
+    return "\n".join(lines) + "\n"
+
+
+def _compare_claims(sa: dict, ra: dict[str, dict], sb: dict, rb: dict[str, dict]) -> str:
+    """Two claim runs: the claim scores side by side, then each claim whose verdict changed."""
+    from .claims import aggregate
+
+    both = [i for i in ra if i in rb]
+    if len(both) < max(len(ra), len(rb)):
+        sa = aggregate([ra[i] for i in both], sa["run"])
+        sb = aggregate([rb[i] for i in both], sb["run"])
+    lines = [f"| measure | A: {sa['run']['config']} | B: {sb['run']['config']} | B - A |", "|---|---|---|---|"]
+    for key, label in _CLAIM_ROWS:
+        va, vb = sa["claims"].get(key), sb["claims"].get(key)
+        delta = "n/a" if va is None or vb is None else f"{vb - va:+.3f}"
+        lines.append(f"| {label} | {fmt(va, 'share')} | {fmt(vb, 'share')} | {delta} |")
+    pa, pb = sa["latency"]["wall_p50_s"], sb["latency"]["wall_p50_s"]
+    delta = "n/a" if pa is None or pb is None else f"{pb - pa:+.3f}s"
+    lines.append(f"| verdict p50 | {fmt(pa, 'seconds')} | {fmt(pb, 'seconds')} | {delta} |")
+    lines.append(f"\n{len(both)} claims in both runs (A {len(ra)}, B {len(rb)}).")
+    moved = [i for i in both if ra[i].get("verdict") != rb[i].get("verdict")]
+    lines.append(f"\nverdict changed: {len(moved)} (fixed {sum(rb[i]['pass'] > ra[i]['pass'] for i in moved)}, "
+                 f"broken {sum(rb[i]['pass'] < ra[i]['pass'] for i in moved)})")  # fmt: skip
+    for i in moved:
+        x, y = ra[i], rb[i]
+        lines.append(f"- {i} ({x['label']}): {x.get('verdict', 'error')} -> {y.get('verdict', 'error')}: {x['question'][:90]}\n"
+                     f"  B: {(y.get('reason') or y.get('error', ''))[:120]}")  # fmt: skip
     return "\n".join(lines) + "\n"
