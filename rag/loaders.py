@@ -25,6 +25,7 @@ from .errors import LoadError
 from .models import Article
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
+TEXT_VERSION = 2  # how files become article text; 2: Markdown read as its text (markdown_text)
 HTML_SUFFIXES = (".html", ".htm")
 JSON_SUFFIXES = (".json", ".jsonl", ".jsonl.gz", ".json.gz")
 SUPPORTED = TEXT_SUFFIXES + HTML_SUFFIXES + JSON_SUFFIXES
@@ -143,12 +144,43 @@ def _front_matter(text: str) -> tuple[dict[str, str], str]:
     return meta, text[match.end() :]
 
 
+def markdown_text(md: str) -> str:
+    r"""Markdown as the text a reader sees: emphasis, link targets, heading marks and code fences dropped, one
+    paragraph (heading, list item, quote line) to a line with a blank line between, wrapped lines joined. Quotes
+    and offsets are into this text, so an answer never quotes ``**`` or a URL.
+
+    >>> markdown_text("# Meta spends\n\nMeta expects **US$60bn** in\n2025, [Li said](https://x.test).\n\n- one\n- two")
+    'Meta spends\n\nMeta expects US$60bn in 2025, Li said.\n\none\n\ntwo'
+    """
+    from markdown_it import MarkdownIt
+
+    blocks: list[str] = []
+    for tok in MarkdownIt("commonmark").parse(md):
+        if tok.type == "inline":
+            parts = []
+            for child in tok.children or []:
+                if child.type in ("text", "code_inline"):
+                    parts.append(child.content)
+                elif child.type == "softbreak":
+                    parts.append(" ")
+                elif child.type == "hardbreak":
+                    parts.append("\n")
+                elif child.type == "image":
+                    parts.append(child.content)  # its alt text
+            blocks.append("".join(parts).strip())
+        elif tok.type in ("fence", "code_block", "html_block"):
+            blocks.append(tok.content.strip())
+    return "\n\n".join(b for b in blocks if b)
+
+
 def _from_text(text: str, path: Path, origin: str) -> Article:
     meta, body = _front_matter(text)
     title = meta.get("title", "")
     if not title:  # a leading Markdown heading, else the file name
         heading = re.match(r"\A\s*#\s+(.+?)\s*(?:\n|\Z)", body)
         title = heading.group(1) if heading else path.stem.replace("_", " ")
+    if path.suffix.lower() in (".md", ".markdown"):
+        title, body = markdown_text(title), markdown_text(body)
     body = body.strip()
     if not body:
         raise LoadError(str(path), "no article text after the front matter")

@@ -50,6 +50,24 @@ def test_markdown_heading_is_title_without_front_matter(tmp_path):
     assert art.title == "Storm hits coast" and art.published is None and art.doc_id == "note"
 
 
+def test_markdown_is_read_as_its_text(tmp_path):
+    p = tmp_path / "capex.md"
+    p.write_text("---\ntitle: Meta's **big** plan\n---\n# Meta's plan\n\nMeta expects **capital expenditure of\nUS$60bn** in 2025, "
+                 "[Susan Li](https://x.test/li) said.\n\n## Where it goes\n\n- servers\n- *data centres*\n")  # fmt: skip
+    (art,) = load_path(p).articles
+    assert art.title == "Meta's big plan"
+    assert art.text == "Meta's plan\n\nMeta expects capital expenditure of US$60bn in 2025, Susan Li said.\n\nWhere it goes\n\nservers\n\ndata centres"
+    plain = tmp_path / "capex.txt"
+    plain.write_text("Meta expects **capital expenditure**.")
+    assert load_path(plain).articles[0].text == "Meta expects **capital expenditure**."  # a text file is taken as written
+
+
+def test_no_corpus_article_keeps_markdown_marks():
+    for path in sorted(CORPUS.glob("*.md")):
+        (art,) = load_path(path).articles
+        assert "**" not in art.text and "](" not in art.text and "\n#" not in art.text, path.name
+
+
 @pytest.mark.parametrize(
     ("name", "content", "reason"),
     [

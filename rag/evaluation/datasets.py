@@ -25,6 +25,7 @@ import random
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import loaders
 from ..errors import ConfigError
 
 SHARED_DATA = Path("../shared/data")
@@ -43,6 +44,7 @@ class Dataset:
         """Content hash of the articles: an index is reused only for the same articles."""
         h = hashlib.sha256()
         if self.corpus_path is not None:
+            h.update(f"text{loaders.TEXT_VERSION}".encode())  # files are read into text by rag.loaders: a new reading, a new index
             files = [self.corpus_path] if self.corpus_path.is_file() else sorted(p for p in self.corpus_path.rglob("*") if p.is_file())
             for p in files:
                 h.update(str(p.relative_to(self.corpus_path.parent)).encode() + b"\0" + p.read_bytes())
