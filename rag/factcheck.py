@@ -98,7 +98,7 @@ def judge(
     for i, s in enumerate(supports):
         quote = passages[i].text[s.quote[0] : s.quote[1]]
         weak = s.relation.split(":")[0] in ("qualifier", "negation", "date")  # weaker signs: the same statement needed
-        if s.relation and not s.relation.startswith("names:") and s.lexical >= (SAME_STATEMENT if weak else LEXICAL_WEAK):
+        if s.relation and not s.relation.startswith(("names:", "unstated:")) and s.lexical >= (SAME_STATEMENT if weak else LEXICAL_WEAK):
             against.append((s.lexical, i, s.relation))
         elif s.relation.startswith("names:") and (why := swapped_name(claim, quote)):
             against.append((s.lexical, i, why))

@@ -272,6 +272,29 @@ def direction(claim: str, quote: str) -> str:
     return ""
 
 
+def unstated_move(claim: str, quote: str) -> str:
+    """A market move the quote never mentions: "Baidu's shares rose" stated on a sentence about Baidu's new
+    models, whose words and meaning are close enough to pass. Shares, stock or a price that rose or fell need a
+    quote that speaks of shares, stock, prices or trading. Not a contradiction: the quote is silent on it.
+
+    >>> unstated_move("Baidu's shares rose after the launch of Ernie 4.5.", "Baidu unveiled Ernie 4.5 on 16 March.")
+    'unstated: the quote says nothing of shares'
+    >>> unstated_move("Baidu's stock rose after the launch.", "Baidu's shares surged after it unveiled Ernie.")
+    ''
+    >>> unstated_move("Revenue rose 8%.", "Baidu unveiled Ernie 4.5.")
+    ''
+    """
+    ct = [t.lower() for t in tokens(claim)]
+    moved = [ct[i - 1] for i in range(1, len(ct)) if ct[i] in _UP | _DOWN and ct[i - 1] in _MARKET]
+    if moved and not {t.lower() for t in tokens(quote)} & (_MARKET | _TRADING):
+        return f"unstated: the quote says nothing of {moved[0]}"
+    return ""
+
+
+_MARKET = frozenset("shares share stock stocks price prices".split())
+_TRADING = frozenset("market markets trading traded trade investors index".split())
+
+
 _DETERMINERS = frozenset("the a an its his her their our".split())
 _HELD_AT = frozenset("at of for with".split())
 _COPULA = frozenset("is was as became becomes remains named".split())

@@ -8,7 +8,7 @@ import pytest
 
 from rag.citations import Checker
 from rag.models import Passage
-from rag.relations import conflict, missing_names
+from rag.relations import conflict, missing_names, unstated_move
 
 RACE = (
     "Kenya's Elias Kiprono broke the Harbour City Marathon course record on Sunday, winning in 2 hours 6 minutes. "
@@ -108,6 +108,9 @@ def test_quote_is_a_sentence_with_at_most_a_neighbour():
         ("Harbourline Research analyst Priya Natarajan spoke.", "Priya Natarajan, a cloud analyst at Harbourline Research, spoke.", ""),
         ("Marcus Feld is an analyst at Harbourline Research.", "Priya Natarajan, a cloud analyst at Harbourline Research, spoke.", "role"),
         ("Jack Ma is the chief executive of Alibaba.", "Eddie Wu, chief executive of Alibaba Group, spoke.", "role"),
+        # shares that rose or fell need a quote that speaks of shares, stock, prices or trading
+        ("Baidu's shares rose after it unveiled Ernie 4.5.", "Baidu unveiled Ernie 4.5, a cheaper model.", "unstated"),
+        ("Baidu's shares rose after it unveiled Ernie 4.5.", "Baidu's stock jumped after it unveiled Ernie 4.5.", ""),
         # "last" is "previous" (last year) or "final" (the last five kilometres); "first" is neither
         ("She pulled away over the last five kilometres.", "She pulled away over the final five kilometres.", ""),
         ("Revenue beat the previous year's total.", "Revenue beat the last year's total.", ""),
@@ -120,7 +123,7 @@ def test_quote_is_a_sentence_with_at_most_a_neighbour():
     ],
 )
 def test_relation_table(claim, quote, reason):
-    got = conflict(claim, quote)
+    got = conflict(claim, quote) or unstated_move(claim, quote)
     assert got.startswith(reason) if reason else got == ""
 
 
