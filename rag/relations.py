@@ -628,8 +628,23 @@ def _agent(toks: list[str], spans: list[tuple[int, int, str]], i: int) -> tuple[
     if i + 1 < len(toks) and toks[i + 1].lower() == "by":  # titles may come between: "by chief financial officer X"
         by = [n for a, b, n in spans if 0 < a - i <= 6]
         return (by[0] if by else ""), ""
-    before = [n for a, b, n in spans if b < i and i - b <= 12]
+    # A clause of its own ("... Susan Li when the company reported results") has its own doer.
+    before = [n for a, b, n in spans if b < i and i - b <= 12 and not any(t.lower() in _CLAUSE for t in toks[b + 1 : i])]
     return (before[-1] if before else ""), (after[0] if after else "")
+
+
+_CLAUSE = frozenset("when while as after before because since although though whereas if where".split())
+_PARTICLES = frozenset("away ahead back out up down off on in over along through".split())
+
+
+def _modifier(toks: list[str], i: int) -> bool:
+    """An -ing word that describes the noun after it ("R1 reasoning model", "surging demand"), not a verb.
+
+    >>> _modifier(tokens("DeepSeek's R1 reasoning model"), 2), _modifier(tokens("Bekele pulling away"), 1)
+    (True, False)
+    """
+    nxt = toks[i + 1] if i + 1 < len(toks) else ""
+    return toks[i].lower().endswith("ing") and nxt.isalpha() and nxt.islower() and nxt not in _STOP and nxt not in _PARTICLES and not nxt.endswith("ly")
 
 
 def agent(claim: str, quote: str) -> str:
@@ -647,7 +662,7 @@ def agent(claim: str, quote: str) -> str:
     if not cn or not qn:
         return ""
     for i, t in enumerate(ct):
-        if not _verbish(t) or any(a <= i <= b for a, b, _ in cn) or (i and ct[i - 1].lower() in _BE):
+        if not _verbish(t) or _modifier(ct, i) or any(a <= i <= b for a, b, _ in cn) or (i and ct[i - 1].lower() in _BE):
             continue
         doer, _ = _agent(ct, cn, i)
         by = i + 1 < len(ct) and ct[i + 1].lower() == "by"
@@ -655,7 +670,7 @@ def agent(claim: str, quote: str) -> str:
             continue
         verb = stem(t.lower())
         for j, u in enumerate(qt):
-            if not _verbish(u) or stem(u.lower()) != verb:
+            if not _verbish(u) or _modifier(qt, j) or stem(u.lower()) != verb:
                 continue
             q_doer, q_object = _agent(qt, qn, j)
             if not q_doer or _same_name(doer, q_doer) or any(_same_name(doer, n) for n in q_doer.split()):

@@ -108,6 +108,12 @@ def test_quote_is_a_sentence_with_at_most_a_neighbour():
         ("Harbourline Research analyst Priya Natarajan spoke.", "Priya Natarajan, a cloud analyst at Harbourline Research, spoke.", ""),
         ("Marcus Feld is an analyst at Harbourline Research.", "Priya Natarajan, a cloud analyst at Harbourline Research, spoke.", "role"),
         ("Jack Ma is the chief executive of Alibaba.", "Eddie Wu, chief executive of Alibaba Group, spoke.", "role"),
+        # a clause of its own has its own doer: the company reported, not the officer named before "when"
+        ("Finance chief Dana Roe repeated the outlook as Acme reported its results.",
+         "The outlook was repeated by finance chief Dana Roe when the company reported its results.", ""),
+        # an -ing word before a noun describes it ("R1 reasoning model"); it is not a verb with a doer
+        ("Acme's Lumo app offers the R1 reasoning model alongside Acme's Nova models.",
+         "Acme's app Lumo offers both Acme's Nova models and the R1 reasoning model.", ""),
         # shares that rose or fell need a quote that speaks of shares, stock, prices or trading
         ("Baidu's shares rose after it unveiled Ernie 4.5.", "Baidu unveiled Ernie 4.5, a cheaper model.", "unstated"),
         ("Baidu's shares rose after it unveiled Ernie 4.5.", "Baidu's stock jumped after it unveiled Ernie 4.5.", ""),
