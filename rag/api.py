@@ -180,6 +180,9 @@ def ask(question: str, **kwargs) -> Answer:
     return final(ask_stream(question, **kwargs), Answer)
 
 
+VERIFY_PASSAGES = 8  # passages a claim is checked against (more when k asks for more)
+
+
 def verify_all(
     text: str,
     *,
@@ -216,8 +219,12 @@ def verify_all(
                 hint = "rag verify asks the model whether a quote states the claim; RAG_VERIFY_ENTAILMENT=0 uses the rules alone"
                 raise RagError(f"{one_line(err)} ({hint})") from None
 
+    # Every passage that may state the claim is checked on its own: the cap on passages from one article, which
+    # keeps one long story from filling an answer's context, would hide the third relevant chunk of an article.
+    checked = ctx.settings.model_copy(update={"max_per_article": VERIFY_PASSAGES})
     for claim in claims:
-        passages = _retrieve(ctx, claim, filters, when, max(k or ctx.settings.k, 8))
+        passages = retrieval.retrieve(claim, store=ctx.store, embedder=ctx.embedder, settings=checked, filters=filters,
+                                      k=max(k or ctx.settings.k, VERIFY_PASSAGES), recent=when.recent)  # fmt: skip
         out.append(factcheck.judge(claim, passages, ctx.embedder.embed, entails, ctx.settings.min_entailment))
     return out
 

@@ -633,7 +633,7 @@ def _agent(toks: list[str], spans: list[tuple[int, int, str]], i: int) -> tuple[
     return (before[-1] if before else ""), (after[0] if after else "")
 
 
-_CLAUSE = frozenset("when while as after before because since although though whereas if where".split())
+_CLAUSE = frozenset("that when while as after before because since although though whereas if where".split())
 _PARTICLES = frozenset("away ahead back out up down off on in over along through".split())
 
 

@@ -422,6 +422,9 @@ def test_default_answerability_keeps_the_seed_question(index):
         ("Jack Ma is the chief executive of Alibaba.", "contradicted"),
         ("Tomás Reyes won the men's race at the Harbour City Marathon.", "contradicted"),
         ("Alibaba plans to build a space station on Mars.", "not_found"),
+        # stated in the third passage of one article that the search returns: an answer's cap of two per article
+        # would have hidden it
+        ("Tencent president Martin Lau said the company would keep investing while watching returns closely.", "supported"),
     ],
 )
 def test_verify(index, claim, label):

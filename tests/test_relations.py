@@ -111,6 +111,7 @@ def test_quote_is_a_sentence_with_at_most_a_neighbour():
         # a clause of its own has its own doer: the company reported, not the officer named before "when"
         ("Finance chief Dana Roe repeated the outlook as Acme reported its results.",
          "The outlook was repeated by finance chief Dana Roe when the company reported its results.", ""),
+        ("Dana Roe told analysts that Acme wanted more capacity.", "Dana Roe told analysts that the company wanted more capacity.", ""),
         # an -ing word before a noun describes it ("R1 reasoning model"); it is not a verb with a doer
         ("Acme's Lumo app offers the R1 reasoning model alongside Acme's Nova models.",
          "Acme's app Lumo offers both Acme's Nova models and the R1 reasoning model.", ""),
