@@ -14,7 +14,8 @@ def _stemmer():
 
 # Snowball strips suffixes only: the past forms of irregular verbs keep a stem of their own, so "spent" never met
 # "spend" nor "rose" "rise". News reports in the past tense and answers restate in the present, or back.
-# Forms that are also common other words ("left", "saw", "found", "lay", "lead", "won" as a currency) stay out.
+# Forms that are mostly other words ("left", "saw", "found", "lay", "lead") stay out; "won" is taken as "win" (the
+# currency is rare in news questions).
 _IRREGULAR = {
     form: base
     for base, forms in {
