@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import json
 import sys
+from pathlib import Path
 
 import click
 from pydantic import ValidationError
@@ -154,18 +155,23 @@ def ask(question, since, until, source, k, backend, model, today, as_json, setti
 
 
 @cli.command()
-@click.argument("text")
+@click.argument("text", required=False)
+@click.option("--file", "path", type=click.Path(exists=True, dir_okay=False),
+              help="Check every sentence of this text or Markdown file (a draft) instead of TEXT.")  # fmt: skip
 @click.option("-k", type=click.IntRange(1, 50), help="Passages checked per sentence (default 8).")
 @click.option("--today", help="Check as of this date, YYYY-MM-DD: no article published after it is searched.")
 @click.option("--json", "as_json", is_flag=True, help="Print the verdicts as JSON.")
 @common
-def verify(text, k, today, as_json, settings):
+def verify(text, path, k, today, as_json, settings):
     """Check TEXT against the articles: each sentence supported, contradicted or not found, with its quotes.
 
-    Rules decide; a sentence they find stated is also put to the model as one yes/no question
-    (RAG_VERIFY_ENTAILMENT=0: rules only). Exits 0 only when every sentence is supported, 1 otherwise.
+    TEXT "-" reads standard input; --file reads a draft. Rules decide; a sentence they find stated is also
+    put to the model as one yes/no question (RAG_VERIFY_ENTAILMENT=0: rules only). Exits 0 only when every
+    sentence is supported, 1 otherwise.
     """
     from . import factcheck
+
+    text = _verify_input(text, path)
 
     served = serve.request(settings, "verify", {"text": text, "k": k, "today": today})
     if served is not None:  # a warm rag serve: the model is loaded and its yes/no question read
@@ -179,6 +185,25 @@ def verify(text, k, today, as_json, settings):
     else:
         click.echo(factcheck.render(verdicts))
     sys.exit(0 if all(v.supported for v in verdicts) else 1)
+
+
+def _verify_input(text: str | None, path: str | None) -> str:
+    """What ``rag verify`` checks: TEXT, standard input for "-", or a file (Markdown read as its text)."""
+    if (text is None) == (path is None):
+        raise RagError('give the statement to check or --file PATH, not both: rag verify "Alibaba will invest $50 billion in AI"'
+                       if path else 'nothing to verify: give a statement, e.g. rag verify "Alibaba will invest $50 billion in AI"')  # fmt: skip
+    if path is None:
+        return sys.stdin.read() if text == "-" else text
+    from .loaders import LoadError, decode, markdown_text
+
+    raw = Path(path).read_bytes()
+    if not raw.strip():
+        raise RagError(f"nothing to verify: {path} is empty")
+    try:
+        body = decode(raw, path)
+    except LoadError as err:
+        raise RagError(str(err)) from None
+    return markdown_text(body) if path.lower().endswith((".md", ".markdown")) else body
 
 
 def _stream_to_terminal(stream, live: bool):

@@ -24,6 +24,7 @@ passes the verdict is not_found, with the model's probability in the reason.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from .chunking import sentence_spans
@@ -38,19 +39,21 @@ SAME_STATEMENT = LEXICAL_STRONG
 
 
 def claims_of(text: str) -> list[str]:
-    """The sentences of ``text`` to check, one verdict each; bad input gets one clear line.
+    r"""The sentences of ``text`` to check, one verdict each; bad input gets one clear line.
 
     >>> claims_of("Alibaba will invest $50 billion. Shares rose 14%.")
     ['Alibaba will invest $50 billion.', 'Shares rose 14%.']
+    >>> claims_of("Alibaba invests\n\nAlibaba will invest $50 billion.")
+    ['Alibaba invests', 'Alibaba will invest $50 billion.']
     >>> claims_of("How much is Alibaba investing?")
     Traceback (most recent call last):
     ...
     rag.errors.RagError: "How much is Alibaba investing?" is a question; rag verify checks statements (ask questions with rag ask)
     """
-    text = " ".join(text.split())
-    if len(words(text)) < 2:
+    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", text)]  # a heading is not the next sentence's start
+    if len(words(" ".join(paragraphs))) < 2:
         raise RagError('nothing to verify: give a statement, e.g. rag verify "Alibaba will invest $50 billion in AI"')
-    sentences = [text[s:e] for s, e in sentence_spans(text)]
+    sentences = [p[s:e] for p in paragraphs for s, e in sentence_spans(p)]
     questions = [s for s in sentences if s.rstrip().endswith("?")]
     if questions and len(questions) == len(sentences):
         raise RagError(f'"{questions[0]}" is a question; rag verify checks statements (ask questions with rag ask)')

@@ -519,6 +519,34 @@ def test_verify_cli_json_and_exit_status(index):
     assert empty.exit_code != 0 and "nothing to verify" in empty.output
 
 
+def test_verify_reads_a_draft_from_a_file_or_standard_input(index, tmp_path):
+    from click.testing import CliRunner
+
+    from rag.cli import cli
+
+    args = ["verify", "--index", str(index.index), "--json"]
+    rules = {"RAG_VERIFY_ENTAILMENT": "0"}
+    draft = tmp_path / "draft.md"
+    draft.write_text("# Alibaba bets on AI\n\nAlibaba will invest **$50 billion** in AI and cloud computing.\n"
+                     "Jack Ma is the chief executive of Alibaba.\n")  # fmt: skip
+    out = CliRunner().invoke(cli, [*args, "--file", str(draft)], env=rules)
+    verdicts = __import__("json").loads(out.output)
+    assert out.exit_code == 1 and [v["claim"] for v in verdicts] == [
+        "Alibaba bets on AI",  # the heading is its own sentence, read without its mark
+        "Alibaba will invest $50 billion in AI and cloud computing.",  # and the Markdown as its text
+        "Jack Ma is the chief executive of Alibaba.",
+    ]
+    assert [v["label"] for v in verdicts][1:] == ["supported", "contradicted"]
+    piped = CliRunner().invoke(cli, [*args, "-"], input="Alibaba will invest $50 billion in AI and cloud computing.\n", env=rules)
+    assert piped.exit_code == 0 and __import__("json").loads(piped.output)[0]["label"] == "supported"
+    for bad, message in (([], "nothing to verify"), (["--file", str(draft), "Some claim."], "not both")):
+        res = CliRunner().invoke(cli, ["verify", "--index", str(index.index), *bad], env=rules)
+        assert res.exit_code != 0 and message in res.output and len(res.output.strip().splitlines()) == 1, res.output
+    (tmp_path / "empty.txt").write_text("  \n")
+    res = CliRunner().invoke(cli, ["verify", "--index", str(index.index), "--file", str(tmp_path / "empty.txt")], env=rules)
+    assert res.exit_code != 0 and "nothing to verify: " in res.output
+
+
 def test_verify_and_why_in_the_chat(chat):
     chat.handle("/verify Jack Ma is the chief executive of Alibaba.")
     assert any(line.startswith("CONTRADICTED: Jack Ma") for line in chat.lines)
