@@ -221,10 +221,11 @@ def verify_all(
 
     # Every passage that may state the claim is checked on its own: the cap on passages from one article, which
     # keeps one long story from filling an answer's context, would hide the third relevant chunk of an article.
-    checked = ctx.settings.model_copy(update={"max_per_article": VERIFY_PASSAGES})
+    depth = max(k or ctx.settings.k, VERIFY_PASSAGES)
+    checked = ctx.settings.model_copy(update={"max_per_article": max(ctx.settings.max_per_article, depth)})
     for claim in claims:
         passages = retrieval.retrieve(claim, store=ctx.store, embedder=ctx.embedder, settings=checked, filters=filters,
-                                      k=max(k or ctx.settings.k, VERIFY_PASSAGES), recent=when.recent)  # fmt: skip
+                                      k=depth, recent=when.recent)  # fmt: skip
         out.append(factcheck.judge(claim, passages, ctx.embedder.embed, entails, ctx.settings.min_entailment))
     return out
 

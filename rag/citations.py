@@ -228,7 +228,7 @@ class Checker:
             # spend $80 billion" is not stated by "Microsoft aims to spend around $80 billion".
             if not relation and (absent := missing_names(claim, f"{quote} {p.title}", named=self.question)):
                 relation = f"names: {', '.join(absent)} not in the quoted sentence"
-            relation = relation or unstated_move(claim, f"{quote} {p.title}")
+            relation = relation or unstated_move(claim, quote, p.title)
             semantic = float(max(sims[j] for j in window)) if len(sims) else 0.0
             new_words = len(new & held) / len(new) if new and self.question_words else None
             return _Support(lexical, semantic, missing, (s, e), relation, new_words)

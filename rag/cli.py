@@ -192,18 +192,23 @@ def _verify_input(text: str | None, path: str | None) -> str:
     if (text is None) == (path is None):
         raise RagError('give the statement to check or --file PATH, not both: rag verify "Alibaba will invest $50 billion in AI"'
                        if path else 'nothing to verify: give a statement, e.g. rag verify "Alibaba will invest $50 billion in AI"')  # fmt: skip
-    if path is None:
-        return sys.stdin.read() if text == "-" else text
-    from .loaders import LoadError, decode, markdown_text
+    if path is None and text != "-":
+        return text
+    from .loaders import LoadError, _front_matter, decode, markdown_text
 
-    raw = Path(path).read_bytes()
+    if path is None and sys.stdin.isatty():
+        click.echo("Reading the text to check from standard input; end it with Ctrl-D.", err=True)
+    where = path or "standard input"
+    raw = Path(path).read_bytes() if path else sys.stdin.buffer.read()
     if not raw.strip():
-        raise RagError(f"nothing to verify: {path} is empty")
+        raise RagError(f"nothing to verify: {where} is empty")
     try:
-        body = decode(raw, path)
+        body = decode(raw, where)
     except LoadError as err:
         raise RagError(str(err)) from None
-    return markdown_text(body) if path.lower().endswith((".md", ".markdown")) else body
+    if path and path.lower().endswith((".md", ".markdown")):
+        return markdown_text(_front_matter(body)[1])
+    return body
 
 
 def _stream_to_terminal(stream, live: bool):

@@ -45,6 +45,10 @@ def claims_of(text: str) -> list[str]:
     ['Alibaba will invest $50 billion.', 'Shares rose 14%.']
     >>> claims_of("Alibaba invests\n\nAlibaba will invest $50 billion.")
     ['Alibaba invests', 'Alibaba will invest $50 billion.']
+    >>> claims_of("Notes\n\nTODO")
+    Traceback (most recent call last):
+    ...
+    rag.errors.RagError: nothing to verify: give a statement, e.g. rag verify "Alibaba will invest $50 billion in AI"
     >>> claims_of("How much is Alibaba investing?")
     Traceback (most recent call last):
     ...
@@ -57,7 +61,10 @@ def claims_of(text: str) -> list[str]:
     questions = [s for s in sentences if s.rstrip().endswith("?")]
     if questions and len(questions) == len(sentences):
         raise RagError(f'"{questions[0]}" is a question; rag verify checks statements (ask questions with rag ask)')
-    return [s for s in sentences if not s.rstrip().endswith("?") and len(words(s)) >= 2]
+    claims = [s for s in sentences if not s.rstrip().endswith("?") and len(words(s)) >= 2]
+    if not claims:  # only headings of one word, or a question and a fragment: nothing a verdict could be about
+        raise RagError('nothing to verify: give a statement, e.g. rag verify "Alibaba will invest $50 billion in AI"')
+    return claims
 
 
 # Quotes the model is asked about before a claim the rules found stated is called not found.

@@ -145,32 +145,73 @@ def _front_matter(text: str) -> tuple[dict[str, str], str]:
 
 
 def markdown_text(md: str) -> str:
-    r"""Markdown as the text a reader sees: emphasis, link targets, heading marks and code fences dropped, one
-    paragraph (heading, list item, quote line) to a line with a blank line between, wrapped lines joined. Quotes
-    and offsets are into this text, so an answer never quotes ``**`` or a URL.
+    r"""Markdown as the text a reader sees: emphasis, link targets, heading marks, HTML tags and comments
+    dropped, one paragraph (heading, list item, quote line, table row) to a line with a blank line between,
+    wrapped lines joined. A numbered item keeps its number. Quotes and offsets are into this text, so an
+    answer never quotes ``**`` or a URL.
 
     >>> markdown_text("# Meta spends\n\nMeta expects **US$60bn** in\n2025, [Li said](https://x.test).\n\n- one\n- two")
     'Meta spends\n\nMeta expects US$60bn in 2025, Li said.\n\none\n\ntwo'
+    >>> markdown_text("2024. The year Meta spent $39bn.<br>It grew.\n\n<!-- note -->\n\n| Firm | Capex |\n|---|---|\n| Meta | $60bn |")
+    '2024. The year Meta spent $39bn.\nIt grew.\n\nFirm; Capex\n\nMeta; $60bn'
     """
     from markdown_it import MarkdownIt
 
     blocks: list[str] = []
-    for tok in MarkdownIt("commonmark").parse(md):
-        if tok.type == "inline":
-            parts = []
-            for child in tok.children or []:
-                if child.type in ("text", "code_inline"):
-                    parts.append(child.content)
-                elif child.type == "softbreak":
-                    parts.append(" ")
-                elif child.type == "hardbreak":
-                    parts.append("\n")
-                elif child.type == "image":
-                    parts.append(child.content)  # its alt text
-            blocks.append("".join(parts).strip())
-        elif tok.type in ("fence", "code_block", "html_block"):
+    number = ""  # an ordered item's number, put back before its first paragraph
+    row: list[str] | None = None  # the cells of a table row
+    for tok in MarkdownIt("commonmark").enable("table").parse(md):
+        if tok.type == "list_item_open" and tok.info:
+            number = f"{tok.info}{tok.markup or '.'} "
+        elif tok.type == "tr_open":
+            row = []
+        elif tok.type == "tr_close" and row is not None:
+            blocks.append("; ".join(c for c in row if c))
+            row = None
+        elif tok.type == "inline":
+            text = _inline_text(tok.children or [])
+            if row is not None:
+                row.append(text)
+            else:
+                blocks.append(number + text)
+                number = ""
+        elif tok.type in ("fence", "code_block"):
             blocks.append(tok.content.strip())
+        elif tok.type == "html_block":
+            blocks.append(re.sub(r"\s+", " ", _TAG.sub(" ", _COMMENT.sub("", tok.content))).strip())
     return "\n\n".join(b for b in blocks if b)
+
+
+_TAG = re.compile(r"<[^>]*>")
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+
+
+def _inline_text(children) -> str:
+    """The words of one Markdown paragraph: text and code as written, a line break as a newline, an image as its
+    alt text, HTML tags gone (``<br>`` is a line break)."""
+    parts = []
+    for child in children:
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type == "softbreak":
+            parts.append(" ")
+        elif child.type == "hardbreak" or (child.type == "html_inline" and re.match(r"<br\s*/?>", child.content, re.I)):
+            parts.append("\n")
+        elif child.type == "image":
+            parts.append(child.content)
+    return re.sub(r"[ \t]+", " ", "".join(parts)).strip()
+
+
+def markdown_title(title: str) -> str:
+    """A title as text: its inline marks dropped, never read as a list item ("2024. Year in review").
+
+    >>> markdown_title("2024. **Year** in review")
+    '2024. Year in review'
+    """
+    from markdown_it import MarkdownIt
+
+    tokens = MarkdownIt("commonmark").parseInline(title)
+    return _inline_text(tokens[0].children or []) if tokens else title
 
 
 def _from_text(text: str, path: Path, origin: str) -> Article:
@@ -180,7 +221,7 @@ def _from_text(text: str, path: Path, origin: str) -> Article:
         heading = re.match(r"\A\s*#\s+(.+?)\s*(?:\n|\Z)", body)
         title = heading.group(1) if heading else path.stem.replace("_", " ")
     if path.suffix.lower() in (".md", ".markdown"):
-        title, body = markdown_text(title), markdown_text(body)
+        title, body = markdown_title(title), markdown_text(body)
     body = body.strip()
     if not body:
         raise LoadError(str(path), "no article text after the front matter")

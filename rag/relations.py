@@ -272,7 +272,7 @@ def direction(claim: str, quote: str) -> str:
     return ""
 
 
-def unstated_move(claim: str, quote: str) -> str:
+def unstated_move(claim: str, quote: str, title: str = "") -> str:
     """A market move the quote never mentions: "Baidu's shares rose" stated on a sentence about Baidu's new
     models, whose words and meaning are close enough to pass. Shares, stock or a price that rose or fell need a
     quote that speaks of shares, stock, prices or trading. Not a contradiction: the quote is silent on it.
@@ -283,16 +283,20 @@ def unstated_move(claim: str, quote: str) -> str:
     ''
     >>> unstated_move("Revenue rose 8%.", "Baidu unveiled Ernie 4.5.")
     ''
+    >>> unstated_move("Oil prices fell 3%.", "Brent crude fell 3% to $72 a barrel.")
+    ''
     """
     ct = [t.lower() for t in tokens(claim)]
+    qt = {t.lower() for t in tokens(quote)}
     moved = [ct[i - 1] for i in range(1, len(ct)) if ct[i] in _UP | _DOWN and ct[i - 1] in _MARKET]
-    if moved and not {t.lower() for t in tokens(quote)} & (_MARKET | _TRADING):
+    market = (qt | {t.lower() for t in tokens(title)}) & (_MARKET | _TRADING)  # the headline may say whose shares
+    if moved and not market and not qt & (_UP | _DOWN):  # "Brent crude fell 3%" is about prices
         return f"unstated: the quote says nothing of {moved[0]}"
     return ""
 
 
 _MARKET = frozenset("shares share stock stocks price prices".split())
-_TRADING = frozenset("market markets trading traded trade investors index".split())
+_TRADING = frozenset("market markets trading traded trade investors index value valuation nasdaq nyse listed".split())
 
 
 _DETERMINERS = frozenset("the a an its his her their our".split())
@@ -628,9 +632,24 @@ def _agent(toks: list[str], spans: list[tuple[int, int, str]], i: int) -> tuple[
     if i + 1 < len(toks) and toks[i + 1].lower() == "by":  # titles may come between: "by chief financial officer X"
         by = [n for a, b, n in spans if 0 < a - i <= 6]
         return (by[0] if by else ""), ""
-    # A clause of its own ("... Susan Li when the company reported results") has its own doer.
-    before = [n for a, b, n in spans if b < i and i - b <= 12 and not any(t.lower() in _CLAUSE for t in toks[b + 1 : i])]
+    # A clause of its own ("... Susan Li when the company reported results") has its own doer; "Bekele, after
+    # 35 km, pulled away" has none.
+    before = [n for a, b, n in spans if b < i and i - b <= 12 and not _own_subject(toks[b + 1 : i])]
     return (before[-1] if before else ""), (after[0] if after else "")
+
+
+def _own_subject(between: list[str]) -> bool:
+    """The words between a name and a verb open a clause with a subject of its own ("when the company", "that
+    it"), so the name is not the verb's doer.
+
+    >>> _own_subject(tokens("when the company")), _own_subject(tokens("after 35 km")), _own_subject(tokens("that it"))
+    (True, False, True)
+    """
+    low = [t.lower() for t in between]
+    return any(t in _CLAUSE and any(u in _DETERMINERS or u in _PRONOUNS for u in low[k + 1 :]) for k, t in enumerate(low))
+
+
+_PRONOUNS = frozenset("he she it they we i you".split())
 
 
 _CLAUSE = frozenset("that when while as after before because since although though whereas if where".split())
@@ -642,9 +661,13 @@ def _modifier(toks: list[str], i: int) -> bool:
 
     >>> _modifier(tokens("DeepSeek's R1 reasoning model"), 2), _modifier(tokens("Bekele pulling away"), 1)
     (True, False)
+    >>> _modifier(tokens("Bekele, pulling clear of Chebet"), 1), _modifier(tokens("the surging demand"), 1)
+    (False, True)
     """
     nxt = toks[i + 1] if i + 1 < len(toks) else ""
-    return toks[i].lower().endswith("ing") and nxt.isalpha() and nxt.islower() and nxt not in _STOP and nxt not in _PARTICLES and not nxt.endswith("ly")
+    prev = toks[i - 1] if i else ""
+    describes = prev.lower() in _DETERMINERS or any(ch.isdigit() for ch in prev)  # "the leading", "R1 reasoning"
+    return describes and toks[i].lower().endswith("ing") and nxt.isalpha() and nxt.islower() and nxt not in _STOP and nxt not in _PARTICLES
 
 
 def agent(claim: str, quote: str) -> str:

@@ -254,5 +254,5 @@ def test_compare_claim_runs_shows_claim_scores_and_changed_verdicts(tmp_path):
     questions.mkdir()
     (questions / "records.jsonl").write_text("")
     (questions / "summary.json").write_text(json.dumps({"run": {"config": "default"}}))
-    with pytest.raises(ConfigError, match="runs of different kinds"):
+    with pytest.raises(ConfigError, match="compare a claim run with another claim run"):
         compare(a, questions)

@@ -527,8 +527,8 @@ def test_verify_reads_a_draft_from_a_file_or_standard_input(index, tmp_path):
     args = ["verify", "--index", str(index.index), "--json"]
     rules = {"RAG_VERIFY_ENTAILMENT": "0"}
     draft = tmp_path / "draft.md"
-    draft.write_text("# Alibaba bets on AI\n\nAlibaba will invest **$50 billion** in AI and cloud computing.\n"
-                     "Jack Ma is the chief executive of Alibaba.\n")  # fmt: skip
+    draft.write_text("---\ntitle: Draft\n---\n# Alibaba bets on AI\n\n<!-- check the figure -->\n\n"
+                     "Alibaba will invest **$50 billion** in AI and cloud computing.\nJack Ma is the chief executive of Alibaba.\n")  # fmt: skip
     out = CliRunner().invoke(cli, [*args, "--file", str(draft)], env=rules)
     verdicts = __import__("json").loads(out.output)
     assert out.exit_code == 1 and [v["claim"] for v in verdicts] == [
@@ -542,6 +542,10 @@ def test_verify_reads_a_draft_from_a_file_or_standard_input(index, tmp_path):
     for bad, message in (([], "nothing to verify"), (["--file", str(draft), "Some claim."], "not both")):
         res = CliRunner().invoke(cli, ["verify", "--index", str(index.index), *bad], env=rules)
         assert res.exit_code != 0 and message in res.output and len(res.output.strip().splitlines()) == 1, res.output
+    heading_only = tmp_path / "notes.md"
+    heading_only.write_text("# Notes\n\nTODO\n")  # no statement at all: an error, never exit 0 with nothing checked
+    res = CliRunner().invoke(cli, ["verify", "--index", str(index.index), "--file", str(heading_only)], env=rules)
+    assert res.exit_code != 0 and "nothing to verify" in res.output
     (tmp_path / "empty.txt").write_text("  \n")
     res = CliRunner().invoke(cli, ["verify", "--index", str(index.index), "--file", str(tmp_path / "empty.txt")], env=rules)
     assert res.exit_code != 0 and "nothing to verify: " in res.output

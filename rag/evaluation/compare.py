@@ -31,10 +31,10 @@ def compare(a: Path, b: Path) -> str:
     """A Markdown table of A, B and B - A for every metric, then the flipped questions (or claims)."""
     sa, ra = load(a)
     sb, rb = load(b)
-    kinds = {sa["run"].get("kind", "questions"), sb["run"].get("kind", "questions")}
-    if len(kinds) > 1:
-        raise ConfigError(f"{a} and {b} are runs of different kinds ({' and '.join(sorted(kinds))}); compare runs of one kind")
-    if kinds == {"claims"}:
+    kinds = [sa["run"].get("kind") or "questions", sb["run"].get("kind") or "questions"]
+    if kinds.count("claims") == 1:
+        raise ConfigError(f"{a} is a {kinds[0]} run and {b} a {kinds[1]} run; compare a claim run with another claim run")
+    if kinds == ["claims", "claims"]:
         return _compare_claims(sa, ra, sb, rb)
     both = [i for i in ra if i in rb]
     shared = len(both) < max(len(ra), len(rb))
