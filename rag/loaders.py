@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from functools import cache
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -155,12 +156,10 @@ def markdown_text(md: str) -> str:
     >>> markdown_text("2024. The year Meta spent $39bn.<br>It grew.\n\n<!-- note -->\n\n| Firm | Capex |\n|---|---|\n| Meta | $60bn |")
     '2024. The year Meta spent $39bn.\nIt grew.\n\nFirm; Capex\n\nMeta; $60bn'
     """
-    from markdown_it import MarkdownIt
-
     blocks: list[str] = []
     number = ""  # an ordered item's number, put back before its first paragraph
     row: list[str] | None = None  # the cells of a table row
-    for tok in MarkdownIt("commonmark").enable("table").parse(md):
+    for tok in _markdown().parse(md):
         if tok.type == "list_item_open" and tok.info:
             number = f"{tok.info}{tok.markup or '.'} "
         elif tok.type == "tr_open":
@@ -180,6 +179,14 @@ def markdown_text(md: str) -> str:
         elif tok.type == "html_block":
             blocks.append(re.sub(r"\s+", " ", _TAG.sub(" ", _COMMENT.sub("", tok.content))).strip())
     return "\n\n".join(b for b in blocks if b)
+
+
+@cache
+def _markdown():
+    """One CommonMark parser (with tables) per process, not one per article."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").enable("table")
 
 
 _TAG = re.compile(r"<[^>]*>")
@@ -208,9 +215,7 @@ def markdown_title(title: str) -> str:
     >>> markdown_title("2024. **Year** in review")
     '2024. Year in review'
     """
-    from markdown_it import MarkdownIt
-
-    tokens = MarkdownIt("commonmark").parseInline(title)
+    tokens = _markdown().parseInline(title)
     return _inline_text(tokens[0].children or []) if tokens else title
 
 

@@ -287,14 +287,17 @@ def unstated_move(claim: str, quote: str, title: str = "") -> str:
     ''
     """
     ct = [t.lower() for t in tokens(claim)]
+    moved = [ct[i - 1] for i in range(1, len(ct)) if ct[i] in _MOVES and ct[i - 1] in _MARKET]
+    if not moved:  # most claims: nothing to look up in the quote
+        return ""
     qt = {t.lower() for t in tokens(quote)}
-    moved = [ct[i - 1] for i in range(1, len(ct)) if ct[i] in _UP | _DOWN and ct[i - 1] in _MARKET]
     market = (qt | {t.lower() for t in tokens(title)}) & (_MARKET | _TRADING)  # the headline may say whose shares
-    if moved and not market and not qt & (_UP | _DOWN):  # "Brent crude fell 3%" is about prices
+    if not market and not qt & _MOVES:  # "Brent crude fell 3%" is about prices
         return f"unstated: the quote says nothing of {moved[0]}"
     return ""
 
 
+_MOVES = _UP | _DOWN
 _MARKET = frozenset("shares share stock stocks price prices".split())
 _TRADING = frozenset("market markets trading traded trade investors index value valuation nasdaq nyse listed".split())
 
