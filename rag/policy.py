@@ -35,6 +35,7 @@ from datetime import date
 from .chunking import sentence_spans
 from .citations import _WORD, restated, stems, words
 from .models import CheckedText, Claim, Passage, When
+from .numeric import numbers_in
 from .stemming import stem
 
 _QUESTION_WORDS = frozenset("which whose many much long far often did does kind type name named called".split())
@@ -186,6 +187,56 @@ def stale_restatement(claims: Sequence[Claim], old: date | None, when: When) -> 
     if old is None or not (when.as_of or when.recent) or not cited or not all(restated(c) for c in cited):
         return ""
     return f"the answer only restates the question, from articles {(when.today - old).days} days before {when.today} (another story?)"
+
+
+_POLAR = re.compile(r"\s*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|shall|must)\b", re.I)
+_EITHER = re.compile(r"\b(?:true or false|yes or no)\b", re.I)
+
+
+def _says_more(question: str, sentence: str) -> bool:
+    """``sentence`` holds a word, name, figure or negation that ``question`` does not.
+
+    >>> _says_more("Title 42 is set to expire in which month?", "Title 42 is set to expire in May.")
+    True
+    >>> _says_more("Which team did Durant join?", "Durant joined the team.")
+    False
+    """
+    asked = stems(question) | {stem(w) for w in _WORD.findall(question.lower())}
+    if stems(sentence) - asked or numbers_in(sentence) - numbers_in(question):
+        return True
+    if _NEGATED.search(sentence) and not _NEGATED.search(question):
+        return True
+    return any(m.lower().rstrip(".,") not in question.lower() for m in _NAME.findall(sentence.strip()))  # "May"
+
+
+def restates(question: str, claims: Sequence[Claim]) -> str:
+    """Why an answer that says nothing its question did not is declined, or "".
+
+    "LeBron James became the NBA's all-time leading scorer this week" does not answer "LeBron James became the
+    NBA's all-time leading scorer this week. All of these players also rank in the top 5, except:", however well
+    it verifies. A sentence restates the question when it adds no word, name, figure or negation to it and holds at
+    least half of its content words ("Max." picks a name out of its question: an answer). Yes/no and true/false
+    questions are answered by restating them, so they are left alone.
+
+    >>> from rag.models import Citation
+    >>> said = lambda text: [Claim(text, (Citation(1, "c", "d", "T", "", None, "q", 0, 1, True),))]
+    >>> restates("SpaceX launched a crew this week. What is their destination?", said("SpaceX launched a crew this week."))
+    'the answer only restates the question'
+    >>> restates("SpaceX launched a crew this week. What is their destination?", said("The space station."))
+    ''
+    >>> restates("HBO Max and Discovery+ are merging as one service. What is its name?", said("Max."))
+    ''
+    >>> restates("Did SpaceX launch a crew this week?", said("SpaceX launched a crew this week."))
+    ''
+    """
+    if not claims or _POLAR.match(question) or _EITHER.search(question):
+        return ""
+    asked = question_words(question)
+    for claim in claims:
+        held = stems(claim.text) & asked
+        if _says_more(question, claim.text) or len(held) < len(asked) / 2:
+            return ""
+    return "the answer only restates the question"
 
 
 def signals_text(sig: dict[str, float]) -> str:

@@ -107,6 +107,24 @@ def test_off_topic_is_declined_before_the_model(index):
     assert answer.refused and answer.text == REFUSAL and llm.prompts == []
 
 
+@pytest.mark.parametrize(
+    ("question", "reply", "declined"),
+    [
+        ("Alibaba will invest in AI and cloud computing over the next three years. How much?",
+         "Alibaba will invest in AI and cloud computing over the next three years [1].", True),  # says nothing new
+        ("Alibaba will invest in AI and cloud computing over the next three years. How much?", SEED_ANSWER, False),
+        ("Will Alibaba invest in AI and cloud computing over the next three years?",
+         "Alibaba will invest in AI and cloud computing over the next three years [1].", False),  # a yes/no question
+    ],
+)  # fmt: skip
+def test_an_answer_that_only_restates_its_question_is_declined(index, question, reply, declined):
+    answer = rag.ask(question, settings=index, llm=ScriptedChat().enqueue(reply))
+    assert answer.refused is declined
+    assert (answer.reason == "the answer only restates the question") is declined
+    if declined:  # the verified sentence is held back, not shown as an answer
+        assert answer.text == REFUSAL and [c.verified for c in answer.dropped] == [True]
+
+
 def test_a_model_refusal_is_the_fixed_reply_with_the_closest_sources(index):
     llm = ScriptedChat().enqueue("The passages do not mention Alibaba's chief financial officer.")
     answer = rag.ask("Who is Alibaba's chief financial officer?", settings=index, llm=llm)
