@@ -19,6 +19,7 @@ _SCALE = {
 }  # fmt: skip
 SCALE = _SCALE  # for other readers of figures (rag.disagree)
 _WORDS = {w: float(i) for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
+_WORDS |= {"twice": 2.0, "thrice": 3.0}
 _CURRENCY = r"(?:US\$|USD|\$|£|€|¥|Ksh\.?|KES|RMB|HK\$)"
 _NUM = re.compile(
     rf"(?P<cur>{_CURRENCY})?\s?"
@@ -27,8 +28,9 @@ _NUM = re.compile(
     r"(?:\s?(?P<scale>thousand|million|billion|trillion|mn|mln|bn|bln|tn|trn)\b|(?P<short>[kmbt])\b)?",
     re.I,
 )
-# Spelled-out small numbers count too ("three years" == "3 years"); "one" is too often not a number.
-_WORD_NUM = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b", re.I)
+# Spelled-out small numbers count too ("three years" == "3 years", "twice" == "two times"); "one" and "once" are too
+# often not a number.
+_WORD_NUM = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twice|thrice)\b", re.I)
 
 
 def numbers_in(text: str) -> set[float]:
@@ -58,6 +60,8 @@ def unsupported_numbers(claim: str, evidence: str) -> set[float]:
 
     >>> unsupported_numbers("It invests 50bn over three years.", "$50 billion over the next three years")
     set()
+    >>> unsupported_numbers("He had won the race twice.", "He snapped a 199-race winless streak.")
+    {2.0}
     >>> unsupported_numbers("Revenue rose 9%.", "revenue rose 8%")
     {9.0}
     """

@@ -463,6 +463,7 @@ def figures(claim: str, quote: str) -> str:
         if t[:1].isdigit():
             spots.setdefault(t, []).append(j)
     mine_figures = {_digits(t) for t in ct if t[:1].isdigit()}
+    moves = {frozenset(m) for m in _moves(qt)}  # "the fee rose from 80 to 95": the words around 80 are 95's too
     for reach in (4, 6):
         for i, t in enumerate(ct):
             if not t[:1].isdigit() or t not in spots:
@@ -475,8 +476,46 @@ def figures(claim: str, quote: str) -> str:
             # Where the claim has the other figure too, the words between them are ambiguous: only a clean swap counts.
             if reach > 4 and own > 1:  # the wider look is for a figure whose words sit a little off, not beside it
                 continue
+            if frozenset((_digits(t), _digits(where))) in moves:
+                continue
             if other >= 2 and other >= own + 2 and (_digits(where) not in mine_figures or (own <= 1 and other >= own + 3)):
                 return f"figure: the quote gives {where} there, not {t}"
+    return ""
+
+
+def _moves(toks: list[str]) -> list[tuple[str, str]]:
+    """The (from, to) figure pairs of "from A ... to B", B within 6 tokens of A, as digits.
+
+    >>> _moves(tokens("It moved from 100 seconds to midnight to 90 seconds."))
+    [('100', '90')]
+    """
+    out = []
+    for i, t in enumerate(toks[:-1]):
+        if t.lower() == "from" and toks[i + 1][:1].isdigit():
+            later = toks[i + 2 : i + 8]
+            to = next((later[k + 1] for k in range(len(later) - 1) if later[k].lower() == "to" and later[k + 1][:1].isdigit()), "")
+            if to:
+                out.append((_digits(toks[i + 1]), _digits(to)))
+    return out
+
+
+def endpoint(claim: str, quote: str) -> str:
+    """The claim gives as where something ended ("moved to 100 seconds") the figure the quote gives as where it
+    started ("moved from 100 seconds to midnight to 90 seconds"), or the other way round.
+
+    >>> endpoint("The clock moved to 100 seconds to midnight.", "It moved from 100 seconds to midnight to 90 seconds.")
+    'figure: the quote says from 100 to 90, not to 100'
+    >>> endpoint("Rates rose from 4% to 5%.", "Rates rose from 4% to 5% this year.")
+    ''
+    """
+
+    ct = tokens(claim)
+    before = {_digits(ct[i + 1]): ct[i].lower() for i in range(len(ct) - 1) if ct[i + 1][:1].isdigit()}
+    for start, end in _moves(tokens(quote)):
+        if start != end and before.get(start) == "to" and before.get(end) is None:
+            return f"figure: the quote says from {start} to {end}, not to {start}"
+        if start != end and before.get(end) == "from" and before.get(start) is None:
+            return f"figure: the quote says from {start} to {end}, not from {end}"
     return ""
 
 
@@ -707,7 +746,7 @@ def agent(claim: str, quote: str) -> str:
     return ""
 
 
-CHECKS = (placing, ranking, role, order, agent, subject, figures, dates, direction, opposite, negation, qualifier)  # the most specific reason first
+CHECKS = (placing, ranking, role, order, agent, subject, figures, endpoint, dates, direction, opposite, negation, qualifier)  # the most specific reason first
 
 
 def conflict(claim: str, quote: str) -> str:

@@ -34,6 +34,9 @@ HEAT = (
 )
 
 
+FEE = "Organisers raised the entry fee from 80 euros to 95 euros this year. Grace Okafor won the race in 2023."
+
+
 def passage(text: str, title: str) -> Passage:
     return Passage("d:0", "d", 0, 0, len(text), text, title, date(2025, 4, 7), "news", "", 0.5)
 
@@ -72,6 +75,10 @@ CASES = [
                  "Marathon", False, "agent", id="agent-swap"),  # fmt: skip
     pytest.param("Nvidia's shares fell in after-hours trading [1].", "Shares fell sharply in after-hours trading.", "Cloud",
                  False, "names", id="names-first-word-possessive"),  # fmt: skip
+    pytest.param("The entry fee was raised to 80 euros [1].", FEE, "Fees", False, "figure", id="figure-start-as-end"),
+    pytest.param("The entry fee was raised from 80 to 95 euros [1].", FEE, "Fees", True, "", id="true-from-to"),
+    pytest.param("The entry fee went up to 95 euros [1].", FEE, "Fees", True, "", id="true-end"),
+    pytest.param("The race has been won by Okafor twice [1].", FEE, "Fees", False, "number", id="number-twice-unstated"),
 ]
 
 
