@@ -18,7 +18,7 @@ import numpy as np
 from .chunking import sentence_spans
 from .models import CheckedText, Citation, Claim, Passage, iso
 from .numeric import numbers_in, unsupported_numbers
-from .relations import conflict, missing_names, names, unstated_move
+from .relations import conflict, missing_names, names, unstated_move, unstated_win
 from .stemming import stem
 
 _MARK = re.compile(r"\s*\[(?:(?:passage|source|doc)\s*)?(\d+(?:\s*[,;–-]\s*(?:(?:passage|source)\s*)?\d+)*)\]", re.I)
@@ -228,7 +228,7 @@ class Checker:
             # spend $80 billion" is not stated by "Microsoft aims to spend around $80 billion".
             if not relation and (absent := missing_names(claim, f"{quote} {p.title}", named=self.question)):
                 relation = f"names: {', '.join(absent)} not in the quoted sentence"
-            relation = relation or unstated_move(claim, quote, p.title)
+            relation = relation or unstated_move(claim, quote, p.title) or unstated_win(claim, quote, p.title)
             semantic = float(max(sims[j] for j in window)) if len(sims) else 0.0
             new_words = len(new & held) / len(new) if new and self.question_words else None
             return _Support(lexical, semantic, missing, (s, e), relation, new_words)

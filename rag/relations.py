@@ -297,6 +297,37 @@ def unstated_move(claim: str, quote: str, title: str = "") -> str:
     return ""
 
 
+_WIN = frozenset("won win wins".split())
+# How a quote can say someone won: a placing, a title, a prize, beating someone.
+_WON = frozenset(
+    "won win wins winning winner winners victory victories victorious champion champions championship champ title "
+    "titles beat beats beaten defeated defeat defeats triumph triumphed clinched clinch claimed took take takes "
+    "awarded crowned honored honoured elected first".split()
+)
+
+
+def unstated_win(claim: str, quote: str, title: str = "") -> str:
+    """A win the quote never mentions: "Margot Robbie won best actress" stated on a sentence listing the nominees,
+    whose words are close enough to pass. A claim that someone won needs a quote (or headline) that speaks of
+    winning, a title, a prize or a beaten rival. Not a contradiction: the quote is silent on it.
+
+    >>> unstated_win("Robbie won best actress.", "Yeoh and Robbie are nominated for best actress.")
+    'unstated: the quote says nothing of who won'
+    >>> unstated_win("Yeoh won best actress.", "Yeoh took home the award for best actress.")
+    ''
+    >>> unstated_win("Robbie won best actress.", "Robbie is nominated.", "'Banshees' wins best comedy")
+    'unstated: the quote says nothing of who won'
+    """
+    if not {t.lower() for t in tokens(claim)} & _WIN:
+        return ""
+    said = {t.lower() for t in tokens(quote)}
+    doer = names(claim)[:1]
+    if doer and doer[0][2].split()[-1].lower() in title.lower():  # a headline's win is its own subject's
+        said |= {t.lower() for t in tokens(title)}
+    said |= {part for t in said for part in t.split("-")}  # "Oscar-winning"
+    return "" if said & _WON else "unstated: the quote says nothing of who won"
+
+
 _MOVES = _UP | _DOWN
 _MARKET = frozenset("shares share stock stocks price prices".split())
 _TRADING = frozenset("market markets trading traded trade investors index value valuation nasdaq nyse listed".split())

@@ -79,6 +79,9 @@ CASES = [
     pytest.param("The entry fee was raised from 80 to 95 euros [1].", FEE, "Fees", True, "", id="true-from-to"),
     pytest.param("The entry fee went up to 95 euros [1].", FEE, "Fees", True, "", id="true-end"),
     pytest.param("The race has been won by Okafor twice [1].", FEE, "Fees", False, "number", id="number-twice-unstated"),
+    pytest.param("Margot Robbie won best actress [1].", "Yeoh is nominated for best actress, alongside Margot Robbie.",
+                 "Globes: 'Banshees' wins best comedy", False, "unstated", id="unstated-win"),  # fmt: skip
+    pytest.param("Grace Okafor won the race in 2023 [1].", FEE, "Fees", True, "", id="true-win"),
 ]
 
 
