@@ -239,6 +239,42 @@ def restates(question: str, claims: Sequence[Claim]) -> str:
     return "the answer only restates the question"
 
 
+_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?=\W|$)", re.I)
+_AMOUNT = re.compile(  # amounts numbers_in leaves out: "one", "none", "fifty", "hundreds"
+    r"\b(?:one|once|none|no|zero|single|half|dozens?|several|few|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
+    r"ninety|hundreds?|thousands?|millions?|billions?)\b"
+)
+_ASKS = (  # what a question asks for, and how to find one in an answer
+    (re.compile(r"\b(?:what|which)\s+month\b", re.I), "month", lambda s: {m.lower()[:3] for m in _MONTH.findall(s)}),
+    (re.compile(r"\b(?:what|which)\s+year\b", re.I), "year", lambda s: set(re.findall(r"\b(?:1\d{3}|20\d{2})s?\b", s))),
+    (re.compile(r"\bhow\s+(?:many|much)\b", re.I), "figure", lambda s: numbers_in(s) | set(_AMOUNT.findall(s.lower()))),
+)
+
+
+def lacks_asked(question: str, claims: Sequence[Claim]) -> str:
+    """Why an answer that does not give what its question asks for is declined, or "": "In what month ...?"
+    answered "in the spring", "How many ...?" answered with no figure. What counts must be new: a figure the
+    question already gives is not an answer to "how many".
+
+    >>> from rag.models import Citation
+    >>> said = lambda text: [Claim(text, (Citation(1, "c", "d", "T", "", None, "q", 0, 1, True),))]
+    >>> lacks_asked("In what month in 1349 did the plague reach England?", said("It reached England in the spring of 1349."))
+    'the question asks for a month and the answer gives none'
+    >>> lacks_asked("In what month in 1349 did the plague reach England?", said("It reached England in June 1349."))
+    ''
+    >>> lacks_asked("How many runners finished in 2024?", said("18,420 runners finished."))
+    ''
+    >>> lacks_asked("How many Super Bowls did he win?", said("He won one Super Bowl."))
+    ''
+    """
+    for asks, what, found in _ASKS:
+        if asks.search(question):
+            given = set().union(*(found(c.text) for c in claims)) if claims else set()
+            if not given - found(question):
+                return f"the question asks for a {what} and the answer gives none"
+    return ""
+
+
 def signals_text(sig: dict[str, float]) -> str:
     """The signals in a few words, for a refusal's reason and ``/why``.
 

@@ -229,10 +229,33 @@ def _negates(text: str, about: set[str], reach: int = 5) -> bool:
     return False
 
 
+_PROHIBIT = frozenset("forbid forbids forbade forbidden prohibit prohibits prohibited ban bans banned barred".split())
+
+
+def _prohibits(text: str, about: set[str], reach: int = 5) -> bool:
+    """A word of prohibition ("forbidden", "banned") in ``text`` with one of the words ``about`` (stems) within
+    ``reach`` tokens of it, before or after ("open fires were banned", "banned open fires")."""
+    toks = [t.lower() for t in tokens(text)]
+    for i, t in enumerate(toks):
+        if t in _PROHIBIT and {stem(w) for w in toks[max(0, i - reach) : i + 1 + reach] if w not in _STOP} & about:
+            return True
+    return False
+
+
 def negation(claim: str, quote: str) -> str:
-    """One says "not", "never", "no longer" about what both say, the other does not."""
-    cw = {stem(t.lower()) for t in tokens(claim) if t.lower() not in _STOP}
-    c, q = _negated(claim), _negates(quote, cw)  # a claim is one statement: any negation in it counts
+    """One says "not", "never", "no longer" (or "forbidden", "banned") about what both say, the other does not.
+
+    >>> negation("Most hospital medications are forbidden from being unit-dose.", "Most hospital medications are unit-dose.")
+    'negation: the claim is negative, the quote is not'
+    >>> negation("Open fires were not allowed.", "Authorities banned open fires in forest areas.")
+    ''
+    >>> negation("The directive harmonised restrictions on advertising.", "The directive bans misleading advertising.")
+    ''
+    """
+    cw = {stem(t.lower()) for t in tokens(claim) if t.lower() not in _STOP and t.lower() not in _PROHIBIT}
+    ct = {t.lower() for t in tokens(claim)}
+    c = _negated(claim) or bool(ct & _PROHIBIT)  # a claim is one statement: any negation in it counts
+    q = _negates(quote, cw) or (c and _prohibits(quote, cw))  # a quote's ban, unlike the claim's, may be restated
     if c == q:
         return ""
     return "negation: the claim is negative, the quote is not" if c else "negation: the quote is negative, the claim is not"
@@ -436,13 +459,29 @@ _MONTHS = frozenset("january february march april may june july august september
 _DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 
+_CENTURY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)[- ]century\b", re.I)
+_YEAR = re.compile(r"\b(1\d{3}|20\d{2})\b")
+
+
 def dates(claim: str, quote: str) -> str:
-    """A month or weekday the claim names that the quote does not, where the quote names another."""
+    """A month or weekday the claim names that the quote does not, where the quote names another; or a century
+    the claim names that none of the quote's years is in ("in the 19th century" against "in 1788").
+
+    >>> dates("Watt added a governor in the 19th century.", "The governor was adopted by Watt in 1788.")
+    'date: the quote says 1788, not the 19th century'
+    >>> dates("Watt added a governor in the 18th century.", "The governor was adopted by Watt in 1788.")
+    ''
+    """
     ct, qt = {t.lower() for t in tokens(claim)}, {t.lower() for t in tokens(quote)}
     for vocab in (_MONTHS, _DAYS):
         mine, theirs = (ct & vocab) - qt, (qt & vocab) - ct
         if mine and theirs:
             return f"date: the quote says {sorted(theirs)[0].title()}, not {sorted(mine)[0].title()}"
+    centuries = {int(m.group(1)) for m in _CENTURY.finditer(claim)} - {int(m.group(1)) for m in _CENTURY.finditer(quote)}
+    years = [int(y) for y in _YEAR.findall(quote)]
+    if centuries and years and not any((y - 1) // 100 + 1 in centuries for y in years):
+        n = min(centuries)
+        return f"date: the quote says {years[0]}, not the {n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')} century"
     return ""
 
 
@@ -862,6 +901,8 @@ def missing_names(claim: str, evidence: str, named: str = "") -> list[str]:
     []
     >>> missing_names("The FBI opened a case.", "The Federal Reserve Board opened a case.")
     ['FBI']
+    >>> missing_names("Möngke Khan was born in 1206.", "Genghis Khan became Great Khan in 1206.")
+    ['Möngke Khan']
     """
     have = {t.lower() for t in tokens(evidence)}
     have |= {form for t in have for form in _PLACE_FORMS.get(t, ())}  # "Chinese" names China
@@ -883,7 +924,32 @@ def missing_names(claim: str, evidence: str, named: str = "") -> list[str]:
             continue
         if parts and not any(p in have or (p in slips and any(_one_slip(p, h) for h in have)) for p in parts):
             out.append(name)
+        elif _namesake(parts, have, evidence, claim):
+            out.append(name)
     return out
+
+
+def _namesake(parts: list[str], have: set[str], evidence: str, claim: str) -> bool:
+    """The evidence names someone else of the same family name: "Möngke Khan" where it only has "Genghis Khan",
+    "Hunter Biden" where it only has "Joe Biden". The word before the family name is the given name; titles and
+    words the claim has elsewhere do not count ("Actress Cindy Williams", "Dwayne 'The Rock' Johnson").
+
+    >>> _namesake(["hunter", "biden"], {"joe", "biden", "said"}, "Joe Biden said.", "Hunter Biden said.")
+    True
+    >>> _namesake(["joe", "biden"], {"president", "biden"}, "President Biden said.", "Joe Biden said.")
+    False
+    >>> _namesake(["rock", "johnson"], {"dwayne", "johnson"}, "Dwayne Johnson said.", 'Dwayne "The Rock" Johnson said.')
+    False
+    """
+    own = [p for p in parts if p not in _TITLES]
+    if len(own) < 2 or own[-2] in have:
+        return False
+    mine = {t.lower() for t in tokens(claim)}
+    for _, _, other in names(evidence):
+        words = [w for w in other.lower().split() if w not in _TITLES]
+        if len(words) >= 2 and words[-1] == own[-1] and words[-2] != own[-2] and words[-2] not in mine:
+            return True
+    return False
 
 
 def _one_slip(a: str, b: str) -> bool:

@@ -82,6 +82,12 @@ CASES = [
     pytest.param("Margot Robbie won best actress [1].", "Yeoh is nominated for best actress, alongside Margot Robbie.",
                  "Globes: 'Banshees' wins best comedy", False, "unstated", id="unstated-win"),  # fmt: skip
     pytest.param("Grace Okafor won the race in 2023 [1].", FEE, "Fees", True, "", id="true-win"),
+    pytest.param("Hunter Okafor said the course was fast [1].", "Grace Okafor said the course was fast.", "Race", False,
+                 "names", id="names-namesake"),  # fmt: skip
+    pytest.param("Okafor said the course was fast [1].", "Grace Okafor said the course was fast.", "Race", True, "",
+                 id="true-family-name"),  # fmt: skip
+    pytest.param("Organisers were forbidden from raising the entry fee [1].", FEE, "Fees", False, "negation",
+                 id="negation-forbidden-added"),  # fmt: skip
 ]
 
 
