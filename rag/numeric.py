@@ -28,9 +28,9 @@ _NUM = re.compile(
     r"(?:\s?(?P<scale>thousand|million|billion|trillion|mn|mln|bn|bln|tn|trn)\b|(?P<short>[kmbt])\b)?",
     re.I,
 )
-# Spelled-out small numbers count too ("three years" == "3 years", "twice" == "two times"); "one" and "once" are too
-# often not a number.
-_WORD_NUM = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twice|thrice)\b", re.I)
+# Spelled-out small numbers count too ("three years" == "3 years", "twice" == "two times", but not "twice as fast":
+# a ratio, "doubled" says it); "one" and "once" are too often not a number.
+_WORD_NUM = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twice(?!\s+(?:as|the)\b)|thrice)\b", re.I)
 
 
 def numbers_in(text: str) -> set[float]:

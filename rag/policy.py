@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .chunking import sentence_spans
-from .citations import _WORD, restated, stems, words
+from .citations import _STOP, _WORD, restated, stems, words
 from .models import CheckedText, Claim, Passage, When
 from .numeric import numbers_in
 from .stemming import stem
@@ -189,6 +189,7 @@ def stale_restatement(claims: Sequence[Claim], old: date | None, when: When) -> 
     return f"the answer only restates the question, from articles {(when.today - old).days} days before {when.today} (another story?)"
 
 
+_CAPITAL = re.compile(r"\b[A-Z][\w'’-]*")
 _POLAR = re.compile(r"\s*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|shall|must)\b", re.I)
 _EITHER = re.compile(r"\b(?:true or false|yes or no)\b", re.I)
 
@@ -228,26 +229,37 @@ def restates(question: str, claims: Sequence[Claim]) -> str:
     ''
     >>> restates("Did SpaceX launch a crew this week?", said("SpaceX launched a crew this week."))
     ''
+    >>> restates("Which team won the final, Argentina or France?", said("Argentina won the final."))
+    ''
     """
     if not claims or _POLAR.match(question) or _EITHER.search(question):
         return ""
     asked = question_words(question)
+    named = {w.lower() for w in _CAPITAL.findall(question)} - _STOP - _QUESTION_WORDS - {"what", "who", "how"}
     for claim in claims:
         held = stems(claim.text) & asked
-        if _says_more(question, claim.text) or len(held) < len(asked) / 2:
+        said = {w.lower() for w in _CAPITAL.findall(claim.text)} | set(_WORD.findall(claim.text.lower()))
+        picked = len(named) > 1 and not named <= said  # "Argentina or France?", "Biden and Trump ... who first?"
+        if _says_more(question, claim.text) or len(held) < len(asked) / 2 or picked:
             return ""
     return "the answer only restates the question"
 
 
-_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?=\W|$)", re.I)
-_AMOUNT = re.compile(  # amounts numbers_in leaves out: "one", "none", "fifty", "hundreds"
-    r"\b(?:one|once|none|no|zero|single|half|dozens?|several|few|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
-    r"ninety|hundreds?|thousands?|millions?|billions?)\b"
+_MONTH = re.compile(
+    r"\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|"
+    r"nov(?:ember)?|dec(?:ember)?)\b\.?",
+    re.I,
+)
+_AMOUNT = re.compile(  # amounts numbers_in leaves out: "one", "none", "fifty", "hundreds", "a handful", "all"
+    r"\b(?:one|once|none|no|nobody|zero|single|half|halved|double|doubled|both|all|every|most|many|couple|handful|"
+    r"quarter|third|decade|dozens?|scores|several|few|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+    r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|first|second|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|"
+    r"twelfth)\b"
 )
 _ASKS = (  # what a question asks for, and how to find one in an answer
-    (re.compile(r"\b(?:what|which)\s+month\b", re.I), "month", lambda s: {m.lower()[:3] for m in _MONTH.findall(s)}),
+    (re.compile(r"\b(?:what|which)\s+month\b", re.I), "month", lambda s: {m.lower()[:3] for m in _MONTH.findall(s) if m != "may"}),
     (re.compile(r"\b(?:what|which)\s+year\b", re.I), "year", lambda s: set(re.findall(r"\b(?:1\d{3}|20\d{2})s?\b", s))),
-    (re.compile(r"\bhow\s+(?:many|much)\b", re.I), "figure", lambda s: numbers_in(s) | set(_AMOUNT.findall(s.lower()))),
+    (re.compile(r"\bhow\s+(?:many|much)\b(?!\s+(?:longer|more|of|later|earlier|further)\b)", re.I), "figure", lambda s: numbers_in(s) | set(_AMOUNT.findall(s.lower()))),
 )
 
 
@@ -265,6 +277,8 @@ def lacks_asked(question: str, claims: Sequence[Claim]) -> str:
     >>> lacks_asked("How many runners finished in 2024?", said("18,420 runners finished."))
     ''
     >>> lacks_asked("How many Super Bowls did he win?", said("He won one Super Bowl."))
+    ''
+    >>> lacks_asked("In what month did the stock market peak?", said("It peaked in March."))
     ''
     """
     for asks, what, found in _ASKS:

@@ -229,7 +229,14 @@ def _negates(text: str, about: set[str], reach: int = 5) -> bool:
     return False
 
 
-_PROHIBIT = frozenset("forbid forbids forbade forbidden prohibit prohibits prohibited ban bans banned barred".split())
+# A claim that something is forbidden says the opposite of a quote that it happens ("Most hospital medications
+# are forbidden from being unit-dose" against "Most hospital medications are unit-dose"). In a claim only the verbs
+# count ("the ban was lifted" allows); in the quote, any word of prohibition answers them.
+_PROHIBIT = frozenset("forbid forbids forbade forbidden prohibit prohibits prohibited banned barred outlawed outlaws".split())
+_PROHIBITION = _PROHIBIT | frozenset(
+    "ban bans banning barring bar bars outlaw outlawing illegal unlawful prohibition prohibiting forbidding blocked "
+    "blocks block suspended disqualified ineligible embargo moratorium".split()
+)
 
 
 def _prohibits(text: str, about: set[str], reach: int = 5) -> bool:
@@ -237,7 +244,7 @@ def _prohibits(text: str, about: set[str], reach: int = 5) -> bool:
     ``reach`` tokens of it, before or after ("open fires were banned", "banned open fires")."""
     toks = [t.lower() for t in tokens(text)]
     for i, t in enumerate(toks):
-        if t in _PROHIBIT and {stem(w) for w in toks[max(0, i - reach) : i + 1 + reach] if w not in _STOP} & about:
+        if t in _PROHIBITION and {stem(w) for w in toks[max(0, i - reach) : i + 1 + reach] if w not in _STOP} & about:
             return True
     return False
 
@@ -252,7 +259,7 @@ def negation(claim: str, quote: str) -> str:
     >>> negation("The directive harmonised restrictions on advertising.", "The directive bans misleading advertising.")
     ''
     """
-    cw = {stem(t.lower()) for t in tokens(claim) if t.lower() not in _STOP and t.lower() not in _PROHIBIT}
+    cw = {stem(t.lower()) for t in tokens(claim) if t.lower() not in _STOP and t.lower() not in _PROHIBITION}
     ct = {t.lower() for t in tokens(claim)}
     c = _negated(claim) or bool(ct & _PROHIBIT)  # a claim is one statement: any negation in it counts
     q = _negates(quote, cw) or (c and _prohibits(quote, cw))  # a quote's ban, unlike the claim's, may be restated
@@ -324,8 +331,16 @@ _WIN = frozenset("won win wins".split())
 # How a quote can say someone won: a placing, a title, a prize, beating someone.
 _WON = frozenset(
     "won win wins winning winner winners victory victories victorious champion champions championship champ title "
-    "titles beat beats beaten defeated defeat defeats triumph triumphed clinched clinch claimed took take takes "
-    "awarded crowned honored honoured elected first".split()
+    "titles beat beats beaten defeated defeat defeats triumph triumphed triumphs clinched clinch claimed took take takes "
+    "awarded award awards prize prizes medal medals medallist medalist gold trophy crowned honored honoured elected "
+    "re-elected reelected first secured secure secures landslide named went scooped picked collected lifted edged "
+    "routed thrashed downed overcame prevailed carried topped flipped recipient received receives earned landed "
+    "swept sweep victor conquered outscored outlasted retained retains successful".split()
+)
+# What someone "won" that is not a contest the quote must call a win: "won approval", "won 52% of the vote".
+_NOT_CONTESTS = frozenset(
+    "approval praise support backing plaudits acclaim favour favor votes vote case lawsuit appeal right rights "
+    "contract contracts bid seats seat concessions release funding respect hearts over".split()
 )
 
 
@@ -341,7 +356,12 @@ def unstated_win(claim: str, quote: str, title: str = "") -> str:
     >>> unstated_win("Robbie won best actress.", "Robbie is nominated.", "'Banshees' wins best comedy")
     'unstated: the quote says nothing of who won'
     """
-    if not {t.lower() for t in tokens(claim)} & _WIN:
+    ct = [t.lower() for t in tokens(claim)]
+    wins = [i for i, t in enumerate(ct) if t in _WIN]
+    if not wins or _negated(claim):
+        return ""
+    after = [(ct[i + 1 : i + 3] + ["", ""])[:2] for i in wins]
+    if all(a[0][:1].isdigit() or a[0] in _NOT_CONTESTS or a[1] in _NOT_CONTESTS for a in after):
         return ""
     said = {t.lower() for t in tokens(quote)}
     doer = names(claim)[:1]
@@ -459,8 +479,6 @@ _MONTHS = frozenset("january february march april may june july august september
 _DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 
-_CENTURY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)[- ]century\b", re.I)
-_YEAR = re.compile(r"\b(1\d{3}|20\d{2})\b")
 
 
 def dates(claim: str, quote: str) -> str:
@@ -479,7 +497,8 @@ def dates(claim: str, quote: str) -> str:
             return f"date: the quote says {sorted(theirs)[0].title()}, not {sorted(mine)[0].title()}"
     centuries = {int(m.group(1)) for m in _CENTURY.finditer(claim)} - {int(m.group(1)) for m in _CENTURY.finditer(quote)}
     years = [int(y) for y in _YEAR.findall(quote)]
-    if centuries and years and not any((y - 1) // 100 + 1 in centuries for y in years):
+    # 1900 is in the 19th century strictly and the 20th as people count; "the 1800s" is the 19th.
+    if centuries and years and not any({(y - 1) // 100 + 1, y // 100 + 1} & centuries for y in years):
         n = min(centuries)
         return f"date: the quote says {years[0]}, not the {n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')} century"
     return ""
@@ -569,6 +588,10 @@ def _moves(toks: list[str]) -> list[tuple[str, str]]:
     return out
 
 
+_CENTURY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)[- ]century\b", re.I)
+_YEAR = re.compile(r"\b(1\d{3}|20\d{2})s?\b")
+
+
 def endpoint(claim: str, quote: str) -> str:
     """The claim gives as where something ended ("moved to 100 seconds") the figure the quote gives as where it
     started ("moved from 100 seconds to midnight to 90 seconds"), or the other way round.
@@ -579,9 +602,12 @@ def endpoint(claim: str, quote: str) -> str:
     ''
     """
 
-    ct = tokens(claim)
+    ct, qt = tokens(claim), tokens(quote)
     before = {_digits(ct[i + 1]): ct[i].lower() for i in range(len(ct) - 1) if ct[i + 1][:1].isdigit()}
-    for start, end in _moves(tokens(quote)):
+    reached = {_digits(qt[i + 1]) for i in range(len(qt) - 1) if qt[i].lower() == "to" and qt[i + 1][:1].isdigit()}
+    for start, end in _moves(qt):
+        if _YEAR.fullmatch(start) or _YEAR.fullmatch(end) or start in reached:
+            continue  # "from 2019 to 2023" is a period ("compared to 2019"); "to 5.25% in May and from 5.25%"
         if start != end and before.get(start) == "to" and before.get(end) is None:
             return f"figure: the quote says from {start} to {end}, not to {start}"
         if start != end and before.get(end) == "from" and before.get(start) is None:
@@ -930,13 +956,17 @@ def missing_names(claim: str, evidence: str, named: str = "") -> list[str]:
 
 
 def _namesake(parts: list[str], have: set[str], evidence: str, claim: str) -> bool:
-    """The evidence names someone else of the same family name: "Möngke Khan" where it only has "Genghis Khan",
-    "Hunter Biden" where it only has "Joe Biden". The word before the family name is the given name; titles and
-    words the claim has elsewhere do not count ("Actress Cindy Williams", "Dwayne 'The Rock' Johnson").
+    """The evidence names only someone else of the same family name: "Möngke Khan" where it has "Genghis Khan",
+    "Hunter Biden" where it has only "Joe Biden". Every time the family name appears, the word right before it
+    (a space apart) must be a capitalised word that is not the claim's given name, not a title, a country's word
+    or a party, and not a word the claim has elsewhere. "Fed Chair Powell", "Ukrainian President Zelensky" or a
+    bare "Biden" anywhere is Joe Biden's family name used for him.
 
     >>> _namesake(["hunter", "biden"], {"joe", "biden", "said"}, "Joe Biden said.", "Hunter Biden said.")
     True
-    >>> _namesake(["joe", "biden"], {"president", "biden"}, "President Biden said.", "Joe Biden said.")
+    >>> _namesake(["hunter", "biden"], {"joe", "biden"}, "Joe Biden signed. Biden said.", "Hunter Biden said.")
+    False
+    >>> _namesake(["jerome", "powell"], {"fed", "chair", "powell"}, "Fed Chair Powell said.", "Jerome Powell said.")
     False
     >>> _namesake(["rock", "johnson"], {"dwayne", "johnson"}, "Dwayne Johnson said.", 'Dwayne "The Rock" Johnson said.')
     False
@@ -945,11 +975,21 @@ def _namesake(parts: list[str], have: set[str], evidence: str, claim: str) -> bo
     if len(own) < 2 or own[-2] in have:
         return False
     mine = {t.lower() for t in tokens(claim)}
-    for _, _, other in names(evidence):
-        words = [w for w in other.lower().split() if w not in _TITLES]
-        if len(words) >= 2 and words[-1] == own[-1] and words[-2] != own[-2] and words[-2] not in mine:
-            return True
-    return False
+    before = [m.group(1) for m in re.finditer(rf"(\S*)[ \t]+{re.escape(own[-1])}\b", evidence, re.I)]
+    before += [""] * len(re.findall(rf"(?:^|[^\w \t]){re.escape(own[-1])}\b", evidence, re.I))  # after punctuation
+    if not before:
+        return False
+    for word in before:
+        w = word.lower().strip("\"'“”‘’()")
+        if not word[:1].isupper() or not word[-1].isalnum() or w in _TITLES or w in _PLACE_FORMS or w in _PARTIES or w in mine or w in _STOP:
+            return False  # the family name alone, after a title, a nationality or a party: the claim's person
+    return True
+
+
+_PARTIES = frozenset(
+    "democrat democratic republican gop labour tory conservative liberal green senator sen rep spaniard briton "
+    "frenchman frenchwoman dane swede scot finn pole brit".split()
+)
 
 
 def _one_slip(a: str, b: str) -> bool:

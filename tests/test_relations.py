@@ -86,6 +86,16 @@ CASES = [
                  "names", id="names-namesake"),  # fmt: skip
     pytest.param("Okafor said the course was fast [1].", "Grace Okafor said the course was fast.", "Race", True, "",
                  id="true-family-name"),  # fmt: skip
+    pytest.param("Jerome Powell said rates would stay high [1].", "Fed Chair Powell said rates would stay high.", "Fed",
+                 True, "", id="true-title-before-family-name"),  # fmt: skip
+    pytest.param("Joe Biden said the deal was done [1].", "Speaking in Delaware, Biden said the deal was done.", "Deal",
+                 True, "", id="true-family-name-after-a-comma"),  # fmt: skip
+    pytest.param("Labour won the election [1].", "Labour secured a landslide in the election.", "Vote", True, "",
+                 id="true-win-in-other-words"),  # fmt: skip
+    pytest.param("The city banned e-scooters [1].", "The city outlawed e-scooters in March.", "Scooters", True, "",
+                 id="true-ban-in-other-words"),  # fmt: skip
+    pytest.param("Sales were 10% higher compared to 2019 [1].", "Sales rose 10% from 2019 to 2023.", "Sales", True, "",
+                 id="true-from-year-to-year"),  # fmt: skip
     pytest.param("Organisers were forbidden from raising the entry fee [1].", FEE, "Fees", False, "negation",
                  id="negation-forbidden-added"),  # fmt: skip
 ]
