@@ -289,6 +289,54 @@ def lacks_asked(question: str, claims: Sequence[Claim]) -> str:
     return ""
 
 
+_ASKS_NOT = re.compile(r"\b(?:what|which|who|whom|where|when|how)\b[^.?!:]*?(?:\bnot\b|\bnever\b|n['’]t\b)[^.?!:]*\?\s*$", re.I)
+
+
+def unnegated(question: str, claims: Sequence[Claim]) -> str:
+    """Why an answer to "What does not ...?" that says what does is declined, or "": "What is not the primary law
+    of the EU?" answered "The primary law of the EU consists mainly of the founding treaties". Only a negation in
+    the question's own asking counts; "Feinstein said she will not run again. What year was she first elected?"
+    asks nothing negative.
+
+    >>> from rag.models import Citation
+    >>> said = lambda text: [Claim(text, (Citation(1, "c", "d", "T", "", None, "q", 0, 1, True),))]
+    >>> unnegated("What is not the primary law of the EU?", said("The primary law of the EU is the treaties."))
+    'the question asks what is not so; the answer says what is'
+    >>> unnegated("Which team did not advance?", said("LSU did not advance."))
+    ''
+    >>> unnegated("Feinstein will not run again. What year was she first elected?", said("She was first elected in 1992."))
+    ''
+    """
+    if not claims or not _ASKS_NOT.search(question) or any(_NEGATED.search(c.text) for c in claims):
+        return ""
+    return "the question asks what is not so; the answer says what is"
+
+
+_UN = re.compile(r"\b(?:un|non-?)([a-z]{5,})\b", re.I)
+
+
+def twisted(question: str, claims: Sequence[Claim]) -> str:
+    """Why an answer whose quotes speak of the opposite of the question's negated word is declined, or "":
+    "... to view unencrypted content?" answered from a sentence about encrypted content, "What status has the
+    Brotherhood obtained in the non-Islamic world?" from one about the Islamic world. SQuAD 2.0 makes
+    unanswerable questions this way. (The same test of the question's year lost three right news answers, whose
+    years were background: "... will not run for reelection in 2024. What year was she first elected?")
+
+    >>> from rag.models import Citation
+    >>> c = lambda quote: [Claim("x", (Citation(1, "c", "d", "Receivers", "", None, quote, 0, 1, True),))]
+    >>> twisted("What is needed to view unencrypted content?", c("To view the encrypted content a receiver is needed."))
+    "the question asks about 'unencrypted'; the quotes speak of 'encrypted'"
+    >>> twisted("What is needed to view encrypted content?", c("To view the encrypted content a receiver is needed."))
+    ''
+    """
+    cited = [c for claim in claims for c in claim.citations if c.verified]
+    low = " ".join(f"{c.quote} {c.title}" for c in cited).lower()
+    for m in _UN.finditer(question):
+        if cited and re.search(rf"\b{m.group(1).lower()}\b", low) and m.group(0).lower() not in low:
+            return f"the question asks about '{m.group(0)}'; the quotes speak of '{m.group(1)}'"
+    return ""
+
+
 def signals_text(sig: dict[str, float]) -> str:
     """The signals in a few words, for a refusal's reason and ``/why``.
 

@@ -108,20 +108,22 @@ def test_off_topic_is_declined_before_the_model(index):
 
 
 @pytest.mark.parametrize(
-    ("question", "reply", "declined"),
+    ("question", "reply", "reason"),
     [
         ("Alibaba will invest in AI and cloud computing over the next three years. How much?",
-         "Alibaba will invest in AI and cloud computing over the next three years [1].", True),  # says nothing new
-        ("Alibaba will invest in AI and cloud computing over the next three years. How much?", SEED_ANSWER, False),
+         "Alibaba will invest in AI and cloud computing over the next three years [1].",
+         "the answer only restates the question"),
+        ("Alibaba will invest in AI and cloud computing over the next three years. How much?", SEED_ANSWER, ""),
         ("Will Alibaba invest in AI and cloud computing over the next three years?",
-         "Alibaba will invest in AI and cloud computing over the next three years [1].", False),  # a yes/no question
+         "Alibaba will invest in AI and cloud computing over the next three years [1].", ""),  # a yes/no question
+        ("In what month will Alibaba invest $50 billion in AI?", SEED_ANSWER,
+         "the question asks for a month and the answer gives none"),
     ],
 )  # fmt: skip
-def test_an_answer_that_only_restates_its_question_is_declined(index, question, reply, declined):
+def test_an_answer_that_does_not_answer_its_question_is_declined(index, question, reply, reason):
     answer = rag.ask(question, settings=index, llm=ScriptedChat().enqueue(reply))
-    assert answer.refused is declined
-    assert (answer.reason == "the answer only restates the question") is declined
-    if declined:  # the verified sentence is held back, not shown as an answer
+    assert answer.refused is bool(reason) and answer.reason.startswith(reason)
+    if reason:  # the verified sentence is held back, not shown as an answer
         assert answer.text == REFUSAL and [c.verified for c in answer.dropped] == [True]
 
 
