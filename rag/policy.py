@@ -289,50 +289,83 @@ def lacks_asked(question: str, claims: Sequence[Claim]) -> str:
     return ""
 
 
-_ASKS_NOT = re.compile(r"\b(?:what|which|who|whom|where|when|how)\b[^.?!:]*?(?:\bnot\b|\bnever\b|n['’]t\b)[^.?!:]*\?\s*$", re.I)
+# "What does not depend on ...?": the negation in the asking clause (not in a "who"/"after"/"when" clause inside
+# it, nor past a comma) and the predicate it negates.
+_ASKS_NOT = re.compile(
+    r"\b(?:what|which|who|whom|where|when|how)\b"
+    r"(?:(?!\b(?:who|whom|that|which|after|before|when|whether|if|because|since|while|once|as)\b)[^.?!:,])*?"
+    r"(?:\bnot\b|\bnever\b|n['’]t\b)([^.?!:]*)\?\s*$",
+    re.I,
+)
+# An answer that says "not" in other words: "still seeking", "failed to", "missed", "remain missing".
+_NEGATIVE = re.compile(r"\b(?:yet|still|only|fail\w*|refus\w*|declin\w*|miss\w*|lack\w*|absent|remain\w*|without)\b", re.I)
 
 
 def unnegated(question: str, claims: Sequence[Claim]) -> str:
     """Why an answer to "What does not ...?" that says what does is declined, or "": "What is not the primary law
-    of the EU?" answered "The primary law of the EU consists mainly of the founding treaties". Only a negation in
-    the question's own asking counts; "Feinstein said she will not run again. What year was she first elected?"
-    asks nothing negative.
+    of the EU?" answered "The primary law of the EU consists mainly of the founding treaties". It must repeat what
+    the question negates, with no negation in it or its quotes, nor one in other words ("The Jets missed the
+    playoffs", "Smith is still seeking his first major" answer rightly).
 
     >>> from rag.models import Citation
-    >>> said = lambda text: [Claim(text, (Citation(1, "c", "d", "T", "", None, "q", 0, 1, True),))]
+    >>> said = lambda text, quote="q": [Claim(text, (Citation(1, "c", "d", "T", "", None, quote, 0, 1, True),))]
     >>> unnegated("What is not the primary law of the EU?", said("The primary law of the EU is the treaties."))
     'the question asks what is not so; the answer says what is'
-    >>> unnegated("Which team did not advance?", said("LSU did not advance."))
+    >>> unnegated("Which team did not make the playoffs?", said("The Jets missed the playoffs."))
+    ''
+    >>> unnegated("Which airline did not cancel flights?", said("Southwest kept its schedule."))
+    ''
+    >>> unnegated("What didn't the company disclose?", said("The price.", "The price was not disclosed."))
     ''
     >>> unnegated("Feinstein will not run again. What year was she first elected?", said("She was first elected in 1992."))
     ''
     """
-    if not claims or not _ASKS_NOT.search(question) or any(_NEGATED.search(c.text) for c in claims):
+    m = _ASKS_NOT.search(question)
+    if not claims or not m:
+        return ""
+    quotes = [c.quote for claim in claims for c in claim.citations if c.verified]
+    if any(_NEGATED.search(t) or _NEGATIVE.search(t) for t in [c.text for c in claims] + quotes):
+        return ""
+    negated = question_words(m.group(1))
+    if not negated or not any(negated <= stems(c.text) for c in claims):
         return ""
     return "the question asks what is not so; the answer says what is"
 
 
 _UN = re.compile(r"\b(?:un|non-?)([a-z]{5,})\b", re.I)
+_DENIED = r"(?:\bnot|\bno|n['’]t|\bnever|\bnothing|\bwithout|\bless|\bfew|\black\w*|\bfar from)\W+(?:\w+\W+){0,2}$"
 
 
 def twisted(question: str, claims: Sequence[Claim]) -> str:
-    """Why an answer whose quotes speak of the opposite of the question's negated word is declined, or "":
-    "... to view unencrypted content?" answered from a sentence about encrypted content, "What status has the
-    Brotherhood obtained in the non-Islamic world?" from one about the Islamic world. SQuAD 2.0 makes
-    unanswerable questions this way. (The same test of the question's year lost three right news answers, whose
-    years were background: "... will not run for reelection in 2024. What year was she first elected?")
+    """Why an answer whose quotes speak of the opposite of the question's un- or non- word is declined, or "":
+    "... to view unencrypted content?" answered from a sentence about "encrypted content", "What status has the
+    Brotherhood obtained in the non-Islamic world?" from one about "the Islamic world". The quote must use the
+    base word with the question's next word (the same phrase in its other sense), and never deny it ("not
+    armed"); "unemployment rate" is not twisted by an "employment report". (The same test of the question's
+    *year* lost three right news answers whose years were background, and was dropped.)
 
     >>> from rag.models import Citation
     >>> c = lambda quote: [Claim("x", (Citation(1, "c", "d", "Receivers", "", None, quote, 0, 1, True),))]
     >>> twisted("What is needed to view unencrypted content?", c("To view the encrypted content a receiver is needed."))
     "the question asks about 'unencrypted'; the quotes speak of 'encrypted'"
-    >>> twisted("What is needed to view encrypted content?", c("To view the encrypted content a receiver is needed."))
+    >>> twisted("What is the unemployment rate?", c("The employment report put the jobless rate at 3.7%."))
+    ''
+    >>> twisted("Which nonprofit group sued?", c("The non-profit group Acme sued."))
+    ''
+    >>> twisted("How many unarmed protesters were shot?", c("Three protesters, who were not armed, were shot."))
     ''
     """
     cited = [c for claim in claims for c in claim.citations if c.verified]
     low = " ".join(f"{c.quote} {c.title}" for c in cited).lower()
     for m in _UN.finditer(question):
-        if cited and re.search(rf"\b{m.group(1).lower()}\b", low) and m.group(0).lower() not in low:
+        base = m.group(1).lower()
+        if not cited or m.group(0).lower().replace("-", "") in low.replace("non-", "non"):
+            continue
+        uses = [u.start() for u in re.finditer(rf"\b{base}\b", low)]
+        if any(re.search(_DENIED, low[max(0, at - 40) : at]) for at in uses):
+            continue
+        after = next((w for w in re.findall(r"[a-z]+", question[m.end() :].lower()) if w not in _STOP), None)
+        if after and re.search(rf"\b{base}\W+{after[:4]}", low):
             return f"the question asks about '{m.group(0)}'; the quotes speak of '{m.group(1)}'"
     return ""
 
