@@ -253,13 +253,17 @@ _MONTH = re.compile(
 _AMOUNT = re.compile(  # amounts numbers_in leaves out: "one", "none", "fifty", "hundreds", "a handful", "all"
     r"\b(?:one|once|none|no|nobody|zero|single|half|halved|double|doubled|both|all|every|most|many|couple|handful|"
     r"quarter|third|decade|dozens?|scores|several|few|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
-    r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|first|second|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|"
-    r"twelfth)\b"
+    r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|first|second|"
+    r"fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)\b"
 )
 _ASKS = (  # what a question asks for, and how to find one in an answer
     (re.compile(r"\b(?:what|which)\s+month\b", re.I), "month", lambda s: {m.lower()[:3] for m in _MONTH.findall(s) if m != "may"}),
     (re.compile(r"\b(?:what|which)\s+year\b", re.I), "year", lambda s: set(re.findall(r"\b(?:1\d{3}|20\d{2})s?\b", s))),
-    (re.compile(r"\bhow\s+(?:many|much)\b(?!\s+(?:longer|more|of|later|earlier|further)\b)", re.I), "figure", lambda s: numbers_in(s) | set(_AMOUNT.findall(s.lower()))),
+    (
+        re.compile(r"\bhow\s+(?:many|much)\b(?!\s+(?:longer|more|of|later|earlier|further)\b)", re.I),
+        "figure",
+        lambda s: numbers_in(s) | set(_AMOUNT.findall(s.lower())),
+    ),
 )
 
 

@@ -479,8 +479,6 @@ _MONTHS = frozenset("january february march april may june july august september
 _DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 
-
-
 def dates(claim: str, quote: str) -> str:
     """A month or weekday the claim names that the quote does not, where the quote names another; or a century
     the claim names that none of the quote's years is in ("in the 19th century" against "in 1788").
