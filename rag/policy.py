@@ -1,6 +1,6 @@
 """When to answer, and what of an answer to show: the answer policy in one place.
 
-Two decisions, both measured rather than left to a 1.5B model's own judgement:
+Decisions measured rather than left to a 1.5B model's own judgement:
 
 - Before the model, :func:`answerability` scores whether the retrieved text can
   answer the question at all: a logistic model of the best dense score and how
@@ -13,6 +13,11 @@ Two decisions, both measured rather than left to a 1.5B model's own judgement:
   against their quoted sentence (:mod:`rag.citations`). If none did, the reply
   is the refusal with the closest sources; the rest are left out, each with
   its reason, never shown as fact.
+- Then the verified answer must answer its question: :func:`restates`,
+  :func:`lacks_asked`, :func:`twisted` and :func:`unnegated` decline one that
+  says nothing new, lacks the month, year or figure asked for, or speaks of the
+  opposite of what was asked; :func:`unsupported` declines one whose support
+  score (a logistic model fitted like the one above) is below ``min_support``.
 
 >>> from rag.models import Citation, Claim
 >>> ok = Claim("Alibaba will invest $50 billion.", (Citation(1, "c", "d", "T", "", None, "q", 0, 1, True),))
