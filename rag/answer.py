@@ -354,8 +354,7 @@ def stream_answer(
     signals["lag"] = policy.evidence_lag(claims, passages)
     if settings.judge:
         signals["judge"], timings["judge_s"] = judge(question, claims, llm)
-    why = policy.restates(question, claims) or policy.lacks_asked(question, claims) or policy.twisted(question, claims)
-    why = why or policy.unnegated(question, claims) or policy.unsupported(signals, settings.support_weights, settings.min_support)
+    why = policy.unanswered(question, claims) or policy.unsupported(signals, settings.support_weights, settings.min_support)
     signals["support"] = round(policy.support(signals, settings.support_weights), 4)
     if why:
         yield declined(passages, why, raw, tokens, claims + list(decision.dropped))

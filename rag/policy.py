@@ -41,6 +41,7 @@ from .chunking import sentence_spans
 from .citations import _STOP, _WORD, restated, stems, words
 from .models import CheckedText, Claim, Passage, When
 from .numeric import numbers_in
+from .relations import _YEAR
 from .stemming import stem
 
 _QUESTION_WORDS = frozenset("which whose many much long far often did does kind type name named called".split())
@@ -263,7 +264,7 @@ _AMOUNT = re.compile(  # amounts numbers_in leaves out: "one", "none", "fifty", 
 )
 _ASKS = (  # what a question asks for, and how to find one in an answer
     (re.compile(r"\b(?:what|which)\s+month\b", re.I), "month", lambda s: {m.lower()[:3] for m in _MONTH.findall(s) if m != "may"}),
-    (re.compile(r"\b(?:what|which)\s+year\b", re.I), "year", lambda s: set(re.findall(r"\b(?:1\d{3}|20\d{2})s?\b", s))),
+    (re.compile(r"\b(?:what|which)\s+year\b", re.I), "year", lambda s: set(_YEAR.findall(s))),
     (
         re.compile(r"\bhow\s+(?:many|much)\b(?!\s+(?:longer|more|of|later|earlier|further)\b)", re.I),
         "figure",
@@ -376,6 +377,15 @@ def twisted(question: str, claims: Sequence[Claim]) -> str:
         after = next((w for w in re.findall(r"[a-z]+", question[m.end() :].lower()) if w not in _STOP), None)
         if after and re.search(rf"\b{base}\W+{after[:4]}", low):
             return f"the question asks about '{m.group(0)}'; the quotes speak of '{m.group(1)}'"
+    return ""
+
+
+def unanswered(question: str, claims: Sequence[Claim]) -> str:
+    """Why a verified answer does not answer its question (the first of :func:`restates`, :func:`lacks_asked`,
+    :func:`twisted`, :func:`unnegated` that finds a reason), or ""."""
+    for check in (restates, lacks_asked, twisted, unnegated):
+        if why := check(question, claims):
+            return why
     return ""
 
 
