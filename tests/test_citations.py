@@ -139,6 +139,28 @@ CASES = [
     ),
 ]
 
+SENATE = [
+    passage(0, "In the Senate, Democrats urged an end to the delay in a national emergency declaration.", doc="old", title="Letter"),
+    passage(0, "The Senate voted on Wednesday to end the national emergency declaration.", doc="new", title="Senate vote"),
+]
+
+
+@pytest.mark.parametrize(
+    ("answer", "cited"),
+    [
+        # [1] shares enough words to verify; [2] states it outright: the claim is re-pointed there.
+        ("The Senate voted on Wednesday to end the national emergency declaration [1].", [2]),
+        ("The Senate voted on Wednesday to end the national emergency declaration [2].", [2]),
+        # Both state it about as well: the model's citation stays.
+        ("Democrats urged an end to the national emergency declaration [1].", [1]),
+    ],
+)
+def test_a_verified_citation_is_repointed_only_to_a_clearly_stronger_passage(answer, cited):
+    (claim,) = Checker(SENATE).check(answer).claims
+    assert claim.verified and [c.number for c in claim.citations] == cited
+    assert all(c.repaired == (cited != [int(answer[-3])]) for c in claim.citations)
+    assert not Checker(SENATE, repair=False).check(answer).claims[0].citations[0].repaired
+
 
 @pytest.mark.parametrize(("answer", "expected", "rendered"), CASES)
 def test_check_words_and_numbers(answer, expected, rendered):
