@@ -84,6 +84,10 @@ def test_token_f1(answer, gold, f1):
         ("Billsville", ["Bills"], False, False),  # whole words only
         ("It costs $150 billion [1].", ["50 billion"], False, False),  # the old substring test said yes
         ("No", ["yes"], False, False),
+        ("She teaches at the University of Virginia's Center [1].", ["University of Virginia"], False, True),
+        ("Florida’s board voted [1].", ["Florida"], False, True),  # a possessive holds its name
+        ("M&M’s changed its packaging [1].", ["M&M’s"], False, True),
+        ("Virginians voted [1].", ["Virginia"], False, False),
     ],
 )
 def test_exact_match_and_accuracy(answer, golds, em, contains):
