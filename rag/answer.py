@@ -343,7 +343,8 @@ def stream_answer(
     tokens = used_tokens(llm, overhead + count(variables["passages"]), count(raw))
 
     t_check = time.perf_counter()
-    checked = Checker(passages, embed, repair=settings.citation_repair, question=question).check(raw) if raw.strip() else None
+    checker = Checker(passages, embed, repair=settings.citation_repair, question=question, today=when.today)
+    checked = checker.check(raw) if raw.strip() else None
     timings["check_s"] = round(time.perf_counter() - t_check, 3)
     decision = policy.decide(raw, checked, is_refusal(raw))
     if decision.refused:

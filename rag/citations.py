@@ -12,13 +12,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 import numpy as np
 
 from .chunking import sentence_spans
 from .models import CheckedText, Citation, Claim, Passage, iso
 from .numeric import numbers_in, unsupported_numbers
-from .relations import conflict, missing_names, names, unstated_move, unstated_win
+from .relations import conflict, missing_names, names, out_of_period, replaced_figure, unstated_move, unstated_win
 from .stemming import stem
 
 _MARK = re.compile(r"\s*\[(?:(?:passage|source|doc)\s*)?(\d+(?:\s*[,;–-]\s*(?:(?:passage|source)\s*)?\d+)*)\]", re.I)
@@ -155,8 +156,11 @@ class Checker:
     (:func:`rag.relations.conflict`).
     """
 
-    def __init__(self, passages: Sequence[Passage], embed=None, *, repair: bool = True, question: str = ""):
+    def __init__(
+        self, passages: Sequence[Passage], embed=None, *, repair: bool = True, question: str = "", today: date | None = None
+    ):
         self.passages = list(passages)
+        self.today = today  # the as-of date: a claim about "this week" needs an article of this week
         self.question = question  # an answer's words, names and figures taken from its question need not be quoted
         self.question_words = words(question)
         self.embed = embed
@@ -232,6 +236,11 @@ class Checker:
             if not relation and (absent := missing_names(claim, f"{quote} {p.title}", named=self.question)):
                 relation = f"names: {', '.join(absent)} not in the quoted sentence"
             relation = relation or unstated_move(claim, quote, p.title) or unstated_win(claim, quote, p.title)
+            relation = relation or out_of_period(claim, p.published, self.today)
+            # ... but not where the quote gives another figure in the same words: "Meta announced 10,000 job cuts" (the
+            # question's figure) is not stated by "Meta: 11,000".
+            if not relation and self.question and unsupported_numbers(claim, f"{quote} {day} {day.replace('-', ' ')}"):
+                relation = replaced_figure(claim, quote)
             semantic = float(max(sims[j] for j in window)) if len(sims) else 0.0
             new_words = len(new & held) / len(new) if new and self.question_words else None
             return _Support(lexical, semantic, missing, (s, e), relation, new_words)

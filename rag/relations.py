@@ -27,6 +27,7 @@ and meaning scores in :mod:`rag.citations`.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from .stemming import stem
 
@@ -502,6 +503,38 @@ def dates(claim: str, quote: str) -> str:
     return ""
 
 
+# "This week" in a claim is a date: "Memorial Day was celebrated this week", asked in January and cited to a November
+# article, is another week's news, however well the words match. Each period with the days an article may predate
+# today and still report on it; PERIOD_SLACK days more, as a weekly story is often written up days later.
+_PERIODS = (
+    (re.compile(r"(?<!usa )\btoday\b|\btonight\b", re.I), 1),
+    (re.compile(r"\byesterday\b", re.I), 2),
+    (re.compile(r"\b(?:this|the current) week\b", re.I), 7),
+    (re.compile(r"\b(?:this|the current) month\b", re.I), 31),
+)
+PERIOD_SLACK = 3
+
+
+def out_of_period(claim: str, published: date | None, today: date | None) -> str:
+    """The period up to today that the claim names ("this week", "today", "yesterday", "this month"), when the
+    quoted article is older than it: the article speaks of another week. "" when either date is unknown.
+
+    >>> out_of_period("Memorial Day was celebrated this week.", date(2022, 11, 11), date(2023, 1, 20))
+    "dated: the claim says 'this week', the article is from 2022-11-11"
+    >>> out_of_period("Memorial Day was celebrated this week.", date(2023, 1, 12), date(2023, 1, 20))
+    ''
+    >>> out_of_period("Memorial Day was celebrated last year.", date(2022, 11, 11), date(2023, 1, 20))
+    ''
+    """
+    if published is None or today is None:
+        return ""
+    age = (today - published).days
+    for pattern, days in _PERIODS:
+        if (m := pattern.search(claim)) and age > days + PERIOD_SLACK:
+            return f"dated: the claim says '{m.group(0).lower()}', the article is from {published.isoformat()}"
+    return ""
+
+
 _UNITS = frozenset("billion million trillion thousand bn mn yuan dollar dollars euro euros pound percent per cent usd".split())
 
 
@@ -613,9 +646,37 @@ def endpoint(claim: str, quote: str) -> str:
     return ""
 
 
+def _same_figure(mine: str, theirs: str) -> bool:
+    """Whether the quote's figure is the claim's in other words: rounded as the claim rounds it ("more than $63,000"
+    for "$63,356.40"), or not the same kind of figure at all (a year is not "20-month").
+
+    >>> _same_figure("63,000", "63,356.40"), _same_figure("10,000", "11,000"), _same_figure("20-month", "2021")
+    (True, False, True)
+    """
+    if bool(_YEAR_TOKEN.fullmatch(mine)) != bool(_YEAR_TOKEN.fullmatch(theirs)):
+        return True
+    try:
+        a, b = float(_digits(mine)), float(_digits(theirs))
+    except ValueError:
+        return False
+    whole = _digits(mine).split(".")[0]
+    # to its last non-zero digit, keeping two significant ones: "63,000" is to the thousand, "10,000" too (not 11,000)
+    unit = 10 ** min(len(whole) - len(whole.rstrip("0")), len(whole) - 2) if "." not in _digits(mine) and a >= 100 else 1
+    return round(b / unit) * unit == a
+
+
+_YEAR_TOKEN = re.compile(r"(?:1[89]|20)\d{2}")
+
+
 def replaced_figure(claim: str, quote: str) -> str:
     """A figure of the claim that the quote lacks, where the quote has another figure in the same words
-    ("revenue reached 290 billion yuan" against "revenue ... reached 280 billion yuan"); "" when none."""
+    ("revenue reached 290 billion yuan" against "revenue ... reached 280 billion yuan"); "" when none.
+
+    >>> replaced_figure("Meta announced 10,000 job cuts.", "Meta announced 11,000 job cuts.")
+    'the quote gives 11,000 where the claim gives 10,000'
+    >>> replaced_figure("The iPhone sold for more than $63,000.", "The iPhone sold for $63,356.40 at auction.")
+    ''
+    """
     ct, qt = tokens(claim), tokens(quote)
     have = set(qt)
     spots = [j for j, t in enumerate(qt) if t[:1].isdigit()]
@@ -624,7 +685,7 @@ def replaced_figure(claim: str, quote: str) -> str:
             continue
         mine = _context(ct, i, 6)
         score, j = max(((len(mine & _context(qt, j, 6)), j) for j in spots), default=(0, -1))
-        if score >= 2:
+        if score >= 2 and not _same_figure(t, qt[j]):
             return f"the quote gives {qt[j]} where the claim gives {t}"
     return ""
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -222,3 +223,30 @@ def test_render_places_markers_before_final_punctuation():
 )
 def test_refusal_detection(text, refused):
     assert is_refusal(text) is refused
+
+
+def test_a_claim_about_this_week_needs_an_article_of_this_week():
+    old = replace(passage(0, "Memorial Day was celebrated this week with parades.", doc="nov"), published=date(2022, 11, 11))
+    new = replace(passage(0, "Martin Luther King Jr. Day was celebrated this week.", doc="jan"), published=date(2023, 1, 16))
+    claim = "Memorial Day was celebrated this week [1]."
+    (stale,) = Checker([old], today=date(2023, 1, 20)).check(claim).claims
+    assert not stale.verified and stale.citations[0].reason == "dated: the claim says 'this week', the article is from 2022-11-11"
+    assert Checker([old], today=date(2022, 11, 14)).check(claim).claims[0].verified  # asked that week
+    assert Checker([old]).check(claim).claims[0].verified  # no as-of date: nothing to compare
+    (fresh,) = Checker([old, new], today=date(2023, 1, 20)).check("Martin Luther King Jr. Day was celebrated this week [1].").claims
+    assert fresh.verified and [c.number for c in fresh.citations] == [2]
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "text", "verified"),
+    [
+        # The question's figure need not be quoted again, but the quote must not give another in its place.
+        ("Which company announced 10,000 job cuts?", "Meta announced 10,000 job cuts [1].", "Meta announced 11,000 job cuts.", False),
+        ("Which company announced 10,000 job cuts?", "Meta announced 10,000 job cuts [1].", "Meta announced job cuts.", True),
+        # A rounded figure is the same figure.
+        ("What sold for $63,000?", "The iPhone sold for more than $63,000 [1].", "The iPhone sold for $63,356.40 at auction.", True),
+    ],
+)
+def test_a_figure_from_the_question_is_not_replaced_in_the_quote(question, answer, text, verified):
+    (claim,) = Checker([passage(0, text, title="Sale")], question=question).check(answer).claims
+    assert claim.verified is verified
