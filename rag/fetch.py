@@ -60,7 +60,20 @@ class Fetched:
 
 
 def check_scheme(url: str) -> None:
-    parsed = urlparse(url)
+    """An http(s) URL that parses, or a LoadError that says so (a bad port or host is not a traceback).
+
+    >>> check_scheme("http://[::1")
+    Traceback (most recent call last):
+    rag.errors.LoadError: http://[::1: not a valid URL (Invalid IPv6 URL); check it
+    """
+    import httpx
+
+    try:
+        parsed = urlparse(url)
+        parsed.port  # noqa: B018 - parsing the port is the check ("http://host:abc/")
+        httpx.URL(url)
+    except (ValueError, httpx.InvalidURL) as err:
+        raise LoadError(url, f"not a valid URL ({err}); check it") from None
     if parsed.scheme not in ("http", "https") or not parsed.netloc:
         raise LoadError(url, "only http:// and https:// URLs can be fetched")
 

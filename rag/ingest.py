@@ -65,6 +65,9 @@ def stream(paths: Iterable[str | os.PathLike], scan: _Scan, report: IngestReport
     for raw in paths:
         name = str(raw)
         path = Path(name).expanduser()
+        if not name.strip():  # `rag ingest "$DIR"` with DIR unset: not the whole current folder
+            report.errors.append("an empty path was given; name a file, folder or URL (use . for this folder)")
+            continue
         if is_url(name):
             if reader is None:
                 loaded = load_url(name)
@@ -83,13 +86,13 @@ def stream(paths: Iterable[str | os.PathLike], scan: _Scan, report: IngestReport
                 scan.scopes.append(str(path.resolve()) + os.sep)
                 files = []
                 for file in walk(path):
-                    if suffix_of(file) in SUPPORTED:
+                    if suffix_of(file) in SUPPORTED and _utf8_name(file, report):
                         files.append((str(file.resolve()), iter_articles(file)))
-                    else:
+                    elif suffix_of(file) not in SUPPORTED:
                         report.skipped += 1
             elif path.is_file():
                 scan.scopes.append(str(path.resolve()))
-                files = [(str(path.resolve()), iter_articles(path))]
+                files = [(str(path.resolve()), iter_articles(path))] if _utf8_name(path, report) else []
             else:
                 report.errors.append(f"{name}: no such file, folder or URL")
                 continue
@@ -100,6 +103,17 @@ def stream(paths: Iterable[str | os.PathLike], scan: _Scan, report: IngestReport
                     scan.failed.add(origin)
                 else:
                     yield item
+
+
+def _utf8_name(path: Path, report: IngestReport) -> bool:
+    """Whether the file's name can be stored (the index keeps it as UTF-8); if not, one line in the report."""
+    try:
+        str(path.resolve()).encode("utf-8")
+        return True
+    except UnicodeEncodeError:
+        shown = os.fsencode(path).decode("utf-8", "replace")
+        report.errors.append(f"{shown}: the file name is not valid UTF-8; rename the file and ingest again")
+        return False
 
 
 def _pages(url: str):
@@ -116,7 +130,13 @@ def _unique(art: Article, scan: _Scan, manifest: dict[str, dict], errors: list[s
     if taken and taken != art.origin and derived and (art.doc_id in seen or Path(taken).exists()):
         art = Article(**{**art.__dict__, "doc_id": f"{art.doc_id}-{hashlib.sha1(art.origin.encode()).hexdigest()[:6]}"})
     elif art.doc_id in seen:
-        errors.append(f"{art.origin}: duplicate doc_id {art.doc_id!r} (also in {seen[art.doc_id]}); kept the first")
+        errors.append(f"{art.origin}: duplicate doc_id {art.doc_id!r} (also in {seen[art.doc_id]}); kept the first; "
+                      "give each record its own doc_id or url")  # fmt: skip
+        return None
+    elif taken and taken != art.origin and not is_url(taken) and not is_url(art.origin) and Path(taken).exists():
+        # The id an earlier ingest gave an article of another file that is still there: not an update of it.
+        errors.append(f"{art.origin}: doc_id {art.doc_id!r} is already the article from {taken}; kept that one; "
+                      "give this record another doc_id, or remove that file and ingest both again")  # fmt: skip
         return None
     seen[art.doc_id] = art.origin
     return art

@@ -369,7 +369,8 @@ def iter_articles(path: Path) -> Iterator[Article | LoadError]:
 
 
 def record_to_article(rec: object, where: str, origin: str) -> Article:
-    """A JSON record -> Article; ``doc_id`` defaults to a hash of url or title."""
+    """A JSON record -> Article; ``doc_id`` defaults to a hash of its url, else of its file and title (two files'
+    "Daily briefing" are two articles; the same file ingested again updates its own)."""
     if not isinstance(rec, dict):
         raise LoadError(where, "record is not a JSON object")
     text = rec.get("text")
@@ -378,7 +379,7 @@ def record_to_article(rec: object, where: str, origin: str) -> Article:
     title = str(rec.get("title") or "").strip() or text.strip()[:80]
     doc_id = str(rec.get("doc_id") or rec.get("id") or "").strip()
     if not doc_id:
-        key = str(rec.get("url") or "") or title
+        key = str(rec.get("url") or "") or f"{origin}\n{title}"
         doc_id = "j" + hashlib.sha1(key.encode()).hexdigest()[:15]
     return Article(
         doc_id=doc_id,

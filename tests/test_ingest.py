@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import os
 from datetime import date
 
 import numpy as np
@@ -107,6 +109,36 @@ def test_same_file_name_in_two_folders_are_two_articles(tmp_path, settings, stor
     run([tmp_path / "a"], settings, store, embedder)
     run([tmp_path / "b"], settings, store, embedder)
     assert store.counts()[0] == 2
+
+
+def test_two_files_stories_with_one_title_are_two_articles(tmp_path, settings, store, embedder):
+    # No doc_id or url: the id is the file's and the title's, so one day's "Daily briefing" never replaces another's.
+    for day, text in (("mon", "A storm hit Arland on Monday."), ("tue", "A bakery in Brevik won a prize on Tuesday.")):
+        (tmp_path / f"{day}.jsonl").write_text(json.dumps({"title": "Daily briefing", "text": text}) + "\n")
+        run([tmp_path / f"{day}.jsonl"], settings, store, embedder)
+    assert store.counts()[0] == 2
+    assert run([tmp_path / "mon.jsonl"], settings, store, embedder).unchanged == 1  # the same file again: the same article
+
+
+def test_a_doc_id_of_another_file_is_refused_not_overwritten(tmp_path, settings, store, embedder):
+    (tmp_path / "x1.jsonl").write_text('{"doc_id": "a1", "title": "X", "text": "A storm hit Arland on Monday."}\n')
+    (tmp_path / "x2.jsonl").write_text('{"doc_id": "a1", "title": "Y", "text": "A bakery won a prize."}\n')
+    run([tmp_path / "x1.jsonl"], settings, store, embedder)
+    report = run([tmp_path / "x2.jsonl"], settings, store, embedder)
+    assert report.added == report.updated == 0 and "already the article from" in report.errors[0]
+    assert "storm" in store.article("a1").text
+    (tmp_path / "x1.jsonl").unlink()  # the file moved: its id now names the other file's article
+    assert run([tmp_path / "x2.jsonl"], settings, store, embedder).updated == 1
+
+
+def test_an_empty_path_and_an_undecodable_file_name_are_one_line_each(tmp_path, settings, store, embedder):
+    folder = tmp_path / "n"
+    folder.mkdir()
+    (folder / "ok.txt").write_text("Rain fell across the north on Sunday, forecasters said.")
+    (folder / os.fsdecode(b"caf\xe9.txt")).write_text("Wind picked up overnight.")
+    report = run(["", folder], settings, store, embedder)
+    assert report.added == 1 and report.failed == 2
+    assert "an empty path was given" in report.errors[0] and "file name is not valid UTF-8" in report.errors[1]
 
 
 def test_index_remembers_its_embedder(settings, store, embedder, corpus_copy):
