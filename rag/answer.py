@@ -19,6 +19,7 @@ import numpy as np
 
 from . import choice, disagree, evidence, policy
 from .citations import Checker, render
+from .errors import ConfigError
 from .judge import judge
 from .llm import context_window, model_name, text_output
 from .models import REFUSAL, Answer, Citation, Claim, Passage, When, unique_citations
@@ -250,6 +251,11 @@ def stream_answer(
     overhead = count("\n".join(prompt.render(today=today_s, refusal=REFUSAL, passages="", question=posed)))
     budget = max(0, min(settings.passage_budget, context_window(settings) - overhead - settings.max_answer_tokens - 64))
     passages = pack(retrieved, budget, count)
+    if retrieved and not passages:  # not "no passage is close": the question took the room the articles needed
+        raise ConfigError(
+            f"the question is too long: its {count(posed):,} tokens leave no room for the articles in the model's "
+            f"{context_window(settings):,}-token context; shorten it"
+        )
     shown: list = [None] * len(passages)
     if settings.evidence_tokens and passages:
         embed = memo_embed(embed)  # the evidence and the checker embed the same passage sentences

@@ -19,15 +19,15 @@ from . import api, serve
 from .errors import CtrlC, RagError, exits_on_error
 from .models import Answer, Summary
 from .render import also_line, render_answer, render_summary, scores_line
-from .settings import Settings
+from .settings import Settings, explain
 
 
 def _settings(index, chroma_url, embedder, **more) -> Settings:
     over = {"index": index, "chroma_url": chroma_url, "embedder": embedder, **more}
     try:
         return Settings(**{k: v for k, v in over.items() if v is not None})
-    except ValidationError as err:  # keep it to one line
-        raise click.UsageError(str(err).splitlines()[-1].strip()) from None
+    except ValidationError as err:  # keep it to one line, naming the setting
+        raise click.UsageError(explain(err)) from None
 
 
 def common(fn):
@@ -166,12 +166,14 @@ def verify(text, path, k, today, as_json, settings):
     """Check TEXT against the articles: each sentence supported, contradicted or not found, with its quotes.
 
     TEXT "-" reads standard input; --file reads a draft. Rules decide; a sentence they find stated is also
-    put to the model as one yes/no question (RAG_VERIFY_ENTAILMENT=0: rules only). Exits 0 only when every
-    sentence is supported, 1 otherwise.
+    put to the model as one yes/no question (RAG_VERIFY_ENTAILMENT=0: rules only). Questions and one-word
+    fragments are named and not checked. Exits 0 only when every statement is supported, 1 otherwise.
     """
     from . import factcheck
 
     text = _verify_input(text, path)
+    for sentence in factcheck.skipped(text) if not as_json else ():
+        click.secho(f"not checked (a question or a fragment, not a statement): {sentence}", fg="yellow", err=True)
 
     served = serve.request(settings, "verify", {"text": text, "k": k, "today": today})
     if served is not None:  # a warm rag serve: the model is loaded and its yes/no question read

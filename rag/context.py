@@ -16,7 +16,7 @@ from functools import cache, wraps
 from .embeddings import Embedder, make_embedder
 from .errors import NoIndex
 from .settings import Settings
-from .store import Guarded, Store, make_client
+from .store import Guarded, Store, index_folder, make_client
 
 log = logging.getLogger(__name__)
 
@@ -54,8 +54,9 @@ def _index_embedder(settings: Settings) -> str | None:
     key = (index, settings.chroma_url, settings.collection)
     if key in _FOUND:
         return _FOUND[key]
-    if not settings.chroma_url and not (settings.index / "chroma.sqlite3").exists():
-        return None  # no index yet: do not create one just to look
+    db = settings.index / "chroma.sqlite3"
+    if not settings.chroma_url and not (db.is_file() and db.stat().st_size):
+        return None  # no index yet (or an empty file): do not create one just to look
     try:
         meta = _client(index, settings.chroma_url).get_collection(f"{settings.collection}-chunks").metadata or {}
     except Exception as err:  # noqa: BLE001 - no such collection, or a server down: store_for says which
@@ -116,7 +117,8 @@ def _require_index(settings: Settings) -> None:
     where = settings.chroma_url or str(settings.index)
     message = f"no index at {where} yet; run `rag ingest PATH` first (or point --index / RAG_INDEX at one)"
     if not settings.chroma_url:
-        if not (settings.index / "chroma.sqlite3").exists():
+        db = index_folder(settings.index) / "chroma.sqlite3"
+        if not db.exists() or db.stat().st_size == 0:  # an empty file is no index: a reader must not build one in it
             raise NoIndex(message)
         return
     key = (settings.chroma_url, settings.collection)

@@ -25,6 +25,7 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
+from .errors import ConfigError
 from .models import Filters, When
 
 __all__ = ["Implied", "plan", "resolve"]
@@ -195,6 +196,8 @@ def resolve(question: str, today: date) -> Implied:
 
     >>> resolve("How much is Alibaba investing?", date(2025, 3, 5))
     Implied(since=None, until=None, phrase='', recent=False, current=False)
+    >>> resolve("Who won last year?", date(1, 1, 1)).since is None  # before the calendar starts: no window
+    True
     """
     cue = _RECENT.search(question)
     recent = bool(cue)
@@ -203,7 +206,10 @@ def resolve(question: str, today: date) -> Implied:
         for m in pattern.finditer(question):
             if best is not None and m.start() >= best[0]:
                 break
-            span = rule(m, today)
+            try:
+                span = rule(m, today)
+            except (OverflowError, ValueError):  # "yesterday" as of 0001-01-01: no such day, so no window
+                span = None
             if span:
                 best = (m.start(), m.group(0).strip(), span)
                 break
@@ -231,6 +237,8 @@ def plan(question: str, filters: Filters = Filters(), as_of: date | None = None)
     >>> plan("Who won last week?", Filters(since=date(2025, 1, 1)), as_of=date(2025, 3, 5))[0].since
     datetime.date(2025, 1, 1)
     """
+    if filters.since and as_of and filters.since > as_of:
+        raise ConfigError(f"--since {filters.since} is after the as-of date {as_of} (--today); nothing could match")
     today = as_of or date.today()
     implied = resolve(question, today)
     since, until = filters.since, filters.until

@@ -52,6 +52,20 @@ class BackendError(RagError):
     """The LLM or embedding backend failed (unreachable, timeout, bad key)."""
 
 
+def check_text(text: str, what: str = "the query") -> None:
+    r"""Text a person typed must be text: bytes a terminal could not decode arrive as lone surrogates, which no
+    embedder or index takes.
+
+    >>> check_text("who won\udcff?")
+    Traceback (most recent call last):
+    rag.errors.ConfigError: the query is not valid UTF-8 (character 8); type it again, or set the terminal to UTF-8
+    """
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as err:
+        raise ConfigError(f"{what} is not valid UTF-8 (character {err.start + 1}); type it again, or set the terminal to UTF-8") from None
+
+
 # --- the one reporter: CLI, REPL and `rag eval` all show errors through here ----------
 
 

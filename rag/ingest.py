@@ -25,7 +25,7 @@ from .fetch import Limits
 from .loaders import SUPPORTED, iter_articles, load_url, slug, suffix_of, walk
 from .models import Article, Chunk, IngestReport
 from .settings import Settings
-from .store import Store
+from .store import Store, index_folder
 
 Progress = Callable[[int, int | None], None]  # (chunks embedded so far, total if known)
 
@@ -154,7 +154,7 @@ def writer_lock(settings: Settings):
         return
     import fcntl
 
-    folder = Path(settings.index)
+    folder = index_folder(Path(settings.index))
     folder.mkdir(parents=True, exist_ok=True)
     fh = open(folder / ".ingest.lock", "a+")
     try:

@@ -16,7 +16,7 @@ import numpy as np
 from . import dedup
 from .citations import words
 from .embeddings import Embedder
-from .errors import ConfigError, MissingDependency
+from .errors import ConfigError, MissingDependency, check_text
 from .models import Filters, Passage
 from .settings import Settings
 from .store import Store, date_filter, day_number
@@ -219,11 +219,13 @@ def check_query(query: str) -> None:
     """The one check of a question or search, at the API's door."""
     if not query or not query.strip():
         raise ConfigError("the query is empty; type a question or some keywords")
+    check_text(query)
 
 
 def source_name(given: str, store: Store) -> str:
     """The index's own name for the source the user typed: the name itself, else the one source whose name holds
     it, case aside ("reuters" for "Reuters", "sport" for "demo desk (sport)"); no such source is one clear error."""
+    check_text(given, "the source")
     if store.has_source(given):
         return given
     return match_source(given, store.sources())

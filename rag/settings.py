@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import AliasChoices, Field, SecretStr
+from pydantic import AliasChoices, Field, SecretStr, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -260,3 +260,22 @@ class Settings(BaseSettings):
         description="rag ask and rag summarize use a running `rag serve` started with the same settings (a warm model), "
         "and answer in process when there is none. RAG_USE_SERVER=0: always in process.",
     )
+
+
+def explain(err: ValidationError, env: bool = True) -> str:
+    """A settings error as one line: each bad setting (with its RAG_ variable), what it accepts and what it got.
+
+    >>> try:
+    ...     Settings(k="abc")
+    ... except ValidationError as e:
+    ...     print(explain(e))
+    k (env RAG_K): Input should be a valid integer, unable to parse string as an integer (got 'abc')
+    """
+    parts = []
+    for e in err.errors():
+        field = ".".join(str(x) for x in e.get("loc", ())) or "settings"
+        where = f"{field} (env RAG_{field.upper()})" if env and "." not in field else field
+        got = f" (got {e['input']!r})" if "input" in e and not isinstance(e["input"], dict) else ""
+        parts.append(f"{where}: {e.get('msg', 'invalid')}{got}")
+    return "; ".join(parts)
+

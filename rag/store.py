@@ -52,8 +52,21 @@ def make_client(index: Path, chroma_url: str | None = None):
             )
         except Exception as err:  # chromadb raises bare ValueError/ConnectError here
             raise StoreError(f"cannot reach the Chroma server at {chroma_url} ({err}); is `chroma run` up?") from None
-    index.mkdir(parents=True, exist_ok=True)
-    return chromadb.PersistentClient(path=str(index), settings=cfg)
+    index_folder(index).mkdir(parents=True, exist_ok=True)
+    try:
+        return chromadb.PersistentClient(path=str(index), settings=cfg)
+    except Exception as err:  # noqa: BLE001 - chromadb raises AttributeError/ValueError/sqlite3 errors on a bad file
+        raise StoreError(
+            f"the index at {index} cannot be opened ({type(err).__name__}): it is damaged or not a newsrag index; "
+            "move it aside and run rag ingest again"
+        ) from None
+
+
+def index_folder(index: Path) -> Path:
+    """``index``, which must be a folder (or not yet exist): RAG_INDEX naming a file is one clear line."""
+    if index.exists() and not index.is_dir():
+        raise ConfigError(f"the index path {index} is a file, not a folder; point --index / RAG_INDEX at a folder")
+    return index
 
 
 class Guarded:

@@ -60,11 +60,36 @@ def test_failures_give_one_line_each_and_exit_1(runner, tmp_path):
         (["search", "x", "--since", "2025-03-01", "--until", "2025-01-01"], "is after --until"),
         (["search", "   "], "Error: the query is empty"),
         (["search", "x", "--chroma-url", "ftp://nowhere"], "is not a URL"),
+        # bytes the terminal could not decode arrive as lone surrogates
+        (["search", "Alibaba \udcff"], "Error: the query is not valid UTF-8 (character 9)"),
+        (["verify", "Alibaba will \udcff invest."], "Error: the text to verify is not valid UTF-8"),
+        (["search", "x", "--since", "2025-03-01", "--today", "2025-02-01"], "is after the as-of date 2025-02-01"),
+        (["search", "yesterday's news", "--today", "0001-01-01"], "Error: no index at"),  # no OverflowError on the way
     ],
 )
 def test_bad_arguments_are_one_clear_line(runner, tmp_path, args, message):
     res = runner.invoke(cli, [*args, "--index", str(tmp_path / "i")])
-    assert res.exit_code == 1 and message in res.output
+    assert res.exit_code == 1 and message in res.output and res.output.count("\n") == 1, res.output
+
+
+def test_a_damaged_index_or_an_index_path_that_is_a_file_is_one_line(runner, tmp_path):
+    (tmp_path / "bad").mkdir()
+    (tmp_path / "bad" / "chroma.sqlite3").write_bytes(bytes(range(256)) * 20)
+    res = runner.invoke(cli, ["stats", "--index", str(tmp_path / "bad")])
+    assert res.exit_code == 1 and "cannot be opened" in res.output and "damaged" in res.output, res.output
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "empty" / "chroma.sqlite3").write_bytes(b"")
+    res = runner.invoke(cli, ["stats", "--index", str(tmp_path / "empty")])
+    assert res.exit_code == 1 and "no index at" in res.output
+    assert (tmp_path / "empty" / "chroma.sqlite3").stat().st_size == 0  # a reader builds nothing in it
+    (tmp_path / "afile").write_text("x")
+    res = runner.invoke(cli, ["ingest", str(tmp_path / "empty")], env={"RAG_INDEX": str(tmp_path / "afile")})
+    assert res.exit_code == 1 and "is a file, not a folder" in res.output
+
+
+def test_a_bad_environment_variable_is_named(runner, tmp_path):
+    res = runner.invoke(cli, ["search", "x", "--index", str(tmp_path / "i")], env={"RAG_K": "abc"})
+    assert res.exit_code == 2 and "k (env RAG_K): Input should be a valid integer" in res.output
 
 
 @pytest.mark.parametrize(

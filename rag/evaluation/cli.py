@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -123,9 +122,10 @@ def replay_cmd(run_dir, out, sets):
 def report_cmd(run_dir):
     """Re-render the reports of a run folder from its records."""
     from . import report, runner
+    from .compare import run_meta
 
     folder = Path(run_dir)
-    meta = json.loads((folder / "run.json").read_text())
+    meta = run_meta(folder)
     run = runner.open_run(folder, meta)
     summary = report.write(folder, run.records, run.meta)
     click.echo(report.markdown(summary, f"{meta['dataset']} · {meta['config']}"))

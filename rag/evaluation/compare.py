@@ -9,6 +9,16 @@ from ..errors import ConfigError
 from .summary import ROWS, fmt, summarize, value
 
 
+def run_meta(folder: Path) -> dict:
+    """A run folder's ``run.json``; a folder that is not a run is one clear line."""
+    try:
+        return json.loads((Path(folder) / "run.json").read_text())
+    except FileNotFoundError:
+        raise ConfigError(f"{folder} is not an eval run (no run.json); give a folder written by `rag eval run`") from None
+    except json.JSONDecodeError as err:
+        raise ConfigError(f"{folder}/run.json is damaged ({err.msg}); run the eval again into a new folder") from None
+
+
 def load(folder: Path) -> tuple[dict, dict[str, dict]]:
     try:
         summary = json.loads((folder / "summary.json").read_text())

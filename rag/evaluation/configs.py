@@ -13,7 +13,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from ..errors import ConfigError
-from ..settings import Settings
+from ..settings import Settings, explain
 
 BUILTIN = Path(__file__).resolve().parent / "configs"
 # Settings a run may not change: where the index lives is the harness's business.
@@ -62,5 +62,5 @@ def overrides(config: str | None, sets: list[str]) -> dict:
     try:
         typed = Settings.model_validate(over)
     except ValidationError as err:  # one line
-        raise ConfigError(f"bad setting: {str(err).splitlines()[1:3]}") from None
+        raise ConfigError(f"bad setting {explain(err, env=False)}") from None
     return {k: getattr(typed, k) for k in over}

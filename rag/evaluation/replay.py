@@ -18,7 +18,6 @@ from the recorded ones is counted (``prompt_changed``) so a reader can tell.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -29,6 +28,7 @@ from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResu
 from ..errors import ConfigError, RagError
 from ..settings import Settings
 from . import datasets, report, runner
+from .compare import run_meta
 
 
 class NoRecordedReply(RagError):
@@ -70,7 +70,7 @@ def replay(
 ) -> dict:
     """Replay the run in ``run_dir`` into ``out`` (a new run folder, compared with ``rag eval compare``)."""
     src = Path(run_dir)
-    meta = json.loads((src / "run.json").read_text())
+    meta = run_meta(src)
     old = {r["id"]: r for r in runner.open_run(src, meta).records}  # as `rag eval report` reads them (a cut line skipped)
     if meta.get("kind") != "questions":
         raise ConfigError(f"{src} is a {meta.get('kind')} run: only question runs (with model replies) can be replayed")

@@ -16,7 +16,7 @@ from langchain_core.language_models.chat_models import BaseChatModel
 from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage
 from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
 
-from ..errors import MissingDependency
+from ..errors import MissingDependency, RagError
 
 log = logging.getLogger(__name__)
 _ROLES = {"human": "user", "ai": "assistant", "system": "system"}
@@ -79,7 +79,10 @@ def _load(path: str, n_ctx: int, threads: int):
     except ImportError:
         raise MissingDependency("llama-cpp-python (the local backend)", "pip install 'newsrag[local]'") from None
     _quiet_llama_cpp()
-    llama = Llama(model_path=path, n_ctx=n_ctx, n_threads=threads, n_threads_batch=threads, n_batch=512, verbose=False, seed=0)
+    try:
+        llama = Llama(model_path=path, n_ctx=n_ctx, n_threads=threads, n_threads_batch=threads, n_batch=512, verbose=False, seed=0)
+    except ValueError as err:  # llama.cpp could not read it: not a GGUF file, cut short, or a kind it does not know
+        raise RagError(f"cannot load the model at {path} ({err}); is it a complete GGUF file?") from None
     # Free it before interpreter teardown; llama.cpp's own finaliser runs too late and prints a TypeError.
     atexit.register(llama.close)
     return llama

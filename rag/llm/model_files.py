@@ -94,6 +94,8 @@ def resolve_model(name: str, cache_dir: Path) -> Path:
     if name in ("smollm2-135m", "smollm2"):
         return smollm2_gguf()
     path = Path(name).expanduser()
-    if path.suffix == ".gguf" and path.exists():
+    if path.suffix == ".gguf" and path.is_file():
         return path
+    if path.suffix == ".gguf":
+        raise RagError(f"no model file at {path}; check the path (RAG_MODEL / --model)")
     raise RagError(f"unknown local model {name!r}; use qwen2.5-1.5b, smollm2-135m, or a path to a .gguf file")
