@@ -322,12 +322,16 @@ class Checker:
         return Claim(shown, tuple(self.citation(n, s) for n, s in supports.items()))
 
 
-def render(claims: Sequence[Claim]) -> str:
-    """Claims back to text with normalised markers: ``"Sentence [1][2]."``."""
+UNVERIFIED = "(unverified) "  # before a sentence shown although it did not verify (a summary's), never as plain fact
+
+
+def render(claims: Sequence[Claim], *, mark: bool = False) -> str:
+    """Claims back to text with normalised markers: ``"Sentence [1][2]."``; with ``mark``, a sentence that did not
+    verify starts with :data:`UNVERIFIED`."""
     parts = []
     for c in claims:
         marks = "".join(f"[{n}]" for n in dict.fromkeys(x.number for x in c.citations))
-        text = c.text
+        text = c.text if c.verified or not mark else UNVERIFIED + c.text
         if marks:
             m = re.search(r"[.!?]+[\"'”’)]*$", text)
             text = text[: m.start()] + " " + marks + text[m.start() :] if m else text + " " + marks

@@ -86,8 +86,21 @@ def parse_date(value: object, where: str) -> date | None:
     raise LoadError(where, f"published {text!r} is not a date; use YYYY-MM-DD")
 
 
-def decode(raw: bytes, where: str) -> str:
-    """Bytes -> text, refusing empty, binary and non-UTF-8 input with a clear reason."""
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
+
+
+def decode(raw: bytes, where: str, *, html: bool = False) -> str:
+    r"""Bytes -> text, refusing empty, binary and non-UTF-8 input with a clear reason. A byte-order mark says
+    UTF-16 or UTF-8; a page's ``<meta charset>`` is honoured when its bytes are not UTF-8.
+
+    >>> decode("Café".encode("utf-16"), "f.txt"), decode(b'<meta charset="iso-8859-1"><p>Caf\xe9', "p.html", html=True)[-4:]
+    ('Café', 'Café')
+    """
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16 (Windows Notepad's "Unicode"): its NULs are not binary
+        try:
+            raw = raw.decode("utf-16").encode("utf-8")
+        except UnicodeDecodeError as err:
+            raise LoadError(where, f"not valid UTF-16 (byte {err.start}); re-save it as UTF-8") from None
     if not raw.strip():
         raise LoadError(where, "empty file; nothing to ingest")
     if b"\x00" in raw[:8192]:
@@ -97,6 +110,12 @@ def decode(raw: bytes, where: str) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
+        declared = _META_CHARSET.search(raw[:4096]) if html else None
+        if declared:
+            try:
+                return raw.decode(declared.group(1).decode("ascii"))
+            except (LookupError, UnicodeDecodeError):
+                pass
         raise LoadError(where, f"not valid UTF-8 (byte {err.start}); re-save it as UTF-8") from None
 
 
@@ -119,7 +138,7 @@ def load_path(path: Path) -> Loaded:
         if suf in JSON_SUFFIXES:
             _load_json(decode(raw, str(path)), path, out)
         elif suf in HTML_SUFFIXES:
-            out.articles.append(_from_html(decode(raw, str(path)), str(path), origin, doc_id=slug(path.stem)))
+            out.articles.append(_from_html(decode(raw, str(path), html=True), str(path), origin, doc_id=slug(path.stem)))
         elif suf in TEXT_SUFFIXES:
             out.articles.append(_from_text(decode(raw, str(path)), path, origin))
         else:

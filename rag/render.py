@@ -18,7 +18,10 @@ def render_answer(answer: Answer) -> str:
                 lines.append("No passages matched at all; is anything ingested? (rag stats, rag ingest PATH)")
         else:
             lines.append("Closest sources:")
+            firsts = {}  # each article once, at its best passage
             for p in answer.passages:
+                firsts.setdefault(p.doc_id, p)
+            for p in firsts.values():
                 lines.append(f"  - {source_line(p)}")
                 if p.also_in:
                     lines.append(f"    {also_line(p)}")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import difflib
 import logging
 import os
+import shlex
 import sys
 import threading
 from collections.abc import Callable
@@ -21,7 +22,7 @@ from pathlib import Path
 from . import api
 from .context import embedder_for, llm_for, open_context, store_for
 from .errors import CtrlC, NoIndex, RagError, report
-from .models import Answer, Passage, Summary
+from .models import Answer, Filters, Passage, Summary
 from .render import also_line, highlight, policy_lines, render_answer, scores_line, source_line, when_line
 from .settings import Settings
 
@@ -175,7 +176,9 @@ class Chat:
 
     def _set_date(self, which: str, arg: str) -> None:
         value = api.to_date(arg, which) if arg else None
-        setattr(self.state, which, value.isoformat() if value else None)
+        s = self.state
+        check_window(**({"since": s.since, "until": s.until, "today": s.today} | {which: value}))
+        setattr(s, which, value.isoformat() if value else None)
         self.out(f"filters: {self._filters_text()}")
 
     def cmd_since(self, arg: str) -> None:
@@ -230,7 +233,11 @@ class Chat:
     def cmd_ingest(self, arg: str) -> None:
         if not arg:
             raise RagError("/ingest needs a file, folder or URL")
-        report = api.ingest(arg.split(), settings=self.settings)
+        try:  # quotes or backslashes keep a path with spaces whole: /ingest "my news"
+            paths = shlex.split(arg)
+        except ValueError as err:
+            raise RagError(f"/ingest: {err}; quote a path with spaces, e.g. /ingest \"my news\"") from None
+        report = api.ingest(paths, settings=self.settings)
         for line in report.errors:
             self.error(f"failed: {line}")
         self.out(f"added {report.added}, updated {report.updated}, unchanged {report.unchanged}, removed {report.removed}; "
@@ -332,7 +339,21 @@ def run_terminal(chat: Chat) -> None:
             console.print("(stopped)", style="yellow")
 
 
+def check_window(since, until, today) -> None:
+    """A window that nothing could match is refused when it is set, not at the next question.
+
+    >>> check_window("2025-03-01", "2025-01-01", None)
+    Traceback (most recent call last):
+    rag.errors.ConfigError: --since 2025-03-01 is after --until 2025-01-01; swap them
+    """
+    f = Filters.of(since, until)
+    as_of = api.to_date(today, "today")
+    if f.since and as_of and f.since > as_of:
+        raise RagError(f"since {f.since} is after the as-of date {as_of}; nothing could match (/filters clear starts over)")
+
+
 def main(settings: Settings, *, since: str | None = None, until: str | None = None, today: str | None = None) -> None:
+    check_window(since, until, today)
     chat = Chat(settings, out=lambda t: print(t, flush=True), error=lambda t: print(f"Error: {t}", file=sys.stderr, flush=True))
     chat.state.since, chat.state.until, chat.state.today = since, until, today
     if sys.stdin.isatty() and sys.stdout.isatty():

@@ -146,7 +146,8 @@ def stream_summary(
         yield token
     calls += 1
     checked = Checker(passages, embed).check(raw)
-    text, claims, citations = checked.text, list(checked.claims), checked.citations
+    claims, citations = list(checked.claims), checked.citations
+    text = render(claims, mark=True)  # a sentence that did not verify is shown as such, not as fact
     differ = disagree.claims_for(disagree.find(claims, passages), passages)  # a topic's articles may give a figure two ways
     if differ:
         text, claims = text + "\n" + " ".join(c.text for c in differ), claims + differ
@@ -178,7 +179,7 @@ def _timeline(passages, focus, raw, embed, calls, t0) -> Summary:
     events: list[TimelineEvent] = []
     for day, text in dated_lines(raw):
         for claim in checker.check(text).claims:
-            events.append(TimelineEvent(day, render([claim]), claim))
+            events.append(TimelineEvent(day, render([claim], mark=True), claim))
     events.sort(key=lambda e: e.day)  # chronological, whatever order the model wrote
     claims: list[Claim] = [e.claim for e in events]
     text = "\n".join(f"{e.day.isoformat()} - {e.text}" for e in events)

@@ -94,6 +94,22 @@ def test_bad_input_is_one_clear_line(tmp_path, name, content, reason):
     assert "\n" not in str(err)
 
 
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("notepad.txt", "Café prices rose on Monday, the bureau said.".encode("utf-16")),  # UTF-16 with its byte-order mark
+        ("page.html", b'<html><head><meta charset="iso-8859-1"><title>Caf\xe9</title></head><body><article><p>'
+         + "Café prices rose on Monday, the bureau said, as costs climbed across the region.".encode("latin-1")
+         + b"</p></article></body></html>"),
+    ],
+)
+def test_text_in_another_declared_encoding_is_read(tmp_path, name, content):
+    p = tmp_path / name
+    p.write_bytes(content)
+    loaded = load_path(p)
+    assert not loaded.errors and "Café prices rose on Monday" in loaded.articles[0].text
+
+
 def test_jsonl_keeps_good_lines_and_names_bad_ones(tmp_path):
     rows = [
         json.dumps({"doc_id": "a", "title": "A", "text": "Alpha text.", "published": "2024-01-02"}),

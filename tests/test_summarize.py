@@ -67,6 +67,9 @@ def test_timeline_lines_are_checked_and_sorted():
     summary = _timeline(p, "Acme", raw, None, 1, 0.0)
     assert summary.text.splitlines() == ["2025-01-15 - Acme opened its Ohio plant [1].", "2025-03-03 - Acme will hire 200 workers [1]."]
     assert all(c.verified for c in summary.claims)
+    # A sentence that does not verify is shown as such, never as plain fact.
+    wrong = _timeline(p, "Acme", "2025-03-03 - Acme will hire 900 workers [1].\n", None, 1, 0.0)
+    assert wrong.text == "2025-03-03 - (unverified) Acme will hire 900 workers [1]."
     assert summary.citations[0].start >= 10  # offsets in the article, not the passage
     # The same events as records: dates stay dates, each with its checked citations.
     assert [(e.day, e.text) for e in summary.events] == [
