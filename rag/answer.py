@@ -251,10 +251,16 @@ def stream_answer(
     overhead = count("\n".join(prompt.render(today=today_s, refusal=REFUSAL, passages="", question=posed)))
     budget = max(0, min(settings.passage_budget, context_window(settings) - overhead - settings.max_answer_tokens - 64))
     passages = pack(retrieved, budget, count)
-    if retrieved and not passages:  # not "no passage is close": the question took the room the articles needed
+    if retrieved and not passages:  # not "no passage is close": say what took the room the articles needed
+        smallest, asked_tokens = min(count(p.text) for p in retrieved), count(posed)
+        if budget < smallest <= budget + asked_tokens and budget < settings.passage_budget:
+            raise ConfigError(
+                f"the question is too long: its {asked_tokens:,} tokens leave no room for the articles in the model's "
+                f"{context_window(settings):,}-token context; shorten it"
+            )
         raise ConfigError(
-            f"the question is too long: its {count(posed):,} tokens leave no room for the articles in the model's "
-            f"{context_window(settings):,}-token context; shorten it"
+            f"no passage fits the {budget:,} tokens left for the articles (the smallest takes {smallest:,}); raise "
+            "RAG_PASSAGE_BUDGET or RAG_CONTEXT_WINDOW, or ingest with smaller chunks"
         )
     shown: list = [None] * len(passages)
     if settings.evidence_tokens and passages:

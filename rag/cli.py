@@ -122,7 +122,9 @@ def search(query, k, since, until, source, today, as_json, settings):
         click.echo(json.dumps([h.to_dict() for h in hits], indent=2, ensure_ascii=False))
         return
     if not hits:
-        click.echo("No matching passages. Ingest articles first (rag ingest PATH), or widen the filters.")
+        window = ", ".join(f"{k} {v}" for k, v in (("since", since), ("until", until), ("as of", today), ("source", source)) if v)
+        click.echo(f"No passage matches these filters ({window}); widen them." if window
+                   else "No matching passages. Ingest articles first (rag ingest PATH).")  # fmt: skip
     for i, h in enumerate(hits, 1):
         click.secho(f"[{i}] {h.title}", bold=True)
         click.echo(f"    {h.published or 'undated'} · {h.source or 'no source'} · {h.doc_id} chars {h.start}-{h.end} · {scores_line(h)}")

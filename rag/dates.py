@@ -25,7 +25,6 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
-from .errors import ConfigError
 from .models import Filters, When
 
 __all__ = ["Implied", "plan", "resolve"]
@@ -237,8 +236,6 @@ def plan(question: str, filters: Filters = Filters(), as_of: date | None = None)
     >>> plan("Who won last week?", Filters(since=date(2025, 1, 1)), as_of=date(2025, 3, 5))[0].since
     datetime.date(2025, 1, 1)
     """
-    if filters.since and as_of and filters.since > as_of:
-        raise ConfigError(f"--since {filters.since} is after the as-of date {as_of} (--today); nothing could match")
     today = as_of or date.today()
     implied = resolve(question, today)
     since, until = filters.since, filters.until

@@ -105,6 +105,11 @@ def stream(paths: Iterable[str | os.PathLike], scan: _Scan, report: IngestReport
                     yield item
 
 
+def _in_scope(origin: str, scopes: list[str]) -> bool:
+    """Whether ``origin`` is one of the files or under one of the folders this ingest reads."""
+    return any(origin == s or (s.endswith(os.sep) and origin.startswith(s)) for s in scopes)
+
+
 def _utf8_name(path: Path, report: IngestReport) -> bool:
     """Whether the file's name can be stored (the index keeps it as UTF-8); if not, one line in the report."""
     try:
@@ -133,8 +138,12 @@ def _unique(art: Article, scan: _Scan, manifest: dict[str, dict], errors: list[s
         errors.append(f"{art.origin}: duplicate doc_id {art.doc_id!r} (also in {seen[art.doc_id]}); kept the first; "
                       "give each record its own doc_id or url")  # fmt: skip
         return None
-    elif taken and taken != art.origin and not is_url(taken) and not is_url(art.origin) and Path(taken).exists():
-        # The id an earlier ingest gave an article of another file that is still there: not an update of it.
+    elif (
+        taken and taken != art.origin and not is_url(taken) and not is_url(art.origin) and Path(taken).exists()
+        and not _in_scope(taken, scan.scopes)
+    ):  # fmt: skip
+        # The id an earlier ingest gave an article of another file that is still there and is not read this time
+        # (one that is and still holds the id is a duplicate above, whichever comes first): not an update of it.
         errors.append(f"{art.origin}: doc_id {art.doc_id!r} is already the article from {taken}; kept that one; "
                       "give this record another doc_id, or remove that file and ingest both again")  # fmt: skip
         return None
@@ -197,6 +206,7 @@ def ingest(
     manifest = store.manifest()
     writer = _Writer(manifest, settings, store, embedder, progress)
     reader = FeedReader(store, manifest, limits(settings), report)
+    moved: dict[str, dict] = {}
     if feeds:
         paths = list(dict.fromkeys([*map(str, paths), *reader.followed()]))  # a feed named and followed is read once
         if not reader.followed():
@@ -209,6 +219,9 @@ def ingest(
             old = manifest.get(art.doc_id)
             if old is not None and old.get("hash") == art.content_hash:
                 report.unchanged += 1
+                if old.get("origin") != art.origin:  # the same story, now in another file: it belongs to that one
+                    moved[art.doc_id] = {"origin": art.origin}
+                    old["origin"] = art.origin
                 continue
             if old is None:
                 report.added += 1
@@ -216,6 +229,8 @@ def ingest(
                 report.updated += 1
             writer.add(art)
         writer.finish()
+        if moved:
+            store.set_article_fields(moved)
         reader.commit()  # only now: the items it read are stored
     finally:
         writer.close()  # on an error too: never leave a write running behind the caller
@@ -226,7 +241,7 @@ def ingest(
         for doc_id, meta in manifest.items()
         if doc_id not in scan.seen
         and meta.get("origin") not in scan.failed
-        and any(meta.get("origin", "") == s or (s.endswith(os.sep) and meta.get("origin", "").startswith(s)) for s in scan.scopes)
+        and _in_scope(meta.get("origin", ""), scan.scopes)
     ]
     store.remove(stale)
     report.removed = len(stale)

@@ -93,14 +93,17 @@ def decode(raw: bytes, where: str, *, html: bool = False) -> str:
     r"""Bytes -> text, refusing empty, binary and non-UTF-8 input with a clear reason. A byte-order mark says
     UTF-16 or UTF-8; a page's ``<meta charset>`` is honoured when its bytes are not UTF-8.
 
-    >>> decode("Café".encode("utf-16"), "f.txt"), decode(b'<meta charset="iso-8859-1"><p>Caf\xe9', "p.html", html=True)[-4:]
-    ('Café', 'Café')
+    >>> decode("Café au lait".encode("utf-16"), "f.txt"), decode(b'<meta charset="iso-8859-1"><p>Caf\xe9', "p.html", html=True)[-4:]
+    ('Café au lait', 'Café')
     """
     if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16 (Windows Notepad's "Unicode"): its NULs are not binary
         try:
-            raw = raw.decode("utf-16").encode("utf-8")
-        except UnicodeDecodeError as err:
-            raise LoadError(where, f"not valid UTF-16 (byte {err.start}); re-save it as UTF-8") from None
+            text = raw.decode("utf-16")
+        except UnicodeDecodeError:
+            text = ""
+        # Text has spaces or line breaks and no control characters; bytes that merely start like a BOM do not.
+        if (" " in text or "\n" in text) and not any(ord(c) < 32 and c not in "\t\r\n" for c in text):
+            raw = text.encode("utf-8")
     if not raw.strip():
         raise LoadError(where, "empty file; nothing to ingest")
     if b"\x00" in raw[:8192]:
@@ -111,8 +114,8 @@ def decode(raw: bytes, where: str, *, html: bool = False) -> str:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         declared = _META_CHARSET.search(raw[:4096]) if html else None
-        if declared:
-            try:
+        if declared and not declared.group(1).lower().startswith((b"utf-16", b"utf-32", b"utf16", b"utf32")):
+            try:  # (a page that says UTF-16 but is read as 8-bit bytes is mislabelled, as browsers assume)
                 return raw.decode(declared.group(1).decode("ascii"))
             except (LookupError, UnicodeDecodeError):
                 pass
@@ -388,8 +391,8 @@ def iter_articles(path: Path) -> Iterator[Article | LoadError]:
 
 
 def record_to_article(rec: object, where: str, origin: str) -> Article:
-    """A JSON record -> Article; ``doc_id`` defaults to a hash of its url, else of its file and title (two files'
-    "Daily briefing" are two articles; the same file ingested again updates its own)."""
+    """A JSON record -> Article; ``doc_id`` defaults to a hash of its url, else of its title and text (two days'
+    "Daily briefing" are two articles; the same story is one, whichever file holds it)."""
     if not isinstance(rec, dict):
         raise LoadError(where, "record is not a JSON object")
     text = rec.get("text")
@@ -398,7 +401,7 @@ def record_to_article(rec: object, where: str, origin: str) -> Article:
     title = str(rec.get("title") or "").strip() or text.strip()[:80]
     doc_id = str(rec.get("doc_id") or rec.get("id") or "").strip()
     if not doc_id:
-        key = str(rec.get("url") or "") or f"{origin}\n{title}"
+        key = str(rec.get("url") or "") or f"{title}\n{text.strip()}"
         doc_id = "j" + hashlib.sha1(key.encode()).hexdigest()[:15]
     return Article(
         doc_id=doc_id,

@@ -177,7 +177,10 @@ class Chat:
     def _set_date(self, which: str, arg: str) -> None:
         value = api.to_date(arg, which) if arg else None
         s = self.state
-        check_window(**({"since": s.since, "until": s.until, "today": s.today} | {which: value}))
+        try:
+            check_window(**({"since": s.since, "until": s.until, "today": s.today} | {which: value}))
+        except RagError as err:  # moving a window forward: its end first, or start over
+            raise RagError(f"{err} (/filters clear starts over)") from None
         setattr(s, which, value.isoformat() if value else None)
         self.out(f"filters: {self._filters_text()}")
 
@@ -340,16 +343,15 @@ def run_terminal(chat: Chat) -> None:
 
 
 def check_window(since, until, today) -> None:
-    """A window that nothing could match is refused when it is set, not at the next question.
+    """A reversed window is refused when it is set, not at the next question. (A window after the as-of date is
+    not an error: the answer names it, as `rag ask` does.)
 
     >>> check_window("2025-03-01", "2025-01-01", None)
     Traceback (most recent call last):
     rag.errors.ConfigError: --since 2025-03-01 is after --until 2025-01-01; swap them
     """
-    f = Filters.of(since, until)
-    as_of = api.to_date(today, "today")
-    if f.since and as_of and f.since > as_of:
-        raise RagError(f"since {f.since} is after the as-of date {as_of}; nothing could match (/filters clear starts over)")
+    Filters.of(since, until)
+    api.to_date(today, "today")
 
 
 def main(settings: Settings, *, since: str | None = None, until: str | None = None, today: str | None = None) -> None:

@@ -15,7 +15,7 @@ from urllib.parse import urlparse
 
 import numpy as np
 
-from .errors import ConfigError, EmbedderMismatch, StoreError
+from .errors import ConfigError, EmbedderMismatch, StoreError, one_line
 from .models import Article, Chunk, Passage, iso
 from .offline import disable_telemetry
 
@@ -57,8 +57,8 @@ def make_client(index: Path, chroma_url: str | None = None):
         return chromadb.PersistentClient(path=str(index), settings=cfg)
     except Exception as err:  # noqa: BLE001 - chromadb raises AttributeError/ValueError/sqlite3 errors on a bad file
         raise StoreError(
-            f"the index at {index} cannot be opened ({type(err).__name__}): it is damaged or not a newsrag index; "
-            "move it aside and run rag ingest again"
+            f"the index at {index} cannot be opened ({one_line(err)}); if no other program holds it, it is damaged or "
+            "not a newsrag index: move it aside and run rag ingest again"
         ) from None
 
 

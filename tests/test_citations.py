@@ -233,6 +233,8 @@ def test_a_claim_about_this_week_needs_an_article_of_this_week():
     assert not stale.verified and stale.citations[0].reason == "dated: the claim says 'this week', the article is from 2022-11-11"
     assert Checker([old], today=date(2022, 11, 14)).check(claim).claims[0].verified  # asked that week
     assert Checker([old]).check(claim).claims[0].verified  # no as-of date: nothing to compare
+    for named in ("She told ABC's This Week that Memorial Day was celebrated [1].", 'He said "Memorial Day was celebrated today" [1].'):
+        assert "dated" not in (Checker([old], today=date(2023, 1, 20)).check(named).claims[0].citations[0].reason or "")
     (fresh,) = Checker([old, new], today=date(2023, 1, 20)).check("Martin Luther King Jr. Day was celebrated this week [1].").claims
     assert fresh.verified and [c.number for c in fresh.citations] == [2]
 
@@ -245,8 +247,31 @@ def test_a_claim_about_this_week_needs_an_article_of_this_week():
         ("Which company announced 10,000 job cuts?", "Meta announced 10,000 job cuts [1].", "Meta announced job cuts.", True),
         # A rounded figure is the same figure.
         ("What sold for $63,000?", "The iPhone sold for more than $63,000 [1].", "The iPhone sold for $63,356.40 at auction.", True),
+        ("Who was fined €1.2bn?", "The EU fined Meta €1.2bn for data transfers [1].", "The EU fined Meta 1.2 billion euros for data transfers.", True),
+        ("Which firm cut 10,000 jobs?", "Meta cut 10,000 jobs [1].", "Meta cut 10k jobs in its second round.", True),
+        # A day of a month is a date, and a figure the claim itself has is not another one.
+        ("Did SVB fail on March 10?", "Silicon Valley Bank collapsed on March 10 after a run [1].",
+         "Silicon Valley Bank collapsed on Friday after depositors withdrew $42 billion in a day.", True),
+        ("Who filed on January 17?", "On January 17, Party City filed for Chapter 11 bankruptcy [1].",
+         "Party City filed for Chapter 11 bankruptcy protection on Tuesday.", True),
+        # Years are equal or different, never rounded; a year is not a count.
+        ("Did it go public in 2020?", "The company went public in 2020 [1].", "The company went public in 2021 on the Nasdaq.", False),
+        ("Who won after a 20-month fight?", "Garcetti was confirmed after a 20-month fight [1].",
+         "Garcetti was confirmed after a fight over his nomination, announced in July 2021.", True),
     ],
 )
 def test_a_figure_from_the_question_is_not_replaced_in_the_quote(question, answer, text, verified):
     (claim,) = Checker([passage(0, text, title="Sale")], question=question).check(answer).claims
     assert claim.verified is verified
+
+
+def test_a_citation_is_never_repointed_to_another_subject_or_an_older_story():
+    alibaba = passage(0, "Alibaba beat forecasts. The company said revenue rose 8% on cloud demand.", doc="baba", title="Alibaba results")
+    tencent = passage(0, "The company said its revenue rose 8% in the quarter.", doc="tencent", title="Tencent results")
+    claim = "The company said its revenue rose 8% in the quarter [1]."
+    assert Checker([alibaba, tencent]).check(claim).claims[0].citations[0].number == 2  # nothing says which company
+    checked = Checker([alibaba, tencent], question="How much did Alibaba's revenue grow?").check(claim)
+    assert [c.number for c in checked.citations] == [1] and checked.claims[0].verified
+    old, new = replace(SENATE[1], published=date(2020, 3, 16)), replace(SENATE[0], published=date(2023, 3, 30))
+    checked = Checker([new, old]).check("The Senate voted on Wednesday to end the national emergency declaration [1].")
+    assert [c.number for c in checked.citations] == [1]

@@ -131,6 +131,26 @@ def test_a_doc_id_of_another_file_is_refused_not_overwritten(tmp_path, settings,
     assert run([tmp_path / "x2.jsonl"], settings, store, embedder).updated == 1
 
 
+def test_a_record_moved_to_another_file_is_moved_not_lost_or_doubled(tmp_path, settings, store, embedder):
+    folder = tmp_path / "news"
+    folder.mkdir()
+    rows = [json.dumps({"doc_id": f"x{i}", "title": f"T{i}", "text": f"Story number {i} about rain."}) for i in range(3)]
+    (folder / "a.jsonl").write_text("\n".join(rows) + "\n")
+    run([folder], settings, store, embedder)
+    (folder / "a.jsonl").write_text("\n".join(rows[:2]) + "\n")  # x2 moves to b.jsonl, a.jsonl stays
+    (folder / "b.jsonl").write_text(rows[2] + "\n")
+    report = run([folder], settings, store, embedder)
+    assert report.errors == [] and report.removed == 0 and "b.jsonl" in store.manifest()["x2"]["origin"]
+    # Records without ids: a file moved elsewhere holds the same stories, not copies of them.
+    (tmp_path / "e").mkdir()
+    (tmp_path / "e" / "feed.jsonl").write_text('{"title": "Daily briefing", "text": "Snow fell."}\n')
+    run([tmp_path / "e" / "feed.jsonl"], settings, store, embedder)
+    (tmp_path / "e" / "archive").mkdir()
+    (tmp_path / "e" / "feed.jsonl").rename(tmp_path / "e" / "archive" / "feed.jsonl")
+    report = run([tmp_path / "e" / "archive" / "feed.jsonl"], settings, store, embedder)
+    assert report.added == 0 and store.counts()[0] == 4
+
+
 def test_an_empty_path_and_an_undecodable_file_name_are_one_line_each(tmp_path, settings, store, embedder):
     folder = tmp_path / "n"
     folder.mkdir()
