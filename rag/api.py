@@ -22,7 +22,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from . import choice, conversation, dates, dedup, factcheck, retrieval
+from . import choice, conversation, dates, dedup, factcheck, policy, retrieval
 from . import feeds as _feeds
 from . import ingest as _ingest
 from . import summarize as _summarize
@@ -56,6 +56,8 @@ def ingest(
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
+    elif isinstance(paths, bytes) or not isinstance(paths, Iterable):  # bytes would be read byte by byte
+        raise ConfigError(f"paths must be a path, a URL, or a list of them (str or Path), not {type(paths).__name__}")
     settings = settings if settings is not None else Settings()
     embedder = embedder or embedder_for(settings)
     with _ingest.writer_lock(settings):
@@ -112,7 +114,14 @@ def source_name(source: str, *, settings: Settings | None = None, store: Store |
     return retrieval.source_name(source, open_context(settings, store=store, embedder=embedder).store)
 
 
+def _check_count(value, name: str) -> None:
+    """``k`` and friends from Python: a whole number of at least 1, or None for the setting's default."""
+    if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 1):
+        raise ConfigError(f"{name} must be a whole number of at least 1 (or None for the default), not {value!r}")
+
+
 def _retrieve(ctx: Context, query: str, filters: Filters, when: When, k: int | None) -> list[Passage]:
+    _check_count(k, "k")
     return retrieval.retrieve(
         query, store=ctx.store, embedder=ctx.embedder, settings=ctx.settings, filters=filters, k=k, recent=when.recent
     )
@@ -262,6 +271,11 @@ def preload(llm) -> None:
     threading.Thread(target=work, name="rag-model-load").start()
 
 
+# A topic none of whose words any passage holds is summarized only if a passage is this close in meaning (MiniLM
+# cosine; unrelated topics score ~0.15-0.2 on corpus/, "AI spending" 0.65).
+TOPIC_MIN_DENSE = 0.35
+
+
 def summarize_stream(
     *,
     doc_id: str | None = None,
@@ -282,6 +296,7 @@ def summarize_stream(
     ``timeline=True`` gives dated events, oldest first (``Summary.events``).
     A topic's dates work as in :func:`ask_stream` ("last week", ``today`` as the as-of date).
     """
+    _check_count(sentences, "sentences")
     if bool(doc_id) == bool(topic):
         raise ConfigError("summarize needs exactly one of: an article id (--doc) or a topic (--topic)")
     filters, as_of = Filters.of(since, until), to_date(today, "today")
@@ -291,6 +306,8 @@ def summarize_stream(
     else:
         retrieval.check_query(topic)
         retrieved = _retrieve(ctx, topic, *dates.plan(topic, filters, as_of), k or 2 * ctx.settings.k)
+        if retrieved and policy.coverage(topic, retrieved) == 0 and policy.signals(topic, retrieved)["dense"] < TOPIC_MIN_DENSE:
+            raise ConfigError(f"no articles about {topic!r}: no passage holds any of its words or comes close in meaning; try other words")
         passages, focus = _summarize.topic_passages(topic, retrieved, keep=ctx.settings.topic_keep, timeline=timeline)
     with backend_errors(ctx.settings):
         yield from _summarize.stream_summary(

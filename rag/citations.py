@@ -17,6 +17,7 @@ from datetime import date, timedelta
 import numpy as np
 
 from .chunking import sentence_spans
+from .errors import visible
 from .models import CheckedText, Citation, Claim, Passage, iso
 from .numeric import numbers_in, unsupported_numbers
 from .relations import conflict, missing_names, names, out_of_period, replaced_figure, unstated_move, unstated_win
@@ -285,6 +286,7 @@ class Checker:
         return text
 
     def check(self, answer: str) -> CheckedText:
+        answer = visible(answer)  # a zero-width space inside "$50 billion" must not split the figure from its unit
         sentences = [answer[s:e] for s, e in sentence_spans(answer)]
         parsed = [parse_markers(s) for s in sentences]
         parsed = [(t, n) for t, n in parsed if t]

@@ -23,6 +23,8 @@ from .settings import Settings, explain
 
 
 def _settings(index, chroma_url, embedder, **more) -> Settings:
+    if index is not None and not str(index).strip():  # `--index "$DIR"` with DIR unset: not the current folder
+        raise click.UsageError("--index is empty; name the index folder (default ./.rag)")
     over = {"index": index, "chroma_url": chroma_url, "embedder": embedder, **more}
     try:
         return Settings(**{k: v for k, v in over.items() if v is not None})

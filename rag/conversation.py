@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from .errors import ConfigError
 from .llm import text_output
 from .models import Answer
 from .prompts import load
@@ -78,13 +79,16 @@ def turns_of(history: Iterable[Turn]) -> list[tuple[str, str]]:
     >>> turns_of([("How much?", "$5 [1]."), Answer("Who?", REFUSAL, [], [], [], True)])
     [('How much?', '$5 [1].'), ('Who?', '')]
     """
+    if history is None or isinstance(history, (str, bytes, dict)):
+        raise ConfigError(f"history must be a list of earlier turns, not {type(history).__name__}")
     out = []
     for turn in history:
         if isinstance(turn, Answer):
             out.append((turn.question, "" if turn.refused else turn.text))
-        else:
-            question, answer = turn
-            out.append((str(question), str(answer)))
+        elif isinstance(turn, (tuple, list)) and len(turn) == 2 and all(isinstance(x, str) for x in turn):
+            out.append((turn[0], turn[1]))
+        else:  # a dict would unpack its keys: ("question", "answer"), silently wrong
+            raise ConfigError(f"each turn of history must be an Answer or a (question, answer) pair of strings, not {turn!r:.60}")
     return out
 
 

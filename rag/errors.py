@@ -52,6 +52,19 @@ class BackendError(RagError):
     """The LLM or embedding backend failed (unreachable, timeout, bad key)."""
 
 
+_INVISIBLE = str.maketrans("", "", "\u00ad\u200b\u200c\u200d\u200e\u200f\u2060\ufeff")
+
+
+def visible(text: str) -> str:
+    """``text`` without invisible format characters (zero-width spaces and joiners, soft hyphens, a stray BOM) that
+    copy-pasted text carries: "$50\u200b billion" is "$50 billion" to a reader, and must be to the checker.
+
+    >>> visible("$50\u200b billion"), visible("bil\u00adlion")
+    ('$50 billion', 'billion')
+    """
+    return text.translate(_INVISIBLE)
+
+
 def check_text(text: str, what: str = "the query") -> None:
     r"""Text a person typed must be text: bytes a terminal could not decode arrive as lone surrogates, which no
     embedder or index takes.
@@ -60,6 +73,8 @@ def check_text(text: str, what: str = "the query") -> None:
     Traceback (most recent call last):
     rag.errors.ConfigError: the query is not valid UTF-8 (character 8); type it again, or set the terminal to UTF-8
     """
+    if not isinstance(text, str):
+        raise ConfigError(f"{what} must be text (a str), not {type(text).__name__}")
     try:
         text.encode("utf-8")
     except UnicodeEncodeError as err:

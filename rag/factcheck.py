@@ -29,7 +29,7 @@ from collections.abc import Callable, Sequence
 
 from .chunking import sentence_spans
 from .citations import LEXICAL_STRONG, LEXICAL_WEAK, Checker, words
-from .errors import RagError, check_text
+from .errors import RagError, check_text, visible
 from .models import Citation, Passage, Verdict
 from .relations import replaced_figure, swapped_name
 
@@ -55,6 +55,7 @@ def claims_of(text: str) -> list[str]:
     rag.errors.RagError: "How much is Alibaba investing?" is a question; rag verify checks statements (ask questions with rag ask)
     """
     check_text(text, "the text to verify")
+    text = visible(text)
     paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", text)]  # a heading is not the next sentence's start
     if len(words(" ".join(paragraphs))) < 2:
         raise RagError('nothing to verify: give a statement, e.g. rag verify "Alibaba will invest $50 billion in AI"')
@@ -75,7 +76,7 @@ def skipped(text: str) -> list[str]:
     ['How much is it?', 'Wow.']
     """
     check_text(text, "the text to verify")
-    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", text)]
+    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", visible(text))]
     sentences = [p[s:e] for p in paragraphs for s, e in sentence_spans(p)]
     return [s for s in sentences if s.rstrip().endswith("?") or len(words(s)) < 2]
 

@@ -26,7 +26,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
-from urllib.parse import parse_qsl, urlencode, urlparse, urlunparse
+from urllib.parse import parse_qsl, urlencode, urljoin, urlparse, urlunparse
 
 from .errors import LoadError
 from .fetch import Fetched, Limits, fetch, fetch_all
@@ -130,7 +130,7 @@ def parse_feed(body: bytes, url: str) -> Feed:
 
     import feedparser
 
-    doc = feedparser.parse(body)
+    doc = feedparser.parse(body, response_headers={"content-location": url})  # relative links resolve against the feed
     if doc.get("bozo") and isinstance(doc.get("bozo_exception"), xml.sax.SAXException):
         err = doc["bozo_exception"]
         where = f"line {err.getLineNumber()}: " if hasattr(err, "getLineNumber") else ""
@@ -143,9 +143,12 @@ def parse_feed(body: bytes, url: str) -> Feed:
         link = e.get("link") or ""
         if not link and e.get("links"):
             link = e["links"][0].get("href", "")
+        if e.get("guidislink") and not urlparse(str(e.get("id") or "")).scheme:
+            link = ""  # feedparser's stand-in for a missing <link>: a bare guid ("g13") names no page
+        link = urljoin(url, link) if link else ""  # a relative link feedparser left as it was
         guid = str(e.get("id") or link or "").strip()
-        if not guid or not link:
-            continue  # an item with no link has no article to ingest
+        if not guid or not link or urlparse(link).scheme not in ("http", "https"):
+            continue  # an item with no link (feedparser may offer its guid) has no article to ingest
         items.append(
             Item(
                 guid=guid,
@@ -290,7 +293,10 @@ class FeedReader:
         for link, result in fetch_all(by_link, self.limits):
             item = by_link[link]
             if isinstance(result, LoadError):
-                yield result  # not remembered: tried again next time
+                # Not remembered: tried again next time, and the feed is then read in full (no ETag), or an
+                # unchanged feed's 304 would never give the item another try.
+                new = replace(new, etag="", modified="")
+                yield result
                 continue
             try:
                 art = item_article(item, result, feed)

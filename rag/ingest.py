@@ -54,6 +54,7 @@ class _Scan:
     scopes: list[str] = field(default_factory=list)  # folders/files whose stale articles may be removed
     failed: set[str] = field(default_factory=set)  # origins with errors keep their old articles
     seen: dict[str, str] = field(default_factory=dict)  # doc_id -> origin
+    read: set[str] = field(default_factory=set)  # origins (files, URLs) read this time
 
 
 def stream(paths: Iterable[str | os.PathLike], scan: _Scan, report: IngestReport, reader: FeedReader | None = None) -> Iterator[Article]:
@@ -83,6 +84,8 @@ def stream(paths: Iterable[str | os.PathLike], scan: _Scan, report: IngestReport
             files = [(url, reader.read(url) if reader else _pages(url)) for url in urls]
         else:
             if path.is_dir():
+                if str(path.resolve()) + os.sep in scan.scopes:
+                    continue  # named twice ("corpus corpus/"): read once
                 scan.scopes.append(str(path.resolve()) + os.sep)
                 files = []
                 for file in walk(path):
@@ -97,6 +100,9 @@ def stream(paths: Iterable[str | os.PathLike], scan: _Scan, report: IngestReport
                 report.errors.append(f"{name}: no such file, folder or URL")
                 continue
         for origin, items in files:
+            if origin in scan.read:  # a file named twice, or alone and inside a folder named too: read once
+                continue
+            scan.read.add(origin)
             for item in items:
                 if isinstance(item, LoadError):
                     report.errors.append(str(item))

@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import asdict, dataclass, field, fields, is_dataclass
-from datetime import date
+from datetime import date, datetime
 
 from .errors import ConfigError
 
@@ -138,9 +138,11 @@ class Stats:
 def to_date(value: date | str | None, name: str = "date") -> date | None:
     """A date, from a date or ``YYYY-MM-DD`` text.
 
-    >>> to_date("2025-02-24")
-    datetime.date(2025, 2, 24)
+    >>> to_date("2025-02-24"), to_date(datetime(2025, 2, 24, 18, 30))
+    (datetime.date(2025, 2, 24), datetime.date(2025, 2, 24))
     """
+    if isinstance(value, datetime):  # a datetime is a date too, but cannot be compared with one
+        return value.date()
     if value is None or isinstance(value, date):
         return value
     try:

@@ -16,7 +16,7 @@ import numpy as np
 from . import dedup
 from .citations import words
 from .embeddings import Embedder
-from .errors import ConfigError, MissingDependency, check_text
+from .errors import ConfigError, MissingDependency, check_text, visible
 from .models import Filters, Passage
 from .settings import Settings
 from .store import Store, date_filter, day_number
@@ -217,9 +217,13 @@ def dense_search(store: Store, vector, n: int, filters: Filters = Filters()) -> 
 
 def check_query(query: str) -> None:
     """The one check of a question or search, at the API's door."""
+    if not isinstance(query, str):
+        check_text(query)  # the type's one clear line
     if not query or not query.strip():
         raise ConfigError("the query is empty; type a question or some keywords")
     check_text(query)
+    if not any(c.isalnum() for c in visible(query)):  # "???", a line of zero-width spaces: nothing to search for
+        raise ConfigError("the query has no words; type a question or some keywords")
 
 
 def source_name(given: str, store: Store) -> str:

@@ -146,9 +146,43 @@ def test_a_failing_backend_is_recorded_and_the_run_goes_on(dataset, tmp_path, mo
     assert "sk-canary" not in (out / "records.jsonl").read_text() + (out / "report.html").read_text()
 
 
+def test_a_run_is_not_resumed_under_other_rag_variables(dataset, tmp_path, monkeypatch):
+    out = tmp_path / "r"
+    assert run("run", dataset, "--retrieval-only", "--out", out, "--index-root", tmp_path / "idx").exit_code == 0
+    (out / "records.jsonl").write_text((out / "records.jsonl").read_text().splitlines()[0] + "\n")  # as if stopped
+    monkeypatch.setenv("RAG_RETRIEVAL", "bm25")
+    monkeypatch.setenv("RAG_OPENAI_API_KEY", "sk-canary")  # a secret is neither compared nor written
+    result = run("run", dataset, "--retrieval-only", "--out", out, "--index-root", tmp_path / "idx")
+    assert result.exit_code == 1 and "was run with another environment" in result.output
+    assert "sk-canary" not in result.output + (out / "run.json").read_text()
+
+
 def test_bad_dataset_is_one_line(tmp_path):
     result = run("run", tmp_path / "nowhere")
     assert result.exit_code == 1 and "no questions.jsonl" in result.output and result.output.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("files", "message"),
+    [
+        ({"dataset.json": "{}"}, "KeyError: 'corpus'"),
+        ({"dataset.json": "{not json"}, "is not a dataset newsrag can read"),
+        ({"questions.jsonl": "[1, 2]\n"}, "question 1: needs string fields id and question"),
+        ({"questions.jsonl": '{"id": "a", "question": "Q?", "answerable": "false"}\n'}, "answerable must be true or false"),
+        ({"questions.jsonl": '{"id": "a", "question": "Q?", "gold_doc_ids": "d1"}\n'}, "gold_doc_ids must be a list of strings"),
+        ({"questions.jsonl": ""}, "has no questions to run"),
+        ({"corpus.jsonl.gz": "not gzip"}, "is not a dataset newsrag can read"),
+    ],
+    ids=["no-corpus", "bad-json", "not-an-object", "answerable-string", "ids-string", "empty", "bad-gzip"],
+)
+def test_a_malformed_dataset_is_one_line(tmp_path, files, message):
+    folder = tmp_path / "ds"
+    folder.mkdir()
+    (folder / "questions.jsonl").write_text('{"id": "a", "question": "Q?", "gold_doc_ids": ["d1"]}\n')
+    for name, text in files.items():
+        (folder / name).write_text(text)
+    result = run("run", folder, "--retrieval-only", "--out", tmp_path / "out")
+    assert result.exit_code == 1 and message in result.output and result.output.count("\n") == 1, result.output
 
 
 def test_a_follow_up_is_asked_after_its_history_in_one_conversation(dataset, tmp_path):

@@ -187,6 +187,21 @@ def test_item_faults_are_one_line_each_and_lose_nothing(site, settings, store, e
     assert again.added == 0 and again.failed == 4
 
 
+def test_a_failed_item_is_retried_though_the_feed_is_unchanged_and_relative_links_resolve(site, settings, store, embedder):
+    items = serve_stories(site)
+    items[0] = {**items[0], "link": "/news/harbour.html"}  # relative to the feed's URL
+    items.append({"title": "Late story", "link": site.url("/news/late.html"), "guid": "tag:late"})
+    site.routes["/news/late.html"] = (404, {"Content-Type": "text/html"}, b"<html>not yet</html>")
+    site.feed("/rss.xml", rss("Coast Herald", items))
+    first = ingest([site.url("/rss.xml")], settings, store, embedder)
+    assert (first.added, first.failed) == (2, 1) and "HTTP 404" in first.errors[0]
+    site.html("/news/late.html", page("Late story", ["The late story is about the ferry timetable, which changes on Monday."]))
+    again = ingest([], settings, store, embedder, feeds=True)  # the feed did not change: no 304 for it, the item is retried
+    assert (again.added, again.failed) == (1, 0), again.errors
+    site.log.clear()
+    assert ingest([], settings, store, embedder, feeds=True).not_modified == 1 and site.log == ["/rss.xml"]
+
+
 def test_feed_faults_keep_the_state_and_the_articles(site, settings, store, embedder):
     site.feed("/rss.xml", rss("Coast Herald", serve_stories(site)))
     ingest([site.url("/rss.xml")], settings, store, embedder)

@@ -103,6 +103,7 @@ def _meta(ds: datasets.Dataset, kind: str, config: str, over: dict, settings: Se
         "question_ids": [q["id"] for q in ds.questions],
         "model": model_name(settings),
         "backend": settings.backend,
+        "environment": runner.environment(),
         "index": str(settings.index),
         "started": time.strftime("%Y-%m-%dT%H:%M:%S"),
     }

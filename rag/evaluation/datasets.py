@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import loaders
-from ..errors import ConfigError
+from ..errors import ConfigError, RagError, one_line
 
 SHARED_DATA = Path("../shared/data")
 
@@ -151,7 +151,35 @@ def select(
     return questions
 
 
-def load(
+def load(name_or_path: str | Path, **kwargs) -> Dataset:
+    """The dataset at ``name_or_path`` (see :func:`_load` for the options); a file it cannot read is one line."""
+    try:
+        return _load(name_or_path, **kwargs)
+    except RagError:
+        raise
+    except (OSError, EOFError, ValueError, KeyError, AttributeError, TypeError) as err:  # json and gzip errors are these
+        raise ConfigError(
+            f"{name_or_path} is not a dataset newsrag can read ({one_line(err)}); the formats are in rag/evaluation/datasets.py"
+        ) from None
+
+
+_LISTS = ("answers", "gold_doc_ids", "candidate_doc_ids", "choices")
+
+
+def _check_questions(path: Path, questions: list) -> None:
+    """Fields of the wrong type would be scored wrongly, not refused: "answerable": "false" reads as true."""
+    # (Ids are not checked for uniqueness: realtimeqa-2023 itself uses one twice, and its splits are fixed.)
+    for i, q in enumerate(questions, 1):
+        if not isinstance(q, dict) or not isinstance(q.get("id"), str) or not isinstance(q.get("question"), str):
+            raise ConfigError(f"{path} question {i}: needs string fields id and question")
+        if "answerable" in q and not isinstance(q["answerable"], bool):
+            raise ConfigError(f"{path} question {i}: answerable must be true or false, not {q['answerable']!r}")
+        for key in _LISTS:
+            if key in q and not (isinstance(q[key], list) and all(isinstance(x, str) for x in q[key])):
+                raise ConfigError(f"{path} question {i}: {key} must be a list of strings")
+
+
+def _load(
     name_or_path: str | Path,
     *,
     limit: int | None = None,
@@ -167,10 +195,10 @@ def load(
     if not (folder / "questions.jsonl").exists():
         return load_summaries(folder, limit=limit, seed=seed)
     questions = _read_jsonl(folder / "questions.jsonl")
-    for i, q in enumerate(questions, 1):
-        if not isinstance(q.get("id"), str) or not isinstance(q.get("question"), str):
-            raise ConfigError(f"{folder / 'questions.jsonl'} question {i}: needs string fields id and question")
+    _check_questions(folder / "questions.jsonl", questions)
     questions = select(questions, limit=limit, seed=seed, gold_only=gold_only, skip=skip, half=half)
+    if not questions:
+        raise ConfigError(f"{folder / 'questions.jsonl'} has no questions to run (with these --limit/--skip/--half/--gold-only)")
     name = folder.resolve().name
     if (folder / "dataset.json").exists():
         meta = json.loads((folder / "dataset.json").read_text())

@@ -14,6 +14,7 @@ command again resumes; a different configuration in the same folder is an error.
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from collections.abc import Callable
@@ -211,6 +212,20 @@ def judge(row: dict) -> dict:
     }
 
 
+# RAG_ variables that change no result (where things live, speed, display), and secrets, which no output may hold.
+_NOT_RESULTS = {"RAG_USE_SERVER", "RAG_DEBUG", "RAG_CACHE_DIR", "RAG_INDEX", "RAG_CHROMA_URL", "RAG_THREADS", "RAG_MINILM_DIR",
+                "RAG_EMBED_BATCH_SIZE", "RAG_OPENAI_TIMEOUT", "RAG_OPENAI_MAX_RETRIES"}  # fmt: skip
+
+
+def environment() -> dict[str, str]:
+    """The RAG_ variables set for this run that may change its results (a resumed run must not mix them)."""
+    secret = ("KEY", "TOKEN", "SECRET", "PASSWORD")
+    return {
+        k: v for k, v in sorted(os.environ.items())
+        if k.startswith("RAG_") and k not in _NOT_RESULTS and not any(s in k for s in secret)
+    }  # fmt: skip
+
+
 def open_run(folder: Path, meta: dict) -> Run:
     """Start or resume the run in ``folder``; refuse to mix configurations."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -220,6 +235,13 @@ def open_run(folder: Path, meta: dict) -> Run:
         keys = ("dataset_key", "overrides", "question_ids", "kind", "choices")
         if any(old.get(k) != meta.get(k) for k in keys):
             raise ConfigError(f"{folder} holds a run of another dataset, sample or config; choose another --out or delete it")
+        # Settings from the environment and the model count too (runs recorded before they were kept are not checked).
+        for k in ("environment", "model", "backend"):
+            if k in old and k in meta and old[k] != meta[k]:
+                raise ConfigError(
+                    f"{folder} was run with another {k} ({old[k]} then, {meta[k]} now); resume it with the same RAG_ "
+                    "variables, or choose another --out"
+                )
         meta = {**old, **{k: v for k, v in meta.items() if k not in ("started",)}}
     meta_path.write_text(json.dumps(meta, indent=2, default=str))
     records = []
