@@ -39,7 +39,7 @@ LEXICAL_STRONG = 0.6
 LEXICAL_WEAK = 0.3
 SEMANTIC_MIN = 0.6
 # A verified citation is re-pointed to another passage shown only when that one's words + meaning score is this much
-# higher (tuned on the tuning halves' replays, docs/design.md "Citations re-pointed").
+# higher (tuned on the tuning halves' replays: docs/design.md, "Dated claims, the strongest quote, and a question's figure").
 STRONGER = 0.2
 REPOINT_DAYS = 7  # ... and only to one at most this much older than the one cited
 
