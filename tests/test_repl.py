@@ -98,9 +98,12 @@ def wait_for_terminal_mode(child, *, cooked: bool, timeout: float = 120) -> None
 
 
 def test_terminal_session_in_a_pty(index):
+    # poll, not select: by now the test process holds an embedded Chroma client per test index, and its file
+    # descriptors can pass select()'s limit of 1024 ("filedescriptor out of range in select()").
     child = pexpect.spawn(
-        sys.executable, ["-m", "rag.cli", "chat"], env=env_for(index), encoding="utf-8", timeout=180, dimensions=(40, 200)
-    )
+        sys.executable, ["-m", "rag.cli", "chat"], env=env_for(index), encoding="utf-8", timeout=180, dimensions=(40, 200),
+        use_poll=True,
+    )  # fmt: skip
     try:
         child.expect("/help for commands")
         child.expect("rag> ")
