@@ -308,7 +308,10 @@ def summarize_stream(
         retrieved = _retrieve(ctx, topic, *dates.plan(topic, filters, as_of), k or 2 * ctx.settings.k)
         if retrieved and policy.coverage(topic, retrieved) == 0 and policy.signals(topic, retrieved)["dense"] < TOPIC_MIN_DENSE:
             raise ConfigError(f"no articles about {topic!r}: no passage holds any of its words or comes close in meaning; try other words")
-        passages, focus = _summarize.topic_passages(topic, retrieved, keep=ctx.settings.topic_keep, timeline=timeline)
+        searched, when = dates.plan(topic, filters, as_of)
+        passages, focus = _summarize.topic_passages(
+            topic, retrieved, keep=ctx.settings.topic_keep, timeline=timeline, window=bool(searched.since or searched.until)
+        )
     with backend_errors(ctx.settings):
         yield from _summarize.stream_summary(
             passages, focus, llm=ctx.llm, embed=ctx.embedder.embed, settings=ctx.settings,

@@ -92,6 +92,8 @@ def ingest(paths, feeds, as_json, settings):
 @common
 def feeds(url, as_json, settings):
     """The feeds this index follows: when each was last read, and how that went."""
+    if url is not None and not url.strip():
+        raise RagError("--unfollow needs the feed's URL; `rag feeds` lists them")
     if url:
         if not api.unfollow(url, settings=settings):
             raise RagError(f"the index does not follow {url}; `rag feeds` lists the feeds it follows")

@@ -24,13 +24,15 @@ passes the verdict is not_found, with the model's probability in the reason.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Sequence
 
 from .chunking import sentence_spans
-from .citations import LEXICAL_STRONG, LEXICAL_WEAK, Checker, words
+from .citations import LEXICAL_STRONG, LEXICAL_WEAK, Checker, figure, words
 from .errors import RagError, check_text, visible
 from .models import Citation, Passage, Verdict
+from .numeric import numbers_in
 from .relations import replaced_figure, swapped_name
 
 # Share of the claim's words a quote must hold before a weak sign (a qualifier, a negation, a date)
@@ -81,6 +83,24 @@ def skipped(text: str) -> list[str]:
     return [s for s in sentences if s.rstrip().endswith("?") or len(words(s)) < 2]
 
 
+def rescaled(missing: set[float], quote: str) -> str:
+    """A figure of the claim that the quote gives a thousand, million or billion times larger or smaller: the same
+    digits, another scale ("$50 million" against "$50 billion"); "" when none.
+
+    >>> rescaled({5e7}, "Alibaba will invest $50 billion in AI.")
+    'the quote gives 50 billion where the claim gives 50 million'
+    >>> rescaled({5e7}, "Alibaba will invest $60 billion in AI."), rescaled({2000.0}, "He won in 2:05:31.")
+    ('', '')
+    """
+    have = numbers_in(quote)
+    for x in sorted(missing):
+        for y in sorted(have):
+            # both in millions or more: "2,000 volunteers" is not "2:05:31" a thousand times smaller
+            if min(x, y) >= 1e6 and any(math.isclose(y, x * 10**k) for k in (3, 6, 9, -3, -6, -9)):
+                return f"the quote gives {figure(y)} where the claim gives {figure(x)}"
+    return ""
+
+
 # Quotes the model is asked about before a claim the rules found stated is called not found.
 ENTAILMENT_TRIES = 2
 
@@ -126,7 +146,9 @@ def judge(
             against.append((s.lexical, i, s.relation))
         elif s.relation.startswith("names:") and (why := swapped_name(claim, quote)):
             against.append((s.lexical, i, why))
-        elif s.missing_numbers and not s.relation and s.lexical >= LEXICAL_WEAK and (why := replaced_figure(claim, quote)):
+        elif s.missing_numbers and not s.relation and s.lexical >= LEXICAL_WEAK and (
+            why := replaced_figure(claim, quote) or rescaled(s.missing_numbers, quote)
+        ):
             against.append((s.lexical, i, why))
     if against:
         _, i, why = max(against)

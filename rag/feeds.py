@@ -290,12 +290,14 @@ class FeedReader:
                 continue
             todo.append(item)
         by_link = {item.link: item for item in todo}
+        failed = 0
         for link, result in fetch_all(by_link, self.limits):
             item = by_link[link]
             if isinstance(result, LoadError):
                 # Not remembered: tried again next time, and the feed is then read in full (no ETag), or an
                 # unchanged feed's 304 would never give the item another try.
-                new = replace(new, etag="", modified="")
+                failed += 1
+                new = replace(new, etag="", modified="", status=f"{failed} item(s) failed, retried next time: {result.reason}")
                 yield result
                 continue
             try:

@@ -76,7 +76,9 @@ def article_passages(store: Store, doc_id: str) -> tuple[list[Passage], str]:
     return passages, f"the article \"{passages[0].title}\""
 
 
-def topic_passages(topic: str, retrieved: Sequence[Passage], *, keep: float, timeline: bool) -> tuple[list[Passage], str]:
+def topic_passages(
+    topic: str, retrieved: Sequence[Passage], *, keep: float, timeline: bool, window: bool = True
+) -> tuple[list[Passage], str]:
     """What is really about the topic (dense score within ``keep`` x the best), and the focus.
 
     A timeline reads each article in order, articles by date (undated last).
@@ -84,7 +86,9 @@ def topic_passages(topic: str, retrieved: Sequence[Passage], *, keep: float, tim
     best = max((p.scores.get("dense", 0.0) for p in retrieved), default=0.0)
     passages = [p for p in retrieved if p.scores.get("dense", 0.0) >= keep * best]
     if not passages:
-        raise ConfigError(f"no articles about {topic!r} in that window; widen --since/--until or ingest more")
+        if window:
+            raise ConfigError(f"no articles about {topic!r} in that window; widen --since/--until or ingest more")
+        raise ConfigError(f"no articles about {topic!r}; ingest some first (rag ingest PATH)")
     if timeline:
         passages = sorted(passages, key=lambda p: (p.published or date.max, p.doc_id, p.index))
     return passages, f"the news about {topic}"

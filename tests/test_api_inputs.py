@@ -44,3 +44,11 @@ def test_a_wrong_argument_is_one_clear_error(s, call, message):
 def test_a_datetime_is_taken_as_its_day(s):
     hits = rag.search("Alibaba", since=datetime.datetime(2025, 1, 1, 9, 30), today=datetime.datetime(2025, 3, 1), settings=s)
     assert hits and all(datetime.date(2025, 1, 1) <= h.published <= datetime.date(2025, 3, 1) for h in hits)
+
+
+def test_a_figure_off_by_a_scale_or_hidden_by_a_zero_width_space(s):
+    rules = s.model_copy(update={"verify_entailment": False})
+    wrong = rag.verify("Alibaba will invest $50 million in AI and cloud computing.", settings=rules)
+    assert wrong.label == "contradicted" and wrong.reason == "the quote gives 50 billion where the claim gives 50 million"
+    pasted = rag.verify("Alibaba will invest $50\u200b billion in AI and cloud computing.", settings=rules)
+    assert pasted.label == "supported"

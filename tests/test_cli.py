@@ -86,6 +86,11 @@ def test_a_damaged_index_or_an_index_path_that_is_a_file_is_one_line(runner, tmp
     assert res.exit_code == 1 and "is a file, not a folder" in res.output
 
 
+def test_unfollow_without_a_url_says_so(runner, tmp_path):
+    res = runner.invoke(cli, ["feeds", "--unfollow", "", "--index", str(tmp_path / "i")])
+    assert res.exit_code == 1 and "--unfollow needs the feed's URL" in res.output
+
+
 def test_a_bad_environment_variable_is_named(runner, tmp_path):
     res = runner.invoke(cli, ["search", "x", "--index", str(tmp_path / "i")], env={"RAG_K": "abc"})
     assert res.exit_code == 2 and "k (env RAG_K): Input should be a valid integer" in res.output

@@ -195,9 +195,12 @@ def test_a_failed_item_is_retried_though_the_feed_is_unchanged_and_relative_link
     site.feed("/rss.xml", rss("Coast Herald", items))
     first = ingest([site.url("/rss.xml")], settings, store, embedder)
     assert (first.added, first.failed) == (2, 1) and "HTTP 404" in first.errors[0]
+    (followed,) = api.list_feeds(settings=settings, store=store, embedder=embedder)
+    assert followed.status.startswith("1 item(s) failed, retried next time: HTTP 404")
     site.html("/news/late.html", page("Late story", ["The late story is about the ferry timetable, which changes on Monday."]))
     again = ingest([], settings, store, embedder, feeds=True)  # the feed did not change: no 304 for it, the item is retried
     assert (again.added, again.failed) == (1, 0), again.errors
+    assert api.list_feeds(settings=settings, store=store, embedder=embedder)[0].status == "ok"
     site.log.clear()
     assert ingest([], settings, store, embedder, feeds=True).not_modified == 1 and site.log == ["/rss.xml"]
 

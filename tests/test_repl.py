@@ -52,6 +52,8 @@ def test_chat_session_logic_with_the_real_backend(index):
     chat = Chat(Settings(index=index, model="smollm2-135m", max_answer_tokens=32), out=seen.append, error=errors.append)
     chat.handle("/why")
     assert errors == ["no answer yet; ask a question first"]
+    chat.handle("/verify")
+    assert errors[-1] == "/verify needs a statement to check (or an answer before it to check again)"
     chat.handle("/since 2025-03-01")
     assert seen[-1] == "filters: since 2025-03-01"
     chat.handle("Which company released a reasoning model?")
