@@ -380,10 +380,50 @@ def twisted(question: str, claims: Sequence[Claim]) -> str:
     return ""
 
 
+_MONTH_NAMES = ("january february march april may june july august september october november december").split()
+_WHEN = re.compile(r"\b(?:(" + "|".join(m.title() for m in _MONTH_NAMES) + r")\b|(?<![\d–-])((?:1[5-9]|20)\d{2})(?![\d–-]))")
+# A point the question names after one of these is a bound or a reference, not the time asked about.
+_BOUND = re.compile(r"\b(?:since|after|before|until|till|by|from|between|to|than|and|or|prior to)\s+(?:\w+\s+)?$", re.I)
+
+
+def _times(text: str, *, points: bool = False) -> tuple[set[str], set[str]]:
+    """The month names and years ``text`` names; with ``points``, only those not after "since", "before" and the like."""
+    months, years = set(), set()
+    for m in _WHEN.finditer(text):
+        if points and _BOUND.search(text[: m.start()]):
+            continue
+        (months if m.group(1) else years).add(m.group(1) or m.group(2))
+    return months, years
+
+
+def other_time(question: str, claims: Sequence[Claim]) -> str:
+    """Why an answer about another month than the one its question names is declined, or "": "How many people did
+    it control as of February 2015?" answered "... as of March 2015". The answer must name a month and none that the
+    question does; a month after "since", "before", "between" and the like is a bound, not what is asked about.
+
+    The same test on years was measured twice and dropped: a question's year is often background ("Feinstein
+    will not run for reelection in 2024. What year was she first elected?"; "the Scotland Act of 1978").
+
+    >>> from rag.models import Citation
+    >>> said = lambda text: [Claim(text, (Citation(1, "c", "d", "T", "", None, "q", 0, 1, True),))]
+    >>> other_time("How many did it control as of February 2015?", said("It controlled ten million as of March 2015."))
+    'the question asks about February; the answer is about March'
+    >>> other_time("How many did it control as of February 2015?", said("It controlled ten million people."))
+    ''
+    >>> other_time("What changed since March?", said("In June the law changed."))
+    ''
+    """
+    asked, _ = _times(question, points=True)
+    said, _ = _times(" ".join(c.text for c in claims))
+    if asked and said and not asked & said:
+        return f"the question asks about {min(asked)}; the answer is about {min(said)}"
+    return ""
+
+
 def unanswered(question: str, claims: Sequence[Claim]) -> str:
     """Why a verified answer does not answer its question (the first of :func:`restates`, :func:`lacks_asked`,
-    :func:`twisted`, :func:`unnegated` that finds a reason), or ""."""
-    for check in (restates, lacks_asked, twisted, unnegated):
+    :func:`twisted`, :func:`unnegated`, :func:`other_time` that finds a reason), or ""."""
+    for check in (restates, lacks_asked, twisted, unnegated, other_time):
         if why := check(question, claims):
             return why
     return ""
