@@ -585,7 +585,7 @@ def test_verify_and_why_in_the_chat(chat):
     assert chat.llm.judged and "Claim: Alibaba will invest" in chat.llm.judged[-1][-1].content
     chat.handle("/reset")
     chat.handle("/verify")
-    assert chat.errors[-1].startswith("nothing to verify")
+    assert chat.errors[-1] == "/verify needs a statement to check (or an answer before it to check again)"
 
 
 def test_with_evidence_the_model_reads_sentences_and_the_checker_the_whole_passage(index):
