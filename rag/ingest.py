@@ -40,7 +40,12 @@ def chunk_with(settings: Settings, doc_id: str, text: str) -> list[Chunk]:
 
 
 def is_url(text: str) -> bool:
-    return text.startswith(("http://", "https://"))
+    """An http(s) URL, whatever the case of its scheme.
+
+    >>> is_url("HTTP://example.org/news"), is_url("news/http.txt")
+    (True, False)
+    """
+    return text.lower().startswith(("http://", "https://"))
 
 
 def limits(settings: Settings) -> Limits:
@@ -96,6 +101,9 @@ def stream(paths: Iterable[str | os.PathLike], scan: _Scan, report: IngestReport
             elif path.is_file():
                 scan.scopes.append(str(path.resolve()))
                 files = [(str(path.resolve()), iter_articles(path))] if _utf8_name(path, report) else []
+            elif path.is_symlink():
+                report.errors.append(f"{name}: a link to {os.readlink(path)}, which does not exist; fix or remove the link")
+                continue
             else:
                 report.errors.append(f"{name}: no such file, folder or URL")
                 continue

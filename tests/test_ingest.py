@@ -151,6 +151,12 @@ def test_a_record_moved_to_another_file_is_moved_not_lost_or_doubled(tmp_path, s
     assert report.added == 0 and store.counts()[0] == 4
 
 
+def test_a_dangling_link_says_where_it_points(tmp_path, settings, store, embedder):
+    (tmp_path / "news.txt").symlink_to(tmp_path / "gone.txt")
+    report = run([tmp_path / "news.txt"], settings, store, embedder)
+    assert report.errors == [f"{tmp_path / 'news.txt'}: a link to {tmp_path / 'gone.txt'}, which does not exist; fix or remove the link"]
+
+
 def test_an_empty_path_and_an_undecodable_file_name_are_one_line_each(tmp_path, settings, store, embedder):
     folder = tmp_path / "n"
     folder.mkdir()
@@ -189,7 +195,8 @@ def test_url_ingest_from_a_local_server(tmp_path, settings, store, embedder, cor
     try:
         base = f"http://127.0.0.1:{server.server_port}"
         page = next(p.name for p in corpus_copy.glob("*.html"))
-        report = run([f"{base}/{page}", f"{base}/missing.html", "http://127.0.0.1:9/none.html"], settings, store, embedder)
+        upper = base.replace("http://", "HTTP://")  # a scheme in capitals is still a URL, not a path
+        report = run([f"{upper}/{page}", f"{base}/missing.html", "http://127.0.0.1:9/none.html"], settings, store, embedder)
     finally:
         server.shutdown()
     assert report.added == 1 and report.failed == 2
