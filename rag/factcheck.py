@@ -56,16 +56,13 @@ def claims_of(text: str) -> list[str]:
     ...
     rag.errors.RagError: "How much is Alibaba investing?" is a question; rag verify checks statements (ask questions with rag ask)
     """
-    check_text(text, "the text to verify")
-    text = visible(text)
-    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", text)]  # a heading is not the next sentence's start
-    if len(words(" ".join(paragraphs))) < 2:
+    sentences = _sentences(text)
+    if len(words(" ".join(sentences))) < 2:
         raise RagError('nothing to verify: give a statement, e.g. rag verify "Alibaba will invest $50 billion in AI"')
-    sentences = [p[s:e] for p in paragraphs for s, e in sentence_spans(p)]
-    questions = [s for s in sentences if s.rstrip().endswith("?")]
+    questions = [s for s in sentences if _asks(s)]
     if questions and len(questions) == len(sentences):
         raise RagError(f'"{questions[0]}" is a question; rag verify checks statements (ask questions with rag ask)')
-    claims = [s for s in sentences if not s.rstrip().endswith("?") and len(words(s)) >= 2]
+    claims = [s for s in sentences if _checked(s)]
     if not claims:  # only headings of one word, or a question and a fragment: nothing a verdict could be about
         raise RagError('nothing to verify: give a statement, e.g. rag verify "Alibaba will invest $50 billion in AI"')
     return claims
@@ -77,10 +74,23 @@ def skipped(text: str) -> list[str]:
     >>> skipped("Alibaba will invest $50 billion. How much is it? Wow.")
     ['How much is it?', 'Wow.']
     """
+    return [s for s in _sentences(text) if not _checked(s)]
+
+
+def _sentences(text: str) -> list[str]:
+    """The sentences of ``text``, paragraph by paragraph (a heading is not the next sentence's start)."""
     check_text(text, "the text to verify")
     paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", visible(text))]
-    sentences = [p[s:e] for p in paragraphs for s, e in sentence_spans(p)]
-    return [s for s in sentences if s.rstrip().endswith("?") or len(words(s)) < 2]
+    return [p[s:e] for p in paragraphs for s, e in sentence_spans(p)]
+
+
+def _asks(sentence: str) -> bool:
+    return sentence.rstrip().endswith("?")
+
+
+def _checked(sentence: str) -> bool:
+    """A statement a verdict can be about: not a question, and more than one word."""
+    return not _asks(sentence) and len(words(sentence)) >= 2
 
 
 def rescaled(missing: set[float], quote: str) -> str:

@@ -41,7 +41,7 @@ from .chunking import sentence_spans
 from .citations import _STOP, _WORD, restated, stems, words
 from .models import CheckedText, Claim, Passage, When
 from .numeric import numbers_in
-from .relations import _YEAR
+from .relations import _MONTHS, _YEAR
 from .stemming import stem
 
 _QUESTION_WORDS = frozenset("which whose many much long far often did does kind type name named called".split())
@@ -380,20 +380,14 @@ def twisted(question: str, claims: Sequence[Claim]) -> str:
     return ""
 
 
-_MONTH_NAMES = ("january february march april may june july august september october november december").split()
-_WHEN = re.compile(r"\b(?:(" + "|".join(m.title() for m in _MONTH_NAMES) + r")\b|(?<![\d–-])((?:1[5-9]|20)\d{2})(?![\d–-]))")
-# A point the question names after one of these is a bound or a reference, not the time asked about.
+_MONTH = re.compile(r"\b(" + "|".join(sorted(m.title() for m in _MONTHS)) + r")\b")
+# A month the question names after one of these is a bound or a reference, not the time asked about.
 _BOUND = re.compile(r"\b(?:since|after|before|until|till|by|from|between|to|than|and|or|prior to)\s+(?:\w+\s+)?$", re.I)
 
 
-def _times(text: str, *, points: bool = False) -> tuple[set[str], set[str]]:
-    """The month names and years ``text`` names; with ``points``, only those not after "since", "before" and the like."""
-    months, years = set(), set()
-    for m in _WHEN.finditer(text):
-        if points and _BOUND.search(text[: m.start()]):
-            continue
-        (months if m.group(1) else years).add(m.group(1) or m.group(2))
-    return months, years
+def _months(text: str, *, points: bool = False) -> set[str]:
+    """The month names ``text`` names; with ``points``, only those not after "since", "before" and the like."""
+    return {m.group(1) for m in _MONTH.finditer(text) if not (points and _BOUND.search(text[: m.start()]))}
 
 
 def other_time(question: str, claims: Sequence[Claim]) -> str:
@@ -413,8 +407,8 @@ def other_time(question: str, claims: Sequence[Claim]) -> str:
     >>> other_time("What changed since March?", said("In June the law changed."))
     ''
     """
-    asked, _ = _times(question, points=True)
-    said, _ = _times(" ".join(c.text for c in claims))
+    asked = _months(question, points=True)
+    said = _months(" ".join(c.text for c in claims))
     if asked and said and not asked & said:
         return f"the question asks about {min(asked)}; the answer is about {min(said)}"
     return ""
