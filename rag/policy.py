@@ -14,9 +14,9 @@ Decisions measured rather than left to a 1.5B model's own judgement:
   is the refusal with the closest sources; the rest are left out, each with
   its reason, never shown as fact.
 - Then the verified answer must answer its question: :func:`restates`,
-  :func:`lacks_asked`, :func:`twisted` and :func:`unnegated` decline one that
-  says nothing new, lacks the month, year or figure asked for, or speaks of the
-  opposite of what was asked; :func:`unsupported` declines one whose support
+  :func:`lacks_asked`, :func:`twisted`, :func:`unnegated` and :func:`other_time`
+  decline one that says nothing new, lacks the month, year or figure asked for,
+  speaks of the opposite of what was asked, or of another month; :func:`unsupported` declines one whose support
   score (a logistic model fitted like the one above) is below ``min_support``.
 
 >>> from rag.models import Citation, Claim
