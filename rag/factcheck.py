@@ -33,7 +33,7 @@ from .citations import LEXICAL_STRONG, LEXICAL_WEAK, Checker, figure, words
 from .errors import RagError, check_text, visible
 from .models import Citation, Passage, Verdict
 from .numeric import numbers_in
-from .relations import replaced_figure, swapped_name
+from .relations import about_same, replaced_figure, swapped_name
 
 # Share of the claim's words a quote must hold before a weak sign (a qualifier, a negation, a date)
 # counts as a contradiction rather than a sentence about something else.
@@ -111,6 +111,11 @@ def rescaled(missing: set[float], quote: str) -> str:
     return ""
 
 
+# Relations about who: the quote gives the role, placing or deed to someone else by design ("the quote gives chief
+# executive to Eddie Wu"), so the claim's other names must be in the quote or its headline; for any other
+# disagreement, one of the claim's names must be.
+WHO = ("role:", "placing:", "order:", "agent:", "subject:")
+
 # Quotes the model is asked about before a claim the rules found stated is called not found.
 ENTAILMENT_TRIES = 2
 
@@ -151,6 +156,11 @@ def judge(
     against = []
     for i, s in enumerate(supports):
         quote = passages[i].text[s.quote[0] : s.quote[1]]
+        # Another company's "Shares fell" is no evidence against "Meta's shares rose", nor Alibaba's chief executive
+        # against "Brad Smith is Microsoft's chief executive" (the names a role's reason gives do not count).
+        besides = s.relation if s.relation.startswith(WHO) else ""
+        if not s.relation.startswith("names:") and not about_same(claim, f"{quote} {passages[i].title}", besides):
+            continue
         weak = s.relation.split(":")[0] in ("qualifier", "negation", "date")  # weaker signs: the same statement needed
         if s.relation and not s.relation.startswith(("names:", "unstated:")) and s.lexical >= (SAME_STATEMENT if weak else LEXICAL_WEAK):
             against.append((s.lexical, i, s.relation))

@@ -80,14 +80,15 @@ _ORDERED = frozenset(
 _NOT_NAMES = frozenset(
     "The A An In On At By For And But Or It Its This That These Those He She They We I His Her Their Our Mr Mrs Ms Dr "
     "January February March April May June July August September October November December Monday Tuesday Wednesday "
-    "Thursday Friday Saturday Sunday AI".split()
+    "Thursday Friday Saturday Sunday AI USD EUR GBP JPY CNY RMB INR KES Ksh HKD".split()  # a currency is not a name
 )
+_CURRENCY_PREFIX = re.compile(r"\b(?:US|HK|NZ|A|C|S|R)\$")  # "US$75bn" is "$75bn": no one called US is named
 
 
 def _tokens(text: str) -> list[tuple[str, bool]]:
     """Tokens with a flag for a possessive ("Kenya's"), which ends a run of capitalised words."""
     out = []
-    for t in _TOKEN.findall(text.replace("’", "'")):
+    for t in _TOKEN.findall(_CURRENCY_PREFIX.sub("$", text.replace("’", "'"))):
         if t.lower().endswith("n't"):
             out += [(t[:-3], False), ("n't", False)]
         elif t.lower().endswith("'s"):
@@ -129,6 +130,8 @@ def names(text: str) -> list[tuple[int, int, str]]:
 
     >>> [n for _, _, n in names("Ethiopia's Dawit Alemu finished second and Moses Okello third.")]
     ['Ethiopia', 'Dawit Alemu', 'Moses Okello']
+    >>> [n for _, _, n in names("Meta spent US$39bn and USD 5bn; the US grew.")]
+    ['Meta', 'US']
     """
     toks = _tokens(text)
     out, i = [], 0
@@ -582,7 +585,15 @@ def _sentence_tokens(text: str) -> tuple[list[str], list[int]]:
 def figures(claim: str, quote: str) -> str:
     """A figure the quote gives for something else: the words around the claim's figure sit, in the quote,
     around another figure ("revenue rose 14%" against "shares surged 14% ... revenue rose 8%"). Words are looked
-    for 4 tokens either side, then 6 (within the quote's sentence), so a figure's subject a few words off counts."""
+    for 4 tokens either side, then 6 (within the quote's sentence), so a figure's subject a few words off counts.
+    Only a figure of the same kind counts: a year is not replaced by an amount, nor an amount by a day of a month.
+
+    >>> figures("Revenue rose 14 percent in the third quarter.", "Revenue rose 8 percent in the third quarter while shares jumped 14 percent.")
+    'figure: the quote gives 8 there, not 14'
+    >>> figures("Tencent's 2024 capex was more than three times the previous year's level.",
+    ...         "It spent 36.6 billion yuan in the fourth quarter, bringing the 2024 total to around 76.8 billion yuan, more than three times the previous year's level.")
+    ''
+    """
     ct = tokens(claim)
     qt, sent = _sentence_tokens(quote)
     spots: dict[str, list[int]] = {}
@@ -597,8 +608,10 @@ def figures(claim: str, quote: str) -> str:
                 continue
             mine = _context(ct, i, reach)
             own = max(len(mine & _context(qt, j, reach, sent)) for j in spots[t])
+            kind = _kind(ct, i)  # a year is replaced only by a year, an amount by an amount
             other, where = max(
-                ((len(mine & _context(qt, j, reach, sent)), u) for u, js in spots.items() if u != t for j in js), default=(0, "")
+                ((len(mine & _context(qt, j, reach, sent)), u) for u, js in spots.items() if u != t for j in js if _kind(qt, j) == kind),
+                default=(0, ""),
             )
             # Where the claim has the other figure too, the words between them are ambiguous: only a clean swap counts.
             if reach > 4 and own > 1:  # the wider look is for a figure whose words sit a little off, not beside it
@@ -607,6 +620,137 @@ def figures(claim: str, quote: str) -> str:
                 continue
             if other >= 2 and other >= own + 2 and (_digits(where) not in mine_figures or (own <= 1 and other >= own + 3)):
                 return f"figure: the quote gives {where} there, not {t}"
+    return ""
+
+
+_YEAR_BEFORE = frozenset("in for during fiscal the its".split())  # words that put a year on what follows or precedes
+
+
+def _year_of(toks: list[str], sent: list[int], i: int) -> str:
+    """The year an amount at ``i`` is given for: "$39bn in 2024", "in 2023 was about $75 billion", "the 2024 total
+    of 76.8 billion"; "" when none. Up to 6 tokens after it or 4 before, within its sentence, not past another
+    amount, the year after "in", "for", "during", "fiscal", "the" or "its"."""
+    for step, reach in ((1, 6), (-1, 4)):
+        j = i + step
+        while 0 <= j < len(toks) and abs(j - i) <= reach and sent[j] == sent[i]:
+            if toks[j][:1].isdigit():
+                if _kind(toks, j) == "year" and j > 0 and toks[j - 1].lower() in _YEAR_BEFORE:
+                    return toks[j]
+                if _kind(toks, j) == "amount":
+                    break
+            j += step
+    return ""
+
+
+def year_of_figure(claim: str, quote: str) -> str:
+    """The quote gives the claim's amount for another year: "Meta spent $39bn in 2025" against "... up from $39bn
+    in 2024". Only where every place the quote gives the amount, it gives it for a year, and never the claim's.
+
+    >>> year_of_figure("Meta spent roughly US$39bn in 2025.", "Meta will spend $60-65bn in 2025, up from roughly US$39bn in 2024.")
+    'figure: the quote gives 39bn for 2024, not 2025'
+    >>> year_of_figure("Alphabet's capex in 2023 was about USD 75 billion.", "Alphabet to spend about USD 75 billion on capex in 2025")
+    'figure: the quote gives 75 for 2025, not 2023'
+    >>> year_of_figure("Meta spent $39bn in 2024.", "Capex was $39bn in 2024 and will be $65bn in 2025.")
+    ''
+    >>> year_of_figure("Alibaba will invest $50 billion in 2025.", "Alibaba will invest $50 billion over three years.")
+    ''
+    """
+    ct, cs = _sentence_tokens(claim)
+    qt, qs = _sentence_tokens(quote)
+    for i, t in enumerate(ct):
+        if not t[:1].isdigit() or _kind(ct, i) != "amount" or not (mine := _year_of(ct, cs, i)):
+            continue
+        theirs = {_year_of(qt, qs, j) for j, u in enumerate(qt) if u[:1].isdigit() and _kind(qt, j) == "amount" and _digits(u) == _digits(t)}
+        if theirs and "" not in theirs and mine not in theirs:
+            return f"figure: the quote gives {t} for {', '.join(sorted(theirs))}, not {mine}"
+    return ""
+
+
+_AT_LEAST = {("more", "than"): "more than", ("greater", "than"): "more than", ("at", "least"): "at least"}
+_AT_MOST = {("less", "than"): "less than", ("fewer", "than"): "less than", ("at", "most"): "at most"}
+
+
+def _bounds(toks: list[str]) -> set[tuple[str, str]]:
+    """("more"/"less", what is compared) for each "more than X", "less than X", "at least X", "at most X"; a bound
+    after "no" or "not" is left out ("no more than half" is at most half)."""
+    out = set()
+    for k in range(len(toks) - 2):
+        pair = (toks[k].lower(), toks[k + 1].lower())
+        if (pair in _AT_LEAST or pair in _AT_MOST) and not (k and toks[k - 1].lower() in ("no", "not")):  # "no more than"
+            out.add(("more" if pair in _AT_LEAST else "less", _digits(toks[k + 2]) or toks[k + 2].lower()))
+    return out
+
+
+def comparison(claim: str, quote: str) -> str:
+    """The claim bounds a figure or share the other way from the quote: "less than half" against "more than half".
+
+    >>> comparison("Less than half of the $80 billion goes to the US.", "Smith said more than half of that amount would be invested in the US.")
+    'comparison: the quote says more than half, the claim less than half'
+    >>> comparison("More than half will be spent in the US.", "Smith said more than half of that amount would be invested in the US.")
+    ''
+    >>> comparison("At most half will be spent.", "No more than half will be spent.")
+    ''
+    """
+    mine, theirs = _bounds(tokens(claim)), _bounds(tokens(quote))
+    for side, what in sorted(mine):
+        other = "less" if side == "more" else "more"
+        if (other, what) in theirs and (side, what) not in theirs:
+            return f"comparison: the quote says {other} than {what}, the claim {side} than {what}"
+    return ""
+
+
+_PLACE_BEFORE = frozenset("in at on from to of by for with into near across".split())
+
+
+def _holder(toks: list[str], found: list[tuple[int, int, str]], i: int, reach: int = 12) -> str:
+    """The name that ends nearest before token ``i`` (within ``reach`` tokens), or "": the one a figure is given to.
+    A name after a preposition is where or whose, not who ("Shares in Hong Kong surged 14%")."""
+    before = [(b, n) for a, b, n in found if b < i and i - b <= reach and not (a and toks[a - 1].lower() in _PLACE_BEFORE)]
+    return max(before)[1] if before else ""
+
+
+def _named(text: str, known: set[str]) -> tuple[list[str], list[tuple[int, int, str]], list[int]]:
+    """Tokens, names (token indices into them) and each token's sentence number. A sentence's first word is a name
+    only as a possessive, with more capitalised words, or when ``known``: "Shares in Hong Kong rose" names Hong Kong
+    alone."""
+    from .sentences import spans
+
+    toks, found, sent = [], [], []
+    for k, (a, b) in enumerate(spans(text) or [(0, len(text))]):
+        part = _tokens(text[a:b])
+        found += [(x + len(toks), y + len(toks), n) for x, y, n in names(text[a:b]) if x > 0 or y > x or part[y][1] or n in known]
+        toks += [t for t, _ in part]
+        sent += [k] * len(part)
+    return toks, found, sent
+
+
+def figure_holder(claim: str, quote: str) -> str:
+    """The quote gives the claim's amount to someone else, and another amount to the claim's holder: "Microsoft
+    expects to spend $65 billion" against "Microsoft aims to spend $80 billion, while Meta has guided to between
+    $60 billion and $65 billion".
+
+    >>> figure_holder("Microsoft expects to spend roughly $65 billion in its 2025 fiscal year.",
+    ...               "Microsoft aims to spend around $80 billion, while Meta has guided to between $60 billion and $65 billion.")
+    'figure: the quote gives 65 to Meta, not Microsoft'
+    >>> figure_holder("Microsoft will spend $80 billion.", "Microsoft's vice chair Brad Smith wrote that it would spend $80 billion.")
+    ''
+    >>> figure_holder("Alibaba's shares surged by 14%.", "Alibaba's revenue rose 8%. Shares in Hong Kong surged by 14%.")
+    ''
+    """
+    ct, cn = tokens(claim), names(claim)
+    qt, qn, sent = _named(quote, {n for _, _, n in cn})
+    for i, t in enumerate(ct):
+        if not t[:1].isdigit() or _kind(ct, i) != "amount" or not (mine := _holder(ct, cn, i, reach=len(ct))):
+            continue
+        at = [j for j, u in enumerate(qt) if u[:1].isdigit() and _kind(qt, j) == "amount" and _digits(u) == _digits(t)]
+        holders = {_holder(qt, [n for n in qn if sent[n[0]] == sent[j]], j) for j in at}  # within the figure's sentence
+        if not at or "" in holders or any(_same_name(h, mine) for h in holders):
+            continue
+        for _, b, n in qn:  # the claim's holder named, with another amount before the next name
+            if _same_name(n, mine):
+                nxt = min((a for a, _, _ in qn if a > b), default=len(qt))
+                if any(qt[j][:1].isdigit() and _kind(qt, j) == "amount" and _digits(qt[j]) != _digits(t) for j in range(b + 1, nxt)):
+                    return f"figure: the quote gives {t} to {sorted(holders)[0]}, not {mine}"
     return ""
 
 
@@ -660,6 +804,11 @@ _MONTH_WORDS = _MONTHS | frozenset("jan feb mar apr jun jul aug sep sept oct nov
 def _dated(toks: list[str], i: int) -> bool:
     """The figure at ``i`` is a day of a month ("March 10", "10 March"): the dates rule's, not a quantity."""
     return any(0 <= j < len(toks) and toks[j].lower().rstrip(".") in _MONTH_WORDS for j in (i - 1, i + 1))
+
+
+def _kind(toks: list[str], i: int) -> str:
+    """What the figure at ``i`` is: a year, a day of a month, or an amount (anything else)."""
+    return "year" if _YEAR_TOKEN.fullmatch(toks[i]) else "day" if _dated(toks, i) else "amount"
 
 
 def _value(toks: list[str], i: int) -> set[float]:
@@ -929,7 +1078,7 @@ def agent(claim: str, quote: str) -> str:
     return ""
 
 
-CHECKS = (placing, ranking, role, order, agent, subject, figures, endpoint, dates, direction, opposite, negation, qualifier)  # the most specific reason first
+CHECKS = (placing, ranking, role, order, agent, subject, figures, year_of_figure, figure_holder, comparison, endpoint, dates, direction, opposite, negation, qualifier)  # the most specific reason first
 
 
 def conflict(claim: str, quote: str) -> str:
@@ -987,6 +1136,29 @@ def acronyms(text: str) -> set[str]:
     ['eu', 'fda']
     """
     return {a for _, _, a in _runs(text)}
+
+
+def about_same(claim: str, evidence: str, besides: str = "") -> bool:
+    """Whether ``evidence`` names someone or something the claim is about, or the claim names nothing: a quote
+    about another company's shares says nothing against "Meta's shares rose". A person may be named by one of
+    their names ("Smith" for "Brad Smith"); the claim's first word counts as a name only as a possessive ("Meta's")
+    or with more capitalised words, since any sentence starts with a capital ("Regional authorities ...").
+    Names that occur in ``besides`` (the reason of a role or placing given to someone else) are not counted.
+
+    >>> about_same("Meta's shares rose after its results.", "Alphabet: Shares fell sharply after the results.")
+    False
+    >>> about_same("Brad Smith urged new rules.", "Smith urged the administration to avoid rules.")
+    True
+    >>> about_same("Regional authorities allowed burning.", "banned open fires"), about_same("Shares rose.", "Shares fell.")
+    (True, True)
+    >>> about_same("Brad Smith is Microsoft's chief executive.", "Chief executive Eddie Wu said", besides="not Brad Smith")
+    False
+    """
+    toks = _tokens(claim)
+    mine = [n for a, b, n in names(claim) if (a > 0 or b > a or toks[b][1]) and n not in besides]
+    have = {t.lower() for t in tokens(evidence)}
+    have |= {form for t in have for form in _PLACE_FORMS.get(t, ())} | acronyms(evidence)
+    return not mine or any(any(w.lower() in have for w in n.split()) for n in mine) or bool(acronyms(claim) & have)
 
 
 def missing_names(claim: str, evidence: str, named: str = "") -> list[str]:

@@ -153,6 +153,26 @@ def test_quote_is_a_sentence_with_at_most_a_neighbour():
          "Acme expects spending of $15bn to $16bn in 2024, up from the roughly $12bn it spent in 2023.", ""),
         ("Acme's spending in 2024 came to about $12 billion.",
          "Acme expects spending of $15bn to $16bn in 2024, up from the roughly $12bn it spent in 2023.", "figure"),
+        # an amount is given for a year: the claim's year must be the quote's (a user pass, 2026-12-05)
+        ("Alphabet spent about USD 75 billion in 2024.",
+         "Alphabet expects to spend about USD 75 billion on capital projects in 2025, above the USD 52.5 billion it spent in 2024.",
+         "figure: the quote gives 75 for 2025, not 2024"),
+        ("Alphabet's capex in 2023 was about USD 75 billion.", "Alphabet to spend about USD 75 billion on capex in 2025", "figure"),
+        ("Alphabet expects to spend US$75 billion in 2025.", "Alphabet expects to spend about USD 75 billion in 2025.", ""),
+        # a year is replaced only by a year: "2024" is not "the quote gives 76.8 there"
+        ("Tencent's 2024 capex was more than three times the previous year's level.",
+         "Capex reached 36.6 billion yuan in the fourth quarter, bringing the 2024 total to around 76.8 billion yuan, "
+         "more than three times the previous year's level.", ""),
+        # "US$" is a currency, not a name "US" the quote must hold
+        ("Meta spent roughly US$39bn in 2024.", "Meta spent roughly $39bn in 2024.", ""),
+        # more than against less than the same figure or share
+        ("Less than half of the $80 billion will be spent in the United States.",
+         "Smith said more than half of that amount would be invested in the United States.", "comparison"),
+        # the quote gives the claim's amount to someone else, and the claim's holder another amount
+        ("Microsoft expects to spend roughly $65 billion.",
+         "Microsoft aims to spend around $80 billion, while Meta has guided to between $60 billion and $65 billion.",
+         "figure"),
+        ("Alibaba's shares surged by 14%.", "Alibaba's revenue rose 8%. Shares in Hong Kong surged by 14%.", ""),
     ],
 )
 def test_relation_table(claim, quote, reason):
