@@ -120,10 +120,15 @@ def quote_signals(question: str, claims: Sequence[Claim]) -> dict[str, float]:
     return {"quote_coverage": round(cover, 4), "terms_missing": float(len(key_terms(question) - have)), "negation": float(negated)}
 
 
+RELATED = 0.5  # a passage counts for the lag when its dense score is at least this share of the best one's
+
+
 def evidence_lag(claims: Sequence[Claim], passages: Sequence[Passage]) -> float:
-    """How much older the answer's newest verified source is than the newest passage it was given, as
+    """How much older the answer's newest verified source is than the newest related passage it was given, as
     log10(1 + days); 0 when undated. News questions are answered from the newest reporting: an answer that
-    passes over this week's articles for one from years ago is usually about an earlier event.
+    passes over this week's articles for one from years ago is usually about an earlier event. A passage that
+    only filled a place (dense score under ``RELATED`` x the best) does not set the clock: a newer story about
+    something else says nothing about how current the answer is.
 
     >>> from datetime import date
     >>> from rag.models import Citation
@@ -132,9 +137,13 @@ def evidence_lag(claims: Sequence[Claim], passages: Sequence[Passage]) -> float:
     >>> c = Claim("x.", (Citation(1, "c", "d", "T", "", date(2020, 1, 1), "q", 0, 1, True),))
     >>> round(evidence_lag([c], [replace(_p("a"), published=date(2020, 4, 10))]), 2)
     2.0
+    >>> related, filler = replace(_p("a"), scores={"dense": 0.6}), replace(_p("b"), published=date(2020, 4, 10), scores={"dense": 0.2})
+    >>> evidence_lag([c], [replace(related, published=date(2020, 1, 1)), filler])
+    0.0
     """
     cited = [c.published for claim in claims for c in claim.citations if c.verified and c.published]
-    given = [p.published for p in passages if p.published]
+    best = max((p.scores.get("dense", 0.0) for p in passages), default=0.0)
+    given = [p.published for p in passages if p.published and p.scores.get("dense", 0.0) >= RELATED * best]
     if not cited or not given:
         return 0.0
     return round(math.log10(1 + max(0, (max(given) - max(cited)).days)), 4)
