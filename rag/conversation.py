@@ -11,7 +11,9 @@ from collections.abc import Iterable, Sequence
 from .errors import ConfigError
 from .llm import text_output
 from .models import Answer
+from .numeric import unsupported_numbers
 from .prompts import load
+from .relations import names
 from .settings import Settings
 from .stemming import stem
 
@@ -71,6 +73,103 @@ def clean_rewrite(text: str, fallback: str) -> str:
     return fallback
 
 
+# A question opens (after "and", "but", "so") with a wh-word or an auxiliary, or ends with "?".
+_ASKING = frozenset(
+    "what who whom whose which when where why how is are was were am do does did has have had can could will would "
+    "should shall may might must".split()
+)
+_CONJUNCTIONS = frozenset("and but so or then".split())
+
+
+def asks(text: str) -> bool:
+    """Whether ``text`` is a question rather than a statement or a request.
+
+    >>> [asks(t) for t in ["And Microsoft?", "who is its ceo", "And Microsoft is investing $50 billion.", "Summarize that"]]
+    [True, True, False, False]
+    """
+    first = next((w for w in re.findall(r"[a-z']+", text.lower()) if w not in _CONJUNCTIONS), "")
+    return text.rstrip().endswith("?") or first in _ASKING
+
+
+# "And Microsoft?", "What about Meta?", "How about Alphabet's?", "Nvidia?": another name, asked the same question.
+_FRAGMENT = re.compile(r"^\s*(?:(?P<lead>(?:and\s+)?(?:what|how)\s+about|and|or|but)\s+)?(?P<name>[^?!.,;:]+?)\s*\??\s*$", re.I)
+_NOT_A_FRAGMENT_NAME = frozenset("really seriously sure ok okay thanks yes no right exactly indeed more source sources".split())
+
+
+def fragment_name(follow_up: str) -> str | None:
+    """The name an elliptical follow-up asks about instead of the one before, possessive kept; None for anything else.
+
+    >>> fragment_name("And Alphabet's?"), fragment_name("What about Meta?"), fragment_name("And its revenue?")
+    ("Alphabet's", 'Meta', None)
+    >>> fragment_name("Really?") is None  # a reply, not a name
+    True
+    """
+    m = _FRAGMENT.match(follow_up)
+    if not m:
+        return None
+    name = m["name"].replace("’", "'")
+    found = names(name)
+    base = name[:-2] if name.lower().endswith("'s") else name
+    if len(found) != 1 or found[0][2] != " ".join(base.split()):  # the whole fragment must be one name: no verb, no noun
+        return None
+    if not m["lead"] and base.lower() in _NOT_A_FRAGMENT_NAME:
+        return None
+    return " ".join(name.split())
+
+
+def swap_subject(previous: str, follow_up: str) -> str | None:
+    """The previous question asked about the name an elliptical follow-up gives, when exactly one name of the
+    previous question can be swapped for it (a possessive for a possessive: "And Alphabet's?"); else None.
+
+    >>> swap_subject("How much is Alibaba investing in AI?", "And Microsoft?")
+    'How much is Microsoft investing in AI?'
+    >>> swap_subject("Who is Meta's chief financial officer?", "And Alphabet's?")
+    "Who is Alphabet's chief financial officer?"
+    >>> swap_subject("How much did OpenAI and SoftBank pledge?", "What about Microsoft?") is None  # which of the two?
+    True
+    """
+    new = fragment_name(follow_up)
+    if new is None:
+        return None
+    possessive = new.endswith("'s")
+    spots = []
+    for _, _, name in names(previous):
+        pattern = r"(?<!\w)" + r"\s+".join(map(re.escape, name.split())) + r"(?P<pos>['’]s)?(?!\w)"
+        found = list(re.finditer(pattern, previous))
+        if not found:  # a name we cannot place in the text: do not guess which one is the subject
+            return None
+        spots += [m for m in found if m["pos"] or not possessive]
+    if len(spots) != 1:
+        return None
+    m = spots[0]
+    return previous[: m.start()] + new.removesuffix("'s") + (m["pos"] or "") + previous[m.end() :]
+
+
+def rewrite_fault(follow_up: str, rewrite: str, earlier_questions: Sequence[str]) -> str:
+    """Why the rewrite of a follow-up cannot be used in its place, or "" when it can.
+
+    A rewrite may only say what "that", "it" or "the company" stands for. It must keep the follow-up's own
+    words (:func:`dropped_words`), add no figure the user did not give (a figure of an earlier *answer* in
+    the question would be exempt from checking: the answer may repeat its question's figures unquoted), and
+    stay one question when the user asked one.
+
+    >>> rewrite_fault("And Microsoft?", "And Microsoft is investing $50 billion in AI.", ["How much is Alibaba investing?"])
+    'adds a figure: 50,000,000,000'
+    >>> rewrite_fault("And Microsoft?", "How much is Microsoft investing?", ["How much is Alibaba investing?"])
+    ''
+    """
+    if lost := dropped_words(follow_up, rewrite):
+        return "drops a word: " + ", ".join(sorted(lost))
+    if added := unsupported_numbers(rewrite, " ".join([follow_up, *earlier_questions])):
+        return "adds a figure: " + ", ".join(f"{x:,.12g}" for x in sorted(added))
+    if (asks(follow_up) or fragment_name(follow_up)) and not asks(rewrite):
+        return "is not a question"
+    two = re.compile(r"\?\s*\S")  # "Who is Meta's CFO? And Alphabet's?": the glue, not one standalone question
+    if two.search(rewrite) and not two.search(follow_up):
+        return "asks more than one question"
+    return ""
+
+
 def turns_of(history: Iterable[Turn]) -> list[tuple[str, str]]:
     """Earlier turns as (question, answer text) pairs. A declined Answer keeps its question with no answer: what
     was asked about is still what "And the women's race?" leans on.
@@ -95,8 +194,9 @@ def turns_of(history: Iterable[Turn]) -> list[tuple[str, str]]:
 def standalone_question(question: str, history: Iterable[Turn], llm, settings: Settings) -> str:
     """The question rewritten with the conversation; unchanged when there is none.
 
-    A rewrite that loses one of the question's own words (:func:`dropped_words`) has changed what was asked;
-    the question is then asked after the one it follows, in the user's words ("Who won? In what time?").
+    A rewrite that changes what was asked (:func:`rewrite_fault`) is not used: an elliptical follow-up ("And
+    Microsoft?") is the previous question about the new name when that is certain (:func:`swap_subject`);
+    otherwise the follow-up is asked after the question it follows, in the user's words ("Who won? In what time?").
     """
     turns = turns_of(history)
     if not turns:
@@ -107,6 +207,7 @@ def standalone_question(question: str, history: Iterable[Turn], llm, settings: S
     chain = RunnableLambda(lambda v: prompt.messages(**v)) | llm.bind(max_tokens=settings.rewrite_tokens) | text_output()
     reply = chain.invoke({"history": format_history(turns), "question": question}) or ""
     rewrite = clean_rewrite(reply, question)
-    if dropped_words(question, rewrite):  # the rewrite changed what was asked: ask it after the question it follows
-        return f"{turns[-1][0]} {question}"
-    return rewrite
+    if not rewrite_fault(question, rewrite, [q for q, _ in turns]):
+        return rewrite
+    previous = turns[-1][0]
+    return swap_subject(previous, question) or f"{previous} {question}"

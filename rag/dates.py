@@ -143,7 +143,18 @@ def _past(n: int, unit: str, today: date) -> tuple[date, date]:
     return today - span[unit], today
 
 
+# A date that says what a thing is, not when the news happened: "the quarter ending in December", "the year that
+# ended on March 31", "a loan due in May", "a licence expiring in June", "bonds maturing in 2030". "Due" only right
+# before its date ("due to tariffs in March" is a cause); the others also with one lower-case word between ("ends
+# early in June", but not "the quarter ending in December in February": February is when it was said).
+_DESCRIBES = re.compile(
+    r"(?:\b(?:end(?:s|ed|ing)?|expir(?:e|es|ed|ing)|matur(?:e|es|ed|ing))\s+(?-i:[a-z]+\s+)?|\bdue\s+)$", re.I
+)
+
+
 def _preposition(m: re.Match, today: date) -> tuple[date | None, date | None] | None:
+    if _DESCRIBES.search(m.string, 0, m.start()):
+        return None
     prep = re.sub(r"\s+", " ", m["prep"].lower())
     if (m["m3"] or "").lower() in ("may", "mar", "march") and m.string[m.start("m3")].islower() and not m["y3"]:
         return None  # "in may", "on march": the verb and the protest; a capital letter or a year makes it the month

@@ -97,6 +97,50 @@ def test_no_window(question):
     assert (got.since, got.until, got.phrase) == (None, None, "")
 
 
+DEC5 = date(2026, 12, 5)  # D13: "in December" as of December 5 was the window from December 1, 2026
+
+
+@pytest.mark.parametrize(
+    ("question", "today"),
+    [
+        ("How much revenue did Alibaba report for the quarter ending in December?", DEC5),
+        ("How much revenue did Alibaba report for the quarter ending in December?", WED),
+        ("What did Alibaba earn in the fiscal year ending in March 2025?", WED),
+        ("What did Meta spend in the year that ended on December 31?", WED),
+        ("How much did Nvidia make in the three months that ended in January?", WED),
+        ("What was Microsoft's capex for the quarter ended in June 2024?", WED),
+        ("What did Alphabet report for the fiscal year ending December?", WED),  # no preposition: no window either
+        ("Which quarter ends in June?", WED),
+        ("When is the next loan payment due in May?", WED),
+        ("Which licence expires in June?", WED),
+        ("Which permits are expiring on March 1?", WED),
+        ("How much debt is maturing in 2024?", WED),
+        ("How much debt matures sometime in 2024?", WED),  # a word between
+    ],
+)
+def test_a_date_that_describes_a_thing_is_no_window(question, today):
+    got = resolve(question, today)
+    assert (got.since, got.until, got.phrase) == (None, None, "")
+    assert plan(question, as_of=today)[0].since is None
+
+
+@pytest.mark.parametrize(
+    ("question", "since", "phrase"),
+    [
+        # the window comes from the date that says when, not from the one that describes
+        ("What did Alibaba report in February for the quarter ending in December?", D(2025, 2, 1), "in February"),
+        ("What did Alibaba say about the quarter ending in December in February 2025?", D(2025, 2, 1), "in February 2025"),
+        ("Which prices fell due to tariffs in February?", D(2025, 2, 1), "in February"),  # "due to": a cause
+        ("What happened at the end of the talks in February?", D(2025, 2, 1), "in February"),  # three words between
+        ("Whose deal ending in 2030 was signed in February?", D(2025, 2, 1), "in February"),  # 2030: a future year too
+        ("What happened in March?", D(2025, 3, 1), "in March"),
+    ],
+)
+def test_a_describing_date_leaves_the_others(question, since, phrase):
+    got = resolve(question, WED)
+    assert (got.since, got.phrase) == (since, phrase)
+
+
 def test_explicit_since_until_win_over_the_question():
     filters, when = plan("What did Alibaba announce last week?", Filters(since=D(2025, 1, 1)), as_of=WED)
     assert (filters.since, filters.until) == (D(2025, 1, 1), WED)  # --since kept, as-of caps the end

@@ -143,10 +143,11 @@ def test_the_stream_ends_with_the_checked_answer(index):
 def test_follow_up_is_rewritten_by_the_library(index, as_answer):
     first = rag.ask("How much is Alibaba investing?", settings=index, llm=ScriptedChat().enqueue(SEED_ANSWER))
     history = [first] if as_answer else [("How much is Alibaba investing?", first.text)]
-    llm = ScriptedChat().enqueue("Rewritten: When did Alibaba announce its $50 billion AI investment?", SEED_ANSWER)
+    llm = ScriptedChat().enqueue("Rewritten: When did Alibaba announce its AI and cloud computing investment?", SEED_ANSWER)
     answer = rag.ask("When was that announced?", history=history, settings=index, llm=llm)
-    assert answer.question == "When did Alibaba announce its $50 billion AI investment?"
-    assert answer.asked == "When was that announced?" and answer.citations[0].doc_id == SEED_ID
+    assert answer.question == "When did Alibaba announce its AI and cloud computing investment?"
+    # (Without the answer's "$50 billion" in the question, the checker may cite the later article that repeats it.)
+    assert answer.asked == "When was that announced?" and answer.citations[0].verified and not answer.refused
     condense = llm.prompts[0][-1].content
     assert "Q: How much is Alibaba investing?" in condense and "[1]" not in condense  # markers stripped from history
     assert llm.calls[0]["max_tokens"] == index.rewrite_tokens
@@ -265,12 +266,12 @@ def test_question_sources_quote_and_why(chat, index):
 
 
 def test_follow_up_in_the_chat_goes_through_the_library(chat):
-    chat.llm.enqueue(SEED_ANSWER, "When did Alibaba announce its $50 billion investment?", SEED_ANSWER)
+    chat.llm.enqueue(SEED_ANSWER, "When did Alibaba announce its investment?", SEED_ANSWER)
     chat.handle("How much is Alibaba investing?")
     chat.handle("When was that announced?")
     assert chat.state.last.asked == "When was that announced?" and len(chat.state.history) == 2
     chat.handle("/why")
-    assert "searched: When did Alibaba announce its $50 billion investment?" in chat.lines
+    assert "searched: When did Alibaba announce its investment?" in chat.lines
     chat.handle("/reset")
     assert chat.state.history == [] and chat.lines[-1] == "conversation forgotten"
 
@@ -445,6 +446,12 @@ def test_default_answerability_keeps_the_seed_question(index):
         # stated in the third passage of one article that the search returns: an answer's cap of two per article
         # would have hidden it
         ("Tencent president Martin Lau said the company would keep investing while watching returns closely.", "supported"),
+        # found by a user pass (2026-12-05): a year, "US$", a comparison, another company's shares
+        ("Meta spent roughly US$39bn in 2025.", "contradicted"),
+        ("Alphabet expects to spend US$75 billion on capital projects in 2025.", "supported"),
+        ("Tencent's 2024 capex was more than three times the previous year's level.", "supported"),
+        ("Microsoft said less than half of the $80 billion would be invested in the United States.", "contradicted"),
+        ("Meta's shares rose in after-hours trading after its results.", "not_found"),
     ],
 )
 def test_verify(index, claim, label):
@@ -453,6 +460,11 @@ def test_verify(index, claim, label):
     assert verdict.reason and (verdict.citations or label == "not_found")
     for c in verdict.citations:
         assert rag.api.open_context(index).store.article(c.doc_id).text[c.start : c.end] == c.quote
+
+
+def test_a_contradiction_comes_from_an_article_about_the_claim(index):
+    verdict = rag.verify("Brad Smith is Microsoft's chief executive.", settings=index, llm=ScriptedChat())
+    assert verdict.label == "contradicted" and {c.doc_id for c in verdict.citations} == {"001_microsoft-80-billion-ai-datacentres"}
 
 
 @pytest.mark.parametrize(
