@@ -21,6 +21,8 @@ from .errors import ConfigError
 # The one phrase for "not in these articles": the prompt tells the model to say
 # exactly this, the code detects it, and the tests assert on it.
 REFUSAL = "The articles do not answer this question."
+# A summary none of whose sentences verified is this line and the closest sources, as an answer's refusal is.
+SUMMARY_REFUSAL = "The articles do not support a summary of this."
 
 
 def jsonable(value):
@@ -438,6 +440,9 @@ class Summary:
     raw: str = ""
     calls: int = 0  # model calls: 1 = direct, more = map-reduce
     timings: dict[str, float] = field(default_factory=dict)
+    refused: bool = False  # no sentence verified: text is SUMMARY_REFUSAL, passages the closest, sources empty
+    dropped: list[Claim] = field(default_factory=list)  # a refused summary's sentences, none verified: never shown as fact
+    reason: str = ""  # why it was refused
 
     @property
     def verified_share(self) -> float:

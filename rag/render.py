@@ -17,14 +17,7 @@ def render_answer(answer: Answer) -> str:
             if not answer.when.bounded:  # with a window, the reply already says no article is in it
                 lines.append("No passages matched at all; is anything ingested? (rag stats, rag ingest PATH)")
         else:
-            lines.append("Closest sources:")
-            firsts = {}  # each article once, at its best passage
-            for p in answer.passages:
-                firsts.setdefault(p.doc_id, p)
-            for p in firsts.values():
-                lines.append(f"  - {source_line(p)}")
-                if p.also_in:
-                    lines.append(f"    {also_line(p)}")
+            lines += closest_lines(answer.passages)
         return "\n".join(lines).rstrip()
     lines.append("Sources:")
     for c in answer.citations:
@@ -37,7 +30,20 @@ def render_answer(answer: Answer) -> str:
     return "\n".join(lines).rstrip()
 
 
-def _dropped_lines(answer: Answer) -> list[str]:
+def closest_lines(passages: Iterable[Passage]) -> list[str]:
+    """A declined answer's or summary's closest sources: each article once, at its best passage."""
+    firsts: dict[str, Passage] = {}
+    for p in passages:
+        firsts.setdefault(p.doc_id, p)
+    lines = ["Closest sources:"]
+    for p in firsts.values():
+        lines.append(f"  - {source_line(p)}")
+        if p.also_in:
+            lines.append(f"    {also_line(p)}")
+    return lines
+
+
+def _dropped_lines(answer: Answer | Summary) -> list[str]:
     """What the model wrote that did not verify, each with its reason: shown as left out, never as fact. Sentences
     that verified but were declined with the whole answer (weak support, an unsure pick) are said to be so.
 
@@ -155,7 +161,12 @@ def highlight(p: Passage, spans: Iterable[tuple[int, int]], mark: tuple[str, str
 
 
 def render_summary(summary: Summary) -> str:
-    """The checked summary, its sources with dates, then the quotes behind each citation."""
+    """The checked summary, its sources with dates, then the quotes behind each citation; a refused one: the refusal,
+    the sentences left out and the closest sources, as for an answer."""
+    if summary.refused:
+        lines = [summary.text, "", *_dropped_lines(summary), *closest_lines(summary.passages)]
+        lines.append(f"0 of {len(summary.dropped)} sentences verified against their passages.")
+        return "\n".join(lines)
     lines = [summary.text, "", "Sources:"]
     for src in summary.sources:
         lines.append(f"  - {src.title} ({src.published or 'undated'}{', ' + src.source if src.source else ''}) {src.doc_id}")

@@ -5,26 +5,37 @@ summarized map-reduce: each window of passages is summarized with citations
 (map), then the partial summaries are merged (reduce). Passage numbers are
 global across windows, so the checker verifies the final sentences against the
 passages they cite, exactly as for answers.
+
+What is shown follows the answer's rules where they fit: a reply the model
+stopped at its token limit loses its unfinished last sentence (never repaired
+into a cited one), at most the asked number of sentences is shown, each that
+repeats an earlier one left out, and a summary none of whose shown sentences
+verified is :data:`~rag.models.SUMMARY_REFUSAL` with the closest sources.
 """
 
 from __future__ import annotations
 
 import re
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from datetime import date
 
 from . import disagree
 from .answer import format_passage, token_counter
-from .citations import Checker, render
+from .chunking import sentence_spans
+from .citations import Checker, render, stems
 from .errors import ConfigError
-from .llm import context_window, model_name, text_output
-from .models import Claim, Passage, Source, Summary, TimelineEvent, unique_citations
+from .llm import context_window, finish_reason, model_name, text_output
+from .models import SUMMARY_REFUSAL, Claim, Passage, Source, Summary, TimelineEvent, unique_citations
+from .numeric import numbers_in
 from .prompts import load
 from .settings import Settings
 from .store import Store
 
 _DATED = re.compile(r"^\s*[-*•]?\s*(\d{4}-\d{2}-\d{2})\s*[-–—:]+\s*(.+?)\s*$")
+# How a finished sentence ends: closing punctuation (then quotes or brackets) or a citation marker.
+_ENDED = re.compile(r"(?:[.!?…][\"'”’)\]]*|\])\s*$")
+REPEATS = 0.6  # a sentence this much of whose content words (stems) one earlier shown sentence holds repeats it
 
 
 def windows(passages: Sequence[Passage], budget: int, count: Callable[[str], int]) -> list[list[int]]:
@@ -46,11 +57,80 @@ def windows(passages: Sequence[Passage], budget: int, count: Callable[[str], int
     return [w for w in out if w]
 
 
-def _chain(name: str, llm, max_tokens: int):
-    from langchain_core.runnables import RunnableLambda
+def _generate(name: str, llm, max_tokens: int, variables: dict) -> Generator[str, None, tuple[str, bool]]:
+    """Yield one model call's text as it streams; return the text and whether the call stopped at ``max_tokens``
+    (finish reason "length", which llama.cpp and OpenAI-compatible servers both report)."""
+    from langchain_core.runnables import RunnableGenerator, RunnableLambda
 
-    prompt = load(name)
-    return RunnableLambda(lambda v: prompt.messages(**v)) | llm.bind(max_tokens=max_tokens) | text_output()
+    prompt, reasons = load(name), []
+
+    def noted(chunks):  # the chunks pass through; their finish reasons are kept
+        for chunk in chunks:
+            reasons.append(finish_reason(chunk))
+            yield chunk
+
+    chain = RunnableLambda(lambda v: prompt.messages(**v)) | llm.bind(max_tokens=max_tokens) | RunnableGenerator(noted) | text_output()
+    text = ""
+    for token in chain.stream(variables):
+        text += token
+        yield token
+    return text, "length" in reasons
+
+
+def _drained(pieces: Generator[str, None, tuple[str, bool]]) -> tuple[str, bool]:
+    """What :func:`_generate` returns, its text not streamed."""
+    try:
+        while True:
+            next(pieces)
+    except StopIteration as stop:
+        return stop.value
+
+
+def finished(text: str) -> str:
+    """A reply cut off at the token limit, less its last sentence when that breaks off unfinished (no closing
+    punctuation or citation): a fragment is never checked, or given a citation by the checker's repair.
+
+    >>> finished("Alibaba will invest [1]. Its shares rose on a weak property market, Alibaba's")
+    'Alibaba will invest [1].'
+    >>> finished("2025-02-24 - Alibaba will invest [1].\\n2025-03-06 - Alibaba released")
+    '2025-02-24 - Alibaba will invest [1].'
+    >>> finished("Alibaba will invest [1].")
+    'Alibaba will invest [1].'
+    """
+    text = text.rstrip()
+    spans = sentence_spans(text)
+    if not spans or _ENDED.search(text):
+        return text
+    return text[: spans[-1][0]].rstrip()
+
+
+def repeats(sentence: str, earlier: str) -> bool:
+    """Whether ``sentence`` says again what ``earlier`` said: most of its content words (stems) and all its figures
+    are in it. Another figure in the same words is news, not a repeat.
+
+    >>> repeats("Alibaba will invest $50 billion in AI.", "Alibaba said it will invest $50 billion in AI and cloud.")
+    True
+    >>> repeats("Alibaba's shares rose 8% after it said it will invest in AI.", "Alibaba will invest $50 billion in AI.")
+    False
+    >>> repeats("Acme will hire 900 workers.", "Acme will hire 200 workers.")
+    False
+    """
+    said = stems(sentence)
+    return bool(said) and len(said & stems(earlier)) >= REPEATS * len(said) and numbers_in(sentence) <= numbers_in(earlier)
+
+
+def shown(sentences: Sequence[str], limit: int) -> list[int]:
+    """Which sentences to show: the first ``limit`` in the model's order, each that :func:`repeats` one kept left out.
+
+    >>> shown(["Alibaba will invest $50 billion in AI.", "Its shares rose 8%.",
+    ...        "Alibaba will invest $50 billion in AI, it said.", "Tencent also spends.", "More."], 3)
+    [0, 1, 3]
+    """
+    kept: list[int] = []
+    for i, sentence in enumerate(sentences):
+        if len(kept) < limit and not any(repeats(sentence, sentences[j]) for j in kept):
+            kept.append(i)
+    return kept
 
 
 def _passages_text(passages: Sequence[Passage], numbers: Sequence[int]) -> str:
@@ -109,55 +189,54 @@ def stream_summary(
     sentences: int,
     timeline: bool = False,
 ) -> Iterator[str | Summary]:
-    """Yield the final stage's text as it streams, then the checked :class:`Summary`."""
+    """Yield the final stage's text as it streams, then the checked :class:`Summary`: at most ``sentences``
+    sentences (a timeline's: dated events), or the refusal when none of them verified."""
     t0 = time.perf_counter()
     passages = list(passages)
     max_tokens = settings.max_answer_tokens
     groups = windows(passages, budget_for(settings), token_counter(model_name(settings)))
-    calls = 0
+    texts = [_passages_text(passages, group) for group in groups] or [""]
     if timeline:
-        # Timelines need no reduce call: each window's dated lines are merged and sorted.
-        raw = ""
-        for i, group in enumerate(groups):
-            chain = _chain("timeline", llm, max_tokens)
-            variables = {"focus": focus, "passages": _passages_text(passages, group)}
-            part = ""
-            for token in chain.stream(variables) if i == len(groups) - 1 else [chain.invoke(variables) or ""]:
-                part += token
-                if i == len(groups) - 1:
-                    yield token
-            raw += part.strip() + "\n"
-            calls += 1
-        yield _timeline(passages, focus, raw, embed, calls, t0)
+        # Timelines need no reduce call: each window's dated lines are merged and sorted; the last window streams.
+        asked = [{"sentences": sentences, "focus": focus, "passages": t} for t in texts]
+        parts = [_drained(_generate("timeline", llm, max_tokens, v)) for v in asked[:-1]]
+        parts.append((yield from _generate("timeline", llm, max_tokens, asked[-1])))
+        read = "\n".join(finished(t) if cut else t for t, cut in parts)
+        raw = "\n".join(t.strip() for t, _ in parts)
+        yield _timeline(passages, focus, read, embed, len(parts), t0, limit=sentences, raw=raw)
         return
-
-    partials = []
-    if len(groups) > 1:  # map
+    calls = 0
+    if len(texts) > 1:  # map, then reduce
         per = max(2, sentences // 2)
-        for group in groups:
-            partials.append((_chain("summarize", llm, max_tokens).invoke(
-                {"sentences": per, "focus": focus, "passages": _passages_text(passages, group)}
-            ) or "").strip())
-            calls += 1
-        final = _chain("reduce", llm, max_tokens)
-        variables = {"sentences": sentences, "focus": focus, "partials": "\n\n".join(f"Part {i}:\n{t}" for i, t in enumerate(partials, 1))}
+        partials = [_drained(_generate("summarize", llm, max_tokens, {"sentences": per, "focus": focus, "passages": t})) for t in texts]
+        calls = len(partials)
+        merged = "\n\n".join(f"Part {i}:\n{(finished(t) if cut else t).strip()}" for i, (t, cut) in enumerate(partials, 1))
+        name, variables = "reduce", {"sentences": sentences, "focus": focus, "partials": merged}
     else:
-        final = _chain("summarize", llm, max_tokens)
-        variables = {"sentences": sentences, "focus": focus, "passages": _passages_text(passages, groups[0] if groups else [])}
-    raw = ""
-    for token in final.stream(variables):
-        raw += token
-        yield token
+        name, variables = "summarize", {"sentences": sentences, "focus": focus, "passages": texts[0]}
+    raw, cut = yield from _generate(name, llm, max_tokens, variables)
     calls += 1
-    checked = Checker(passages, embed).check(raw)
-    claims, citations = list(checked.claims), checked.citations
+    checked = Checker(passages, embed).check(finished(raw) if cut else raw)
+    claims = [checked.claims[i] for i in shown([c.text for c in checked.claims], sentences)]
+    if not any(c.verified for c in claims):
+        yield _refused(focus, passages, claims, raw, calls, t0)
+        return
     text = render(claims, mark=True)  # a sentence that did not verify is shown as such, not as fact
+    citations = unique_citations(claims)
     differ = disagree.claims_for(disagree.find(claims, passages), passages)  # a topic's articles may give a figure two ways
     if differ:
         text, claims = text + "\n" + " ".join(c.text for c in differ), claims + differ
         citations = unique_citations(claims)
     yield Summary(focus, text, claims, citations, passages, sources_of(passages), raw=raw,
                   calls=calls, timings={"total_s": round(time.perf_counter() - t0, 3)})
+
+
+def _refused(focus, passages, dropped, raw, calls, t0, timeline=False) -> Summary:
+    """The refusal, as an answer's: the closest three passages (best score first), nothing cited, no sources."""
+    closest = sorted(passages, key=lambda p: -p.score)[:3]
+    reason = "no sentence of the summary verified against the passage it cites" if dropped else "the model wrote no sentence to check"
+    return Summary(focus, SUMMARY_REFUSAL, [], [], closest, [], timeline, raw=raw, calls=calls,
+                   timings={"total_s": round(time.perf_counter() - t0, 3)}, refused=True, dropped=list(dropped), reason=reason)
 
 
 def dated_lines(raw: str) -> list[tuple[date, str]]:
@@ -178,12 +257,18 @@ def dated_lines(raw: str) -> list[tuple[date, str]]:
     return out
 
 
-def _timeline(passages, focus, raw, embed, calls, t0) -> Summary:
+def _timeline(passages, focus, lines, embed, calls, t0, *, limit: int, raw: str | None = None) -> Summary:
+    """The first ``limit`` dated events of ``lines`` that do not repeat an earlier one, checked and sorted by day (or
+    the refusal, none verifying). ``raw``: the model's own text, when ``lines`` lost an unfinished end."""
     checker = Checker(passages, embed)
     events: list[TimelineEvent] = []
-    for day, text in dated_lines(raw):
+    for day, text in dated_lines(lines):
         for claim in checker.check(text).claims:
             events.append(TimelineEvent(day, render([claim], mark=True), claim))
+    events = [events[i] for i in shown([e.claim.text for e in events], limit)]
+    raw = lines if raw is None else raw
+    if not any(e.claim.verified for e in events):
+        return _refused(focus, passages, [e.claim for e in events], raw, calls, t0, timeline=True)
     events.sort(key=lambda e: e.day)  # chronological, whatever order the model wrote
     claims: list[Claim] = [e.claim for e in events]
     text = "\n".join(f"{e.day.isoformat()} - {e.text}" for e in events)

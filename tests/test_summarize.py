@@ -14,7 +14,7 @@ from click.testing import CliRunner
 import rag
 from rag.cli import cli
 from rag.context import store_for
-from rag.models import Passage
+from rag.models import SUMMARY_REFUSAL, Passage
 from rag.settings import Settings
 from rag.summarize import _timeline, windows
 
@@ -37,7 +37,10 @@ def test_article_longer_than_the_context_is_map_reduced(long_index):
     article = store_for(long_index).article("inquiry")
     summary = rag.summarize(doc_id="inquiry", settings=long_index)
     assert summary.calls > 2  # several map calls and one reduce
-    assert len(summary.passages) > 5 and summary.sources[0].doc_id == "inquiry"
+    if summary.refused:  # SmolLM2's prose may verify nowhere: then the refusal, with the closest passages
+        assert summary.text == SUMMARY_REFUSAL and summary.passages[0].doc_id == "inquiry" and not summary.citations
+    else:
+        assert len(summary.passages) > 5 and summary.sources[0].doc_id == "inquiry"
     for c in summary.citations:
         assert 1 <= c.number <= len(summary.passages)
         assert article.text[c.start : c.end] == c.quote
@@ -64,12 +67,14 @@ def test_timeline_lines_are_checked_and_sorted():
     text = "Acme said on 3 March 2025 it will hire 200 workers. Acme opened its Ohio plant in January 2025."
     p = [Passage("a:0", "a", 0, 10, 10 + len(text), text, "Acme", date(2025, 3, 3), "", "", 0.0)]
     raw = "2025-03-03 - Acme will hire 200 workers [1].\n2025-01-15 - Acme opened its Ohio plant [1].\nnot a dated line\n"
-    summary = _timeline(p, "Acme", raw, None, 1, 0.0)
+    summary = _timeline(p, "Acme", raw, None, 1, 0.0, limit=4)
     assert summary.text.splitlines() == ["2025-01-15 - Acme opened its Ohio plant [1].", "2025-03-03 - Acme will hire 200 workers [1]."]
     assert all(c.verified for c in summary.claims)
-    # A sentence that does not verify is shown as such, never as plain fact.
-    wrong = _timeline(p, "Acme", "2025-03-03 - Acme will hire 900 workers [1].\n", None, 1, 0.0)
-    assert wrong.text == "2025-03-03 - (unverified) Acme will hire 900 workers [1]."
+    # A sentence that does not verify is shown as such, never as plain fact (none verifying: the refusal, tested in
+    # tests/test_summary_limits.py).
+    wrong = _timeline(p, "Acme", "2025-03-03 - Acme will hire 200 workers [1].\n2025-03-04 - Acme will hire 900 workers [1].\n",
+                      None, 1, 0.0, limit=4)  # fmt: skip
+    assert wrong.text.splitlines()[1] == "2025-03-04 - (unverified) Acme will hire 900 workers [1]."
     assert summary.citations[0].start >= 10  # offsets in the article, not the passage
     # The same events as records: dates stay dates, each with its checked citations.
     assert [(e.day, e.text) for e in summary.events] == [
@@ -96,4 +101,5 @@ def test_cli_topic_timeline(long_index):
     env = {"RAG_MODEL": "smollm2-135m", "RAG_CONTEXT_WINDOW": "1024", "RAG_PASSAGE_BUDGET": "300", "RAG_MAX_ANSWER_TOKENS": "64"}
     res = CliRunner().invoke(cli, ["summarize", "--topic", "port cranes", "--timeline", "--index", str(long_index.index)], env=env)
     assert res.exit_code == 0, res.output
-    assert "Sources:" in res.output and "sentences verified against their passages." in res.output
+    assert "ources:" in res.output  # "Sources:" or, when nothing verified, "Closest sources:"
+    assert "sentences verified against their passages." in res.output

@@ -58,9 +58,14 @@ def make_llm(settings: Settings):
     raise ConfigError(f"unknown backend {settings.backend!r}; use local or openai")
 
 
-def _finished(message) -> bool:
+def finish_reason(message) -> str:
+    """Why the model stopped, as a chat chunk says it ("stop", "length": the token limit), or "" mid-stream."""
     meta = getattr(message, "response_metadata", None) or {}
-    return bool(meta.get("finish_reason") or meta.get("done_reason") or meta.get("stop_reason"))
+    return str(meta.get("finish_reason") or meta.get("done_reason") or meta.get("stop_reason") or "")
+
+
+def _finished(message) -> bool:
+    return bool(finish_reason(message))
 
 
 def _text_until_finish(chunks):
