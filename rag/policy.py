@@ -128,7 +128,8 @@ def evidence_lag(claims: Sequence[Claim], passages: Sequence[Passage]) -> float:
     log10(1 + days); 0 when undated. News questions are answered from the newest reporting: an answer that
     passes over this week's articles for one from years ago is usually about an earlier event. A passage that
     only filled a place (dense score under ``RELATED`` x the best) does not set the clock: a newer story about
-    something else says nothing about how current the answer is.
+    something else says nothing about how current the answer is. One found by its words alone (no dense score)
+    still counts.
 
     >>> from datetime import date
     >>> from rag.models import Citation
@@ -143,7 +144,7 @@ def evidence_lag(claims: Sequence[Claim], passages: Sequence[Passage]) -> float:
     """
     cited = [c.published for claim in claims for c in claim.citations if c.verified and c.published]
     best = max((p.scores.get("dense", 0.0) for p in passages), default=0.0)
-    given = [p.published for p in passages if p.published and p.scores.get("dense", 0.0) >= RELATED * best]
+    given = [p.published for p in passages if p.published and p.scores.get("dense", best) >= RELATED * best]  # no dense score: found by its words
     if not cited or not given:
         return 0.0
     return round(math.log10(1 + max(0, (max(given) - max(cited)).days)), 4)

@@ -590,11 +590,13 @@ def figures(claim: str, quote: str) -> str:
 
     >>> figures("Revenue rose 14 percent in the third quarter.", "Revenue rose 8 percent in the third quarter while shares jumped 14 percent.")
     'figure: the quote gives 8 there, not 14'
+    >>> figures("Meta spent about $39bn in 2024.", "Meta will spend $60-65bn in 2025, up from roughly US$39bn in 2024.")
+    ''
     >>> figures("Tencent's 2024 capex was more than three times the previous year's level.",
     ...         "It spent 36.6 billion yuan in the fourth quarter, bringing the 2024 total to around 76.8 billion yuan, more than three times the previous year's level.")
     ''
     """
-    ct = tokens(claim)
+    ct, cs = _sentence_tokens(claim)
     qt, sent = _sentence_tokens(quote)
     spots: dict[str, list[int]] = {}
     for j, t in enumerate(qt):
@@ -606,6 +608,8 @@ def figures(claim: str, quote: str) -> str:
         for i, t in enumerate(ct):
             if not t[:1].isdigit() or t not in spots:
                 continue
+            if (year := _year_of(ct, cs, i)) and any(_year_of(qt, sent, j) == year for j in spots[t]):
+                continue  # the quote gives this amount for the claim's year: "$39bn in 2024" is where it belongs
             mine = _context(ct, i, reach)
             own = max(len(mine & _context(qt, j, reach, sent)) for j in spots[t])
             kind = _kind(ct, i)  # a year is replaced only by a year, an amount by an amount
@@ -623,23 +627,27 @@ def figures(claim: str, quote: str) -> str:
     return ""
 
 
-_YEAR_BEFORE = frozenset("in for during fiscal the its".split())  # words that put a year on what follows or precedes
+_YEAR_BEFORE = frozenset("in for during fiscal the its jan feb mar apr jun jul aug sep sept oct nov dec".split()) | _MONTHS  # put a year on an amount
+_YEAR_STOP = frozenset("than since after before from above below versus vs compared".split())  # another clause's time
 
 
 def _year_of(toks: list[str], sent: list[int], i: int) -> str:
     """The year an amount at ``i`` is given for: "$39bn in 2024", "in 2023 was about $75 billion", "the 2024 total
-    of 76.8 billion"; "" when none. Up to 6 tokens after it or 4 before, within its sentence, not past another
-    amount, the year after "in", "for", "during", "fiscal", "the" or "its"."""
+    of 76.8 billion"; "" when none. The nearest year after "in", "for", "during", "fiscal", "the", "its" or a
+    month, up to 6 tokens after the amount or 4 before, within its sentence, not past another amount or past
+    "than", "since", "from", "above" and the like (`_YEAR_STOP`)."""
+    found = []
     for step, reach in ((1, 6), (-1, 4)):
         j = i + step
-        while 0 <= j < len(toks) and abs(j - i) <= reach and sent[j] == sent[i]:
+        while 0 <= j < len(toks) and abs(j - i) <= reach and sent[j] == sent[i] and toks[j].lower() not in _YEAR_STOP:
             if toks[j][:1].isdigit():
                 if _kind(toks, j) == "year" and j > 0 and toks[j - 1].lower() in _YEAR_BEFORE:
-                    return toks[j]
+                    found.append((abs(j - i), step < 0, toks[j]))
+                    break
                 if _kind(toks, j) == "amount":
                     break
             j += step
-    return ""
+    return min(found)[2] if found else ""
 
 
 def year_of_figure(claim: str, quote: str) -> str:
@@ -654,15 +662,31 @@ def year_of_figure(claim: str, quote: str) -> str:
     ''
     >>> year_of_figure("Alibaba will invest $50 billion in 2025.", "Alibaba will invest $50 billion over three years.")
     ''
+    >>> year_of_figure("The $10 billion deal closed in 2024.", "The $10 billion deal, announced in 2023, closed in 2024.")
+    ''
+    >>> year_of_figure("The wildfire destroyed 12,000 homes in 2025.", "In January 2025 the wildfire destroyed 12,000 homes, more than in 2018.")
+    ''
+    >>> year_of_figure("The 2025 budget is $1.2 trillion.", "The 2025 budget of $1.2 trillion, passed in 2024, raises defence spending.")
+    ''
     """
     ct, cs = _sentence_tokens(claim)
     qt, qs = _sentence_tokens(quote)
+    amounts = [j for j, u in enumerate(qt) if u[:1].isdigit() and _kind(qt, j) == "amount"]
     for i, t in enumerate(ct):
         if not t[:1].isdigit() or _kind(ct, i) != "amount" or not (mine := _year_of(ct, cs, i)):
             continue
-        theirs = {_year_of(qt, qs, j) for j, u in enumerate(qt) if u[:1].isdigit() and _kind(qt, j) == "amount" and _digits(u) == _digits(t)}
-        if theirs and "" not in theirs and mine not in theirs:
-            return f"figure: the quote gives {t} for {', '.join(sorted(theirs))}, not {mine}"
+        at = [j for j in amounts if _digits(qt[j]) == _digits(t)]
+        theirs = {_year_of(qt, qs, j) for j in at}
+        if not theirs or "" in theirs or mine in theirs:
+            continue
+        # The claim's year in the same sentence with no amount of its own ("The $10 billion deal, announced in
+        # 2023, closed in 2024") may be when the amount's event happened; only a year that is another amount's counts.
+        said = {qs[j] for j in at}
+        if any(qt[k] == mine and qs[k] in said for k in range(len(qt))) and not any(
+            _year_of(qt, qs, j) == mine for j in amounts if qs[j] in said
+        ):
+            continue
+        return f"figure: the quote gives {t} for {', '.join(sorted(theirs))}, not {mine}"
     return ""
 
 
@@ -670,31 +694,36 @@ _AT_LEAST = {("more", "than"): "more than", ("greater", "than"): "more than", ("
 _AT_MOST = {("less", "than"): "less than", ("fewer", "than"): "less than", ("at", "most"): "at most"}
 
 
-def _bounds(toks: list[str]) -> set[tuple[str, str]]:
-    """("more"/"less", what is compared) for each "more than X", "less than X", "at least X", "at most X"; a bound
-    after "no" or "not" is left out ("no more than half" is at most half)."""
-    out = set()
+def _bounds(toks: list[str]) -> dict[tuple[str, str], set[str]]:
+    """("more"/"less", what is compared) for each "more than X", "less than X", "at least X", "at most X", with the
+    words around it; a bound after "no" or "not" is left out ("no more than half" is at most half)."""
+    out: dict[tuple[str, str], set[str]] = {}
     for k in range(len(toks) - 2):
         pair = (toks[k].lower(), toks[k + 1].lower())
         if (pair in _AT_LEAST or pair in _AT_MOST) and not (k and toks[k - 1].lower() in ("no", "not")):  # "no more than"
-            out.add(("more" if pair in _AT_LEAST else "less", _digits(toks[k + 2]) or toks[k + 2].lower()))
+            key = ("more" if pair in _AT_LEAST else "less", _digits(toks[k + 2]) or toks[k + 2].lower())
+            out.setdefault(key, set()).update(_context(toks, k, 4) | _context(toks, k + 2, 4))
     return out
 
 
 def comparison(claim: str, quote: str) -> str:
-    """The claim bounds a figure or share the other way from the quote: "less than half" against "more than half".
+    """The claim bounds a figure or share the other way from the quote, in the same words: "less than half"
+    against "more than half".
 
-    >>> comparison("Less than half of the $80 billion goes to the US.", "Smith said more than half of that amount would be invested in the US.")
+    >>> comparison("Microsoft said less than half of the $80 billion would be invested in the US.",
+    ...            "Smith said more than half of that amount would be invested in the US.")
     'comparison: the quote says more than half, the claim less than half'
     >>> comparison("More than half will be spent in the US.", "Smith said more than half of that amount would be invested in the US.")
     ''
     >>> comparison("At most half will be spent.", "No more than half will be spent.")
     ''
+    >>> comparison("Turnout was more than 60%.", "Turnout reached 63%, and less than 60% of registered young voters took part.")
+    ''
     """
     mine, theirs = _bounds(tokens(claim)), _bounds(tokens(quote))
-    for side, what in sorted(mine):
+    for (side, what), words in sorted(mine.items()):
         other = "less" if side == "more" else "more"
-        if (other, what) in theirs and (side, what) not in theirs:
+        if (side, what) not in theirs and words & theirs.get((other, what), set()):
             return f"comparison: the quote says {other} than {what}, the claim {side} than {what}"
     return ""
 
@@ -709,19 +738,20 @@ def _holder(toks: list[str], found: list[tuple[int, int, str]], i: int, reach: i
     return max(before)[1] if before else ""
 
 
-def _named(text: str, known: set[str]) -> tuple[list[str], list[tuple[int, int, str]], list[int]]:
-    """Tokens, names (token indices into them) and each token's sentence number. A sentence's first word is a name
-    only as a possessive, with more capitalised words, or when ``known``: "Shares in Hong Kong rose" names Hong Kong
-    alone."""
+def _named(text: str, known: set[str]) -> tuple[list[str], list[tuple[int, int, str]], list[int], set[int]]:
+    """Tokens, names (token indices into them), each token's sentence number and the possessive tokens. A
+    sentence's first word is a name only as a possessive, with more capitalised words, or when ``known``: "Shares
+    in Hong Kong rose" names Hong Kong alone."""
     from .sentences import spans
 
-    toks, found, sent = [], [], []
+    toks, found, sent, owned = [], [], [], set()
     for k, (a, b) in enumerate(spans(text) or [(0, len(text))]):
         part = _tokens(text[a:b])
         found += [(x + len(toks), y + len(toks), n) for x, y, n in names(text[a:b]) if x > 0 or y > x or part[y][1] or n in known]
+        owned |= {len(toks) + y for y, (_, flag) in enumerate(part) if flag}
         toks += [t for t, _ in part]
         sent += [k] * len(part)
-    return toks, found, sent
+    return toks, found, sent, owned
 
 
 def figure_holder(claim: str, quote: str) -> str:
@@ -736,20 +766,30 @@ def figure_holder(claim: str, quote: str) -> str:
     ''
     >>> figure_holder("Alibaba's shares surged by 14%.", "Alibaba's revenue rose 8%. Shares in Hong Kong surged by 14%.")
     ''
+    >>> figure_holder("Tesla delivered 1.79 million vehicles.", "Tesla shares fell 6% as Elon Musk's company delivered 1.79 million vehicles.")
+    ''
+    >>> figure_holder("Microsoft's revenue was $65.6 billion.", "Microsoft posted a 16% rise, with CFO Amy Hood saying revenue was $65.6 billion.")
+    ''
     """
     ct, cn = tokens(claim), names(claim)
-    qt, qn, sent = _named(quote, {n for _, _, n in cn})
+    qt, qn, sent, owned = _named(quote, {n for _, _, n in cn})
+    named = {stem(w.lower()) for _, _, n in cn + qn for w in n.split()}
     for i, t in enumerate(ct):
         if not t[:1].isdigit() or _kind(ct, i) != "amount" or not (mine := _holder(ct, cn, i, reach=len(ct))):
             continue
         at = [j for j, u in enumerate(qt) if u[:1].isdigit() and _kind(qt, j) == "amount" and _digits(u) == _digits(t)]
-        holders = {_holder(qt, [n for n in qn if sent[n[0]] == sent[j]], j) for j in at}  # within the figure's sentence
+        # within the figure's sentence; a possessive is whose ("Elon Musk's company delivered"), not who
+        holders = {_holder(qt, [n for n in qn if sent[n[0]] == sent[j] and n[1] not in owned], j) for j in at}
         if not at or "" in holders or any(_same_name(h, mine) for h in holders):
             continue
-        for _, b, n in qn:  # the claim's holder named, with another amount before the next name
+        said = _context(ct, i, 6) - named  # what the claim says of its amount, names aside
+        for _, b, n in qn:  # the claim's holder named, with another amount said in the same words before the next name
             if _same_name(n, mine):
                 nxt = min((a for a, _, _ in qn if a > b), default=len(qt))
-                if any(qt[j][:1].isdigit() and _kind(qt, j) == "amount" and _digits(qt[j]) != _digits(t) for j in range(b + 1, nxt)):
+                if any(
+                    qt[j][:1].isdigit() and _kind(qt, j) == "amount" and _digits(qt[j]) != _digits(t) and said & _context(qt, j, 6)
+                    for j in range(b + 1, nxt)
+                ):
                     return f"figure: the quote gives {t} to {sorted(holders)[0]}, not {mine}"
     return ""
 
