@@ -144,11 +144,14 @@ def _past(n: int, unit: str, today: date) -> tuple[date, date]:
 
 
 # A date that says what a thing is, not when the news happened: "the quarter ending in December", "the year that
-# ended on March 31", "a loan due in May", "a licence expiring in June", "bonds maturing in 2030". "Due" only right
+# ended on March 31", "a loan due in May", "a licence expiring in June", "bonds maturing in 2030". A period that
+# ends is a thing; an event that ends is news ("Why did the strike end in March?" keeps March). "Due" only right
 # before its date ("due to tariffs in March" is a cause); the others also with one lower-case word between ("ends
 # early in June", but not "the quarter ending in December in February": February is when it was said).
 _DESCRIBES = re.compile(
-    r"(?:\b(?:end(?:s|ed|ing)?|expir(?:e|es|ed|ing)|matur(?:e|es|ed|ing))\s+(?-i:[a-z]+\s+)?|\bdue\s+)$", re.I
+    r"(?:\b(?:quarter|year|half|month|period|season|term|week|day)s?\s+(?:(?:that|which)\s+)?end(?:s|ed|ing)?\s+(?-i:[a-z]+\s+)?"
+    r"|\b(?:expir(?:e|es|ed|ing)|matur(?:e|es|ed|ing))\s+(?-i:[a-z]+\s+)?|\bdue\s+)$",
+    re.I,
 )
 
 

@@ -132,8 +132,11 @@ def test_a_date_that_describes_a_thing_is_no_window(question, today):
         ("What did Alibaba say about the quarter ending in December in February 2025?", D(2025, 2, 1), "in February 2025"),
         ("Which prices fell due to tariffs in February?", D(2025, 2, 1), "in February"),  # "due to": a cause
         ("What happened at the end of the talks in February?", D(2025, 2, 1), "in February"),  # three words between
-        ("Whose deal ending in 2030 was signed in February?", D(2025, 2, 1), "in February"),  # 2030: a future year too
+        ("Whose contract expiring in 2030 was signed in February?", D(2025, 2, 1), "in February"),
         ("What happened in March?", D(2025, 3, 1), "in March"),
+        # an event that ends is news: its month is when it happened
+        ("Why did the strike end in March?", D(2025, 3, 1), "in March"),
+        ("Why did shares end lower in March?", D(2025, 3, 1), "in March"),
     ],
 )
 def test_a_describing_date_leaves_the_others(question, since, phrase):
