@@ -127,6 +127,8 @@ def swap_subject(previous: str, follow_up: str) -> str | None:
     "Who is Alphabet's chief financial officer?"
     >>> swap_subject("How much did OpenAI and SoftBank pledge?", "What about Microsoft?") is None  # which of the two?
     True
+    >>> swap_subject("Who won the Berlin Marathon?", "And Boston?") is None  # a thing's name, not who or what asked of
+    True
     """
     new = fragment_name(follow_up)
     if new is None:
@@ -138,6 +140,9 @@ def swap_subject(previous: str, follow_up: str) -> str | None:
         found = list(re.finditer(pattern, previous))
         if not found:  # a name we cannot place in the text: do not guess which one is the subject
             return None
+        kind = name.split()[-1].lower() == new.removesuffix("'s").split()[-1].lower()
+        if not kind and any(re.search(r"\bthe\s+$", previous[: m.start()], re.I) for m in found):
+            return None  # "the Berlin Marathon": "Boston" is not a race, "Lakeside Marathon" is
         spots += [m for m in found if m["pos"] or not possessive]
     if len(spots) != 1:
         return None
