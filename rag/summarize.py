@@ -29,6 +29,7 @@ from .llm import context_window, finish_reason, model_name, text_output
 from .models import SUMMARY_REFUSAL, Claim, Passage, Source, Summary, TimelineEvent, unique_citations
 from .numeric import numbers_in
 from .prompts import load
+from .relations import names, tokens
 from .settings import Settings
 from .store import Store
 
@@ -36,6 +37,7 @@ _DATED = re.compile(r"^\s*[-*•]?\s*(\d{4}-\d{2}-\d{2})\s*[-–—:]+\s*(.+?)\s
 # How a finished sentence ends: closing punctuation (then quotes or brackets) or a citation marker.
 _ENDED = re.compile(r"(?:[.!?…][\"'”’)\]]*|\])\s*$")
 REPEATS = 0.6  # a sentence this much of whose content words (stems) one earlier shown sentence holds repeats it
+REPEAT_WORDS = 4  # ... when it has at least this many: a short sentence shares most of its few words by chance
 
 
 def windows(passages: Sequence[Passage], budget: int, count: Callable[[str], int]) -> list[list[int]]:
@@ -105,8 +107,8 @@ def finished(text: str) -> str:
 
 
 def repeats(sentence: str, earlier: str) -> bool:
-    """Whether ``sentence`` says again what ``earlier`` said: most of its content words (stems) and all its figures
-    are in it. Another figure in the same words is news, not a repeat.
+    """Whether ``sentence`` says again what ``earlier`` said: most of its content words (stems), all its figures
+    and all its names are in it. Another figure or another name in the same words is news, not a repeat.
 
     >>> repeats("Alibaba will invest $50 billion in AI.", "Alibaba said it will invest $50 billion in AI and cloud.")
     True
@@ -114,9 +116,28 @@ def repeats(sentence: str, earlier: str) -> bool:
     False
     >>> repeats("Acme will hire 900 workers.", "Acme will hire 200 workers.")
     False
+    >>> repeats("Tencent shares rose 8% on the news.", "Alibaba shares rose 8% on the news.")
+    False
+    >>> repeats("Workers at Boeing went on strike again.", "Workers at Airbus went on strike again.")
+    False
     """
     said = stems(sentence)
-    return bool(said) and len(said & stems(earlier)) >= REPEATS * len(said) and numbers_in(sentence) <= numbers_in(earlier)
+    if len(said) < REPEAT_WORDS or _swapped_name(sentence, earlier):
+        return False  # "The Fed held rates." is news after "The Fed raised rates"; "Tencent shares rose 8%" after Alibaba's
+    return len(said & stems(earlier)) >= REPEATS * len(said) and numbers_in(sentence) <= numbers_in(earlier)
+
+
+def _swapped_name(sentence: str, earlier: str) -> bool:
+    """A name of ``sentence`` that ``earlier`` lacks stands where one of ``earlier``'s stands, beside the same word
+    ("Workers at Boeing" after "Workers at Airbus"); a name that only adds a detail ("The Hangzhou-based company")
+    does not."""
+
+    def around(text: str, other: str) -> set[tuple[int, str]]:
+        toks = [t.lower() for t in tokens(text)]
+        return {(side, toks[k]) for a, b, n in names(text) if n not in other
+                for side, k in ((-1, a - 1), (1, b + 1)) if 0 <= k < len(toks)}  # fmt: skip
+
+    return bool(around(sentence, earlier) & around(earlier, sentence))
 
 
 def shown(sentences: Sequence[str], limit: int) -> list[int]:
@@ -201,9 +222,10 @@ def stream_summary(
         asked = [{"sentences": sentences, "focus": focus, "passages": t} for t in texts]
         parts = [_drained(_generate("timeline", llm, max_tokens, v)) for v in asked[:-1]]
         parts.append((yield from _generate("timeline", llm, max_tokens, asked[-1])))
-        read = "\n".join(finished(t) if cut else t for t, cut in parts)
+        # Each window's first ``sentences`` events: a cap on the whole would keep the oldest windows' and drop the newest.
+        read = "\n".join(first_events(finished(t) if cut else t, sentences) for t, cut in parts)
         raw = "\n".join(t.strip() for t, _ in parts)
-        yield _timeline(passages, focus, read, embed, len(parts), t0, limit=sentences, raw=raw)
+        yield _timeline(passages, focus, read, embed, len(parts), t0, raw=raw)
         return
     calls = 0
     if len(texts) > 1:  # map, then reduce
@@ -257,15 +279,25 @@ def dated_lines(raw: str) -> list[tuple[date, str]]:
     return out
 
 
-def _timeline(passages, focus, lines, embed, calls, t0, *, limit: int, raw: str | None = None) -> Summary:
-    """The first ``limit`` dated events of ``lines`` that do not repeat an earlier one, checked and sorted by day (or
-    the refusal, none verifying). ``raw``: the model's own text, when ``lines`` lost an unfinished end."""
+def first_events(text: str, n: int) -> str:
+    """The first ``n`` dated lines of one timeline reply.
+
+    >>> first_events("2025-01-02 - A [1].\\nnote\\n2025-01-03 - B [1].\\n2025-01-04 - C [1].", 2)
+    '2025-01-02 - A [1].\\n2025-01-03 - B [1].'
+    """
+    return "\n".join([line for line in text.splitlines() if _DATED.match(line)][:n])
+
+
+def _timeline(passages, focus, lines, embed, calls, t0, *, raw: str | None = None) -> Summary:
+    """The dated events of ``lines``, each that repeats an earlier one of the same day left out, checked and sorted
+    by day (or the refusal, none verifying). A rate rise on two days is two events. ``raw``: the model's own text,
+    when ``lines`` lost an unfinished end."""
     checker = Checker(passages, embed)
     events: list[TimelineEvent] = []
     for day, text in dated_lines(lines):
         for claim in checker.check(text).claims:
-            events.append(TimelineEvent(day, render([claim], mark=True), claim))
-    events = [events[i] for i in shown([e.claim.text for e in events], limit)]
+            if not any(e.day == day and repeats(claim.text, e.claim.text) for e in events):
+                events.append(TimelineEvent(day, render([claim], mark=True), claim))
     raw = lines if raw is None else raw
     if not any(e.claim.verified for e in events):
         return _refused(focus, passages, [e.claim for e in events], raw, calls, t0, timeline=True)

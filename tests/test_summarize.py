@@ -67,13 +67,13 @@ def test_timeline_lines_are_checked_and_sorted():
     text = "Acme said on 3 March 2025 it will hire 200 workers. Acme opened its Ohio plant in January 2025."
     p = [Passage("a:0", "a", 0, 10, 10 + len(text), text, "Acme", date(2025, 3, 3), "", "", 0.0)]
     raw = "2025-03-03 - Acme will hire 200 workers [1].\n2025-01-15 - Acme opened its Ohio plant [1].\nnot a dated line\n"
-    summary = _timeline(p, "Acme", raw, None, 1, 0.0, limit=4)
+    summary = _timeline(p, "Acme", raw, None, 1, 0.0)
     assert summary.text.splitlines() == ["2025-01-15 - Acme opened its Ohio plant [1].", "2025-03-03 - Acme will hire 200 workers [1]."]
     assert all(c.verified for c in summary.claims)
     # A sentence that does not verify is shown as such, never as plain fact (none verifying: the refusal, tested in
     # tests/test_summary_limits.py).
     wrong = _timeline(p, "Acme", "2025-03-03 - Acme will hire 200 workers [1].\n2025-03-04 - Acme will hire 900 workers [1].\n",
-                      None, 1, 0.0, limit=4)  # fmt: skip
+                      None, 1, 0.0)  # fmt: skip
     assert wrong.text.splitlines()[1] == "2025-03-04 - (unverified) Acme will hire 900 workers [1]."
     assert summary.citations[0].start >= 10  # offsets in the article, not the passage
     # The same events as records: dates stay dates, each with its checked citations.

@@ -127,22 +127,22 @@ def test_a_sentence_that_repeats_an_earlier_one_is_left_out():
     assert summary.text == " ".join(FACTS[:4])
 
 
-def test_a_timeline_shows_the_first_events_given_then_sorts_them_by_day():
+def test_a_timeline_shows_each_windows_first_events_then_sorts_them_by_day():
     lines = [
         "2025-03-06 - Acme's shares rose 4% after the announcement [1].",
         "2024-05-02 - Acme will spend $2 billion on a new battery plant in Ohio [1].",
         "2024-05-03 - The plant will employ 1,500 people [1].",
-        "2024-05-04 - The plant will employ 1,500 people, Acme said [1].",  # a repeat: left out
+        "2024-05-03 - The new plant will employ 1,500 people, Acme said [1].",  # a repeat the same day: left out
         "2024-05-01 - Ohio offered $300 million in tax credits [1].",
-        "2023-01-01 - Rival Zenith opened a plant in Texas last year [1].",  # the fifth distinct event: over the limit
+        "2023-01-01 - Rival Zenith opened a plant in Texas last year [1].",  # the sixth line: over the window's 5
         "2026-01-01 - Production is due to start in 2026, while Acme's",  # cut at the token limit
     ]
     llm = LengthStopped().enqueue("\n".join(lines))
-    items = list(stream_summary([passage(1)], "Acme", llm=llm, embed=None, settings=Settings(), sentences=4, timeline=True))
+    items = list(stream_summary([passage(1)], "Acme", llm=llm, embed=None, settings=Settings(), sentences=5, timeline=True))
     summary = items[-1]
     assert [e.day.isoformat() for e in summary.events] == ["2024-05-01", "2024-05-02", "2024-05-03", "2025-03-06"]
     assert all(e.claim.verified for e in summary.events)
-    assert "at most 4 events" in llm.prompts[0][0].content  # the prompt asks for as many as are shown
+    assert "at most 5, oldest first" in llm.prompts[0][0].content  # the prompt asks for as many as are shown
 
 
 @pytest.mark.parametrize("timeline", [False, True])
