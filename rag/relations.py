@@ -1194,8 +1194,7 @@ def about_same(claim: str, evidence: str, besides: str = "") -> bool:
     >>> about_same("Brad Smith is Microsoft's chief executive.", "Chief executive Eddie Wu said", besides="not Brad Smith")
     False
     """
-    toks = _tokens(claim)
-    mine = [n for a, b, n in names(claim) if (a > 0 or b > a or toks[b][1]) and n not in besides]
+    mine = [n for _, _, n in _named(claim, set())[1] if n not in besides]
     have = {t.lower() for t in tokens(evidence)}
     have |= {form for t in have for form in _PLACE_FORMS.get(t, ())} | acronyms(evidence)
     return not mine or any(any(w.lower() in have for w in n.split()) for n in mine) or bool(acronyms(claim) & have)
