@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from . import choice, disagree, evidence, policy
+from . import choice, disagree, evidence, pick, policy
 from .citations import Checker, render
 from .errors import ConfigError
 from .judge import judge
@@ -116,6 +116,29 @@ def as_of_prefix(d: date) -> str:
     'As of February 4, 2025: '
     """
     return f"As of {d:%B} {d.day}, {d.year}: "
+
+
+def second_chance(
+    refused: policy.Decision, question: str, passages: Sequence[Passage], llm, prompt: Prompt, variables: dict, embed,
+    settings: Settings, signals: dict, timings: dict, tokens: dict,
+) -> policy.Decision:
+    """A declined answer's second chance (:mod:`rag.pick`): the model picks the passage sentence that answers, by
+    letter, in the answer prompt it just read; that sentence, cited, replaces the answer. Else the refusal stands
+    (``signals`` record the pick's probability and that of "none")."""
+    t0 = time.perf_counter()
+    found = pick.candidates(question, passages, settings.pick_sentences, embed)
+    if not found:
+        return refused
+    asked = {**variables, "question": load("pick").render(question=variables["question"], options=pick.options(found))[1]}
+    probs = choice.letter_probabilities(llm, prompt.messages(**asked), len(found) + 1)
+    picked = pick.choose(probs, found, settings.min_pick)
+    timings["pick_s"] = round(time.perf_counter() - t0, 3)
+    if "evaluated" in (read := used_tokens(llm, 0, 0)):
+        tokens["pick_evaluated"] = read["evaluated"]  # llama.cpp's count: the options, the passages being cached
+    signals["pick_p"], signals["pick_none"] = round(picked.p, 4), round(picked.p_none, 4)
+    if picked.candidate is None:  # the refusal stands as it was; the signals say what the model picked
+        return refused
+    return policy.Decision(False, (pick.claim(picked.candidate, passages),), refused.dropped, f"{refused.reason}; the model then {picked.reason}")
 
 
 def with_choices(question: str, choices: Sequence[str]) -> str:
@@ -359,6 +382,12 @@ def stream_answer(
     checked = checker.check(raw) if raw.strip() else None
     timings["check_s"] = round(time.perf_counter() - t_check, 3)
     decision = policy.decide(raw, checked, is_refusal(raw))
+    if not decision.refused and (why := policy.unanswered(question, decision.kept)):
+        signals.update(policy.quote_signals(question, decision.kept))  # recorded, as for a verified answer
+        signals["lag"] = policy.evidence_lag(decision.kept, passages)
+        decision = policy.Decision(True, (), decision.kept + decision.dropped, why)
+    if decision.refused and settings.pick_sentences and raw.strip():
+        decision = second_chance(decision, question, passages, llm, prompt, variables, embed, settings, signals, timings, tokens)
     if decision.refused:
         yield declined(passages, decision.reason, raw, tokens, decision.dropped)
         return

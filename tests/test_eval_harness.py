@@ -204,10 +204,19 @@ def test_replay_puts_the_recorded_replies_through_todays_code(dataset, tmp_path)
     # The same code and replies: the same decisions, without the model.
     result = run("replay", out, "--out", tmp_path / "same")
     assert result.exit_code == 0, result.output
+    # The second chance's closed question (rag.pick) is not recorded: without --model it is left out, and said so.
+    assert "no second chance" in result.output
+    assert json.loads((tmp_path / "same" / "run.json").read_text())["overrides"]["pick_sentences"] == 0
     for was, now in zip(records(out), records(tmp_path / "same"), strict=True):
-        assert (now["refused"], now["answer"], now["pass"]) == (was["refused"], was["answer"], was["pass"]), now["id"]
+        if "pick_p" not in was["signals"]:
+            assert (now["refused"], now["answer"], now["pass"]) == (was["refused"], was["answer"], was["pass"]), now["id"]
         if was["raw"]:  # the model's cost is the recorded one
             assert now["tokens"] == was["tokens"] and now["timings"]["first_token_s"] == was["timings"]["first_token_s"]
+    # With --model, the model is asked what the recording lacks: every declined answer's second chance.
+    result = run("replay", out, "--out", tmp_path / "live", "--model")
+    assert result.exit_code == 0 and "no second chance" not in result.output, result.output
+    for was, now in zip(records(out), records(tmp_path / "live"), strict=True):
+        assert not now.get("error") and ("pick_p" in was["signals"]) == ("pick_p" in now["signals"]), now["id"]
     # Edited replies stand for what a changed model said: a wrong figure is declined, a right one kept,
     # and a question that reaches the model with no recorded reply is an error to ask with the model.
     rows = records(out)

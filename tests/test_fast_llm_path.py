@@ -397,6 +397,38 @@ def test_an_answer_with_no_verified_sentence_is_the_refusal(index):
     assert answer.refused and answer.text == REFUSAL and answer.dropped and 0 < len(answer.passages) <= 3
     assert answer.reason == "no sentence of the answer verified against the passage it cites"
     assert answer.to_dict()["dropped"][0]["text"].startswith("Alibaba will invest $90 billion")
+    assert llm.picked and answer.signals["pick_none"] == 1.0  # the second chance was asked, and picked "none"
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Alibaba will invest $90 billion in robots [1].",  # nothing verified
+        "Alibaba is investing [1].",  # verified, but only restates the question
+        REFUSAL,  # the model declined with the answer in front of it
+    ],
+)
+def test_a_declined_answer_gets_a_second_chance_the_sentence_the_model_picks(index, reply):
+    llm = ScriptedChat(letter=0).enqueue(reply)
+    answer = rag.ask("How much is Alibaba investing?", settings=index, llm=llm)
+    assert not answer.refused and answer.verified, answer.reason
+    (claim,) = answer.claims
+    (cite,) = claim.citations
+    assert "$50 billion" in claim.text and cite.doc_id == SEED_ID and claim.text == " ".join(cite.quote.split())
+    assert answer.text.endswith(f"[{cite.number}].") or answer.text.endswith(f"[{cite.number}]")
+    assert "the model then picked sentence (A) of passage" in answer.reason and answer.signals["pick_p"] == 1.0
+    (answered,), (picked,) = llm.prompts, llm.picked
+    assert picked[0].content == answered[0].content  # the same instructions ...
+    assert picked[1].content.startswith(answered[1].content)  # ... and passages and question: llama.cpp reuses them
+    assert "(A) " in picked[1].content and "None of these sentences answers the question." in picked[1].content
+
+
+def test_no_second_chance_when_it_is_off_or_the_answer_verified(index):
+    off = index.model_copy(update={"pick_sentences": 0})
+    llm = ScriptedChat(letter=0).enqueue("Alibaba will invest $90 billion in robots [1].")
+    assert rag.ask("How much is Alibaba investing?", settings=off, llm=llm).refused and not llm.picked
+    llm = ScriptedChat(letter=0).enqueue(SEED_ANSWER)
+    assert not rag.ask("How much is Alibaba investing?", settings=index, llm=llm).refused and not llm.picked
 
 
 @pytest.mark.parametrize(("threshold", "asked"), [(0.0, True), (0.99, False)])

@@ -92,8 +92,9 @@ def run_cmd(dataset, limit, skip, half, sample_seed, gold_only, retrieval_only, 
 @click.argument("run_dir", type=click.Path(exists=True, file_okay=False))
 @click.option("--out", type=click.Path(file_okay=False), required=True, help="The new run folder (compare it with RUN_DIR).")
 @click.option("--set", "sets", multiple=True, metavar="KEY=VALUE", help="Override one setting, e.g. --set min_support=0 (repeatable).")
+@click.option("--model", "live", is_flag=True, help="Ask the model where the recording has no reply (a call the new code adds).")
 @exits_on_error
-def replay_cmd(run_dir, out, sets):
+def replay_cmd(run_dir, out, sets, live):
     """Put a run's recorded model replies through today's checker and answer policy, without the model.
 
     For changes after the model: each question is asked again as RUN_DIR asked it,
@@ -105,7 +106,7 @@ def replay_cmd(run_dir, out, sets):
     from .report import markdown
 
     with _Progress() as progress:
-        summary = replay(run_dir, out, sets=configs.overrides(None, list(sets)), on_record=progress)
+        summary = replay(run_dir, out, sets=configs.overrides(None, list(sets)), on_record=progress, live=live)
     click.echo(markdown(summary, f"{summary['run']['dataset']} · replay of {run_dir}"))
     if summary["no_recorded_reply"]:
         click.secho(f"{summary['no_recorded_reply']} question(s) reached the model but have no recorded reply (errors here): "

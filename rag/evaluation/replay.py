@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 from langchain_core.language_models.chat_models import BaseChatModel
 from langchain_core.messages import AIMessage, AIMessageChunk
@@ -36,10 +37,15 @@ class NoRecordedReply(RagError):
 
 
 class Recorded(BaseChatModel):
-    """A chat model that gives the recorded reply of the question being replayed."""
+    """A chat model that gives the recorded reply of the question being replayed.
+
+    ``live``: a real chat model for what the recording lacks (a question's later calls,
+    such as the second chance of :mod:`rag.pick`); without it those calls are errors.
+    """
 
     reply: str | None = None
     calls: int = 0
+    live: Any = None
 
     @property
     def _llm_type(self) -> str:
@@ -51,12 +57,38 @@ class Recorded(BaseChatModel):
             raise NoRecordedReply("the model is asked here but the recorded run has no reply for it: ask it with the model")
         return self.reply
 
+    def _later(self):
+        """The live model for a call past the recorded reply (or a question with none)."""
+        if self.live is None or (self.reply and self.calls == 0):
+            return None
+        self.calls += 1
+        return self.live
+
     def _generate(self, messages, stop=None, run_manager=None, **kwargs) -> ChatResult:
+        if live := self._later():
+            return live._generate(messages, stop=stop, **kwargs)
         return ChatResult(generations=[ChatGeneration(message=AIMessage(content=self._text(), response_metadata={"finish_reason": "stop"}))])
 
     def _stream(self, messages, stop=None, run_manager=None, **kwargs) -> Iterator[ChatGenerationChunk]:
+        if live := self._later():
+            yield from live._stream(messages, stop=stop, **kwargs)
+            return
         yield ChatGenerationChunk(message=AIMessageChunk(content=self._text()))
         yield ChatGenerationChunk(message=AIMessageChunk(content="", response_metadata={"finish_reason": "stop"}))
+
+    def token_probabilities(self, messages, groups) -> list[float]:
+        """A closed question's letter probabilities (:mod:`rag.choice`), from the live model: none are recorded."""
+        live = self._later()
+        if live is None:
+            raise NoRecordedReply("the model is asked a closed question here and the recorded run has none: replay with --model")
+        if hasattr(live, "token_probabilities"):
+            return live.token_probabilities(messages, groups)
+        from ..choice import letter_probabilities
+
+        return letter_probabilities(live, messages, len(groups))
+
+    def last_evaluated(self) -> int | None:
+        return getattr(self.live, "last_evaluated", lambda: None)() if self.live is not None else None
 
 
 def replay(
@@ -67,8 +99,13 @@ def replay(
     base: Settings | None = None,
     on_record: Callable[[dict, int, int], None] | None = None,
     log: Callable[[str], None] = runner.log_stderr,
+    live: bool = False,
 ) -> dict:
-    """Replay the run in ``run_dir`` into ``out`` (a new run folder, compared with ``rag eval compare``)."""
+    """Replay the run in ``run_dir`` into ``out`` (a new run folder, compared with ``rag eval compare``).
+
+    ``live``: ask the settings' model where the recording has no reply (a question's later calls), so a change
+    that adds a model call is measured on the recorded first replies; those calls read their whole prompt
+    (the recorded call's cached prefix is not there), so their timings are not a live run's."""
     src = Path(run_dir)
     meta = run_meta(src)
     old = {r["id"]: r for r in runner.open_run(src, meta).records}  # as `rag eval report` reads them (a cut line skipped)
@@ -84,6 +121,10 @@ def replay(
     )  # fmt: skip
     ds.questions = [q for q in ds.questions if q["id"] in old]  # a run stopped early: what it recorded
     over = {**meta.get("overrides", {}), **(sets or {})}
+    if not live and "pick_sentences" not in (sets or {}):
+        # The second chance (rag.pick) asks the model a closed question whose answer is not recorded: without the
+        # model it is left out, and the replay's settings say so.
+        over["pick_sentences"] = 0
     settings = (base or Settings()).model_copy(update={**over, "index": Path(meta["index"]), "chroma_url": None})
     if settings.judge:
         raise ConfigError("the judge asks the model a second question per answer; replay with --set judge=false")
@@ -92,6 +133,10 @@ def replay(
     new_meta = {**meta, "overrides": over, "replayed_from": str(src)}
     run = runner.open_run(Path(out), new_meta)
     llm = Recorded()
+    if live:
+        from ..context import llm_for
+
+        llm.live = llm_for(settings)
 
     def work(q: dict, s: Settings) -> dict:
         llm.reply, llm.calls = old[q["id"]].get("raw") or None, 0
@@ -106,6 +151,8 @@ def replay(
         return row
 
     log(f"replaying {len(ds.questions)} recorded replies of {src} into {out}")
+    if not live and settings.pick_sentences == 0 and (meta.get("overrides") or {}).get("pick_sentences") != 0:
+        log("without --model, declined answers get no second chance (pick_sentences=0): its question to the model is not recorded")
     try:
         runner.run(ds, settings, run, work=work, score=runner.judge, concurrency=1, on_record=on_record)
     finally:
