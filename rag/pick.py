@@ -24,14 +24,17 @@ that bear most on the question answers it, by letter, or none of them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from . import policy
 from .chunking import sentence_spans
 from .evidence import sentence_scores
 from .models import Citation, Claim, Passage
 
-MIN_WORDS = 4  # a shorter "sentence" (a byline, a caption) answers nothing
+MIN_WORDS = 3  # a shorter "sentence" (a byline, a caption) answers nothing
+_WHOLE = re.compile(r"[.!?][\"'”’)\]]*$")  # a sentence ends so; a headline or a chunk's cut-off end does not
 
 
 @dataclass(frozen=True)
@@ -47,11 +50,18 @@ class Candidate:
 def candidates(question: str, passages: Sequence[Passage], n: int, embed=None) -> list[Candidate]:
     """The ``n`` passage sentences that bear most on ``question``, best first, each once.
 
+    Only a sentence that could be an answer is offered: a whole sentence (a headline or a
+    cut-off fragment in the chunk ends without a full stop), of ``MIN_WORDS`` or more, that
+    the answer policy would not decline as not answering (:func:`rag.policy.unanswered`: it
+    only restates the question, gives no figure where one is asked for, ...).
+
     >>> from dataclasses import replace
     >>> from rag.retrieval import _p
-    >>> p = replace(_p("x"), text="Shares fell 3% on Monday. LeBron James became the NBA's all-time leading scorer. By AP.")
-    >>> [c.text for c in candidates("Who became the NBA's all-time leading scorer?", [p], 2)]
-    ["LeBron James became the NBA's all-time leading scorer.", 'Shares fell 3% on Monday.']
+    >>> p = replace(_p("x"), text="NBA record falls\\nShares fell 3%. LeBron James became the NBA's top scorer.")
+    >>> [c.text for c in candidates("Who became the NBA's top scorer?", [p], 2)]
+    ["LeBron James became the NBA's top scorer.", 'Shares fell 3%.']
+    >>> [c.text for c in candidates("How many points did he score?", [p], 2)]
+    ['Shares fell 3%.']
     """
     groups: list[list[Candidate]] = []
     for k, p in enumerate(passages, 1):
@@ -64,7 +74,9 @@ def candidates(question: str, passages: Sequence[Passage], n: int, embed=None) -
     out: list[Candidate] = []
     seen: set[str] = set()
     for *_, c in ranked:
-        if len(c.text.split()) < MIN_WORDS or c.text.lower() in seen:
+        if len(c.text.split()) < MIN_WORDS or not _WHOLE.search(c.text) or c.text.lower() in seen:
+            continue
+        if policy.unanswered(question, [claim(c, passages)]):
             continue
         seen.add(c.text.lower())
         out.append(c)

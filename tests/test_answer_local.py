@@ -157,7 +157,8 @@ def test_a_declined_answer_gets_its_second_chance_from_the_real_model(indexed):
             yield ChatGenerationChunk(message=AIMessageChunk(content="", response_metadata={"finish_reason": "stop"}))
 
     llm = WrongAnswer(**llm_for(indexed).model_dump())
-    answer = rag.ask("How much is Alibaba investing?", today="2025-04-20", settings=indexed, llm=llm)
+    settings = indexed.model_copy(update={"min_pick": 0.0})  # the threshold is fitted on eval data; here, the pick itself
+    answer = rag.ask("How much is Alibaba investing?", today="2025-04-20", settings=settings, llm=llm)
     assert not answer.refused and "the model then picked sentence" in answer.reason, (answer.reason, answer.signals)
     assert "50 billion" in answer.text and answer.verified
     (cite,) = answer.citations
