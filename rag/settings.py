@@ -179,21 +179,13 @@ class Settings(BaseSettings):
         "claims the rules passed below 0.30 (docs/design.md).",
     )
 
-    pick_sentences: int = Field(
-        6,
+    reask_tokens: int = Field(
+        250,
         ge=0,
-        le=12,
-        description="An answer declined because nothing the model wrote verified (or the model declined, or only "
-        "restated the question) gets a second chance: the model picks, by letter, which of the N passage sentences "
-        "that bear most on the question answers it, or none (rag/pick.py, prompts/pick.md). The answer is then that "
-        "sentence verbatim, cited, and the answer policy decides as for any answer. 0: no second chance.",
-    )
-    min_pick: float = Field(
-        0.5,
-        ge=0,
-        le=1,
-        description="The second chance (pick_sentences): below this probability of the picked sentence's letter the "
-        "refusal stands.",
+        description="An answer declined because nothing the model wrote verified (or the model declined, or what "
+        "verified does not answer the question) is asked once more, each passage cut to its headline, date and the "
+        "sentences that bear most on the question, N tokens of them in all (rag.evidence.select); that reply goes "
+        "through the same checker and answer policy. 0: no second ask.",
     )
     min_choice_p: float = Field(
         0.32,

@@ -27,8 +27,6 @@ class ScriptedChat(BaseChatModel):
     calls: list[dict] = Field(default_factory=list)  # the keyword arguments of each call (max_tokens, ...)
     yes: float = 1.0  # what the answer policy's yes/no judge (rag.judge) reads as P(yes)
     judged: list[list[BaseMessage]] = Field(default_factory=list)  # every judge prompt received
-    letter: int = -1  # the option a closed question's letter picks (rag.pick, rag.choice): -1, the last ("none")
-    picked: list[list[BaseMessage]] = Field(default_factory=list)  # every such prompt received
 
     @property
     def _llm_type(self) -> str:
@@ -52,21 +50,6 @@ class ScriptedChat(BaseChatModel):
         """The judge's question, answered with the scripted probability (as llama.cpp's logits would)."""
         self.judged.append(list(messages))
         return self.yes
-
-    def token_probabilities(self, messages: list[BaseMessage], groups) -> list[float]:
-        """A closed question's letters (as llama.cpp's logits would give them): an enqueued letter reply ("B",
-        "(B)") when one is next, else the scripted ``letter``, at probability 1."""
-        self.picked.append(list(messages))
-        p = [0.0] * len(groups)
-        nxt = self.replies[0] if self.replies else None
-        if isinstance(nxt, str) and (m := re.fullmatch(r"\s*\(?([A-Z])\)?\s*", nxt)):
-            self._next(messages, {})
-            i = ord(m.group(1)) - 65
-            if i < len(p):
-                p[i] = 1.0
-            return p
-        p[self.letter] = 1.0
-        return p
 
     def _generate(self, messages, stop=None, run_manager=None, **kwargs) -> ChatResult:
         text = self._next(messages, kwargs)

@@ -204,23 +204,14 @@ def test_replay_puts_the_recorded_replies_through_todays_code(dataset, tmp_path)
     # The same code and replies: the same decisions, without the model.
     result = run("replay", out, "--out", tmp_path / "same")
     assert result.exit_code == 0, result.output
-    # The second chance's closed question (rag.pick) is not recorded: without --model it is left out, and said so.
-    assert "no second chance" in result.output
-    assert json.loads((tmp_path / "same" / "run.json").read_text())["overrides"]["pick_sentences"] == 0
     for was, now in zip(records(out), records(tmp_path / "same"), strict=True):
-        if "pick_p" not in was["signals"]:
-            assert (now["refused"], now["answer"], now["pass"]) == (was["refused"], was["answer"], was["pass"]), now["id"]
+        assert (now["refused"], now["answer"], now["pass"]) == (was["refused"], was["answer"], was["pass"]), now["id"]
         if was["raw"]:  # the model's cost is the recorded one
             assert now["tokens"] == was["tokens"] and now["timings"]["first_token_s"] == was["timings"]["first_token_s"]
-    # With --model, the model is asked what the recording lacks: every declined answer's second chance.
-    result = run("replay", out, "--out", tmp_path / "live", "--model")
-    assert result.exit_code == 0 and "no second chance" not in result.output, result.output
-    for was, now in zip(records(out), records(tmp_path / "live"), strict=True):
-        assert not now.get("error") and ("pick_p" in was["signals"]) == ("pick_p" in now["signals"]), now["id"]
     # Edited replies stand for what a changed model said: a wrong figure is declined, a right one kept,
     # and a question that reaches the model with no recorded reply is an error to ask with the model.
     rows = records(out)
-    rows[0] |= {"raw": "A harbour ferry trip will cost 9.99 euros from April [1]."}
+    rows[0] |= {"raw": "A harbour ferry trip will cost 9.99 euros from April [1].", "retried": "It costs 9.99 euros [1]."}
     rows[1] |= {"raw": "The library renovation cost 18 million euros [1]."}
     (out / "records.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
     result = run("replay", out, "--out", tmp_path / "edited")
@@ -230,6 +221,15 @@ def test_replay_puts_the_recorded_replies_through_todays_code(dataset, tmp_path)
     assert not got["q-library"]["refused"] and got["q-library"]["correct"]
     assert "run.json" in {p.name for p in (tmp_path / "edited").iterdir()}
     assert json.loads((tmp_path / "edited" / "run.json").read_text())["replayed_from"] == str(out)
+    assert got["q-fare"]["retried"] == "It costs 9.99 euros [1]."  # the declined answer's second ask, as recorded
+    # With no recorded second reply, --model asks the model for it; without, that is an error.
+    shutil.copytree(out, tmp_path / "unasked")
+    (tmp_path / "unasked" / "records.jsonl").write_text("".join(json.dumps(r | {"retried": ""}) + "\n" for r in rows))
+    assert run("replay", tmp_path / "unasked", "--out", tmp_path / "nolive").exit_code == 0
+    assert "no reply for it" in records(tmp_path / "nolive")[0]["error"]
+    assert run("replay", tmp_path / "unasked", "--out", tmp_path / "live", "--model").exit_code == 0
+    fare = records(tmp_path / "live")[0]
+    assert not fare.get("error") and fare["retried"] and fare["raw"] == rows[0]["raw"], fare
     result = run("compare", out, tmp_path / "edited")
     assert result.exit_code == 0 and "| answer accuracy" in result.output
     # The off-topic question was declined before the model; with those gates off it reaches the model, which

@@ -37,13 +37,14 @@ class NoRecordedReply(RagError):
 
 
 class Recorded(BaseChatModel):
-    """A chat model that gives the recorded reply of the question being replayed.
+    """A chat model that gives the recorded replies of the question being replayed, in order.
 
-    ``live``: a real chat model for what the recording lacks (a question's later calls,
-    such as the second chance of :mod:`rag.pick`); without it those calls are errors.
+    ``live``: a real chat model for a call the recording has no reply for (one the
+    code now makes, such as the second ask of a declined answer); without it that
+    call is an error.
     """
 
-    reply: str | None = None
+    replies: list[str] = []
     calls: int = 0
     live: Any = None
 
@@ -51,41 +52,26 @@ class Recorded(BaseChatModel):
     def _llm_type(self) -> str:
         return "recorded"
 
-    def _text(self) -> str:
+    def _text(self) -> str | None:
+        """The next recorded reply; None when there is none and a live model is to answer."""
         self.calls += 1
-        if not self.reply or self.calls > 1:
-            raise NoRecordedReply("the model is asked here but the recorded run has no reply for it: ask it with the model")
-        return self.reply
-
-    def _later(self):
-        """The live model for a call past the recorded reply (or a question with none)."""
-        if self.live is None or (self.reply and self.calls == 0):
+        if self.calls <= len(self.replies) and self.replies[self.calls - 1]:
+            return self.replies[self.calls - 1]
+        if self.live is not None:
             return None
-        self.calls += 1
-        return self.live
+        raise NoRecordedReply("the model is asked here but the recorded run has no reply for it: ask it with the model (--model)")
 
     def _generate(self, messages, stop=None, run_manager=None, **kwargs) -> ChatResult:
-        if live := self._later():
-            return live._generate(messages, stop=stop, **kwargs)
-        return ChatResult(generations=[ChatGeneration(message=AIMessage(content=self._text(), response_metadata={"finish_reason": "stop"}))])
+        if (text := self._text()) is None:
+            return self.live._generate(messages, stop=stop, **kwargs)
+        return ChatResult(generations=[ChatGeneration(message=AIMessage(content=text, response_metadata={"finish_reason": "stop"}))])
 
     def _stream(self, messages, stop=None, run_manager=None, **kwargs) -> Iterator[ChatGenerationChunk]:
-        if live := self._later():
-            yield from live._stream(messages, stop=stop, **kwargs)
+        if (text := self._text()) is None:
+            yield from self.live._stream(messages, stop=stop, **kwargs)
             return
-        yield ChatGenerationChunk(message=AIMessageChunk(content=self._text()))
+        yield ChatGenerationChunk(message=AIMessageChunk(content=text))
         yield ChatGenerationChunk(message=AIMessageChunk(content="", response_metadata={"finish_reason": "stop"}))
-
-    def token_probabilities(self, messages, groups) -> list[float]:
-        """A closed question's letter probabilities (:mod:`rag.choice`), from the live model: none are recorded."""
-        live = self._later()
-        if live is None:
-            raise NoRecordedReply("the model is asked a closed question here and the recorded run has none: replay with --model")
-        if hasattr(live, "token_probabilities"):
-            return live.token_probabilities(messages, groups)
-        from ..choice import letter_probabilities
-
-        return letter_probabilities(live, messages, len(groups))
 
     def last_evaluated(self) -> int | None:
         return getattr(self.live, "last_evaluated", lambda: None)() if self.live is not None else None
@@ -103,9 +89,9 @@ def replay(
 ) -> dict:
     """Replay the run in ``run_dir`` into ``out`` (a new run folder, compared with ``rag eval compare``).
 
-    ``live``: ask the settings' model where the recording has no reply (a question's later calls), so a change
-    that adds a model call is measured on the recorded first replies; those calls read their whole prompt
-    (the recorded call's cached prefix is not there), so their timings are not a live run's."""
+    ``live``: ask the settings' model where the recording has no reply (a call the code now makes that it did not),
+    so such a change is measured on the recorded replies; those calls find no cached prefix of the recorded
+    ones, so their timings are not a live run's."""
     src = Path(run_dir)
     meta = run_meta(src)
     old = {r["id"]: r for r in runner.open_run(src, meta).records}  # as `rag eval report` reads them (a cut line skipped)
@@ -121,10 +107,6 @@ def replay(
     )  # fmt: skip
     ds.questions = [q for q in ds.questions if q["id"] in old]  # a run stopped early: what it recorded
     over = {**meta.get("overrides", {}), **(sets or {})}
-    if not live and "pick_sentences" not in (sets or {}):
-        # The second chance (rag.pick) asks the model a closed question whose answer is not recorded: without the
-        # model it is left out, and the replay's settings say so.
-        over["pick_sentences"] = 0
     settings = (base or Settings()).model_copy(update={**over, "index": Path(meta["index"]), "chroma_url": None})
     if settings.judge:
         raise ConfigError("the judge asks the model a second question per answer; replay with --set judge=false")
@@ -139,7 +121,7 @@ def replay(
         llm.live = llm_for(settings)
 
     def work(q: dict, s: Settings) -> dict:
-        llm.reply, llm.calls = old[q["id"]].get("raw") or None, 0
+        llm.replies, llm.calls = [old[q["id"]].get("raw") or "", old[q["id"]].get("retried") or ""], 0
         row = runner.ask_one(q, s, llm=llm)
         if old[q["id"]].get("raw") and not row.get("error"):  # the model's time and tokens are the recorded ones
             checked = (row.get("timings") or {}).get("check_s")
@@ -151,8 +133,6 @@ def replay(
         return row
 
     log(f"replaying {len(ds.questions)} recorded replies of {src} into {out}")
-    if not live and settings.pick_sentences == 0 and (meta.get("overrides") or {}).get("pick_sentences") != 0:
-        log("without --model, declined answers get no second chance (pick_sentences=0): its question to the model is not recorded")
     try:
         runner.run(ds, settings, run, work=work, score=runner.judge, concurrency=1, on_record=on_record)
     finally:
