@@ -118,40 +118,6 @@ def as_of_prefix(d: date) -> str:
     return f"As of {d:%B} {d.day}, {d.year}: "
 
 
-def attempt(raw: str, question: str, passages: Sequence[Passage], embed, settings: Settings, when: When) -> policy.Decision:
-    """What the answer policy makes of one reply: its verified sentences, unless none verifies, the model declined,
-    or what verified does not answer the question (:func:`rag.policy.unanswered`)."""
-    checker = Checker(passages, embed, repair=settings.citation_repair, question=question, today=when.today)
-    decision = policy.decide(raw, checker.check(raw) if raw.strip() else None, is_refusal(raw))
-    if not decision.refused and (why := policy.unanswered(question, decision.kept)):
-        return policy.Decision(True, (), decision.kept + decision.dropped, why)
-    return decision
-
-
-def second_chance(
-    first: policy.Decision, question: str, passages: Sequence[Passage], llm, prompt: Prompt, variables: dict,
-    count: Callable[[str], int], embed, settings: Settings, when: When,
-) -> tuple[policy.Decision, str]:
-    """A declined answer asked once more, on the sentences of its passages that bear most on the question.
-
-    The model often has the answer in front of it and writes something else: a name
-    from its memory, a passage number it was not given, the question back. Asked again
-    with each passage cut to its headline, date and best sentences
-    (:func:`rag.evidence.select`, ``reask_tokens`` in all), the same prompt and
-    numbering, it has less to stray into. The reply is checked against the whole
-    passages and goes through the same answer policy; if it too is declined, the
-    first refusal stands. Returns the decision and what the model wrote the second time.
-    """
-    shown = evidence.select(question, [p.text for p in passages], settings.reask_tokens, count, embed)
-    asked = {**variables, "passages": "\n\n".join(format_passage(i, p, t) for i, (p, t) in enumerate(zip(passages, shown), 1))}
-    raw = "".join(generation_chain(llm, prompt).stream(asked))
-    again = attempt(raw, question, passages, embed, settings, when)
-    if again.refused:
-        return first, raw
-    return policy.Decision(False, again.kept, first.dropped + again.dropped, f"asked again on the passages' best sentences "
-                           f"(the first answer: {first.reason}); {again.reason}"), raw  # fmt: skip
-
-
 def with_choices(question: str, choices: Sequence[str]) -> str:
     """A multiple-choice question as the model reads it (``prompts/choices.md``); unchanged without choices.
 
@@ -309,14 +275,12 @@ def stream_answer(
     signals = policy.signals(question, passages)
     signals["answerable"] = round(policy.answerability(signals, settings.answerable_weights), 4)
 
-    retried = ""  # what the model wrote when asked again (second_chance)
-
     def declined(closest: Sequence[Passage], reason: str, raw: str = "", tokens: dict | None = None, dropped=()) -> Answer:
         timings["total_s"] = round(time.perf_counter() - t0, 3)
         text = refusal_text(when, retrieved)
         return Answer(
             question, text, [], [], list(closest[:3]), True, raw, model, timings, tokens or {}, asked, when,
-            dropped=list(dropped), signals=signals, reason=reason, retried=retried,
+            dropped=list(dropped), signals=signals, reason=reason,
         )  # fmt: skip
 
     if nothing_relevant(passages, retrieved, settings.min_relevance):
@@ -391,18 +355,10 @@ def stream_answer(
     tokens = used_tokens(llm, overhead + count(variables["passages"]), count(raw))
 
     t_check = time.perf_counter()
-    decision = attempt(raw, question, passages, embed, settings, when)
+    checker = Checker(passages, embed, repair=settings.citation_repair, question=question, today=when.today)
+    checked = checker.check(raw) if raw.strip() else None
     timings["check_s"] = round(time.perf_counter() - t_check, 3)
-    if decision.refused and (held := [c for c in decision.dropped if c.verified]):  # verified, but not an answer: recorded
-        signals.update(policy.quote_signals(question, held))
-        signals["lag"] = policy.evidence_lag(held, passages)
-        signals["support"] = round(policy.support(signals, settings.support_weights), 4)
-    if decision.refused and settings.reask_tokens and raw.strip():
-        t_again = time.perf_counter()
-        decision, retried = second_chance(decision, question, passages, llm, prompt, variables, count, embed, settings, when)
-        timings["reask_s"] = round(time.perf_counter() - t_again, 3)
-        if "evaluated" in (read := used_tokens(llm, 0, 0)):
-            tokens["reask_evaluated"] = read["evaluated"]  # llama.cpp's count for the second ask
+    decision = policy.decide(raw, checked, is_refusal(raw))
     if decision.refused:
         yield declined(passages, decision.reason, raw, tokens, decision.dropped)
         return
@@ -431,5 +387,5 @@ def stream_answer(
     timings["total_s"] = round(time.perf_counter() - t0, 3)
     yield Answer(
         question, text, citations, claims, list(passages), False, raw, model, timings, tokens, asked, when, old, found,
-        dropped=list(decision.dropped), signals=signals, reason=decision.reason, retried=retried,
+        dropped=list(decision.dropped), signals=signals, reason=decision.reason,
     )  # fmt: skip

@@ -368,7 +368,6 @@ class Answer:
     dropped: list[Claim] = field(default_factory=list)  # sentences the model wrote that did not verify: left out (rag.policy)
     signals: dict[str, float] = field(default_factory=dict)  # what the answer policy read: dense, coverage, answerable
     reason: str = ""  # why it was answered as it was, or declined
-    retried: str = ""  # what the model wrote when its declined answer was asked again (rag.answer.second_chance)
 
     @property
     def verified(self) -> bool:

@@ -179,14 +179,6 @@ class Settings(BaseSettings):
         "claims the rules passed below 0.30 (docs/design.md).",
     )
 
-    reask_tokens: int = Field(
-        250,
-        ge=0,
-        description="An answer declined because nothing the model wrote verified (or the model declined, or what "
-        "verified does not answer the question) is asked once more, each passage cut to its headline, date and the "
-        "sentences that bear most on the question, N tokens of them in all (rag.evidence.select); that reply goes "
-        "through the same checker and answer policy. 0: no second ask.",
-    )
     min_choice_p: float = Field(
         0.32,
         ge=0,

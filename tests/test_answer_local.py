@@ -138,35 +138,3 @@ def test_every_shown_sentence_of_an_answer_verified(indexed):
     answer = rag.ask("What did Nvidia report for its fourth quarter?", today="2025-04-20", settings=indexed)
     assert answer.refused or (answer.claims and all(c.verified for c in answer.claims)), answer
     assert {"dense", "coverage", "answerable"} <= set(answer.signals)
-
-
-def test_a_declined_answer_is_asked_again_and_the_real_model_answers(indexed):
-    """The model's first answer is made wrong (its real reply is generated and discarded, so llama.cpp's cache holds
-    the prompt as in use); asked again on the passages' best sentences, the real model answers and it verifies."""
-    from langchain_core.messages import AIMessageChunk
-    from langchain_core.outputs import ChatGenerationChunk
-
-    from rag.context import llm_for
-    from rag.llm.local import LlamaCppChat
-
-    class WrongFirst(LlamaCppChat):
-        calls: int = 0
-
-        def _stream(self, messages, stop=None, run_manager=None, **kwargs):
-            self.calls += 1
-            if self.calls > 1:
-                yield from super()._stream(messages, stop, run_manager, **kwargs)
-                return
-            for _ in super()._stream(messages, stop, run_manager, **kwargs):
-                pass
-            yield ChatGenerationChunk(message=AIMessageChunk(content="Alibaba will invest $90 billion in robots [1]."))
-            yield ChatGenerationChunk(message=AIMessageChunk(content="", response_metadata={"finish_reason": "stop"}))
-
-    llm = WrongFirst(**llm_for(indexed).model_dump())
-    answer = rag.ask("How much is Alibaba investing?", today="2025-04-20", settings=indexed, llm=llm)
-    assert not answer.refused and answer.reason.startswith("asked again on the passages' best sentences"), answer.reason
-    assert "50 billion" in answer.text and answer.verified and "50 billion" in answer.retried
-    for c in answer.citations:
-        assert store_for(indexed).article(c.doc_id).text[c.start : c.end] == c.quote
-    # llama.cpp's own count: the second ask read its shorter passages, not the instructions again.
-    assert 0 < answer.tokens["reask_evaluated"] < answer.tokens["evaluated"], answer.tokens

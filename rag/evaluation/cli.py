@@ -110,7 +110,7 @@ def replay_cmd(run_dir, out, sets, live):
     click.echo(markdown(summary, f"{summary['run']['dataset']} · replay of {run_dir}"))
     if summary["no_recorded_reply"]:
         click.secho(f"{summary['no_recorded_reply']} question(s) reached the model but have no recorded reply (errors here): "
-                    "ask them with the model.", fg="yellow", err=True)  # fmt: skip
+                    "ask them with the model (--model).", fg="yellow", err=True)  # fmt: skip
     if summary["prompt_changed"]:
         click.secho(f"{summary['prompt_changed']} question(s) were given other passages than when recorded: their replies may not fit.",
                     fg="yellow", err=True)  # fmt: skip

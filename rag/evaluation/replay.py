@@ -6,7 +6,8 @@ instead of an hour. Each question is asked again through the public API as the r
 asked it (same dataset split, settings, as-of dates); where the code calls the chat
 model, the reply is the one recorded for that question. A question that reaches the
 model now but did not then (the old code declined before the model) has no reply to
-give: it is recorded as an error, counted, and must be asked with the model.
+give: it is recorded as an error and counted; ``--model`` asks the model for it
+instead, and only for it.
 
 Where the model answered, a replayed record keeps the recorded run's tokens and timings (the
 model's cost does not change), with today's checking time.
@@ -39,8 +40,8 @@ class NoRecordedReply(RagError):
 class Recorded(BaseChatModel):
     """A chat model that gives the recorded replies of the question being replayed, in order.
 
-    ``live``: a real chat model for a call the recording has no reply for (one the
-    code now makes, such as the second ask of a declined answer); without it that
+    ``live``: a real chat model for a call the recording has no reply for (a question
+    that reaches the model now but was declined before it then); without it that
     call is an error.
     """
 
@@ -121,7 +122,7 @@ def replay(
         llm.live = llm_for(settings)
 
     def work(q: dict, s: Settings) -> dict:
-        llm.replies, llm.calls = [old[q["id"]].get("raw") or "", old[q["id"]].get("retried") or ""], 0
+        llm.replies, llm.calls = [old[q["id"]].get("raw") or ""], 0
         row = runner.ask_one(q, s, llm=llm)
         if old[q["id"]].get("raw") and not row.get("error"):  # the model's time and tokens are the recorded ones
             checked = (row.get("timings") or {}).get("check_s")

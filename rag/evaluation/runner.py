@@ -128,7 +128,6 @@ def ask_one(q: dict, settings: Settings, *, choices: bool = False, llm=None) -> 
         "as_of_note": iso(answer.as_of),
         "answer": answer.text,
         "raw": answer.raw,
-        "retried": answer.retried,
         "refused": answer.refused,
         "passages": [{"n": i, "doc_id": p.doc_id, "chunk_id": p.chunk_id, "title": p.title, "published": iso(p.published)} for i, p in enumerate(answer.passages, 1)],
         "citations": [

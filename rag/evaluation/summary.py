@@ -106,8 +106,6 @@ def citations(records: list[dict]) -> dict:
         "left_out": m.ratio(sum(not d.get("verified") for r in asked for d in r.get("dropped") or []),
                             sum(r["sentences"] + len(r.get("dropped") or []) for r in asked)),
         "count": len(cites),
-        # Answers the model gave when asked again on the passages' best sentences, its first answer declined.
-        "reasked": m.ratio(sum(bool(r.get("retried")) for r in said), len(said)),
     }
 
 
@@ -118,11 +116,8 @@ def latency(records: list[dict]) -> dict:
     tin = [r["tokens"].get("prompt", 0) for r in ok if r.get("tokens")]
     tout = [r["tokens"].get("completion", 0) for r in ok if r.get("tokens")]
     evaluated = [r["tokens"]["evaluated"] for r in ok if (r.get("tokens") or {}).get("evaluated") is not None]
-    # What the answer policy adds after the model: the checker, the yes/no judge when it is asked, and the second
-    # ask of a declined answer (rag.answer.second_chance).
-    policy = [
-        r["timings"]["check_s"] + r["timings"].get("judge_s", 0.0) + r["timings"].get("reask_s", 0.0) for r in ok if "check_s" in r["timings"]
-    ]
+    # What the answer policy adds after the model: the checker, and the yes/no judge when it is asked.
+    policy = [r["timings"]["check_s"] + r["timings"].get("judge_s", 0.0) for r in ok if "check_s" in r["timings"]]
     return {
         "policy_p50": m.percentile(policy, 50),
         "policy_p95": m.percentile(policy, 95),
@@ -191,15 +186,14 @@ ROWS = [
     ("citations", "sentences_cited", "answer sentences cited", "share"),
     ("citations", "precision_vs_gold", "citation precision vs gold docs", "share"),
     ("citations", "left_out", "model's sentences left out as unverified", "share"),
-    ("citations", "reasked", "answers given when asked again (first answer declined)", "share"),
     ("dates", "cited_after_as_of", "citations to articles after the as-of date", "count"),
     ("dates", "dated_answers", "answers dated \"As of\" (newest evidence old)", "share"),
     ("latency", "first_token_p50", "first token p50", "seconds"),
     ("latency", "first_token_p95", "first token p95", "seconds"),
     ("latency", "total_p50", "total p50", "seconds"),
     ("latency", "total_p95", "total p95", "seconds"),
-    ("latency", "policy_p50", "answer policy after the model (check, judge, second ask) p50", "seconds"),
-    ("latency", "policy_p95", "answer policy after the model (check, judge, second ask) p95", "seconds"),
+    ("latency", "policy_p50", "answer policy after the model (check + judge) p50", "seconds"),
+    ("latency", "policy_p95", "answer policy after the model (check + judge) p95", "seconds"),
     ("latency", "tokens_in_mean", "tokens in (mean)", "count"),
     ("latency", "tokens_evaluated_mean", "prompt tokens llama.cpp evaluated (mean; a cached prefix is not)", "count"),
     ("latency", "tokens_out_mean", "tokens out (mean)", "count"),
