@@ -272,6 +272,21 @@ _AMOUNT = re.compile(  # amounts numbers_in leaves out: "one", "none", "fifty", 
     r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|first|second|"
     r"fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)\b"
 )
+# What can say when something happened: a year or decade, a century, a month, a day of the week, a season, a
+# time of day, a word for a time ("yesterday", "ago", "last week"), or a word that places it against another event
+# ("after the war", "during his reign", "when the wall fell").
+_WHEN = re.compile(
+    r"\b(?:1\d{3}|20\d{2})s?\b|['’]\d0s\b|\bcentur(?:y|ies)\b|\b(?:bc|ad|bce|ce)\b|"
+    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|"
+    r"nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|spring|summer|autumn|fall|"
+    r"winter|yesterday|today|tonight|tomorrow|ago|now|currently|recently|soon|later|earlier|previously|once|then|"
+    r"week|weekend|month|year|decade|morning|afternoon|evening|night|noon|midnight|dawn|era|age|period|reign|"
+    r"after|before|during|following|since|until|till|when|while|whilst|prior|upon|amid|throughout)\b|"
+    r"\b\d{1,2}(?::\d{2})?\s*[ap]\.?m\b",
+    re.I,
+)
+# "When did ...?", not "When the Rhine turned, what did it create?": no other question word follows.
+_ASKS_WHEN = re.compile(r"^\W*when\b(?![^?]*\b(?:what|which|who|whom|whose|where|why|how)\b)", re.I)
 _ASKS = (  # what a question asks for, and how to find one in an answer
     (re.compile(r"\b(?:what|which)\s+month\b", re.I), "month", lambda s: {m.lower()[:3] for m in _MONTH.findall(s) if m != "may"}),
     (re.compile(r"\b(?:what|which)\s+year\b", re.I), "year", lambda s: set(_YEAR.findall(s))),
@@ -280,6 +295,7 @@ _ASKS = (  # what a question asks for, and how to find one in an answer
         "figure",
         lambda s: numbers_in(s) | set(_AMOUNT.findall(s.lower())),
     ),
+    (_ASKS_WHEN, "time", lambda s: {m.lower() for m in _WHEN.findall(s)}),
 )
 
 
@@ -297,6 +313,15 @@ def lacks_asked(question: str, claims: Sequence[Claim]) -> str:
     >>> lacks_asked("How many runners finished in 2024?", said("18,420 runners finished."))
     ''
     >>> lacks_asked("How many Super Bowls did he win?", said("He won one Super Bowl."))
+    ''
+
+    "When ...?" needs a time, or a word that places the event against another:
+
+    >>> lacks_asked("When did Britain take land in the Ohio Country?", said("Britain gave land to the Ohio Company."))
+    'the question asks for a time and the answer gives none'
+    >>> [lacks_asked("When did Britain take the land?", said(a)) for a in ("It took it in 1749.", "It took it after the war.")]
+    ['', '']
+    >>> lacks_asked("When the Rhine turned right, what did it create?", said("It created the Channel River."))
     ''
     >>> lacks_asked("In what month did the stock market peak?", said("It peaked in March."))
     ''

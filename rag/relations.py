@@ -387,24 +387,37 @@ _COPULA = frozenset("is was as became becomes remains named".split())
 
 
 def _attributes(text: str, vocab, *, min_words: int, before: bool) -> dict[str, set]:
-    """Each attribute word (a placing or a role) in ``text`` given to the nearest person.
+    """Each attribute word (a placing or a role) in ``text`` given to the nearest person in its sentence.
 
     ``before``: a placing belongs to the name before it ("Alemu finished second"),
     unless it follows "by" ("won by Reyes"); a role to the nearest name either side,
     the one after it on a tie ("Alibaba CEO Eddie Wu").
     """
+    from .chunking import sentence_spans
+
+    found: dict[str, set] = {}
+    for a, b in sentence_spans(text) or [(0, len(text))]:
+        for person, values in _sentence_attributes(text[a:b], vocab, min_words=min_words, before=before).items():
+            found.setdefault(person, set()).update(values)
+    return found
+
+
+def _sentence_attributes(text: str, vocab, *, min_words: int, before: bool) -> dict[str, set]:
     people = _people(text, min_words)
     if min_words == 1 and any(" " in p[2] for p in people):  # a claim: a full name before an organisation's
         people = [p for p in people if " " in p[2]]
     if not people:
         return {}
     toks = tokens(text)
+    owners = {p for p in people if re.search(r"\s+".join(map(re.escape, p[2].split())) + r"['’]s\b", text)}
     found: dict[str, set] = {}
     for i, value in vocab(toks):
         passive = i + 1 < len(toks) and toks[i + 1].lower() == "by" or i > 0 and toks[i - 1].lower() == "by"
-        # "an analyst at Harbourline Research", "chief executive of Alibaba": the name after the preposition is where
-        # a role is held, not who holds it
-        held_at = [] if before else [p for p in people if i < p[0] <= i + 4 and toks[p[0] - 1].lower() in _HELD_AT]
+        # "an analyst at Harbourline Research", "chief executive of Alibaba", "New Zealand's prime minister": the name
+        # after the preposition, or the possessive just before the role, is where a role is held, not who holds it
+        held_at = [] if before else [
+            p for p in people if i < p[0] <= i + 4 and toks[p[0] - 1].lower() in _HELD_AT or p in owners and p[1] < i <= p[1] + 3
+        ]
         people_here = [p for p in people if p not in held_at] or people
         ahead = [p for p in people_here if p[0] > i]
         behind = [p for p in people_here if p[1] < i]

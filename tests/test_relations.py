@@ -134,6 +134,11 @@ def test_quote_is_a_sentence_with_at_most_a_neighbour():
         ("Harbourline Research analyst Priya Natarajan spoke.", "Priya Natarajan, a cloud analyst at Harbourline Research, spoke.", ""),
         ("Marcus Feld is an analyst at Harbourline Research.", "Priya Natarajan, a cloud analyst at Harbourline Research, spoke.", "role"),
         ("Jack Ma is the chief executive of Alibaba.", "Eddie Wu, chief executive of Alibaba Group, spoke.", "role"),
+        # "New Zealand's prime minister": the possessive before a role is where it is held, as "of" is (realtimeqa)
+        ("Jacinda Ardern served as New Zealand's prime minister since 2017.",
+         "New Zealand's leader Jacinda Ardern is quitting her job as prime minister. "
+         "(Finland's Sanna Marin is now the youngest serving prime minister.)", ""),
+        ("Brad Smith is Microsoft's chief executive.", "Microsoft chief executive Satya Nadella spoke.", "role"),
         # a clause of its own has its own doer: the company reported, not the officer named before "when"
         ("Finance chief Dana Roe repeated the outlook as Acme reported its results.",
          "The outlook was repeated by finance chief Dana Roe when the company reported its results.", ""),
