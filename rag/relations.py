@@ -89,6 +89,8 @@ def _tokens(text: str) -> list[tuple[str, bool]]:
     """Tokens with a flag for a possessive ("Kenya's"), which ends a run of capitalised words."""
     out = []
     for t in _TOKEN.findall(_CURRENCY_PREFIX.sub("$", text.replace("’", "'"))):
+        if _DOTTED.fullmatch(t):  # "U.S." is "US", "U.K." is "UK"
+            t = t.replace(".", "")
         if t.lower().endswith("n't"):
             out += [(t[:-3], False), ("n't", False)]
         elif t.lower().endswith("'s"):
@@ -98,11 +100,17 @@ def _tokens(text: str) -> list[tuple[str, bool]]:
     return out
 
 
+_DOTTED = re.compile(r"(?:[A-Z]\.)+[A-Z]")  # an abbreviation with dots, as the token pattern leaves it ("U.S")
+
+
 def tokens(text: str) -> list[str]:
-    """Word tokens with their case kept; "n't" becomes its own token and a possessive loses its "'s".
+    """Word tokens with their case kept; "n't" becomes its own token, a possessive loses its "'s" and an
+    abbreviation its dots.
 
     >>> tokens("Shares didn't rise, Kiprono's record stands.")
     ['Shares', 'did', "n't", 'rise', 'Kiprono', 'record', 'stands']
+    >>> tokens("The U.S. embassy and the US embassy")
+    ['The', 'US', 'embassy', 'and', 'the', 'US', 'embassy']
     """
     return [t for t, _ in _tokens(text)]
 
@@ -132,11 +140,14 @@ def names(text: str) -> list[tuple[int, int, str]]:
     ['Ethiopia', 'Dawit Alemu', 'Moses Okello']
     >>> [n for _, _, n in names("Meta spent US$39bn and USD 5bn; the US grew.")]
     ['Meta', 'US']
+    >>> [n for _, _, n in names("Miami is the first No. 8 seed to beat the U.S. champion.")]
+    ['Miami', 'US']
     """
     toks = _tokens(text)
     out, i = [], 0
     while i < len(toks):
-        if _capital(toks[i][0]):
+        numbered = toks[i][0] in ("No", "Nos") and i + 1 < len(toks) and toks[i + 1][0][:1].isdigit()  # "No. 8 seed"
+        if _capital(toks[i][0]) and not numbered:
             j = i
             while not toks[j][1] and j + 1 < len(toks) and _capital(toks[j + 1][0]):
                 j += 1

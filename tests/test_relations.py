@@ -139,6 +139,9 @@ def test_quote_is_a_sentence_with_at_most_a_neighbour():
          "New Zealand's leader Jacinda Ardern is quitting her job as prime minister. "
          "(Finland's Sanna Marin is now the youngest serving prime minister.)", ""),
         ("Brad Smith is Microsoft's chief executive.", "Microsoft chief executive Satya Nadella spoke.", "role"),
+        # "U.S." is "US", and "No. 8" is a number, not a name (realtimeqa)
+        ("The U.S. embassy in Sudan was evacuated after fighting.", "The US embassy in Sudan was evacuated after fighting.", ""),
+        ("Miami is the first No. 8 seed to win a series since 2012.", "The Miami Heat are the first No. 8 seed to win a series since 2012.", ""),
         # a clause of its own has its own doer: the company reported, not the officer named before "when"
         ("Finance chief Dana Roe repeated the outlook as Acme reported its results.",
          "The outlook was repeated by finance chief Dana Roe when the company reported its results.", ""),
