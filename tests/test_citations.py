@@ -256,6 +256,11 @@ def test_a_claim_about_this_week_needs_an_article_of_this_week():
          "Party City filed for Chapter 11 bankruptcy protection on Tuesday.", True),
         # Years are equal or different, never rounded; a year is not a count.
         ("Did it go public in 2020?", "The company went public in 2020 [1].", "The company went public in 2021 on the Nasdaq.", False),
+        # ... even when the year is also the article's (these passages are from 2025): realtimeqa's "Dustin Johnson
+        # won the 2023 Masters Tournament", verified on "Johnson won in 2020" in a 2023 article
+        ("Who won the 2025 Masters?", "Dustin Johnson won the 2025 Masters Tournament [1].",
+         "Dustin Johnson is the last LIV winner. Johnson won the Masters Tournament in 2020 with a record score.", False),
+        ("Who won the 2025 Masters?", "Rory McIlroy won the 2025 Masters Tournament [1].", "Rory McIlroy won the Masters Tournament on Sunday.", True),
         ("Who won after a 20-month fight?", "Garcetti was confirmed after a 20-month fight [1].",
          "Garcetti was confirmed after a fight over his nomination, announced in July 2021.", True),
     ],
