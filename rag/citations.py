@@ -18,7 +18,7 @@ import numpy as np
 
 from .chunking import sentence_spans
 from .errors import visible
-from .models import CheckedText, Citation, Claim, Passage, iso
+from .models import CheckedText, Citation, Claim, Passage
 from .numeric import numbers_in, unsupported_numbers
 from .relations import conflict, missing_names, names, out_of_period, replaced_figure, unstated_move, unstated_win
 from .stemming import stem
@@ -199,7 +199,9 @@ class Checker:
         # The headline may name who or what the quote is about ("Alibaba" for "the company"); its other words
         # do not make the quote say more.
         title = words(p.title) & words(" ".join(n for _, _, n in names(claim)))
-        day = iso(p.published)
+        # The article's date as a claim would write it ("January 24, 2023"): its day and year may go unquoted, its
+        # month's number may not ("1 hour" is not the "01" of 2023-01-24).
+        day = f"{p.published:%B} {p.published.day}, {p.published.year}" if p.published else ""
 
         def window_at(best: int) -> tuple[list[int], float, set[float]]:
             """The quote around sentence ``best``: it, plus the one neighbour that brings most of what the claim says.
@@ -222,7 +224,7 @@ class Checker:
             quote = p.text[spans[window[0]][0] : spans[window[-1]][1]]
             # Numbers must be in the quote (or be the article's date), not only in the title or elsewhere in the passage.
             # A figure the answer repeats from its question ("a 24-hour licence") need not be quoted again.
-            missing = unsupported_numbers(claim, f"{quote} {day} {day.replace('-', ' ')} {self.question}")
+            missing = unsupported_numbers(claim, f"{quote} {day} {self.question}")
             return window, (len(cw & (have_w | title)) / len(cw) if cw else 0.0), missing, have_w | title
 
         # A few best-fitting sentences compete: one that supports the claim if any does, else the one whose quote

@@ -261,6 +261,10 @@ def test_a_claim_about_this_week_needs_an_article_of_this_week():
         ("Who won the 2025 Masters?", "Dustin Johnson won the 2025 Masters Tournament [1].",
          "Dustin Johnson is the last LIV winner. Johnson won the Masters Tournament in 2020 with a record score.", False),
         ("Who won the 2025 Masters?", "Rory McIlroy won the 2025 Masters Tournament [1].", "Rory McIlroy won the Masters Tournament on Sunday.", True),
+        # The article's date lends its day and year, not its month's number (these passages are from 2025-02-24).
+        ("By how much did clocks move?", "The clocks were moved forward by 2 hours [1].",
+         "The time on the Doomsday Clock moved forward from 100 seconds to midnight to 90 seconds.", False),
+        ("When did it close?", "The plant closed on February 24 [1].", "The plant closed on Monday after a fire.", True),
         ("Who won after a 20-month fight?", "Garcetti was confirmed after a 20-month fight [1].",
          "Garcetti was confirmed after a fight over his nomination, announced in July 2021.", True),
     ],
