@@ -397,50 +397,66 @@ _HELD_AT = frozenset("at of for with".split())
 _COPULA = frozenset("is was as became becomes remains named".split())
 
 
+# Words between a possessive and the role it qualifies: "Microsoft's new chief executive", "the country's acting
+# president". "Ardern's time as prime minister" is not one: there the role is the possessive's own.
+_ROLE_QUALIFIERS = frozenset("new former acting deputy interim current incoming outgoing longtime first top".split())
+
+
+def _sentence_of(text: str, n: int) -> list[int] | None:
+    """The sentence each of ``text``'s ``n`` tokens is in (None when the sentences' tokens do not add up to them)."""
+    from .chunking import sentence_spans
+
+    out: list[int] = []
+    for k, (a, b) in enumerate(sentence_spans(text) or [(0, len(text))]):
+        out += [k] * len(_tokens(text[a:b]))
+    return out if len(out) == n else None
+
+
 def _attributes(text: str, vocab, *, min_words: int, before: bool) -> dict[str, set]:
-    """Each attribute word (a placing or a role) in ``text`` given to the nearest person in its sentence.
+    """Each attribute word (a placing or a role) in ``text`` given to the nearest person: one in its own sentence
+    where that sentence names one (for a placing, before it), else in the whole text ("He won", "The Kenyan won").
 
     ``before``: a placing belongs to the name before it ("Alemu finished second"),
     unless it follows "by" ("won by Reyes"); a role to the nearest name either side,
     the one after it on a tie ("Alibaba CEO Eddie Wu").
     """
-    from .chunking import sentence_spans
-
-    found: dict[str, set] = {}
-    for a, b in sentence_spans(text) or [(0, len(text))]:
-        for person, values in _sentence_attributes(text[a:b], vocab, min_words=min_words, before=before).items():
-            found.setdefault(person, set()).update(values)
-    return found
-
-
-def _sentence_attributes(text: str, vocab, *, min_words: int, before: bool) -> dict[str, set]:
     people = _people(text, min_words)
     if min_words == 1 and any(" " in p[2] for p in people):  # a claim: a full name before an organisation's
         people = [p for p in people if " " in p[2]]
     if not people:
         return {}
     toks = tokens(text)
-    owners = {p for p in people if re.search(r"\s+".join(map(re.escape, p[2].split())) + r"['’]s\b", text)}
+    sentence = _sentence_of(text, len(toks))
+    owners = {p for p in people if re.search(r"\s+".join(map(re.escape, p[2].split())) + r"['’]s\b", text.replace("’", "'"))}
     found: dict[str, set] = {}
     for i, value in vocab(toks):
         passive = i + 1 < len(toks) and toks[i + 1].lower() == "by" or i > 0 and toks[i - 1].lower() == "by"
         # "an analyst at Harbourline Research", "chief executive of Alibaba", "New Zealand's prime minister": the name
         # after the preposition, or the possessive just before the role, is where a role is held, not who holds it
         held_at = [] if before else [
-            p for p in people if i < p[0] <= i + 4 and toks[p[0] - 1].lower() in _HELD_AT or p in owners and p[1] < i <= p[1] + 3
-        ]
+            p for p in people
+            if i < p[0] <= i + 4 and toks[p[0] - 1].lower() in _HELD_AT
+            or p in owners and (i == p[1] + 1 or i == p[1] + 2 and toks[p[1] + 1].lower() in _ROLE_QUALIFIERS)
+        ]  # fmt: skip
         people_here = [p for p in people if p not in held_at] or people
-        ahead = [p for p in people_here if p[0] > i]
-        behind = [p for p in people_here if p[1] < i]
         stated = i > 1 and toks[i - 1].lower() in _DETERMINERS and toks[i - 2].lower() in _COPULA
-        if (before and not passive or stated) and behind:  # "Alemu finished second", "Ma is the chief executive"
-            pick = behind[-1]
-        elif before and passive and ahead:
-            pick = ahead[0]
-        else:
-            pick = min(people_here, key=lambda p: (min(abs(p[0] - i), abs(p[1] - i)), p[0] < i))
+        same = [p for p in people_here if sentence and sentence[p[0]] == sentence[i]]
+        pick = _attribute_holder(same, i, before, passive, stated, strict=True) or _attribute_holder(people_here, i, before, passive, stated)
         found.setdefault(pick[2], set()).add(value)
     return found
+
+
+def _attribute_holder(people: list, i: int, before: bool, passive: bool, stated: bool, *, strict: bool = False):
+    """Who holds the attribute at token ``i`` among ``people``; ``strict``: only one where the rule looks (none: None)."""
+    ahead = [p for p in people if p[0] > i]
+    behind = [p for p in people if p[1] < i]
+    if (before and not passive or stated) and behind:  # "Alemu finished second", "Ma is the chief executive"
+        return behind[-1]
+    if before and passive and ahead:
+        return ahead[0]
+    if not people or strict and before:
+        return None
+    return min(people, key=lambda p: (min(abs(p[0] - i), abs(p[1] - i)), p[0] < i))
 
 
 def _placings(toks: list[str]):
@@ -966,7 +982,8 @@ def subject(claim: str, quote: str) -> str:
     if not cn:
         return ""
     first, last, actor = cn[0]
-    have = {t.lower() for t in qt}
+    have = _words_named(quote)
+    have |= {form for t in have for form in _PLACE_FORMS.get(t, ())} | acronyms(quote)  # "the U.S. embassy" is the American one
     raw = _tokens(claim)
     if any(p.lower() in have for p in actor.split()) or raw[last][1] or last + 1 >= len(ct):
         return ""  # named in the quote, or a possessive ("Alibaba's shares"): not the actor
@@ -1163,13 +1180,24 @@ _PLACES = """china chinese|japan japanese|russia russian russians|ukraine ukrain
 |egypt egyptian egyptians|ireland irish|scotland scottish scots|wales welsh|poland polish|sweden swedish
 |norway norwegian norwegians|finland finnish|denmark danish|netherlands dutch|switzerland swiss|greece greek greeks
 |philippines filipino filipinos|argentina argentine argentinian|europe european europeans|africa african africans
-|asia asian asians|u.s usa u.s.a america american americans|nigeria nigerian nigerians|kenya kenyan kenyans
+|asia asian asians|us u.s usa u.s.a america american americans|nigeria nigerian nigerians|kenya kenyan kenyans
 |ethiopia ethiopian ethiopians|cuba cuban cubans|venezuela venezuelan venezuelans|colombia colombian colombians
 |peru peruvian peruvians|portugal portuguese|belgium belgian belgians|austria austrian austrians
 |hungary hungarian hungarians|thailand thai|indonesia indonesian indonesians|haiti haitian haitians
 |palestine palestinian palestinians|lebanon lebanese|qatar qatari|yemen yemeni|sudan sudanese|saudi saudis
 |california californian californians|texas texan texans|florida floridian floridians"""
 _PLACE_FORMS = {form: set(group.split()) - {form} for group in _PLACES.replace("\n", "").split("|") for form in group.split()}
+
+
+def _words_named(text: str) -> set[str]:
+    """The words of ``text``, lower-cased, that can say a name: all but the pronoun "us" ("US", from "U.S.", stays).
+
+    >>> sorted(_words_named("The U.S. told us."))
+    ['the', 'told', 'us']
+    >>> sorted(_words_named("They told us."))
+    ['they', 'told']
+    """
+    return {t.lower() for t in tokens(text) if t != "us"}
 
 
 _JOINS = frozenset("of and for & on".split())
@@ -1219,7 +1247,7 @@ def about_same(claim: str, evidence: str, besides: str = "") -> bool:
     False
     """
     mine = [n for _, _, n in _named(claim, set())[1] if n not in besides]
-    have = {t.lower() for t in tokens(evidence)}
+    have = _words_named(evidence)
     have |= {form for t in have for form in _PLACE_FORMS.get(t, ())} | acronyms(evidence)
     return not mine or any(any(w.lower() in have for w in n.split()) for n in mine) or bool(acronyms(claim) & have)
 
@@ -1252,7 +1280,7 @@ def missing_names(claim: str, evidence: str, named: str = "") -> list[str]:
     >>> missing_names("Möngke Khan was born in 1206.", "Genghis Khan became Great Khan in 1206.")
     ['Möngke Khan']
     """
-    have = {t.lower() for t in tokens(evidence)}
+    have = _words_named(evidence)
     have |= {form for t in have for form in _PLACE_FORMS.get(t, ())}  # "Chinese" names China
     have |= acronyms(evidence)  # "European Union" names the EU
     asked = {n.lower() for first, _, n in names(named) if first > 0}  # the question's own first word is capitalised too

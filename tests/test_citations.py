@@ -256,11 +256,10 @@ def test_a_claim_about_this_week_needs_an_article_of_this_week():
          "Party City filed for Chapter 11 bankruptcy protection on Tuesday.", True),
         # Years are equal or different, never rounded; a year is not a count.
         ("Did it go public in 2020?", "The company went public in 2020 [1].", "The company went public in 2021 on the Nasdaq.", False),
-        # ... even when the year is also the article's (these passages are from 2025): realtimeqa's "Dustin Johnson
-        # won the 2023 Masters Tournament", verified on "Johnson won in 2020" in a 2023 article
-        ("Who won the 2025 Masters?", "Dustin Johnson won the 2025 Masters Tournament [1].",
-         "Dustin Johnson is the last LIV winner. Johnson won the Masters Tournament in 2020 with a record score.", False),
+        # The article's year may go unquoted (these passages are from 2025), and an earlier year beside it is history.
         ("Who won the 2025 Masters?", "Rory McIlroy won the 2025 Masters Tournament [1].", "Rory McIlroy won the Masters Tournament on Sunday.", True),
+        ("Who won in 2025?", "The Eagles won the Super Bowl in 2025 [1].",
+         "The Eagles won the Super Bowl on Sunday, their first Super Bowl win since they won the Super Bowl in 2018.", True),
         # The article's date lends its day and year, not its month's number (these passages are from 2025-02-24).
         ("By how much did clocks move?", "The clocks were moved forward by 2 hours [1].",
          "The time on the Doomsday Clock moved forward from 100 seconds to midnight to 90 seconds.", False),

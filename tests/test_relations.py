@@ -139,8 +139,17 @@ def test_quote_is_a_sentence_with_at_most_a_neighbour():
          "New Zealand's leader Jacinda Ardern is quitting her job as prime minister. "
          "(Finland's Sanna Marin is now the youngest serving prime minister.)", ""),
         ("Brad Smith is Microsoft's chief executive.", "Microsoft chief executive Satya Nadella spoke.", "role"),
+        # A sentence with no name of its own ("He won", "The Kenyan won") speaks of the text's last one (a review)
+        ("Gabriel Geay won the Boston Marathon.",
+         "Gabriel Geay led until Evans Chebet pulled away late. The Kenyan won the Boston Marathon by 10 seconds.", "placing"),
+        ("Evans Chebet won the Boston Marathon.",
+         "Evans Chebet crossed the line first. He won the Boston Marathon ahead of Gabriel Geay, who was second.", ""),
+        ("Jacinda Ardern is now prime minister.", "Jacinda Ardern handed over to Chris Hipkins on Wednesday. He is now prime minister.", "role"),
+        # "Ardern's time as prime minister": the role is the possessive's own, not where it is held
+        ("Jacinda Ardern was prime minister of New Zealand.", "Jacinda Ardern's time as prime minister ended when Chris Hipkins was sworn in.", ""),
         # "U.S." is "US", and "No. 8" is a number, not a name (realtimeqa)
         ("The U.S. embassy in Sudan was evacuated after fighting.", "The US embassy in Sudan was evacuated after fighting.", ""),
+        ("The American embassy in Sudan was evacuated.", "The U.S. embassy in Sudan was evacuated on Sunday.", ""),
         ("Miami is the first No. 8 seed to win a series since 2012.", "The Miami Heat are the first No. 8 seed to win a series since 2012.", ""),
         # a clause of its own has its own doer: the company reported, not the officer named before "when"
         ("Finance chief Dana Roe repeated the outlook as Acme reported its results.",
@@ -201,6 +210,9 @@ def test_missing_names_skip_the_first_word():
         ("She served eight years as Scotland's first minister.", "the Scottish first minister", []),
         ("The balloon belonged to China.", "the suspected Japanese spy balloon", ["China"]),
         ("He moved to America.", "he told us he moved", ["America"]),  # the pronoun "us" is not the U.S.
+        ("The American embassy in Sudan was evacuated.", "The U.S. embassy in Sudan was evacuated.", []),  # "U.S." is "US"
+        ("Officials said the U.S. economy added jobs.", "The American economy added jobs.", []),
+        ("Officials said the US economy added jobs.", "The United States economy added jobs.", []),
         ("The major U. S. city is Los Angeles.", "Los Angeles schools closed.", []),  # initials alone name nothing
     ],
 )
