@@ -92,7 +92,7 @@ def run_cmd(dataset, limit, skip, half, sample_seed, gold_only, retrieval_only, 
 @click.argument("run_dir", type=click.Path(exists=True, file_okay=False))
 @click.option("--out", type=click.Path(file_okay=False), required=True, help="The new run folder (compare it with RUN_DIR).")
 @click.option("--set", "sets", multiple=True, metavar="KEY=VALUE", help="Override one setting, e.g. --set min_support=0 (repeatable).")
-@click.option("--model", "live", is_flag=True, help="Ask the model where the recording has no reply (a call the new code adds).")
+@click.option("--model", "live", is_flag=True, help="Ask the model where the recording has no reply (a question that reaches it now and did not then).")
 @exits_on_error
 def replay_cmd(run_dir, out, sets, live):
     """Put a run's recorded model replies through today's checker and answer policy, without the model.
