@@ -261,11 +261,6 @@ def restates(question: str, claims: Sequence[Claim]) -> str:
     return "the answer only restates the question"
 
 
-_MONTH = re.compile(
-    r"\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|"
-    r"nov(?:ember)?|dec(?:ember)?)\b\.?",
-    re.I,
-)
 _AMOUNT = re.compile(  # amounts numbers_in leaves out: "one", "none", "fifty", "hundreds", "a handful", "all"
     r"\b(?:one|once|none|no|nobody|zero|single|half|halved|double|doubled|both|all|every|most|many|couple|handful|"
     r"quarter|third|decade|dozens?|scores|several|few|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
@@ -312,7 +307,7 @@ def _question_times(text: str) -> set[str]:
 # "When did ...?", not "When the Rhine turned, what did it create?": no other question word follows.
 _ASKS_WHEN = re.compile(r"^\W*when\b(?![^?]*\b(?:what|which|who|whom|whose|where|why|how)\b)", re.I)
 _ASKS = (  # what a question asks for, how to find one in an answer, and what of it the question itself gives
-    (re.compile(r"\b(?:what|which)\s+month\b", re.I), "month", lambda s: {m.lower()[:3] for m in _MONTH.findall(s) if m != "may"}, None),
+    (re.compile(r"\b(?:what|which)\s+month\b", re.I), "month", lambda s: {m.lower()[:3] for m in _MONTH_NAME.findall(s)}, None),
     (re.compile(r"\b(?:what|which)\s+year\b", re.I), "year", lambda s: set(_YEAR.findall(s)), None),
     (
         re.compile(r"\bhow\s+(?:many|much)\b(?!\s+(?:longer|more|of|later|earlier|further)\b)", re.I),
@@ -448,14 +443,14 @@ def twisted(question: str, claims: Sequence[Claim]) -> str:
     return ""
 
 
-_MONTH = re.compile(r"\b(" + "|".join(sorted(m.title() for m in _MONTHS)) + r")\b")
+_MONTH_NAME = re.compile(r"\b(" + "|".join(sorted(m.title() for m in _MONTHS)) + r")\b")
 # A month the question names after one of these is a bound or a reference, not the time asked about.
 _BOUND = re.compile(r"\b(?:since|after|before|until|till|by|from|between|to|than|and|or|prior to)\s+(?:\w+\s+)?$", re.I)
 
 
 def _months(text: str, *, points: bool = False) -> set[str]:
     """The month names ``text`` names; with ``points``, only those not after "since", "before" and the like."""
-    return {m.group(1) for m in _MONTH.finditer(text) if not (points and _BOUND.search(text[: m.start()]))}
+    return {m.group(1) for m in _MONTH_NAME.finditer(text) if not (points and _BOUND.search(text[: m.start()]))}
 
 
 def other_time(question: str, claims: Sequence[Claim]) -> str:
