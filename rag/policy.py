@@ -14,9 +14,10 @@ Decisions measured rather than left to a 1.5B model's own judgement:
   is the refusal with the closest sources; the rest are left out, each with
   its reason, never shown as fact.
 - Then the verified answer must answer its question: :func:`restates`,
-  :func:`lacks_asked`, :func:`twisted`, :func:`unnegated` and :func:`other_time`
-  decline one that says nothing new, lacks the month, year or figure asked for,
-  speaks of the opposite of what was asked, or of another month; :func:`unsupported` declines one whose support
+  :func:`lacks_asked`, :func:`twisted`, :func:`reversed_move`, :func:`unnegated` and
+  :func:`other_time` decline one that says nothing new, lacks the month, year or figure
+  asked for, speaks of the opposite of what was asked (or of a rise for a fall), or of
+  another month; :func:`unsupported` declines one whose support
   score (a logistic model fitted like the one above) is below ``min_support``.
 
 >>> from rag.models import Citation, Claim
@@ -41,7 +42,7 @@ from .chunking import sentence_spans
 from .citations import _STOP, _WORD, restated, stems, words
 from .models import CheckedText, Claim, Passage, When
 from .numeric import numbers_in
-from .relations import _MONTHS, _YEAR
+from .relations import _DOWN, _MONTHS, _UP, _YEAR
 from .stemming import stem
 
 _QUESTION_WORDS = frozenset("which whose many much long far often did does kind type name named called".split())
@@ -443,6 +444,46 @@ def twisted(question: str, claims: Sequence[Claim]) -> str:
     return ""
 
 
+# Unmistakable words of a rise or a fall. What a question asks about must be one of these; what a quote says
+# counts with every direction word of the verifier (:mod:`rag.relations`), so "cut" or "eased" is a fall there.
+_RISE = frozenset(
+    "rise rose rises rising risen increase increased increases increasing grow grew grows growing grown jump jumped "
+    "jumps jumping climb climbed climbs climbing surge surged surges surging soar soared soars soaring".split()
+)
+_FALL = frozenset(
+    "fall fell falls falling fallen decrease decreased decreases decreasing decline declined declines declining drop "
+    "dropped drops dropping shrink shrank shrinks shrinking plunge plunged plunges plunging slump slumped slumps sink "
+    "sank sinks sinking tumble tumbled tumbles tumbling".split()
+)
+
+
+def reversed_move(question: str, claims: Sequence[Claim]) -> str:
+    """Why an answer whose quotes speak only of a rise when the question asks about a fall (or the other way
+    round) is declined, or "": "What did the report suggest had been decreasing?" answered from "temperatures and
+    sea levels have been rising". A question with words of both directions ("Why did shares fall after Acme
+    raised prices?") is left alone, and so is a quote that speaks of both.
+
+    >>> from rag.models import Citation
+    >>> c = lambda quote: [Claim("x", (Citation(1, "c", "d", "Climate", "", None, quote, 0, 1, True),))]
+    >>> reversed_move("What did the report suggest had been decreasing?", c("Sea levels have been rising."))
+    "the question asks about 'decreasing'; the quotes speak of 'rising'"
+    >>> reversed_move("Which prices fell in March?", c("Fuel prices were cut by 5% in March."))
+    ''
+    >>> reversed_move("Why did shares fall after Acme raised prices?", c("Acme raised prices by 10%."))
+    ''
+    """
+    asked = [w.lower() for w in re.findall(r"[A-Za-z]+", question)]
+    rise, fall = [w for w in asked if w in _RISE], [w for w in asked if w in _FALL]
+    if bool(rise) == bool(fall) or any(w in (_DOWN if rise else _UP) for w in asked):
+        return ""
+    said = [w.lower() for claim in claims for c in claim.citations if c.verified for w in re.findall(r"[A-Za-z]+", c.quote)]
+    same, other = (_UP, _FALL) if rise else (_DOWN, _RISE)
+    against = [w for w in said if w in other]
+    if against and not any(w in same for w in said):
+        return f"the question asks about '{(rise or fall)[0]}'; the quotes speak of '{against[0]}'"
+    return ""
+
+
 _MONTH_NAME = re.compile(r"\b(" + "|".join(sorted(m.title() for m in _MONTHS)) + r")\b")
 # A month the question names after one of these is a bound or a reference, not the time asked about.
 _BOUND = re.compile(r"\b(?:since|after|before|until|till|by|from|between|to|than|and|or|prior to)\s+(?:\w+\s+)?$", re.I)
@@ -479,8 +520,8 @@ def other_time(question: str, claims: Sequence[Claim]) -> str:
 
 def unanswered(question: str, claims: Sequence[Claim]) -> str:
     """Why a verified answer does not answer its question (the first of :func:`restates`, :func:`lacks_asked`,
-    :func:`twisted`, :func:`unnegated`, :func:`other_time` that finds a reason), or ""."""
-    for check in (restates, lacks_asked, twisted, unnegated, other_time):
+    :func:`twisted`, :func:`reversed_move`, :func:`unnegated`, :func:`other_time` that finds a reason), or ""."""
+    for check in (restates, lacks_asked, twisted, reversed_move, unnegated, other_time):
         if why := check(question, claims):
             return why
     return ""

@@ -284,6 +284,92 @@ def negation(claim: str, quote: str) -> str:
     return "negation: the claim is negative, the quote is not" if c else "negation: the quote is negative, the claim is not"
 
 
+# A prefix that negates the word it is put on: "illegal", "unprofitable", "ametrical". "un", "non", "il" and
+# "ir" nearly always do; "in", "im", "dis" and "a" only on a word that reads as an adjective or a past
+# participle ("inaccurate", "disqualified"), so "income", "improve", "discover" and "across" are left alone.
+_PREFIXED = re.compile(r"^(un|non-?|il(?=l)|ir(?=r)|im(?=[mpb])|in|dis|a)([a-z]{4,})$")
+_OPEN_PREFIX = frozenset("un non non- il ir".split())
+_ADJECTIVE_ENDS = ("al", "ic", "ful", "able", "ible", "ive", "ent", "ant", "ate", "ed", "ous", "ar", "ect", "ete", "ure")
+
+
+def _base(word: str) -> str:
+    """The word a negating prefix is put on ("legal" for "illegal"), or ""."""
+    m = _PREFIXED.match(word)
+    if not m:
+        return ""
+    prefix, base = m.groups()
+    if prefix in _OPEN_PREFIX:
+        return base
+    if len(base) >= 5 and base.endswith(_ADJECTIVE_ENDS if prefix != "a" else ("al", "ic")):
+        return base
+    return ""
+
+
+def prefixed(claim: str, quote: str) -> str:
+    """The claim uses a word whose negation by prefix the quote uses instead, or the other way round: "Olivier
+    Messiaen wrote metrical music" against "... used prime numbers to create ametrical music"; "the deal was
+    profitable" against "the deal was unprofitable". Neither form may be in the other text.
+
+    >>> prefixed("Messiaen wrote metrical music.", "Messiaen used prime numbers to create ametrical music.")
+    "negation: the quote says 'ametrical', not 'metrical'"
+    >>> prefixed("The unit was unprofitable.", "The unit was profitable last year.")
+    "negation: the quote says 'profitable', not 'unprofitable'"
+    >>> prefixed("Acme improved its income.", "Acme said income improved.")
+    ''
+    """
+    ct = {t.lower() for t in tokens(claim)}
+    qt = {t.lower() for t in tokens(quote)}
+    for w in sorted(qt - ct):
+        base = _base(w)
+        if base and base in ct and w not in ct:
+            return f"negation: the quote says '{w}', not '{base}'"
+    for w in sorted(ct - qt):
+        base = _base(w)
+        if base and base in qt:
+            return f"negation: the quote says '{base}', not '{w}'"
+    return ""
+
+
+_ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split())
+_ORDINAL_DIGITS = re.compile(r"^\d+(?:st|nd|rd|th)$")
+
+
+def _ordinals(text: str) -> dict[str, set[str]]:
+    """Each ordinal joined to its word ("fourth-quarter") or after a determiner or a possessive ("its second",
+    "Kenya's 2nd"), with the stem of the content word it counts; an adverb ("Acme first reported") counts nothing."""
+    raw = _tokens(text)
+    toks = [t.lower() for t, _ in raw]
+    out: dict[str, set[str]] = {}
+    for i, t in enumerate(toks):
+        head, _, rest = t.partition("-")
+        if head not in _ORDINALS and not _ORDINAL_DIGITS.match(head):
+            continue
+        if not rest and not (i and toks[i - 1] in _DETERMINERS or toks[i - 1] in ("this", "that", "each", "every") or raw[i - 1][1]):
+            continue
+        thing = stem(rest) if rest and not rest[:1].isdigit() else _after(toks, i)
+        if thing:
+            out.setdefault(thing, set()).add(head)
+    return out
+
+
+def ordinal(claim: str, quote: str) -> str:
+    """The claim counts a thing with another ordinal than the quote: "the hierarchy would collapse to its second
+    level" against "... will collapse to its first level"; "the fourth-quarter results" against "first-quarter".
+
+    >>> ordinal("The hierarchy would collapse to its second level.", "The hierarchy will collapse to its first level.")
+    "ordinal: the quote says 'first level', not 'second level'"
+    >>> ordinal("Revenue rose in the fourth quarter.", "First-quarter revenue fell; fourth-quarter revenue rose.")
+    ''
+    >>> ordinal("Fourth-quarter revenue rose.", "Revenue rose in the first quarter.")
+    "ordinal: the quote says 'first quarter', not 'fourth quarter'"
+    """
+    mine, theirs = _ordinals(claim), _ordinals(quote)
+    for thing, said in mine.items():
+        if thing in theirs and not said & theirs[thing]:
+            return f"ordinal: the quote says '{min(theirs[thing])} {thing}', not '{min(said)} {thing}'"
+    return ""
+
+
 def _direction_near(toks: list[str], i: int, reach: int = 4) -> str:
     """The direction word nearest token ``i`` (within ``reach``), or ""."""
     best = None
@@ -1159,7 +1245,7 @@ def agent(claim: str, quote: str) -> str:
     return ""
 
 
-CHECKS = (placing, ranking, role, order, agent, subject, figures, year_of_figure, figure_holder, comparison, endpoint, dates, direction, opposite, negation, qualifier)  # the most specific reason first
+CHECKS = (placing, ranking, ordinal, role, order, agent, subject, figures, year_of_figure, figure_holder, comparison, endpoint, dates, direction, opposite, negation, prefixed, qualifier)  # the most specific reason first
 
 
 def conflict(claim: str, quote: str) -> str:

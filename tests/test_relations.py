@@ -190,6 +190,21 @@ def test_quote_is_a_sentence_with_at_most_a_neighbour():
          "Microsoft aims to spend around $80 billion, while Meta has guided to between $60 billion and $65 billion.",
          "figure"),
         ("Alibaba's shares surged by 14%.", "Alibaba's revenue rose 8%. Shares in Hong Kong surged by 14%.", ""),
+        # a negating prefix: "ametrical" is not "metrical", "unprofitable" not "profitable" (squad2)
+        ("Olivier Messiaen wrote metrical music using prime numbers.",
+         "The French composer Olivier Messiaen used prime numbers to create ametrical music.", "negation"),
+        ("The cloud unit was profitable in 2024.", "The cloud unit was unprofitable in 2024.", "negation"),
+        ("The strike was illegal, the court said.", "The court said the strike was legal.", "negation"),
+        ("The cloud unit was unprofitable in 2024.", "The cloud unit remained unprofitable in 2024.", ""),
+        ("Acme improved its income forecast.", "Acme said its income forecast improved.", ""),
+        ("Acme discovered a cover-up.", "A cover-up was discovered at Acme.", ""),
+        # another ordinal for the same thing (squad2); an ordinal as an adverb counts nothing
+        ("The hierarchy would collapse to its second level if the problem is NP-complete.",
+         "If the problem is NP-complete, the polynomial time hierarchy will collapse to its first level.", "ordinal"),
+        ("Nvidia's fourth-quarter revenue rose 78%.", "Nvidia's first-quarter revenue rose 78%.", "ordinal"),
+        ("Nvidia's fourth-quarter revenue rose 78%.", "Revenue in the fourth quarter rose 78%, after a first-quarter rise.", ""),
+        ("Bekele won her first major marathon.", "Hiwot Bekele won her first major marathon in 2:21:58.", ""),
+        ("Acme first reported a loss in 2023.", "Acme's second report, in 2023, showed a loss.", ""),
     ],
 )
 def test_relation_table(claim, quote, reason):
