@@ -27,7 +27,7 @@ from dateutil.relativedelta import relativedelta
 
 from .models import Filters, When
 
-__all__ = ["Implied", "plan", "resolve"]
+__all__ = ["Implied", "days_stated", "plan", "resolve"]
 
 
 @dataclass(frozen=True)
@@ -121,6 +121,80 @@ def _point(m: re.Match, today: date, x: str = "") -> tuple[date, date] | None:
     except ValueError:  # "February 30": no such day, so no window
         return None
     return None
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_DAY_POINT = re.compile(
+    rf"(?P<iso>\b\d{{4}}-\d{{2}}-\d{{2}}\b)"
+    rf"|\b{_MONTH.format(g='m1')}\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y1>\d{{4}}))?"
+    rf"|\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH.format(g='m2')}(?:,?\s+(?P<y2>\d{{4}}))?"
+    rf"|\b{_MONTH.format(g='m3')}(?:,?\s+(?P<y3>\d{{4}}))?(?![\w-])"
+    rf"|\b(?P<next>next\s+|last\s+)?(?P<wd>{'|'.join(_WEEKDAYS)})\b"
+    rf"|\b(?P<rel>yesterday|today)\b",
+    re.I,
+)
+
+
+def days_stated(text: str, published: date | None) -> tuple[set[date], list[date]]:
+    """The days ``text`` names for what happened, read against its article's date: every day it may mean (a
+    date without a year in the article's year or either side of it, a weekday the one before or after the
+    article's date), and the one it most likely means, in order ("on Monday" the last Monday up to the article's
+    date, "next Monday" the one after; a date without a year the nearest to the article's date). Timelines date
+    events by what the quoted text says, not by what the model wrote.
+
+    >>> sure, most = days_stated("The temperature climbed to 38.4C on Monday, 14 April.", date(2025, 4, 15))
+    >>> most, date(2025, 4, 14) in sure
+    ([datetime.date(2025, 4, 14), datetime.date(2025, 4, 14)], True)
+    >>> days_stated("Officials said yesterday the vote is next Friday.", date(2025, 3, 5))[1]
+    [datetime.date(2025, 3, 4), datetime.date(2025, 3, 7)]
+    >>> days_stated("No date here.", date(2025, 3, 5))
+    (set(), [])
+    >>> sure, most = days_stated("Acme opened its plant in January 2025; prices may rise.", date(2025, 3, 5))
+    >>> date(2025, 1, 15) in sure, len(sure), most
+    (True, 31, [])
+    """
+    sure: set[date] = set()
+    most: list[date] = []
+    for m in _DAY_POINT.finditer(text):
+        g = m.groupdict()
+        try:
+            if g["iso"]:
+                d = date.fromisoformat(g["iso"])
+                sure.add(d)
+                most.append(d)
+            elif g["m1"] or g["m2"]:
+                month = _MONTHS[(g["m1"] or g["m2"]).lower().rstrip(".")]
+                day = int(g["d1"] or g["d2"])
+                year = g["y1"] or g["y2"]
+                if year:
+                    d = date(int(year), month, day)
+                    sure.add(d)
+                    most.append(d)
+                elif published:
+                    options = [date(published.year + k, month, day) for k in (-1, 0, 1)]
+                    sure.update(options)
+                    most.append(min(options, key=lambda d: abs((d - published).days)))
+            elif g["m3"]:  # a month alone: any of its days ("opened in January 2025"), never the one most meant
+                if not g["m3"][:1].isupper():  # "prices may rise", "protesters march"
+                    continue
+                month = _MONTHS[g["m3"].lower().rstrip(".")]
+                years = [int(g["y3"])] if g["y3"] else [published.year + k for k in (-1, 0, 1)] if published else []
+                for year in years:
+                    first, last = _month_span(year, month)
+                    sure.update(first + timedelta(days=k) for k in range((last - first).days + 1))
+            elif g["wd"] and published:
+                back = (published.weekday() - _WEEKDAYS.index(g["wd"].lower())) % 7
+                before, after = published - timedelta(days=back), published + timedelta(days=(7 - back) % 7 or 7)
+                sure.update((before, after))
+                said = (g["next"] or "").strip().lower()
+                most.append(after if said == "next" else before - timedelta(days=7) if said == "last" and back == 0 else before)
+            elif g["rel"] and published:
+                d = published - timedelta(days=1) if g["rel"].lower() == "yesterday" else published
+                sure.add(d)
+                most.append(d)
+        except ValueError:  # "February 30"
+            continue
+    return sure, most
 
 
 def _ago(n: int, unit: str, today: date) -> tuple[date, date]:

@@ -18,12 +18,14 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable, Generator, Iterator, Sequence
+from dataclasses import replace
 from datetime import date
 
 from . import disagree
 from .answer import format_passage, token_counter
 from .chunking import sentence_spans
 from .citations import Checker, render, stems
+from .dates import days_stated
 from .errors import ConfigError
 from .llm import context_window, finish_reason, model_name, text_output
 from .models import SUMMARY_REFUSAL, Claim, Passage, Source, Summary, TimelineEvent, unique_citations
@@ -288,14 +290,59 @@ def first_events(text: str, n: int) -> str:
     return "\n".join([line for line in text.splitlines() if _DATED.match(line)][:n])
 
 
+def event_day(day: date, claim: Claim, passages: Sequence[Passage]) -> tuple[date, Claim]:
+    """The day an event happened by what its quote says, not by what the model wrote: the model's day when the
+    quote may mean it; else the one day the quote names ("on Monday, 14 April" for an article of the 15th);
+    else, the quote naming no day, the model's day when the article's date or its passage gives it. Otherwise the
+    event's citations no longer verify, with the reason.
+
+    >>> from rag.models import Citation
+    >>> from rag.retrieval import _p
+    >>> def event(quote): return Claim("x [1].", (Citation(1, "d:0", "d", "T", "", date(2025, 4, 15), quote, 0, 1, True),))
+    >>> event_day(date(2025, 4, 15), event("It hit 38.4C on Monday, 14 April."), [])[0]
+    datetime.date(2025, 4, 14)
+    >>> day, claim = event_day(date(2025, 1, 4), event("The venture adds to AI spending."), [])
+    >>> claim.verified, claim.citations[0].reason
+    (False, 'date: neither the quote nor its article gives 2025-01-04 (published 2025-04-15)')
+    >>> event_day(date(2025, 4, 15), event("The venture adds to AI spending."), [])[1].verified
+    True
+    """
+    cited = [c for c in claim.citations if c.verified]
+    if not cited:
+        return day, claim
+    sure: set[date] = set()
+    most: list[date] = []
+    for c in cited:
+        s, m = days_stated(c.quote, c.published)
+        sure |= s
+        most += m
+    if day in sure:
+        return day, claim
+    if len(set(most)) == 1:
+        return most[0], claim
+    if most:
+        said = ", ".join(sorted({d.isoformat() for d in most}))
+        return day, _unverified(claim, f"date: the quote says {said}, not {day.isoformat()}")
+    texts = {p.chunk_id: p.text for p in passages}
+    if any(day == c.published or day in days_stated(texts.get(c.chunk_id, ""), c.published)[0] for c in cited):
+        return day, claim
+    published = ", ".join(sorted({c.published.isoformat() for c in cited if c.published})) or "undated"
+    return day, _unverified(claim, f"date: neither the quote nor its article gives {day.isoformat()} (published {published})")
+
+
+def _unverified(claim: Claim, reason: str) -> Claim:
+    return replace(claim, citations=tuple(replace(c, verified=False, reason=reason) for c in claim.citations))
+
+
 def _timeline(passages, focus, lines, embed, calls, t0, *, raw: str | None = None) -> Summary:
-    """The dated events of ``lines``, each that repeats an earlier one of the same day left out, checked and sorted
-    by day (or the refusal, none verifying). A rate rise on two days is two events. ``raw``: the model's own text,
-    when ``lines`` lost an unfinished end."""
+    """The dated events of ``lines``, each dated by its quote (:func:`event_day`), each that repeats an earlier one
+    of the same day left out, checked and sorted by day (or the refusal, none verifying). A rate rise on two days is
+    two events. ``raw``: the model's own text, when ``lines`` lost an unfinished end."""
     checker = Checker(passages, embed)
     events: list[TimelineEvent] = []
-    for day, text in dated_lines(lines):
-        for claim in checker.check(text).claims:
+    for written, text in dated_lines(lines):
+        for checked in checker.check(text).claims:
+            day, claim = event_day(written, checked, passages)
             if not any(e.day == day and repeats(claim.text, e.claim.text) for e in events):
                 events.append(TimelineEvent(day, render([claim], mark=True), claim))
     raw = lines if raw is None else raw

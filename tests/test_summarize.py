@@ -84,6 +84,19 @@ def test_timeline_lines_are_checked_and_sorted():
     assert summary.to_dict()["events"][0]["day"] == "2025-01-15"
 
 
+def test_a_timeline_dates_events_by_what_their_quotes_say():
+    """The model's date is shown only where the quote (or, the quote naming no day, the article's date or passage)
+    may mean it: "on Monday, 14 April" in an article of the 15th is the 14th, whatever the model wrote (a user pass
+    found the publication date shown for it, and Microsoft's date on OpenAI's venture)."""
+    text = "Temperatures on the coast climbed to 38.4C on Monday, 14 April, the highest since 1951. The venture adds to AI spending."
+    p = [Passage("h:0", "h", 0, 0, len(text), text, "Heat", date(2025, 4, 15), "", "", 0.0)]
+    raw = "2025-04-15 - Temperatures on the coast climbed to 38.4C [1].\n2025-01-04 - The venture adds to AI spending [1].\n"
+    summary = _timeline(p, "heat", raw, None, 1, 0.0)
+    assert [(e.day.isoformat(), e.claim.verified) for e in summary.events] == [("2025-01-04", False), ("2025-04-14", True)]
+    assert summary.text.splitlines()[0] == "2025-01-04 - (unverified) The venture adds to AI spending [1]."
+    assert summary.events[0].citations[0].reason.startswith("date: neither the quote nor its article gives 2025-01-04")
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

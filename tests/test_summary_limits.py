@@ -137,8 +137,13 @@ def test_a_timeline_shows_each_windows_first_events_then_sorts_them_by_day():
         "2023-01-01 - Rival Zenith opened a plant in Texas last year [1].",  # the sixth line: over the window's 5
         "2026-01-01 - Production is due to start in 2026, while Acme's",  # cut at the token limit
     ]
+    dated = (
+        "Acme said on 2 May 2024 it will spend $2 billion on a new battery plant in Ohio. The plant will employ 1,500 "
+        "people from 3 May 2024. Production is due to start in 2026. Acme's shares rose 4% on 6 March 2025 after the "
+        "announcement. Ohio offered $300 million in tax credits on 1 May 2024. Rival Zenith opened a plant in Texas last year."
+    )
     llm = LengthStopped().enqueue("\n".join(lines))
-    items = list(stream_summary([passage(1)], "Acme", llm=llm, embed=None, settings=Settings(), sentences=5, timeline=True))
+    items = list(stream_summary([passage(1, dated)], "Acme", llm=llm, embed=None, settings=Settings(), sentences=5, timeline=True))
     summary = items[-1]
     assert [e.day.isoformat() for e in summary.events] == ["2024-05-01", "2024-05-02", "2024-05-03", "2025-03-06"]
     assert all(e.claim.verified for e in summary.events)
