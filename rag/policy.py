@@ -444,24 +444,45 @@ def twisted(question: str, claims: Sequence[Claim]) -> str:
     return ""
 
 
-# Unmistakable words of a rise or a fall. What a question asks about must be one of these; what a quote says
-# counts with every direction word of the verifier (:mod:`rag.relations`), so "cut" or "eased" is a fall there.
+# Unmistakable words of a rise or a fall, for what a question asks about ("grow" crops and "climb" a mountain,
+# "sink" a ship: left out) and for what a quote's main clause says against it.
 _RISE = frozenset(
-    "rise rose rises rising risen increase increased increases increasing grow grew grows growing grown jump jumped "
-    "jumps jumping climb climbed climbs climbing surge surged surges surging soar soared soars soaring".split()
+    "rise rose rises rising risen increase increased increases increasing jump jumped jumps jumping surge surged "
+    "surges surging soar soared soars soaring".split()
 )
 _FALL = frozenset(
     "fall fell falls falling fallen decrease decreased decreases decreasing decline declined declines declining drop "
-    "dropped drops dropping shrink shrank shrinks shrinking plunge plunged plunges plunging slump slumped slumps sink "
-    "sank sinks sinking tumble tumbled tumbles tumbling".split()
+    "dropped drops dropping shrink shrank shrinks shrinking plunge plunged plunges plunging slump slumped slumps "
+    "tumble tumbled tumbles tumbling".split()
+)
+_GREW = frozenset("grow grew grows growing grown climb climbed climbs climbing".split())  # in a quote, a rise
+_SANK = frozenset("sink sank sinks sinking".split())
+# What a quote may say the asked move with, beyond the verifier's direction words (:mod:`rag.relations`).
+_LIKE_RISE = frozenset(
+    "rallied rally rallies crested reached hit high higher highest record strengthened advanced peaked topped "
+    "spiked swelled".split()
+)
+_LIKE_FALL = frozenset(
+    "slid slide slides sliding lost lose loses losing shed sheds plummeted plummet plummets cooled slowed retreated "
+    "contracted crashed receded low lower lowest weaker".split()
+)
+_CAUSES = "after|as|because|amid|following|since|while|when|despite|though|although|with|whereas|on|if|before|until"
+_CONDITION = re.compile(r"\b(?:after|when|as|since|because|if|while|before|until|following|amid|despite|though)\b|[,;:]", re.I)
+_NOT_A_MOVE = re.compile(
+    r"\b(?:this|next|last|the|in)\s+fall\b(?!\s+(?:in|of)\b)|\bfall\s+(?:election|season|semester|term)|\b(?:fall|rise)\s+of\b"
+    r"|['’]s\s+(?:fall|rise)\b|\bdrop(?:s|ped|ping)?\s+(?:out\b|(?:its|his|her|their|the|a|an)\s+(?:bid|charge|plan|case|lawsuit|suit|claim|appeal|offer|demand)s?\b)|\bdecline[sd]?\s+(?:to|the|a|an)\b"
+    r"|\b(?:long|high|triple|ski)\s+jump|\b(?:rain|snow|rainfall|snowfall)\s+(?:fell|falls|fall)\b|\bstorm\s+surge|-(?:rise|fall|drop)\b",
+    re.I,
 )
 
 
 def reversed_move(question: str, claims: Sequence[Claim]) -> str:
     """Why an answer whose quotes speak only of a rise when the question asks about a fall (or the other way
     round) is declined, or "": "What did the report suggest had been decreasing?" answered from "temperatures and
-    sea levels have been rising". A question with words of both directions ("Why did shares fall after Acme
-    raised prices?") is left alone, and so is a quote that speaks of both.
+    sea levels have been rising". Only the question's asking clause counts (not "after yields fell"), and only a
+    move ("the fall of Assad", "drop out", "decline to comment", "this fall" are not); a clause of cause or time in a
+    quote does not say the opposite ("Oil slid 4% as inventories grew" answers why oil fell), and any word
+    of the asked direction there, "slid" or "hit a record" too, agrees with it.
 
     >>> from rag.models import Citation
     >>> c = lambda quote: [Claim("x", (Citation(1, "c", "d", "Climate", "", None, quote, 0, 1, True),))]
@@ -469,16 +490,26 @@ def reversed_move(question: str, claims: Sequence[Claim]) -> str:
     "the question asks about 'decreasing'; the quotes speak of 'rising'"
     >>> reversed_move("Which prices fell in March?", c("Fuel prices were cut by 5% in March."))
     ''
-    >>> reversed_move("Why did shares fall after Acme raised prices?", c("Acme raised prices by 10%."))
+    >>> reversed_move("Why did oil prices fall?", c("Oil slid 4% after US crude inventories grew."))
     ''
+    >>> reversed_move("Which stocks rallied after yields fell?", c("Tech stocks surged as yields slid."))
+    ''
+    >>> reversed_move("When did exports fall?", c("Exports rose 7% in March."))
+    "the question asks about 'fall'; the quotes speak of 'rose'"
     """
-    asked = [w.lower() for w in re.findall(r"[A-Za-z]+", question)]
+    text = _NOT_A_MOVE.sub(" ", question).strip()
+    cut = next((m.start() for m in _CONDITION.finditer(text) if m.start() > 0), len(text))  # not "When" asking
+    asking = text[:cut]
+    asked = [w.lower() for w in re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)*", asking)]
     rise, fall = [w for w in asked if w in _RISE], [w for w in asked if w in _FALL]
     if bool(rise) == bool(fall) or any(w in (_DOWN if rise else _UP) for w in asked):
         return ""
-    said = [w.lower() for claim in claims for c in claim.citations if c.verified for w in re.findall(r"[A-Za-z]+", c.quote)]
-    same, other = (_UP, _FALL) if rise else (_DOWN, _RISE)
-    against = [w for w in said if w in other]
+    quotes = [c.quote for claim in claims for c in claim.citations if c.verified]
+    said = [w.lower() for q in quotes for w in re.findall(r"[A-Za-z]+", q)]
+    same, other = (_UP | _LIKE_RISE, _FALL | _SANK) if rise else (_DOWN | _LIKE_FALL, _RISE | _GREW)
+    stated = [w.lower() for q in quotes for part in re.split(r"[,;:]|(?=\b(?:" + _CAUSES + r")\b)", q, flags=re.I)
+              if not re.match(r"\s*(?:" + _CAUSES + r")\b", part, re.I) for w in re.findall(r"[A-Za-z]+", part)]  # fmt: skip
+    against = [w for w in stated if w in other]
     if against and not any(w in same for w in said):
         return f"the question asks about '{(rise or fall)[0]}'; the quotes speak of '{against[0]}'"
     return ""

@@ -285,76 +285,125 @@ def negation(claim: str, quote: str) -> str:
 
 
 # A prefix that negates the word it is put on: "illegal", "unprofitable", "ametrical". "un", "non", "il" and
-# "ir" nearly always do; "in", "im", "dis" and "a" only on a word that reads as an adjective or a past
-# participle ("inaccurate", "disqualified"), so "income", "improve", "discover" and "across" are left alone.
+# "ir" nearly always do (not on a "-ment" noun: "unemployment" is another measure than "employment"); "in", "im",
+# "dis" and "a" only on a word that reads as an adjective ("inaccurate", "atypical"), or as a state after "was"
+# or "not" ("was disqualified"): "disclosed", "improved", "informed" and "across" are words of their own.
 _PREFIXED = re.compile(r"^(un|non-?|il(?=l)|ir(?=r)|im(?=[mpb])|in|dis|a)([a-z]{4,})$")
 _OPEN_PREFIX = frozenset("un non non- il ir".split())
-_ADJECTIVE_ENDS = ("al", "ic", "ful", "able", "ible", "ive", "ent", "ant", "ate", "ed", "ous", "ar", "ect", "ete", "ure")
+_ADJECTIVE_ENDS = ("al", "ic", "ful", "able", "ible", "ive", "ent", "ant", "ate", "ous", "ar", "ect", "ete", "ure")
+_NOT_PREFIXED = frozenset(
+    "unrest unseat unless unlike unease unveil unveiled unveils uncover uncovered unlock unlocked unload unloaded "
+    "unleash unleashed unearth unearthed unfold unfolded unwind unmask unmasked unpack untie undo undone "
+    "invaluable inflammable infamous atrial".split()
+)
+_STATE_BEFORE = frozenset("is was were are been be being remain remains remained became become becomes found not".split())
 
 
-def _base(word: str) -> str:
-    """The word a negating prefix is put on ("legal" for "illegal"), or ""."""
+def _base(toks: list[str], i: int) -> str:
+    """The word a negating prefix is put on in token ``i`` ("legal" for "illegal"), or ""."""
+    word = toks[i]
     m = _PREFIXED.match(word)
-    if not m:
+    if not m or word in _NOT_PREFIXED:
         return ""
     prefix, base = m.groups()
     if prefix in _OPEN_PREFIX:
-        return base
-    if len(base) >= 5 and base.endswith(_ADJECTIVE_ENDS if prefix != "a" else ("al", "ic")):
-        return base
-    return ""
+        return "" if base.endswith("ment") else base
+    if len(base) < 5:
+        return ""
+    if prefix == "a":
+        return base if base.endswith(("al", "ic")) else ""
+    if base.endswith("ed"):
+        return base if set(toks[max(0, i - 2) : i]) & _STATE_BEFORE else ""
+    return base if base.endswith(_ADJECTIVE_ENDS) else ""
+
+
+def _said_not(toks: list[str], word: str) -> bool:
+    """``word`` denied where it is used ("not binding", "wasn't insured"): the same as its negating prefix."""
+    return any(t == word and set(toks[max(0, j - 2) : j]) & _NEGATION for j, t in enumerate(toks))
 
 
 def prefixed(claim: str, quote: str) -> str:
     """The claim uses a word whose negation by prefix the quote uses instead, or the other way round: "Olivier
     Messiaen wrote metrical music" against "... used prime numbers to create ametrical music"; "the deal was
-    profitable" against "the deal was unprofitable". Neither form may be in the other text.
+    profitable" against "the deal was unprofitable". Neither form may be in the text that holds the other ("the
+    unit was unprofitable, the parent profitable"), and "not binding" is "non-binding".
 
     >>> prefixed("Messiaen wrote metrical music.", "Messiaen used prime numbers to create ametrical music.")
     "negation: the quote says 'ametrical', not 'metrical'"
     >>> prefixed("The unit was unprofitable.", "The unit was profitable last year.")
     "negation: the quote says 'profitable', not 'unprofitable'"
-    >>> prefixed("Acme improved its income.", "Acme said income improved.")
+    >>> prefixed("The parent was profitable.", "The unit was unprofitable, but the parent was profitable.")
+    ''
+    >>> prefixed("The UN passed a non-binding resolution.", "The UN passed a resolution that is not binding.")
+    ''
+    >>> prefixed("The factory closed in March.", "The company disclosed that the factory closed in March.")
     ''
     """
-    ct = {t.lower() for t in tokens(claim)}
-    qt = {t.lower() for t in tokens(quote)}
-    for w in sorted(qt - ct):
-        base = _base(w)
-        if base and base in ct and w not in ct:
-            return f"negation: the quote says '{w}', not '{base}'"
-    for w in sorted(ct - qt):
-        base = _base(w)
-        if base and base in qt:
-            return f"negation: the quote says '{base}', not '{w}'"
+    ct, qt = [t.lower() for t in tokens(claim)], [t.lower() for t in tokens(quote)]
+    for mine, theirs, in_quote in ((qt, ct, True), (ct, qt, False)):
+        have, other = set(mine), set(theirs)
+        for i, w in enumerate(mine):
+            base = _base(mine, i)
+            if base and base in other and w not in other and base not in have and not _said_not(theirs, base):
+                return f"negation: the quote says '{w}', not '{base}'" if in_quote else f"negation: the quote says '{base}', not '{w}'"
     return ""
 
 
 _ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split())
-_ORDINAL_DIGITS = re.compile(r"^\d+(?:st|nd|rd|th)$")
+_ORDINAL_DIGITS = {"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth", "5th": "fifth", "6th": "sixth",
+                   "7th": "seventh", "8th": "eighth", "9th": "ninth", "10th": "tenth"}  # fmt: skip
+_CLAUSE_WORDS = frozenset("but and while after as because who which when whereas although".split())
+_CLAUSE_MARKS = re.compile(r"[,;:!?()]|\.(?:\s|$)")
+_NOT_COUNTED = frozenset("time times this month year week season day".split())  # "for the first time" counts occasions
+_STREAK = frozenset("straight consecutive successive".split())
 
 
-def _ordinals(text: str) -> dict[str, set[str]]:
+def _counts(w: str) -> bool:
+    """A content word that can set an ordinal's scene: not a stop word, figure, ordinal or time word."""
+    return w not in _STOP and not w[:1].isdigit() and w.partition("-")[0] not in _ORDINALS and w not in _NOT_COUNTED
+
+
+def _ordinals(text: str) -> list[tuple[str, str, set[str]]]:
     """Each ordinal joined to its word ("fourth-quarter") or after a determiner or a possessive ("its second",
-    "Kenya's 2nd"), with the stem of the content word it counts; an adverb ("Acme first reported") counts nothing."""
-    raw = _tokens(text)
-    toks = [t.lower() for t, _ in raw]
-    out: dict[str, set[str]] = {}
-    for i, t in enumerate(toks):
-        head, _, rest = t.partition("-")
-        if head not in _ORDINALS and not _ORDINAL_DIGITS.match(head):
-            continue
-        if not rest and not (i and toks[i - 1] in _DETERMINERS or toks[i - 1] in ("this", "that", "each", "every") or raw[i - 1][1]):
-            continue
-        thing = stem(rest) if rest and not rest[:1].isdigit() else _after(toks, i)
-        if thing:
-            out.setdefault(thing, set()).add(head)
+    "Kenya's 2nd"), as (ordinal, the word it counts, the stems of up to 3 content words either side in its
+    clause). "2nd" is "second"; an adverb ("Acme first reported"), a streak ("the third quarter in a row") and
+    an occasion ("for the first time") count nothing."""
+    out = []
+    for part in _CLAUSE_MARKS.split(text):
+        raw = _tokens(part)
+        clause: list[tuple[str, bool]] = []
+        for t, poss in [*raw, ("and", False)]:
+            if t.lower() not in _CLAUSE_WORDS:
+                clause.append((t, poss))
+                continue
+            toks = [w.lower() for w, _ in clause]
+            for i, t2 in enumerate(toks):
+                head, _, rest = t2.partition("-")
+                head = _ORDINAL_DIGITS.get(head, head)
+                if head not in _ORDINALS:
+                    continue
+                marked = i and (toks[i - 1] in _DETERMINERS or toks[i - 1] in ("this", "that", "each", "every") or clause[i - 1][1])
+                if not rest and not marked:
+                    continue
+                after = [w for w in toks[i + 1 :] if w not in _STOP]
+                if not rest and (not after or after[0] in _STREAK):
+                    continue
+                thing = _norm(rest or after[0])
+                if thing in _NOT_COUNTED or thing[:1].isdigit() or "row" in toks[i + 1 : i + 6]:
+                    continue
+                content = [(j, w) for j, w in enumerate(toks) if _counts(w)]
+                before = [w for j, w in content if j < i][-3:]
+                later = [w for j, w in content if j > i and _norm(w) != thing][:3]
+                out.append((head, thing, {stem(w) for w in before + later}))
+            clause = []
     return out
 
 
 def ordinal(claim: str, quote: str) -> str:
-    """The claim counts a thing with another ordinal than the quote: "the hierarchy would collapse to its second
-    level" against "... will collapse to its first level"; "the fourth-quarter results" against "first-quarter".
+    """The claim counts a thing with another ordinal than the quote, in the same setting (a content word near
+    both): "the hierarchy would collapse to its second level" against "... will collapse to its first level";
+    "Nvidia's fourth-quarter revenue" against "Nvidia's first-quarter revenue". "His first term" in a clause of
+    its own does not count against "his second term".
 
     >>> ordinal("The hierarchy would collapse to its second level.", "The hierarchy will collapse to its first level.")
     "ordinal: the quote says 'first level', not 'second level'"
@@ -362,11 +411,18 @@ def ordinal(claim: str, quote: str) -> str:
     ''
     >>> ordinal("Fourth-quarter revenue rose.", "Revenue rose in the first quarter.")
     "ordinal: the quote says 'first quarter', not 'fourth quarter'"
+    >>> ordinal("Macron is serving his second term.", "Macron was re-elected in 2022 after his first term.")
+    ''
+    >>> ordinal("The Fifth Circuit upheld the ruling.", "The 5th Circuit upheld the ruling on Tuesday.")
+    ''
     """
     mine, theirs = _ordinals(claim), _ordinals(quote)
-    for thing, said in mine.items():
-        if thing in theirs and not said & theirs[thing]:
-            return f"ordinal: the quote says '{min(theirs[thing])} {thing}', not '{min(said)} {thing}'"
+    for said, thing, near in mine:
+        if any(o == said and t == thing for o, t, _ in theirs):
+            continue
+        for other, t, around in theirs:
+            if t == thing and other != said and near & around:
+                return f"ordinal: the quote says '{other} {thing}', not '{said} {thing}'"
     return ""
 
 
