@@ -205,6 +205,15 @@ def test_quote_is_a_sentence_with_at_most_a_neighbour():
         ("Nvidia's fourth-quarter revenue rose 78%.", "Revenue in the fourth quarter rose 78%, after a first-quarter rise.", ""),
         ("Bekele won her first major marathon.", "Hiwot Bekele won her first major marathon in 2:21:58.", ""),
         ("Acme first reported a loss in 2023.", "Acme's second report, in 2023, showed a loss.", ""),
+        # a review's true claims: a verb of its own, both forms about different things, "not X", other occasions
+        ("The factory closed in March.", "The company disclosed that the factory closed in March.", ""),
+        ("The parent company was profitable in 2024.", "The cloud unit was unprofitable in 2024, but the parent company was profitable.", ""),
+        ("Many of the workers were uninsured.", "Many of the workers were not insured, the report found.", ""),
+        ("The unrest spread to Lyon.", "Protests spread from Paris to Lyon and the rest of France.", ""),
+        ("Macron is serving his second term.", "Macron was re-elected in 2022 after his first term.", ""),
+        ("The Fifth Circuit upheld the ruling.", "The 5th Circuit upheld the ruling on Tuesday.", ""),
+        ("Smith won the title for the second time.", "Smith won the title on Sunday, having won it for the first time in 2019.", ""),
+        ("Revenue rose for the third quarter in a row.", "First-quarter revenue rose 5%, extending growth to three straight quarters.", ""),
     ],
 )
 def test_relation_table(claim, quote, reason):
@@ -272,3 +281,27 @@ def test_a_name_taken_from_the_question_must_be_quoted(question, answer, verifie
     (claim,) = Checker([passage(SPENDING, "Alphabet to spend $75 billion")], question=question).check(answer).claims
     assert claim.verified is verified, claim.citations[0].reason
     assert claim.citations[0].reason.startswith(reason)
+
+
+@pytest.mark.parametrize(
+    ("question", "quote", "declined"),
+    [
+        ("What did the 2007 IPCC report suggest had been decreasing?",
+         "A study was published suggesting that temperatures and sea levels have been rising.", True),
+        ("Why did Alibaba's shares fall?", "Alibaba's shares surged by 14% last week.", True),
+        # a review's right answers: a cause's rise, the question's condition, no move at all, the move in other words
+        ("Why did oil prices fall?", "Oil slid 4% after US crude inventories grew more than expected.", False),
+        ("Which stocks rallied after Treasury yields fell?", "Tech stocks surged on Wednesday as Treasury yields slid.", False),
+        ("Why did Biden drop out of the race?", "Biden ended his campaign in July as concerns about his age grew.", False),
+        ("When will Apple launch the new iPhone this fall?", "Apple will launch the iPhone 17 in September, when sales typically jump.", False),
+        ("What fell to a record low?", "Consumer confidence hit a record low in June as inflation surged.", False),
+        ("Which high-rise collapsed in Bangkok?", "An unfinished 30-storey tower fell during the earthquake.", False),
+        ("Which shares dropped the most?", "Shares in Acme jumped 12%.", True),
+    ],
+)  # fmt: skip
+def test_an_answer_about_the_opposite_move_is_declined(question, quote, declined):
+    from rag.models import Citation, Claim
+    from rag.policy import reversed_move
+
+    claims = [Claim(quote, (Citation(1, "c", "d", "Markets", "", None, quote, 0, 1, True),))]
+    assert bool(reversed_move(question, claims)) is declined
