@@ -283,6 +283,7 @@ def summarize_stream(
     since: date | str | None = None,
     until: date | str | None = None,
     today: date | str | None = None,
+    source: str | None = None,
     timeline: bool = False,
     sentences: int | None = None,
     k: int | None = None,
@@ -294,15 +295,23 @@ def summarize_stream(
     """Stream a cited summary of one article (``doc_id``) or of a topic in a date window.
 
     ``timeline=True`` gives dated events, oldest first (``Summary.events``).
-    A topic's dates work as in :func:`ask_stream` ("last week", ``today`` as the as-of date).
+    A topic's dates and source work as in :func:`ask_stream` ("last week", ``today`` as the as-of date). An
+    article is summarized whole: a window or a source for it is an error, and so is an article published
+    after ``today``.
     """
     _check_count(sentences, "sentences")
     if bool(doc_id) == bool(topic):
         raise ConfigError("summarize needs exactly one of: an article id (--doc) or a topic (--topic)")
-    filters, as_of = Filters.of(since, until), to_date(today, "today")
+    filters, as_of = Filters.of(since, until, source), to_date(today, "today")
+    if doc_id and (filters.since or filters.until or filters.source):
+        raise ConfigError("--since, --until and --source choose a topic's articles; an article (--doc) is summarized whole")
     ctx = open_context(settings, store=store, embedder=embedder, llm=llm)
+    filters = _with_source(ctx, filters)
     if doc_id:
         passages, focus = _summarize.article_passages(ctx.store, doc_id)
+        published = passages[0].published if passages else None
+        if as_of and published and published > as_of:
+            raise ConfigError(f"{doc_id} was published on {published}, after the as-of date {as_of}; nothing published after it is used")
     else:
         retrieval.check_query(topic)
         retrieved = _retrieve(ctx, topic, *dates.plan(topic, filters, as_of), k or 2 * ctx.settings.k)

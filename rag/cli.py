@@ -245,13 +245,15 @@ def _stream_to_terminal(stream, live: bool):
 @click.option("--since", help="Topic: only articles published on or after YYYY-MM-DD.")
 @click.option("--until", help="Topic: only articles published on or before YYYY-MM-DD.")
 @click.option("--today", help="Topic: as of YYYY-MM-DD, nothing published after it (\"last week\" in the topic is resolved against it).")
+@click.option("--source", help="Topic: only articles from this source (any unambiguous part of its name).")
 @click.option("--timeline", is_flag=True, help="Dated bullet points in chronological order.")
 @click.option("--sentences", type=click.IntRange(1, 12), help="Length of the summary (default 4, env RAG_SUMMARY_SENTENCES).")
 @click.option("--json", "as_json", is_flag=True, help="Print the checked summary as JSON.")
 @common
-def summarize(doc_id, topic, since, until, today, timeline, sentences, as_json, settings):
+def summarize(doc_id, topic, since, until, today, source, timeline, sentences, as_json, settings):
     """A cited summary of an article (--doc) or a topic (--topic), optionally as a timeline."""
-    args = {"doc_id": doc_id, "topic": topic, "since": since, "until": until, "today": today, "timeline": timeline, "sentences": sentences}
+    args = {"doc_id": doc_id, "topic": topic, "since": since, "until": until, "today": today, "source": source, "timeline": timeline,
+            "sentences": sentences}  # fmt: skip
     stream = serve.request(settings, "summarize", args) or api.summarize_stream(**args, settings=settings)
     summary = _stream_to_terminal(stream, live=not as_json and sys.stdout.isatty())
     if as_json:

@@ -229,9 +229,9 @@ class Chat:
             if not self.state.last or not self.state.last.citations:
                 raise RagError("/summarize needs an article id or a topic (or ask a question first)")
             arg = self.state.last.citations[0].doc_id
-        store = open_context(self.settings).store
-        kind = {"doc_id": arg} if store.chunks_of(arg) else {"topic": arg, "since": self.state.since, "until": self.state.until}
-        pieces = api.summarize_stream(**kind, settings=self.settings, llm=self.llm)
+        store, s = open_context(self.settings).store, self.state
+        kind = {"doc_id": arg} if store.chunks_of(arg) else {"topic": arg, "since": s.since, "until": s.until, "source": s.source}
+        pieces = api.summarize_stream(**kind, today=s.today, settings=self.settings, llm=self.llm)  # the filters shown apply
         summary = self._stream(pieces) if self._stream else api.final(pieces, Summary)
         self.out(render_summary(summary))
 

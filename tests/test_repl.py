@@ -6,6 +6,7 @@ that the session survives everything, not answer quality (tests/test_answer_loca
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import termios
@@ -77,6 +78,14 @@ def test_chat_session_logic_with_the_real_backend(index):
     chat.handle("/until 2025-01-01")  # a window nothing could match is refused when it is set
     assert errors[-1] == "--since 2030-01-01 is after --until 2025-01-01; swap them (/filters clear starts over)"
     assert chat.state.until is None
+    # /summarize keeps the filters shown: as of a date, nothing published after it (a user pass found them ignored)
+    chat.handle("/filters clear")
+    chat.handle("/today 2025-02-25")
+    chat.handle("/summarize 004_nvidia-q4-fy2025-results")
+    assert errors[-1] == "004_nvidia-q4-fy2025-results was published on 2025-02-27, after the as-of date 2025-02-25; nothing published after it is used"
+    chat.handle("/summarize Alibaba")
+    shown_dates = re.findall(r"\b2025-\d\d-\d\d\b", seen[-1])
+    assert shown_dates and max(shown_dates) <= "2025-02-25", seen[-1]
 
 
 def test_chat_ingests_a_quoted_path_with_spaces(tmp_path):

@@ -103,6 +103,9 @@ def test_a_timeline_dates_events_by_what_their_quotes_say():
         (["summarize"], "exactly one of"),
         (["summarize", "--doc", "x", "--topic", "y"], "exactly one of"),
         (["summarize", "--doc", "no-such-article"], "no article with id 'no-such-article'"),
+        (["summarize", "--doc", "inquiry", "--since", "2025-01-01"], "an article (--doc) is summarized whole"),
+        (["summarize", "--doc", "inquiry", "--today", "2025-01-01"], "published on 2025-03-03, after the as-of date 2025-01-01"),
+        (["summarize", "--topic", "cranes", "--source", "BBC"], "--source 'BBC' matches nothing"),
     ],
 )
 def test_cli_errors(long_index, args, message):
