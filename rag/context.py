@@ -33,6 +33,7 @@ def _once(fn):
         with _BUILD:
             return cached(*args)
 
+    locked.cache_clear = cached.cache_clear  # type: ignore[attr-defined]
     return locked
 
 
@@ -110,7 +111,23 @@ def store_for(settings: Settings, embedder: Embedder | None = None, *, create: b
     index = str(settings.index.resolve()) if not settings.chroma_url else ""
     if not create:
         _require_index(settings)
-    return _store(index, settings.chroma_url, settings.collection, embedder.name, embedder.dim)
+    store = _store(index, settings.chroma_url, settings.collection, embedder.name, embedder.dim)
+    if index and store.stale():  # another process ingested: read the index from disk again (a Chroma server is shared)
+        _reopen(index)
+        store = _store(index, settings.chroma_url, settings.collection, embedder.name, embedder.dim)
+    return store
+
+
+def _reopen(index: str) -> None:
+    """Forget this process's clients of the embedded index at ``index``, so the next one reads it from disk.
+    (A reader holding the old store keeps a working, older view.)"""
+    from chromadb.api.shared_system_client import SharedSystemClient
+
+    with _BUILD:
+        log.info("the index at %s changed in another process; reopening it", index)
+        SharedSystemClient._identifier_to_system.pop(index, None)
+        _client.cache_clear()
+        _store.cache_clear()
 
 
 def _require_index(settings: Settings) -> None:

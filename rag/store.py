@@ -118,6 +118,13 @@ class Store:
                 f"the index at {location} was built with {found[0]} ({found[1]}-d vectors) but this run uses "
                 f"{embedder_name} ({dim}-d); set RAG_EMBEDDER to match, or use another --index"
             )
+        self.known = str((self.chunks.metadata or {}).get("generation", ""))  # what this client has read or written
+
+    def stale(self) -> bool:
+        """Another process changed the chunks since this client opened (or last wrote) them. An embedded Chroma
+        keeps its vector index in memory and never reads another process's writes, so a long-lived reader (`rag
+        serve`, `rag chat`) searching on would miss what was ingested meanwhile."""
+        return bool(self.known) and self.generation() != self.known
 
     @property
     def feeds(self):
@@ -239,7 +246,7 @@ class Store:
         from uuid import uuid4
 
         meta = dict(self.client.get_collection(self.chunks.name, embedding_function=None).metadata or {})
-        meta["generation"] = uuid4().hex
+        meta["generation"] = self.known = uuid4().hex
         self.chunks.modify(metadata=meta)
 
     def _upsert_pending_articles(self, items, extra: dict[str, dict]) -> None:

@@ -242,3 +242,28 @@ def test_chunk_text_is_stored_as_metadata_and_old_indexes_still_read(corpus_copy
     assert CHUNK_TEXT_KEY not in store.chunks.get(ids=[first], include=["metadatas"])["metadatas"][0]
     assert next(p for p in store.chunks_of(SEED_ID) if p.chunk_id == first).text == "the old document"
     assert any(p.text == "the old document" for p in store.all_chunks())
+
+
+def test_a_reader_sees_what_another_process_ingested(tmp_path):
+    """A long-lived reader (rag serve, rag chat) must search what another process ingested since it opened the
+    index: an embedded Chroma keeps its vectors in memory and never rereads them (a user pass found `rag serve`
+    declining a question about an article `rag ingest` had just added)."""
+    import subprocess
+    import sys
+
+    from conftest import CORPUS, guarded_env
+
+    from rag.settings import Settings
+
+    settings = Settings(index=tmp_path / "index")
+    api.ingest([CORPUS / "000_6177586f370daf91.txt"], settings=settings)
+    question = "When did the Lakeside ferry resume service?"
+    assert "ferry" not in api.search(question, k=1, settings=settings)[0].title.lower()
+    (tmp_path / "new").mkdir()
+    (tmp_path / "new" / "ferry.txt").write_text(
+        "---\ntitle: Lakeside ferry resumes\npublished: 2025-04-04\n---\nThe Lakeside ferry resumed service on 3 April 2025, operators said.\n"
+    )
+    cmd = [sys.executable, "-m", "rag.cli", "ingest", str(tmp_path / "new"), "--index", str(settings.index)]
+    subprocess.run(cmd, check=True, capture_output=True, env=guarded_env(), timeout=300)
+    hit = api.search(question, k=1, settings=settings)[0]
+    assert hit.title == "Lakeside ferry resumes" and hit.scores.get("dense_rank") == 1  # the vectors too, not only BM25
