@@ -289,7 +289,7 @@ def stream_answer(
         return
     if signals["answerable"] < settings.min_answerable:
         yield refusal_text(when, retrieved)
-        yield declined(retrieved, f"answerability {signals['answerable']:.2f} is below {settings.min_answerable:.2f} "
+        yield declined(retrieved, f"answerability {policy.below(signals['answerable'], settings.min_answerable)} "
                        f"(best dense score {signals['dense']:.2f}, question covered {signals['coverage']:.0%})")  # fmt: skip
         return
 

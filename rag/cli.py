@@ -178,7 +178,7 @@ def verify(text, path, k, today, as_json, settings):
     from . import factcheck
 
     text = _verify_input(text, path)
-    for sentence in factcheck.skipped(text) if not as_json else ():
+    for sentence in factcheck.skipped(text) if not as_json and factcheck.claims_of(text) else ():  # none left: one error
         click.secho(f"not checked (a question or a fragment, not a statement): {sentence}", fg="yellow", err=True)
 
     served = serve.request(settings, "verify", {"text": text, "k": k, "today": today})

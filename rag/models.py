@@ -312,13 +312,24 @@ class Claim:
 
 
 def unique_citations(claims: list[Claim] | tuple[Claim, ...]) -> list[Citation]:
-    """Each cited span once, in the order the claims first cite it."""
-    seen, out = set(), []
+    """Each cited span once, in the order the claims first cite it; verified if any claim verified on it (a
+    sentence shown as verified must not list its quote as unverified because another sentence failed on it).
+
+    >>> bad = Citation(1, "c", "d", "T", "", None, "q", 0, 1, False, reason="figure")
+    >>> ok = Citation(1, "c", "d", "T", "", None, "q", 0, 1, True)
+    >>> [c.verified for c in unique_citations([Claim("x", (bad,)), Claim("y", (ok,))])]
+    [True]
+    """
+    seen: dict[tuple[int, int], int] = {}
+    out: list[Citation] = []
     for claim in claims:
         for c in claim.citations:
-            if (c.number, c.start) not in seen:
-                seen.add((c.number, c.start))
+            at = seen.get((c.number, c.start))
+            if at is None:
+                seen[(c.number, c.start)] = len(out)
                 out.append(c)
+            elif c.verified and not out[at].verified:
+                out[at] = c
     return out
 
 

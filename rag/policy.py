@@ -181,7 +181,19 @@ def unsupported(sig: dict[str, float], weights: dict[str, float], threshold: flo
     p = support(sig, weights)
     if p >= threshold:
         return ""
-    return f"support {p:.2f} is below {threshold:.2f} ({signals_text(sig)})"
+    return f"support {below(p, threshold)} ({signals_text(sig)})"
+
+
+def below(score: float, threshold: float) -> str:
+    """ "0.33 is below 0.50", with as many decimals as it takes to show the score under its threshold.
+
+    >>> below(0.1996, 0.2)
+    '0.1996 is below 0.20'
+    """
+    digits = 2
+    while digits < 6 and round(score, digits) >= round(threshold, 2):
+        digits += 1
+    return f"{score:.{digits}f} is below {threshold:.2f}"
 
 
 def stale_restatement(claims: Sequence[Claim], old: date | None, when: When) -> str:
