@@ -872,6 +872,110 @@ def year_of_figure(claim: str, quote: str) -> str:
     return ""
 
 
+# A figure's currency, by the symbol or code before it or the word after it ("¥" may be yen or yuan).
+_MONEY = re.compile(
+    r"(?P<pre>(?:US|HK|A|C|NZ|S|R)\$|\$|€|£|¥|\b(?:USD|EUR|GBP|RMB|CNY|JPY|INR|KES)\b|\bKsh\.?|\bRs\.?)?\s?"
+    r"(?P<num>\d[\d,]*(?:\.\d+)?)\s?(?P<scale>billion|million|trillion|bn|mn|m|b|k)?\b\s?"
+    r"(?P<post>dollars?|euros?|pounds?(?: sterling)?|yuan|renminbi|yen|rupees?|shillings?|USD|EUR|GBP|RMB|CNY|JPY)?",
+    re.I,
+)
+_CURRENCIES = {
+    "$": "dollar", "us$": "dollar", "hk$": "dollar", "a$": "dollar", "c$": "dollar", "nz$": "dollar", "s$": "dollar",
+    "r$": "real", "usd": "dollar", "dollar": "dollar", "dollars": "dollar", "€": "euro", "eur": "euro", "euro": "euro",
+    "euros": "euro", "£": "pound", "gbp": "pound", "pound": "pound", "pounds": "pound", "pound sterling": "pound",
+    "pounds sterling": "pound", "¥": "yen or yuan", "jpy": "yen", "yen": "yen", "rmb": "yuan", "cny": "yuan",
+    "yuan": "yuan", "renminbi": "yuan", "inr": "rupee", "rs": "rupee", "rs.": "rupee", "rupee": "rupee",
+    "rupees": "rupee", "kes": "shilling", "ksh": "shilling", "ksh.": "shilling", "shilling": "shilling",
+    "shillings": "shilling",
+}  # fmt: skip
+
+
+def _money(text: str) -> list[tuple[str, str, str]]:
+    """Each amount of money in ``text``: (its digits with its scale, its currency, as written)."""
+    out = []
+    for m in _MONEY.finditer(text):
+        mark = (m.group("pre") or m.group("post") or "").lower()
+        if not mark:
+            continue
+        scale = (m.group("scale") or "").lower()
+        scale = {"bn": "billion", "b": "billion", "mn": "million", "m": "million"}.get(scale, scale)
+        out.append((f"{_digits(m.group('num'))} {scale}".strip(), _CURRENCIES.get(mark, mark), m.group(0).strip()))
+    return out
+
+
+def currency(claim: str, quote: str) -> str:
+    """The quote gives the claim's amount in another currency: "Tencent spent $36.6 billion" against "capital
+    expenditure reached 36.6 billion yuan". Only where every place the quote gives the amount it names a currency,
+    and never the claim's.
+
+    >>> currency("Tencent spent about $36.6 billion in the quarter.", "Capex reached about 36.6 billion yuan in the quarter.")
+    'figure: the quote gives 36.6 billion yuan, not $36.6 billion'
+    >>> currency("Alibaba will invest $50 billion.", "Alibaba will invest Ksh.6.4 trillion ($50 billion).")
+    ''
+    >>> currency("Revenue was 280 billion yuan.", "Revenue reached 280 billion yuan ($39 billion).")
+    ''
+    """
+    theirs = _money(quote)
+    for amount, mine, written in _money(claim):
+        given = [(cur, said) for a, cur, said in theirs if a == amount]
+        if given and not any(mine == cur or "yen or yuan" in (mine, cur) and {mine, cur} & {"yen", "yuan"} for cur, _ in given):
+            return f"figure: the quote gives {given[0][1]}, not {written}"
+    return ""
+
+
+# The period a figure is for: part of a year ("fourth-quarter", "in the three months") or a whole one.
+_PART_OF_YEAR = frozenset("quarter quarterly q1 q2 q3 q4 month months monthly half week weeks weekly".split())
+_WHOLE_YEAR = frozenset("year annual annually yearly full-year".split())
+
+
+def _period(toks: list[str], sent: list[int], i: int) -> tuple[str, str]:
+    """The period word nearest the figure at ``i`` in its sentence (8 tokens either side) and its kind,
+    "part" or "whole" (a year's number is a whole year); ("", "") when none is near."""
+    best: tuple[int, str, str] | None = None
+    for j in range(max(0, i - 8), min(len(toks), i + 9)):
+        if j == i or sent[j] != sent[i]:
+            continue
+        w = toks[j].lower()
+        if w == "year" and j + 1 < len(toks) and toks[j + 1].lower() in ("earlier", "ago", "before"):  # "up 11% from a year earlier"
+            continue
+        last = w.rpartition("-")[2]
+        kind = "part" if last in _PART_OF_YEAR else "whole" if w in _WHOLE_YEAR or last == "year" or _YEAR_TOKEN.fullmatch(w) else ""
+        if kind and (best is None or abs(j - i) < best[0]):
+            best = (abs(j - i), w, kind)
+    return (best[1], best[2]) if best else ("", "")
+
+
+def period_of_figure(claim: str, quote: str) -> str:
+    """The claim gives a year's figure that the quote gives for part of a year: "Tencent's revenue for the full year
+    2024 rose 11%" against "fourth-quarter revenue ..., up 11%"; "Amazon spent $26.3 billion in 2024" against "...
+    $26.3 billion ... in the fourth quarter of 2024". A claim that names no period is left alone.
+
+    >>> period_of_figure("Revenue for the full year 2024 rose 11%.", "Fourth-quarter revenue rose 11%. Full-year revenue rose 8%.")
+    'figure: the quote gives 11 for the fourth-quarter, not the year'
+    >>> period_of_figure("Amazon spent $26.3 billion in 2024.", "Amazon spent $26.3 billion in the fourth quarter of 2024.")
+    'figure: the quote gives 26.3 for the quarter, not the year'
+    >>> period_of_figure("Revenue for 2024 rose 11%.", "Fourth-quarter revenue of 172.4 billion yuan was up 11% from a year earlier.")
+    'figure: the quote gives 11 for the fourth-quarter, not the year'
+    >>> period_of_figure("Amazon spent $26.3 billion on capital projects.", "Amazon spent $26.3 billion in the fourth quarter.")
+    ''
+    >>> period_of_figure("Revenue rose 8% in 2024.", "Revenue rose 8% in 2024, after 11% in the fourth quarter.")
+    ''
+    """
+    ct, cs = _sentence_tokens(claim)
+    qt, qs = _sentence_tokens(quote)
+    for i, t in enumerate(ct):
+        if not t[:1].isdigit() or _YEAR_TOKEN.fullmatch(t):
+            continue
+        word, kind = _period(ct, cs, i)
+        if kind != "whole":
+            continue
+        at = [j for j, u in enumerate(qt) if u[:1].isdigit() and _digits(u) == _digits(t) and not _YEAR_TOKEN.fullmatch(u)]
+        periods = [_period(qt, qs, j) for j in at]
+        if periods and all(k == "part" for _, k in periods):
+            return f"figure: the quote gives {t} for the {periods[0][0]}, not the year"
+    return ""
+
+
 _AT_LEAST = {("more", "than"): "more than", ("greater", "than"): "more than", ("at", "least"): "at least"}
 _AT_MOST = {("less", "than"): "less than", ("fewer", "than"): "less than", ("at", "most"): "at most"}
 
@@ -1301,7 +1405,7 @@ def agent(claim: str, quote: str) -> str:
     return ""
 
 
-CHECKS = (placing, ranking, ordinal, role, order, agent, subject, figures, year_of_figure, figure_holder, comparison, endpoint, dates, direction, opposite, negation, prefixed, qualifier)  # the most specific reason first
+CHECKS = (placing, ranking, ordinal, role, order, agent, subject, figures, year_of_figure, period_of_figure, currency, figure_holder, comparison, endpoint, dates, direction, opposite, negation, prefixed, qualifier)  # the most specific reason first
 
 
 def conflict(claim: str, quote: str) -> str:
