@@ -330,21 +330,43 @@ def event_day(day: date, claim: Claim, passages: Sequence[Passage]) -> tuple[dat
     return day, _unverified(claim, f"date: neither the quote nor its article gives {day.isoformat()} (published {published})")
 
 
+def _marks_off(text: str) -> str:
+    return re.sub(r"\s*\[\d+(?:,\s*\d+)*\]", "", text).strip()
+
+
+def _published_on_day(claim: Claim, day: date) -> bool:
+    return any(c.published == day for c in claim.citations)
+
+
+def _published_on(event: TimelineEvent) -> bool:
+    """The event is dated the day its article was published: the date a model writes when it knows no other."""
+    return _published_on_day(event.claim, event.day)
+
+
 def _unverified(claim: Claim, reason: str) -> Claim:
     return replace(claim, citations=tuple(replace(c, verified=False, reason=reason) for c in claim.citations))
 
 
 def _timeline(passages, focus, lines, embed, calls, t0, *, raw: str | None = None) -> Summary:
-    """The dated events of ``lines``, each dated by its quote (:func:`event_day`), each that repeats an earlier one
-    of the same day left out, checked and sorted by day (or the refusal, none verifying). A rate rise on two days is
-    two events. ``raw``: the model's own text, when ``lines`` lost an unfinished end."""
+    """The dated events of ``lines``, one a line (its first sentence that is not a list's heading, "Key figures:"),
+    each dated by its quote (:func:`event_day`) and checked, sorted by day (or the refusal, none verifying). An
+    event that repeats an earlier one of the same day is left out, and so is one that repeats another's on the day
+    its article was published (the model's default date: a headline listed again). A rate rise on two days is two
+    events. ``raw``: the model's own text, when ``lines`` lost an unfinished end."""
     checker = Checker(passages, embed)
     events: list[TimelineEvent] = []
     for written, text in dated_lines(lines):
-        for checked in checker.check(text).claims:
-            day, claim = event_day(written, checked, passages)
-            if not any(e.day == day and repeats(claim.text, e.claim.text) for e in events):
-                events.append(TimelineEvent(day, render([claim], mark=True), claim))
+        checked = next((c for c in checker.check(text).claims if not _marks_off(c.text).endswith(":")), None)
+        if checked is None:
+            continue
+        day, claim = event_day(written, checked, passages)
+        same = [k for k, e in enumerate(events) if repeats(claim.text, e.claim.text) and (e.day == day or _published_on(e) or _published_on_day(claim, day))]
+        if not same:
+            events.append(TimelineEvent(day, render([claim], mark=True), claim))
+        elif all(_published_on(events[k]) for k in same) and not _published_on_day(claim, day):
+            for k in reversed(same):  # the one dated by what its quote says stays
+                del events[k]
+            events.append(TimelineEvent(day, render([claim], mark=True), claim))
     raw = lines if raw is None else raw
     if not any(e.claim.verified for e in events):
         return _refused(focus, passages, [e.claim for e in events], raw, calls, t0, timeline=True)

@@ -97,6 +97,20 @@ def test_a_timeline_dates_events_by_what_their_quotes_say():
     assert summary.events[0].citations[0].reason.startswith("date: neither the quote nor its article gives 2025-01-04")
 
 
+def test_a_timeline_line_is_one_event_and_a_headline_is_not_listed_twice():
+    """A user pass saw 7 events for --sentences 6: two lines held two sentences each, one was a list's heading,
+    and the headline came again under the article's date."""
+    text = "Storm Halvard swept across the coast on Friday, 17 January 2025, cutting power to 38,000 homes. Key figures:"
+    p = [Passage("s:0", "s", 0, 0, len(text), text, "Storm Halvard cuts power to 38,000 homes", date(2025, 1, 18), "", "", 0.0)]
+    raw = (
+        "2025-01-17 - Storm Halvard cut power to 38,000 homes [1]. It swept across the coast [1].\n"
+        "2025-01-17 - Key figures: [1]\n"
+        "2025-01-18 - Storm Halvard cuts power to 38,000 homes [1].\n"
+    )
+    summary = _timeline(p, "storm", raw, None, 1, 0.0)
+    assert [(e.day.isoformat(), e.text) for e in summary.events] == [("2025-01-17", "Storm Halvard cut power to 38,000 homes [1].")]
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
