@@ -928,6 +928,20 @@ _PART_OF_YEAR = frozenset("quarter quarterly q1 q2 q3 q4 month months monthly ha
 _WHOLE_YEAR = frozenset("year annual annually yearly full-year".split())
 
 
+def _compared(toks: list[str], j: int) -> bool:
+    """Token ``j`` names the period a figure is compared with, not its own: "up 11% from a year earlier", "year on
+    year", "quarter-on-quarter", "the previous year's level"."""
+    w = toks[j].lower()
+    near = [t.lower() for t in toks[max(0, j - 2) : j + 3]]
+    if "-on-" in w or w in ("yoy", "y/y"):
+        return True
+    return (
+        (j + 1 < len(toks) and toks[j + 1].lower() in ("earlier", "ago", "before", "on"))
+        or (j and toks[j - 1].lower() in ("previous", "prior", "preceding", "on"))
+        or near.count(w) > 1
+    )
+
+
 def _period(toks: list[str], sent: list[int], i: int) -> tuple[str, str]:
     """The period word nearest the figure at ``i`` in its sentence (8 tokens either side) and its kind,
     "part" or "whole" (a year's number is a whole year); ("", "") when none is near."""
@@ -936,7 +950,7 @@ def _period(toks: list[str], sent: list[int], i: int) -> tuple[str, str]:
         if j == i or sent[j] != sent[i]:
             continue
         w = toks[j].lower()
-        if w == "year" and j + 1 < len(toks) and toks[j + 1].lower() in ("earlier", "ago", "before"):  # "up 11% from a year earlier"
+        if _compared(toks, j):
             continue
         last = w.rpartition("-")[2]
         kind = "part" if last in _PART_OF_YEAR else "whole" if w in _WHOLE_YEAR or last == "year" or _YEAR_TOKEN.fullmatch(w) else ""
@@ -956,6 +970,8 @@ def period_of_figure(claim: str, quote: str) -> str:
     'figure: the quote gives 26.3 for the quarter, not the year'
     >>> period_of_figure("Revenue for 2024 rose 11%.", "Fourth-quarter revenue of 172.4 billion yuan was up 11% from a year earlier.")
     'figure: the quote gives 11 for the fourth-quarter, not the year'
+    >>> period_of_figure("Fourth-quarter revenue climbed 21% year on year.", "Revenue rose 21% year on year in the fourth quarter.")
+    ''
     >>> period_of_figure("Amazon spent $26.3 billion on capital projects.", "Amazon spent $26.3 billion in the fourth quarter.")
     ''
     >>> period_of_figure("Revenue rose 8% in 2024.", "Revenue rose 8% in 2024, after 11% in the fourth quarter.")
