@@ -924,16 +924,21 @@ def currency(claim: str, quote: str) -> str:
 
 
 # The period a figure is for: part of a year ("fourth-quarter", "in the three months") or a whole one.
-_PART_OF_YEAR = frozenset("quarter quarterly q1 q2 q3 q4 month months monthly half week weeks weekly".split())
+_PART_OF_YEAR = frozenset("quarter quarterly q1 q2 q3 q4 month monthly half week weekly".split())
 _WHOLE_YEAR = frozenset("year annual annually yearly full-year".split())
 
 
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty fifty hundred".split())
+
+
 def _compared(toks: list[str], j: int) -> bool:
-    """Token ``j`` names the period a figure is compared with, not its own: "up 11% from a year earlier", "year on
-    year", "quarter-on-quarter", "the previous year's level"."""
+    """Token ``j`` names the period a figure is compared with, or a term, not the figure's own period: "up 11% from
+    a year earlier", "year on year", "quarter-on-quarter", "the previous year's level", "a 30-year mortgage"."""
     w = toks[j].lower()
     near = [t.lower() for t in toks[max(0, j - 2) : j + 3]]
     if "-on-" in w or w in ("yoy", "y/y"):
+        return True
+    if "-" in w and (w[:1].isdigit() or w.partition("-")[0] in _NUMBER_WORDS):  # a term: "a 30-year mortgage", "a 12-month high"
         return True
     return (
         (j + 1 < len(toks) and toks[j + 1].lower() in ("earlier", "ago", "before", "on"))
@@ -971,6 +976,8 @@ def period_of_figure(claim: str, quote: str) -> str:
     >>> period_of_figure("Revenue for 2024 rose 11%.", "Fourth-quarter revenue of 172.4 billion yuan was up 11% from a year earlier.")
     'figure: the quote gives 11 for the fourth-quarter, not the year'
     >>> period_of_figure("Fourth-quarter revenue climbed 21% year on year.", "Revenue rose 21% year on year in the fourth quarter.")
+    ''
+    >>> period_of_figure("The rate for a 30-year mortgage is 6.94%.", "The rate on the 30-year mortgage rose to 6.94% this week.")
     ''
     >>> period_of_figure("Amazon spent $26.3 billion on capital projects.", "Amazon spent $26.3 billion in the fourth quarter.")
     ''
