@@ -286,8 +286,8 @@ def negation(claim: str, quote: str) -> str:
 
 # A prefix that negates the word it is put on: "illegal", "unprofitable", "ametrical". "un", "non", "il" and
 # "ir" nearly always do (not on a "-ment" noun: "unemployment" is another measure than "employment"); "in", "im",
-# "dis" and "a" only on a word that reads as an adjective ("inaccurate", "atypical"), or as a state after "was"
-# or "not" ("was disqualified"): "disclosed", "improved", "informed" and "across" are words of their own.
+# "dis" and "a" only on a word that reads as an adjective ("inaccurate", "atypical") or on a past participle known
+# to negate ("disqualified"): "disclosed", "discovered", "improved", "informed" and "across" are words of their own.
 _PREFIXED = re.compile(r"^(un|non-?|il(?=l)|ir(?=r)|im(?=[mpb])|in|dis|a)([a-z]{4,})$")
 _OPEN_PREFIX = frozenset("un non non- il ir".split())
 _ADJECTIVE_ENDS = ("al", "ic", "ful", "able", "ible", "ive", "ent", "ant", "ate", "ous", "ar", "ect", "ete", "ure")
@@ -296,7 +296,10 @@ _NOT_PREFIXED = frozenset(
     "unleash unleashed unearth unearthed unfold unfolded unwind unmask unmasked unpack untie undo undone "
     "invaluable inflammable infamous atrial".split()
 )
-_STATE_BEFORE = frozenset("is was were are been be being remain remains remained became become becomes found not".split())
+_NEGATED_PARTICIPLES = frozenset(
+    "disagreed disallowed disapproved disconnected discontinued disliked disobeyed disproved disqualified dissatisfied "
+    "distrusted disarmed disbanded disorganised disorganized inexperienced".split()
+)
 
 
 def _base(toks: list[str], i: int) -> str:
@@ -312,8 +315,8 @@ def _base(toks: list[str], i: int) -> str:
         return ""
     if prefix == "a":
         return base if base.endswith(("al", "ic")) else ""
-    if base.endswith("ed"):
-        return base if set(toks[max(0, i - 2) : i]) & _STATE_BEFORE else ""
+    if base.endswith("ed"):  # "disclosed", "discovered", "informed", "improved": verbs of their own
+        return base if word in _NEGATED_PARTICIPLES else ""
     return base if base.endswith(_ADJECTIVE_ENDS) else ""
 
 

@@ -207,6 +207,9 @@ def test_quote_is_a_sentence_with_at_most_a_neighbour():
         ("Acme first reported a loss in 2023.", "Acme's second report, in 2023, showed a loss.", ""),
         # a review's true claims: a verb of its own, both forms about different things, "not X", other occasions
         ("The factory closed in March.", "The company disclosed that the factory closed in March.", ""),
+        ("The Hallstatt culture was discovered in the 6th century BC.",
+         "The Hallstatt culture covered much of central Europe in the 6th century BC.", ""),  # squad2: not a negation
+        ("Acme was disqualified from the tender.", "Acme was qualified for the tender.", "negation"),
         ("The parent company was profitable in 2024.", "The cloud unit was unprofitable in 2024, but the parent company was profitable.", ""),
         ("Many of the workers were uninsured.", "Many of the workers were not insured, the report found.", ""),
         ("The unrest spread to Lyon.", "Protests spread from Paris to Lyon and the rest of France.", ""),
