@@ -1406,6 +1406,13 @@ def agent(claim: str, quote: str) -> str:
     >>> agent("Kenya's Ruth Chebet pulled away from Ethiopia's Hiwot Bekele.",
     ...       "Ethiopia's Hiwot Bekele won in 2:21:58, pulling away from Kenya's Ruth Chebet.")
     'agent: the quote says Hiwot Bekele pulling, not Ruth Chebet'
+    >>> agent("Susan Li first outlined the range.", "The range, first outlined by chief executive Mark Zuckerberg, was "
+    ...       "repeated by chief financial officer Susan Li.")
+    'agent: the quote says Mark Zuckerberg outlined, not Susan Li'
+    >>> agent("Susan Li repeated the range.", "The range, outlined by Mark Zuckerberg, was repeated by Susan Li.")
+    ''
+    >>> agent("Susan Li outlined the plan.", "The plan was outlined by Mark Zuckerberg and Susan Li.")
+    ''
     """
     ct, qt = tokens(claim), tokens(quote)
     cn, qn = _doers(claim), _doers(quote)
@@ -1425,8 +1432,11 @@ def agent(claim: str, quote: str) -> str:
             q_doer, q_object = _agent(qt, qn, j)
             if not q_doer or _same_name(doer, q_doer) or any(_same_name(doer, n) for n in q_doer.split()):
                 continue
-            both_by = by and j + 1 < len(qt) and qt[j + 1].lower() == "by"  # "outlined by X" against "outlined by Y"
-            if both_by or (q_object and _same_name(q_object, doer)) or any(_same_name(q_doer, n) for _, _, n in cn):
+            q_by = j + 1 < len(qt) and qt[j + 1].lower() == "by"
+            # "first outlined by chief executive Mark Zuckerberg": a passive's doer is stated, so the claim's must be
+            # among its names ("by X and Y"), whoever else the quote names
+            passive = q_by and not by and not any(_same_name(doer, n) for a, _, n in qn if 0 < a - j <= 8)
+            if (by and q_by) or passive or (q_object and _same_name(q_object, doer)) or any(_same_name(q_doer, n) for _, _, n in cn):
                 return f"agent: the quote says {q_doer} {u}, not {doer}"
     return ""
 
