@@ -223,6 +223,20 @@ def test_a_topic_with_nothing_in_the_window_is_one_line(index):
         rag.summarize(topic="Alibaba", since="2030-01-01", settings=index, llm=ScriptedChat())
 
 
+@pytest.mark.parametrize("topic", ["cricket world cup final", "Premier League title race"])
+def test_a_topic_the_articles_only_brush_is_one_line(index, topic):
+    """"final" is in the marathon's "final five kilometres": a user pass got a marathon summary for cricket."""
+    with pytest.raises(rag.RagError, match="no passage holds all its words or comes close in meaning"):
+        rag.summarize(topic=topic, settings=index, llm=ScriptedChat())
+
+
+@pytest.mark.parametrize("topic", ["heatwave", "stock market reaction", "AI spending"])
+def test_a_topic_the_articles_cover_is_summarized(index, topic):
+    llm = ScriptedChat().enqueue("Alibaba will invest $50 billion in AI and cloud computing over the next three years [1].")
+    rag.summarize(topic=topic, settings=index, llm=llm)  # no error: the model is asked
+    assert llm.prompts
+
+
 # --- every REPL command, scripted model ---------------------------------------------------
 
 
