@@ -1189,6 +1189,11 @@ def _same_figure(mine: str, theirs: str, a: set[float], b: set[float]) -> bool:
     return any(abs(x - y) <= 0.05 * max(abs(x), abs(y)) for x in a for y in b) if a and b else True
 
 
+def _percent(text: str, figure: str) -> bool:
+    """``figure`` is written as a percentage in ``text`` ("93%", "93 per cent")."""
+    return re.search(rf"(?<![\d.]){re.escape(figure)}\s?(?:%|percent\b|per cent\b)", text) is not None
+
+
 def replaced_figure(claim: str, quote: str, *, tolerant: bool = False) -> str:
     """A figure of the claim that the quote lacks, where the quote has another figure in the same words
     ("revenue reached 290 billion yuan" against "revenue ... reached 280 billion yuan"); "" when none.
@@ -1203,17 +1208,20 @@ def replaced_figure(claim: str, quote: str, *, tolerant: bool = False) -> str:
     ''
     >>> replaced_figure("SVB collapsed on March 10 after a run.", "SVB collapsed after depositors withdrew $42 billion.", tolerant=True)
     ''
+    >>> replaced_figure("Nvidia's revenue rose 93% to $39.3 billion.", "Nvidia's revenue rose 78% to $39.3 billion.")
+    'the quote gives 78 where the claim gives 93'
     """
     ct, qt = tokens(claim), tokens(quote)
-    have = set(qt)
+    have, stated = set(qt), set(ct)  # a figure the claim states itself replaces none of its others
     spots = [j for j, t in enumerate(qt) if t[:1].isdigit()]
     given = numbers_in(claim)
     for i, t in enumerate(ct):
         if not t[:1].isdigit() or t in have or (tolerant and _dated(ct, i)):
             continue
         mine = _context(ct, i, 6)
-        near = [j for j in spots if not (tolerant and (_dated(qt, j) or _value(qt, j) & given))]
-        score, j = max(((len(mine & _context(qt, j, 6)), j) for j in near), default=(0, -1))
+        near = [j for j in spots if qt[j] not in stated and not (tolerant and (_dated(qt, j) or _value(qt, j) & given))]
+        share = _percent(claim, t)  # a percentage is replaced only by a percentage, an amount by an amount
+        score, j = max(((len(mine & _context(qt, j, 6)), j) for j in near if _percent(quote, qt[j]) == share), default=(0, -1))
         if score >= 2 and not (tolerant and _same_figure(t, qt[j], _value(ct, i), _value(qt, j))):
             return f"the quote gives {qt[j]} where the claim gives {t}"
     return ""
