@@ -875,130 +875,130 @@ def year_of_figure(claim: str, quote: str) -> str:
     return ""
 
 
-# A figure's currency, by the symbol or code before it or the word after it ("¥" may be yen or yuan).
+# A figure's currency, by the sign or code before it or the word after it. A bare "$" is the sign of many
+# currencies (Argentine and Mexican papers write pesos with it), so it matches any of them; "US$" and "HK$" do not
+# match each other. "¥" may be yen or yuan.
 _MONEY = re.compile(
-    r"(?P<pre>(?:US|HK|A|C|NZ|S|R)\$|\$|€|£|¥|\b(?:USD|EUR|GBP|RMB|CNY|JPY|INR|KES)\b|\bKsh\.?|\bRs\.?)?\s?"
+    r"(?P<pre>(?<![A-Za-z])(?:US|HK|AR|MX|NT|A|C|NZ|S|R)\$|\$|€|£|¥|\b(?:USD|EUR|GBP|RMB|CNY|JPY|INR|KES)(?=\s?\d)|\bKsh\.?|\bRs\.?)?\s?"
     r"(?P<num>\d[\d,]*(?:\.\d+)?)\s?(?P<scale>billion|million|trillion|bn|mn|m|b|k)?\b\s?"
-    r"(?P<post>dollars?|euros?|pounds?(?: sterling)?|yuan|renminbi|yen|rupees?|shillings?|USD|EUR|GBP|RMB|CNY|JPY)?",
+    r"(?P<post>(?:(?:U\.?S\.?|US|American|Hong Kong|Singapore|Canadian|Australian|New Zealand|Taiwan|Kenyan|Japanese|Chinese|"
+    r"Indian|Argentine|Mexican)\s)?(?:dollars?|euros?|pounds?(?: sterling)?|yuan|renminbi|yen|rupees?|shillings?|pesos?|reais|real|"
+    r"USD|EUR|GBP|RMB|CNY|JPY)\b)?",
     re.I,
 )
 _CURRENCIES = {
-    "$": "dollar", "us$": "dollar", "hk$": "dollar", "a$": "dollar", "c$": "dollar", "nz$": "dollar", "s$": "dollar",
-    "r$": "real", "usd": "dollar", "dollar": "dollar", "dollars": "dollar", "€": "euro", "eur": "euro", "euro": "euro",
-    "euros": "euro", "£": "pound", "gbp": "pound", "pound": "pound", "pounds": "pound", "pound sterling": "pound",
-    "pounds sterling": "pound", "¥": "yen or yuan", "jpy": "yen", "yen": "yen", "rmb": "yuan", "cny": "yuan",
-    "yuan": "yuan", "renminbi": "yuan", "inr": "rupee", "rs": "rupee", "rs.": "rupee", "rupee": "rupee",
-    "rupees": "rupee", "kes": "shilling", "ksh": "shilling", "ksh.": "shilling", "shilling": "shilling",
-    "shillings": "shilling",
+    "$": "$", "dollar": "$", "dollars": "$", "us$": "us dollar", "usd": "us dollar", "us dollar": "us dollar",
+    "u.s. dollar": "us dollar", "american dollar": "us dollar", "hk$": "hk dollar", "hong kong dollar": "hk dollar",
+    "a$": "au dollar", "australian dollar": "au dollar", "c$": "ca dollar", "canadian dollar": "ca dollar",
+    "nz$": "nz dollar", "new zealand dollar": "nz dollar", "s$": "sg dollar", "singapore dollar": "sg dollar",
+    "nt$": "tw dollar", "taiwan dollar": "tw dollar", "ar$": "peso", "mx$": "peso", "peso": "peso", "argentine peso": "peso",
+    "mexican peso": "peso", "r$": "real", "real": "real", "reais": "real", "€": "euro", "eur": "euro", "euro": "euro",
+    "£": "pound", "gbp": "pound", "pound": "pound", "pound sterling": "pound", "¥": "yen or yuan", "jpy": "yen",
+    "yen": "yen", "japanese yen": "yen", "rmb": "yuan", "cny": "yuan", "yuan": "yuan", "chinese yuan": "yuan",
+    "renminbi": "yuan", "inr": "rupee", "rs": "rupee", "rs.": "rupee", "rupee": "rupee", "indian rupee": "rupee",
+    "kes": "shilling", "ksh": "shilling", "ksh.": "shilling", "shilling": "shilling", "kenyan shilling": "shilling",
 }  # fmt: skip
+_DOLLAR_SIGNED = frozenset(("$", "us dollar", "hk dollar", "au dollar", "ca dollar", "nz dollar", "sg dollar", "tw dollar", "peso", "real"))
+
+
+def _currency_of(mark: str) -> str:
+    mark = re.sub(r"\s+", " ", mark.lower().replace("u.s.", "u.s. ").replace("  ", " ")).strip()
+    mark = re.sub(r"(dollar|euro|pound|rupee|shilling|peso)s\b", r"\1", mark)
+    return _CURRENCIES.get(mark, _CURRENCIES.get(mark.split(" ")[-1], mark))
+
+
+def _same_currency(a: str, b: str) -> bool:
+    if a == b or (a == "$" and b in _DOLLAR_SIGNED) or (b == "$" and a in _DOLLAR_SIGNED):
+        return True
+    return "yen or yuan" in (a, b) and bool({a, b} & {"yen", "yuan"})
 
 
 def _money(text: str) -> list[tuple[str, str, str]]:
-    """Each amount of money in ``text``: (its digits with its scale, its currency, as written)."""
+    """Each figure in ``text`` with a scale or a currency: (its digits with its scale, its currency or "", as written).
+    A currency word after the figure wins over a bare "$" before it ("$296,832 pesos"); "12,000 pounds of beef" is a
+    weight."""
     out = []
     for m in _MONEY.finditer(text):
-        mark = (m.group("pre") or m.group("post") or "").lower()
-        if not mark:
-            continue
+        pre, post = m.group("pre") or "", m.group("post") or ""
         scale = (m.group("scale") or "").lower()
+        if post.lower().startswith("pound") and not scale and re.match(r"\s*of\b", text[m.end() :]):
+            post = ""
+        mark = post if post and (not pre or pre == "$") else pre
         scale = {"bn": "billion", "b": "billion", "mn": "million", "m": "million"}.get(scale, scale)
-        out.append((f"{_digits(m.group('num'))} {scale}".strip(), _CURRENCIES.get(mark, mark), m.group(0).strip()))
+        out.append((f"{_digits(m.group('num'))} {scale}".strip(), _currency_of(mark) if mark else "", m.group(0).strip()))
     return out
 
 
 def currency(claim: str, quote: str) -> str:
     """The quote gives the claim's amount in another currency: "Tencent spent $36.6 billion" against "capital
-    expenditure reached 36.6 billion yuan". Only where every place the quote gives the amount it names a currency,
-    and never the claim's.
+    expenditure reached 36.6 billion yuan". Only where every place the quote gives the amount names a currency,
+    and none the claim's.
 
     >>> currency("Tencent spent about $36.6 billion in the quarter.", "Capex reached about 36.6 billion yuan in the quarter.")
     'figure: the quote gives 36.6 billion yuan, not $36.6 billion'
     >>> currency("Alibaba will invest $50 billion.", "Alibaba will invest Ksh.6.4 trillion ($50 billion).")
     ''
-    >>> currency("Revenue was 280 billion yuan.", "Revenue reached 280 billion yuan ($39 billion).")
+    >>> currency("Reserves stood at $3.2 trillion.", "Reserves stood at 3.2 trillion U.S. dollars; loans were 3.2 trillion yuan.")
+    ''
+    >>> currency("The minimum wage rose to $296,832.", "The minimum wage rose to AR$296,832 (about $290).")
     ''
     """
     theirs = _money(quote)
     for amount, mine, written in _money(claim):
+        if not mine:
+            continue
         given = [(cur, said) for a, cur, said in theirs if a == amount]
-        if given and not any(mine == cur or "yen or yuan" in (mine, cur) and {mine, cur} & {"yen", "yuan"} for cur, _ in given):
+        if given and all(cur for cur, _ in given) and not any(_same_currency(mine, cur) for cur, _ in given):
             return f"figure: the quote gives {given[0][1]}, not {written}"
     return ""
 
 
-# The period a figure is for: part of a year ("fourth-quarter", "in the three months") or a whole one.
-_PART_OF_YEAR = frozenset("quarter quarterly q1 q2 q3 q4 month monthly half week weekly".split())
-_WHOLE_YEAR = frozenset("year annual annually yearly full-year".split())
-
-
-_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty fifty hundred".split())
-
-
-def _compared(toks: list[str], j: int) -> bool:
-    """Token ``j`` names the period a figure is compared with, or a term, not the figure's own period: "up 11% from
-    a year earlier", "year on year", "quarter-on-quarter", "the previous year's level", "a 30-year mortgage"."""
-    w = toks[j].lower()
-    near = [t.lower() for t in toks[max(0, j - 2) : j + 3]]
-    if "-on-" in w or w in ("yoy", "y/y"):
-        return True
-    if "-" in w and (w[:1].isdigit() or w.partition("-")[0] in _NUMBER_WORDS):  # a term: "a 30-year mortgage", "a 12-month high"
-        return True
-    return (
-        (j + 1 < len(toks) and toks[j + 1].lower() in ("earlier", "ago", "before", "on"))
-        or (j and toks[j - 1].lower() in ("previous", "prior", "preceding", "on"))
-        or near.count(w) > 1
-    )
-
-
-def _period(toks: list[str], sent: list[int], i: int) -> tuple[str, str]:
-    """The period word nearest the figure at ``i`` in its sentence (8 tokens either side) and its kind,
-    "part" or "whole" (a year's number is a whole year); ("", "") when none is near."""
-    best: tuple[int, str, str] | None = None
-    for j in range(max(0, i - 8), min(len(toks), i + 9)):
-        if j == i or sent[j] != sent[i]:
-            continue
-        w = toks[j].lower()
-        if _compared(toks, j):
-            continue
-        last = w.rpartition("-")[2]
-        kind = "part" if last in _PART_OF_YEAR else "whole" if w in _WHOLE_YEAR or last == "year" or _YEAR_TOKEN.fullmatch(w) else ""
-        if kind and (best is None or abs(j - i) < best[0]):
-            best = (abs(j - i), w, kind)
-    return (best[1], best[2]) if best else ("", "")
+# The period a figure is for. Only a quarter or a half counts as part of a year ("fourth-quarter revenue", "in the
+# first half"); "this week" or "last month" says when, not over what period.
+_PART_OF_YEAR = re.compile(r"\b(?:quarter|quarterly|q[1-4]|h[12]|(?:first|second)[- ]half|half-year|(?:three|six|nine) months)\b", re.I)
+_WHOLE_YEAR = re.compile(
+    r"\b(?:full[- ]year|whole year|(?:for|over|through|during|in|across) the year|the year's|annual|annually|fiscal|12 months|"
+    r"twelve months|52 weeks|(?:in|for|during) (?:19|20)\d\d)\b",
+    re.I,
+)
+_CLAIM_YEAR = re.compile(r"\b(?:full[- ]year|whole year|for the year|(?:in|for|during) (?:19|20)\d\d)\b(?![-–/]|\s*(?:season|election|budget|world cup))", re.I)
+_BASES = re.compile(r"\b(?:(?:a|one) year (?:earlier|ago|before)|year[- ](?:on|over)[- ]year|(?:the )?same (?:period|quarter|month) (?:of |a )?(?:last )?year|(?:previous|prior|preceding|last) year|on the year)\b", re.I)
+_MEASURE = re.compile(r"^\d[\d,]*(?:\.\d+)?(?:bn|mn|m|k)?$", re.I)
 
 
 def period_of_figure(claim: str, quote: str) -> str:
-    """The claim gives a year's figure that the quote gives for part of a year: "Tencent's revenue for the full year
-    2024 rose 11%" against "fourth-quarter revenue ..., up 11%"; "Amazon spent $26.3 billion in 2024" against "...
-    $26.3 billion ... in the fourth quarter of 2024". A claim that names no period is left alone.
+    """The claim gives for a whole year a figure the quote gives for a quarter or a half: "Tencent's revenue for the
+    full year 2024 rose 11%" against "fourth-quarter revenue ..., up 11% from a year earlier"; "Amazon spent $26.3
+    billion in 2024" against "... $26.3 billion ... in the fourth quarter of 2024". Narrow on purpose: the claim must
+    say "full year", "for the year" or "in 2024" and name no part of a year; every quote sentence that gives the
+    figure must name a quarter or a half and no whole year (a year a figure is compared with does not count).
 
     >>> period_of_figure("Revenue for the full year 2024 rose 11%.", "Fourth-quarter revenue rose 11%. Full-year revenue rose 8%.")
-    'figure: the quote gives 11 for the fourth-quarter, not the year'
+    'figure: the quote gives 11 for a quarter or a half, not the whole year'
     >>> period_of_figure("Amazon spent $26.3 billion in 2024.", "Amazon spent $26.3 billion in the fourth quarter of 2024.")
-    'figure: the quote gives 26.3 for the quarter, not the year'
+    'figure: the quote gives 26.3 for a quarter or a half, not the whole year'
     >>> period_of_figure("Revenue for 2024 rose 11%.", "Fourth-quarter revenue of 172.4 billion yuan was up 11% from a year earlier.")
-    'figure: the quote gives 11 for the fourth-quarter, not the year'
-    >>> period_of_figure("Fourth-quarter revenue climbed 21% year on year.", "Revenue rose 21% year on year in the fourth quarter.")
-    ''
-    >>> period_of_figure("The rate for a 30-year mortgage is 6.94%.", "The rate on the 30-year mortgage rose to 6.94% this week.")
-    ''
+    'figure: the quote gives 11 for a quarter or a half, not the whole year'
     >>> period_of_figure("Amazon spent $26.3 billion on capital projects.", "Amazon spent $26.3 billion in the fourth quarter.")
+    ''
+    >>> period_of_figure("Tesla delivered 1.8 million cars in 2023.", "Tesla delivered 484,507 cars in the quarter and 1.8 million for the year.")
+    ''
+    >>> period_of_figure("Revenue in the fourth quarter of 2024 was $10bn.", "Fourth-quarter revenue was $10bn.")
     ''
     >>> period_of_figure("Revenue rose 8% in 2024.", "Revenue rose 8% in 2024, after 11% in the fourth quarter.")
     ''
     """
-    ct, cs = _sentence_tokens(claim)
-    qt, qs = _sentence_tokens(quote)
-    for i, t in enumerate(ct):
-        if not t[:1].isdigit() or _YEAR_TOKEN.fullmatch(t):
+    if not _CLAIM_YEAR.search(claim) or _PART_OF_YEAR.search(claim):
+        return ""
+    from .sentences import spans
+
+    sentences = [quote[a:b] for a, b in spans(quote) or [(0, len(quote))]]
+    for t in tokens(claim):
+        if not _MEASURE.match(t) or _YEAR_TOKEN.fullmatch(t):
             continue
-        word, kind = _period(ct, cs, i)
-        if kind != "whole":
-            continue
-        at = [j for j, u in enumerate(qt) if u[:1].isdigit() and _digits(u) == _digits(t) and not _YEAR_TOKEN.fullmatch(u)]
-        periods = [_period(qt, qs, j) for j in at]
-        if periods and all(k == "part" for _, k in periods):
-            return f"figure: the quote gives {t} for the {periods[0][0]}, not the year"
+        giving = [s for s in sentences if any(_digits(u) == _digits(t) for u in tokens(s) if _MEASURE.match(u))]
+        if giving and all(_PART_OF_YEAR.search(s) and not _WHOLE_YEAR.search(_BASES.sub(" ", s)) for s in giving):
+            return f"figure: the quote gives {t} for a quarter or a half, not the whole year"
     return ""
 
 

@@ -217,6 +217,17 @@ def test_quote_is_a_sentence_with_at_most_a_neighbour():
         ("The Fifth Circuit upheld the ruling.", "The 5th Circuit upheld the ruling on Tuesday.", ""),
         ("Smith won the title for the second time.", "Smith won the title on Sunday, having won it for the first time in 2019.", ""),
         ("Revenue rose for the third quarter in a row.", "First-quarter revenue rose 5%, extending growth to three straight quarters.", ""),
+        # another currency; a year's figure given for a quarter (a user pass); and a review's true claims
+        ("Tencent spent about $36.6 billion in the fourth quarter.", "Capital expenditure reached about 36.6 billion yuan in the fourth quarter.",
+         "figure: the quote gives 36.6 billion yuan"),
+        ("Tencent's revenue for the full year 2024 rose 11%.",
+         "Tencent reported fourth-quarter revenue of about 172.4 billion yuan, up 11% from a year earlier.", "figure"),
+        ("China's reserves stood at $3.2 trillion.", "Reserves stood at 3.2 trillion U.S. dollars, while loans totalled 3.2 trillion yuan.", ""),
+        ("Argentina raised the minimum wage to $296,832.", "The government raised the minimum wage to AR$296,832 (about $290) a month.", ""),
+        ("The recall covers 12,000 pounds of beef.", "The firm is recalling about 12,000 lbs of beef and was fined $12,000.", ""),
+        ("Brent averaged $80 a barrel in 2024.", "Brent averaged $80 a barrel over the year, slipping to $74 in the fourth quarter.", ""),
+        ("Revenue rose 11% year-on-year in the fourth quarter.", "Fourth-quarter revenue rose 11% to 172.4 billion yuan.", ""),
+        ("The average 30-year mortgage rate rose to 7%.", "The average 30-year fixed mortgage rate rose to 7% this week.", ""),
     ],
 )
 def test_relation_table(claim, quote, reason):
