@@ -958,9 +958,9 @@ def currency(claim: str, quote: str) -> str:
 _PART_OF_YEAR = re.compile(r"\b(?:quarter|quarterly|q[1-4]|h[12]|(?:first|second)[- ]half|half-year|(?:three|six|nine) months)\b", re.I)
 _WHOLE_YEAR = re.compile(
     r"\b(?:full[- ]year|whole year|(?:for|over|through|during|in|across) the year|the year's|annual|annually|fiscal|12 months|"
-    r"twelve months|52 weeks|(?:in|for|during) (?:19|20)\d\d)\b",
+    r"twelve months|52 weeks)\b|(?<!\bof )(?<!\bq[1-4] )(?<!\bquarter )(?<!\bhalf )\b(?:19|20)\d\d\b(?![-–/]\d)",
     re.I,
-)
+)  # a year's number counts too, unless it only says which quarter or half ("the fourth quarter of 2024")
 _CLAIM_YEAR = re.compile(r"\b(?:full[- ]year|whole year|for the year|(?:in|for|during) (?:19|20)\d\d)\b(?![-–/]|\s*(?:season|election|budget|world cup))", re.I)
 _BASES = re.compile(r"\b(?:(?:a|one) year (?:earlier|ago|before)|year[- ](?:on|over)[- ]year|(?:the )?same (?:period|quarter|month) (?:of |a )?(?:last )?year|(?:previous|prior|preceding|last) year|on the year)\b", re.I)
 _MEASURE = re.compile(r"^\d[\d,]*(?:\.\d+)?(?:bn|mn|m|k)?$", re.I)
@@ -986,6 +986,9 @@ def period_of_figure(claim: str, quote: str) -> str:
     >>> period_of_figure("Revenue in the fourth quarter of 2024 was $10bn.", "Fourth-quarter revenue was $10bn.")
     ''
     >>> period_of_figure("Revenue rose 8% in 2024.", "Revenue rose 8% in 2024, after 11% in the fourth quarter.")
+    ''
+    >>> period_of_figure("Capex for 2024 came to 76.8 billion yuan.", "Capex reached 36.6 billion yuan in the fourth quarter, "
+    ...                  "bringing the 2024 total to 76.8 billion yuan.")
     ''
     """
     if not _CLAIM_YEAR.search(claim) or _PART_OF_YEAR.search(claim):
