@@ -80,9 +80,13 @@ def refusal_text(when: When, retrieved: Sequence[Passage]) -> str:
     'The articles do not answer this question.'
     >>> refusal_text(When(date(2025, 2, 24), date(2025, 3, 2), phrase="last week", implied=True), [])
     'The articles do not answer this question. No article in the index was published between 2025-02-24 and 2025-03-02 ("last week").'
+    >>> refusal_text(When(date(2025, 3, 1), date(2025, 2, 1)), [])
+    'The articles do not answer this question. The window starts on 2025-03-01, after the as-of date 2025-02-01: no article can be used.'
     """
     if not when.bounded:
         return REFUSAL
+    if when.since and when.until and when.since > when.until:  # --since after --today
+        return f"{REFUSAL} The window starts on {when.since}, after the as-of date {when.until}: no article can be used."
     why = f' ("{when.phrase}")' if when.implied and when.phrase else ""
     if not retrieved:
         return f"{REFUSAL} No article in the index was published {when.describe()}{why}."

@@ -222,7 +222,11 @@ class When:
         'between 2025-02-24 and 2025-03-02'
         >>> When(until=date(2025, 3, 2)).describe(), When(since=date(2025, 3, 2)).describe()
         ('on or before 2025-03-02', 'on or after 2025-03-02')
+        >>> When(date(2025, 3, 1), date(2025, 2, 1), as_of=date(2025, 2, 1)).describe()
+        'on or after 2025-03-01, which is after the as-of date 2025-02-01'
         """
+        if self.since and self.until and self.since > self.until:  # --since after --today: the as-of date ends the window
+            return f"on or after {self.since}, which is after the as-of date {self.until}"
         if self.since and self.until:
             return f"on {self.since}" if self.since == self.until else f"between {self.since} and {self.until}"
         if self.until:
