@@ -209,6 +209,7 @@ def verify_all(
     ``llm`` overrides the settings' model). ``today`` bounds the search as in
     :func:`ask_stream`; dates inside the claim are checked, not used as a window.
     """
+    _check_count(k, "k")
     claims = factcheck.claims_of(text)
     as_of = to_date(today, "today")
     ctx = open_context(settings, store=store, embedder=embedder, llm=llm)
@@ -303,8 +304,9 @@ def summarize_stream(
     after ``today``.
     """
     _check_count(sentences, "sentences")
+    _check_count(k, "k")
     if bool(doc_id) == bool(topic):
-        raise ConfigError("summarize needs exactly one of: an article id (--doc) or a topic (--topic)")
+        raise ConfigError("summarize needs exactly one of: an article id (doc_id=, --doc) or a topic (topic=, --topic)")
     filters, as_of = Filters.of(since, until, source), to_date(today, "today")
     if doc_id and (filters.since or filters.until or filters.source):
         raise ConfigError("--since, --until and --source choose a topic's articles; an article (--doc) is summarized whole")

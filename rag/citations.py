@@ -139,12 +139,14 @@ def restated(c: Citation) -> bool:
 def figure(x: float) -> str:
     """A number as a reader writes it.
 
-    >>> figure(6e10), figure(14.0), figure(2.4e6), figure(38000.0)
-    ('60 billion', '14', '2.4 million', '38,000')
+    >>> figure(6e10), figure(14.0), figure(2.4e6), figure(38000.0), figure(2026.0)
+    ('60 billion', '14', '2.4 million', '38,000', '2026')
     """
     for scale, name in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
         if abs(x) >= scale:
             return f"{x / scale:g} {name}"
+    if x == int(x) and 1800 <= x <= 2100:  # most likely a year
+        return f"{x:.0f}"
     return f"{x:,.0f}" if x == int(x) else f"{x:g}"
 
 

@@ -149,7 +149,8 @@ def judge(
             why = f"the rules found it stated, but the model judged that the quote does not say it (P(yes) {p:.2f})"
             return Verdict(claim, "not_found", why, (cites[i],), p)
         same = [j for j in good if cites[j].quote == cites[i].quote]
-        return Verdict(claim, "supported", f"stated in {len(same)} passage(s); the model agrees (P(yes) {p:.2f})",
+        said = f"agrees (P(yes) {p:.2f})" if p >= 0.5 else f"did not rule it out (P(yes) {p:.2f}, at least {min_entailment:.2f} needed)"
+        return Verdict(claim, "supported", f"stated in {len(same)} passage(s); the model {said}",
                        tuple(cites[j] for j in same[:3]), p)  # fmt: skip
     if good:
         return Verdict(claim, "supported", f"stated in {len(good)} passage(s)", tuple(cites[i] for i in good[:3]))

@@ -538,9 +538,10 @@ def _months(text: str, *, points: bool = False) -> set[str]:
 
 
 def other_time(question: str, claims: Sequence[Claim]) -> str:
-    """Why an answer about another month than the one its question names is declined, or "": "How many people did
-    it control as of February 2015?" answered "... as of March 2015". The answer must name a month and none that the
-    question does; a month after "since", "before", "between" and the like is a bound, not what is asked about.
+    """Why an answer about another month (or quarter) than the one its question names is declined, or "": "How many
+    people did it control as of February 2015?" answered "... as of March 2015"; "How much did Amazon spend in the
+    third quarter?" answered with the fourth's. The answer must name a month and none that the question does; a
+    month after "since", "before", "between" and the like is a bound, not what is asked about.
 
     The same test on years was measured twice and dropped: a question's year is often background ("Feinstein
     will not run for reelection in 2024. What year was she first elected?"; "the Scotland Act of 1978").
@@ -553,12 +554,30 @@ def other_time(question: str, claims: Sequence[Claim]) -> str:
     ''
     >>> other_time("What changed since March?", said("In June the law changed."))
     ''
+    >>> other_time("How much did Amazon spend in the third quarter of 2024?", said("Amazon spent $26.3bn in the fourth quarter of 2024."))
+    'the question asks about the third quarter; the answer is about the fourth'
     """
     asked = _months(question, points=True)
     said = _months(" ".join(c.text for c in claims))
     if asked and said and not asked & said:
         return f"the question asks about {min(asked)}; the answer is about {min(said)}"
+    asked, said = _quarters(question), _quarters(" ".join(c.text for c in claims))
+    if asked and said and not asked & said:
+        return f"the question asks about the {min(asked)} quarter; the answer is about the {min(said)}"
     return ""
+
+
+_QUARTER = re.compile(r"\b(?:(first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?quarter|q([1-4]))\b", re.I)
+_QUARTER_NAMES = {"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth", "1": "first", "2": "second", "3": "third", "4": "fourth"}
+
+
+def _quarters(text: str) -> set[str]:
+    """The quarters ``text`` names ("the third quarter", "Q3", "fourth-quarter"), as "first" to "fourth".
+
+    >>> sorted(_quarters("Q3 sales beat the 4th-quarter record and the first fiscal quarter's."))
+    ['first', 'fourth', 'third']
+    """
+    return {_QUARTER_NAMES.get(k, k) for m in _QUARTER.finditer(text) for k in [(m.group(1) or m.group(2)).lower()]}
 
 
 def unanswered(question: str, claims: Sequence[Claim]) -> str:

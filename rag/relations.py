@@ -439,6 +439,14 @@ def _direction_near(toks: list[str], i: int, reach: int = 4) -> str:
     return "" if best is None else toks[best]
 
 
+def _moving(toks: list[str], words: frozenset[str]) -> list[str]:
+    """The direction words of ``toks``; "up" and "down" only as a move ("up 11%", "down from"), not in "ramps up"."""
+    return [
+        t for i, t in enumerate(toks)
+        if t in words and (t not in ("up", "down") or (i + 1 < len(toks) and (toks[i + 1][:1].isdigit() or toks[i + 1] in ("from", "by", "to"))))
+    ]  # fmt: skip
+
+
 def direction(claim: str, quote: str) -> str:
     """Up against down: for each figure both give, the direction word nearest it; else the claim's only direction
     against the quote's only one."""
@@ -452,10 +460,10 @@ def direction(claim: str, quote: str) -> str:
         up = lambda w: w in _UP  # noqa: E731
         if mine and theirs and all(up(w) != up(mine) for w in theirs):
             return f"direction: the claim says '{mine}' for {t}, the quote '{theirs[0]}'"
-    c_up, c_down = [t for t in ct if t in _UP], [t for t in ct if t in _DOWN]
+    c_up, c_down = _moving(ct, _UP), _moving(ct, _DOWN)
     if bool(c_up) == bool(c_down):
         return ""
-    ups, downs = [t for t in qt if t in _UP], [t for t in qt if t in _DOWN]
+    ups, downs = _moving(qt, _UP), _moving(qt, _DOWN)
     if c_up and downs and not ups:
         return f"direction: the claim says '{c_up[0]}', the quote '{downs[0]}'"
     if c_down and ups and not downs:
@@ -962,6 +970,7 @@ _WHOLE_YEAR = re.compile(
     re.I,
 )  # a year's number counts too, unless it only says which quarter or half ("the fourth quarter of 2024")
 _CLAIM_YEAR = re.compile(r"\b(?:full[- ]year|whole year|for the year|(?:in|for|during) (?:19|20)\d\d)\b(?![-–/]|\s*(?:season|election|budget|world cup))", re.I)
+_STATED_YEAR = re.compile(r"\b(?:full[- ](?:fiscal[- ])?year|whole year|(?:for|over|through) the year|annual|annually)\b", re.I)
 _BASES = re.compile(r"\b(?:(?:a|one) year (?:earlier|ago|before)|year[- ](?:on|over)[- ]year|(?:the )?same (?:period|quarter|month) (?:of |a )?(?:last )?year|(?:previous|prior|preceding|last) year|on the year)\b", re.I)
 _MEASURE = re.compile(r"^\d[\d,]*(?:\.\d+)?(?:bn|mn|m|k)?$", re.I)
 
@@ -971,7 +980,10 @@ def period_of_figure(claim: str, quote: str) -> str:
     full year 2024 rose 11%" against "fourth-quarter revenue ..., up 11% from a year earlier"; "Amazon spent $26.3
     billion in 2024" against "... $26.3 billion ... in the fourth quarter of 2024". Narrow on purpose: the claim must
     say "full year", "for the year" or "in 2024" and name no part of a year; every quote sentence that gives the
-    figure must name a quarter or a half and no whole year (a year a figure is compared with does not count).
+    figure must name a quarter or a half and no whole year (a year a figure is compared with does not count). And
+    the other way round: a claim that names only a quarter or half, against quote sentences that say "full year",
+    "annual" or "for the year" and name no part of one ("$130.5 billion for its fiscal fourth quarter" against "For
+    the full fiscal year 2025, revenue came to $130.5 billion").
 
     >>> period_of_figure("Revenue for the full year 2024 rose 11%.", "Fourth-quarter revenue rose 11%. Full-year revenue rose 8%.")
     'figure: the quote gives 11 for a quarter or a half, not the whole year'
@@ -987,11 +999,17 @@ def period_of_figure(claim: str, quote: str) -> str:
     ''
     >>> period_of_figure("Revenue rose 8% in 2024.", "Revenue rose 8% in 2024, after 11% in the fourth quarter.")
     ''
+    >>> period_of_figure("Nvidia reported revenue of $130.5 billion for its fiscal fourth quarter.",
+    ...                  "For the full fiscal year 2025, revenue came to $130.5 billion.")
+    'figure: the quote gives 130.5 for the whole year, not a quarter or a half'
+    >>> period_of_figure("Fourth-quarter revenue was $10bn.", "Revenue for the fourth quarter of the year was $10bn.")
+    ''
     >>> period_of_figure("Capex for 2024 came to 76.8 billion yuan.", "Capex reached 36.6 billion yuan in the fourth quarter, "
     ...                  "bringing the 2024 total to 76.8 billion yuan.")
     ''
     """
-    if not _CLAIM_YEAR.search(claim) or _PART_OF_YEAR.search(claim):
+    whole, part = _CLAIM_YEAR.search(claim), _PART_OF_YEAR.search(claim)
+    if bool(whole) == bool(part) or (part and _STATED_YEAR.search(_BASES.sub(" ", claim))):
         return ""
     from .sentences import spans
 
@@ -1000,8 +1018,12 @@ def period_of_figure(claim: str, quote: str) -> str:
         if not _MEASURE.match(t) or _YEAR_TOKEN.fullmatch(t):
             continue
         giving = [s for s in sentences if any(_digits(u) == _digits(t) for u in tokens(s) if _MEASURE.match(u))]
-        if giving and all(_PART_OF_YEAR.search(s) and not _WHOLE_YEAR.search(_BASES.sub(" ", s)) for s in giving):
+        if not giving:
+            continue
+        if whole and all(_PART_OF_YEAR.search(s) and not _WHOLE_YEAR.search(_BASES.sub(" ", s)) for s in giving):
             return f"figure: the quote gives {t} for a quarter or a half, not the whole year"
+        if part and all(_STATED_YEAR.search(s) and not _PART_OF_YEAR.search(s) for s in giving):
+            return f"figure: the quote gives {t} for the whole year, not a quarter or a half"
     return ""
 
 
@@ -1298,6 +1320,7 @@ _OPPOSITE_PAIRS = (
     ("gain", "loss lose lost"),
     ("profit surplus", "deficit"),
     ("earli", "later"),
+    ("in within insid domest", "outsid abroad oversea"),
     ("introduc impos adopt enact", "avoid scrap abandon repeal withdraw"),
 )
 _OPPOSITE = {w: (k, side) for k, pair in enumerate(_OPPOSITE_PAIRS) for side, ws in enumerate(pair) for w in ws.split()}

@@ -165,15 +165,16 @@ def test_bad_dataset_is_one_line(tmp_path):
 @pytest.mark.parametrize(
     ("files", "message"),
     [
-        ({"dataset.json": "{}"}, "KeyError: 'corpus'"),
+        ({"dataset.json": "{}"}, "dataset.json lacks the field 'corpus'"),
         ({"dataset.json": "{not json"}, "is not a dataset newsrag can read"),
         ({"questions.jsonl": "[1, 2]\n"}, "question 1: needs string fields id and question"),
         ({"questions.jsonl": '{"id": "a", "question": "Q?", "answerable": "false"}\n'}, "answerable must be true or false"),
         ({"questions.jsonl": '{"id": "a", "question": "Q?", "gold_doc_ids": "d1"}\n'}, "gold_doc_ids must be a list of strings"),
         ({"questions.jsonl": ""}, "has no questions to run"),
+        ({"questions.jsonl": '{"id": "a", "question": "Q?", "question_date": "yesterday"}\n'}, "question 1: question_date must be YYYY-MM-DD"),
         ({"corpus.jsonl.gz": "not gzip"}, "is not a dataset newsrag can read"),
     ],
-    ids=["no-corpus", "bad-json", "not-an-object", "answerable-string", "ids-string", "empty", "bad-gzip"],
+    ids=["no-corpus", "bad-json", "not-an-object", "answerable-string", "ids-string", "empty", "question-date", "bad-gzip"],
 )
 def test_a_malformed_dataset_is_one_line(tmp_path, files, message):
     folder = tmp_path / "ds"
@@ -183,6 +184,23 @@ def test_a_malformed_dataset_is_one_line(tmp_path, files, message):
         (folder / name).write_text(text)
     result = run("run", folder, "--retrieval-only", "--out", tmp_path / "out")
     assert result.exit_code == 1 and message in result.output and result.output.count("\n") == 1, result.output
+
+
+def test_a_set_that_uses_an_id_twice_resumes_both_and_compare_skips_a_cut_line(dataset, tmp_path):
+    """A user pass: the second question of a shared id was never asked on resume, and `compare` crashed on the line a
+    crash cuts short, which `run`, `report` and `replay` skip."""
+    twice = [dict(QUESTIONS[0]), dict(QUESTIONS[1], id=QUESTIONS[0]["id"])]
+    (dataset / "questions.jsonl").write_text("".join(json.dumps(q) + "\n" for q in twice))
+    out = tmp_path / "r"
+    assert run("run", dataset, "--retrieval-only", "--out", out, "--index-root", tmp_path / "idx").exit_code == 0
+    first = (out / "records.jsonl").read_text().splitlines()[0]
+    (out / "records.jsonl").write_text(first + "\n" + '{"id": "cut')  # a crash after the first record
+    result = run("run", dataset, "--retrieval-only", "--out", out, "--index-root", tmp_path / "idx")
+    assert result.exit_code == 0 and [r["question"] for r in records(out)] == [q["question"] for q in twice]
+    with (out / "records.jsonl").open("a") as fh:
+        fh.write('{"id": "cut')
+    result = run("compare", out, out)
+    assert result.exit_code == 0 and "Traceback" not in result.output
 
 
 def test_a_follow_up_is_asked_after_its_history_in_one_conversation(dataset, tmp_path):

@@ -490,7 +490,7 @@ def test_a_contradiction_comes_from_an_article_about_the_claim(index):
     ("yes", "label", "reason"),
     [
         (0.9, "supported", "stated in 1 passage(s); the model agrees (P(yes) 0.90)"),
-        (0.3, "supported", "stated in 1 passage(s); the model agrees (P(yes) 0.30)"),  # the threshold is inclusive
+        (0.3, "supported", "stated in 1 passage(s); the model did not rule it out (P(yes) 0.30, at least 0.30 needed)"),  # inclusive
         (0.1, "not_found", "the rules found it stated, but the model judged that the quote does not say it (P(yes) 0.10)"),
     ],
 )

@@ -228,6 +228,15 @@ def test_quote_is_a_sentence_with_at_most_a_neighbour():
         ("Brent averaged $80 a barrel in 2024.", "Brent averaged $80 a barrel over the year, slipping to $74 in the fourth quarter.", ""),
         ("Revenue rose 11% year-on-year in the fourth quarter.", "Fourth-quarter revenue rose 11% to 172.4 billion yuan.", ""),
         ("The average 30-year mortgage rate rose to 7%.", "The average 30-year fixed mortgage rate rose to 7% this week.", ""),
+        # a third user pass: "ramps up" is no rise, a year's figure given for a quarter, "outside" for "in"
+        ("Nvidia's gross margin rose in the current quarter.", "It expects gross margin to dip to roughly 71% as production ramps up.",
+         "direction"),
+        ("Nvidia reported revenue of $130.5 billion for its fiscal fourth quarter.",
+         "For the full fiscal year 2025, revenue came to $130.5 billion.", "figure: the quote gives 130.5 for the whole year"),
+        ("Microsoft will invest more than half of its $80 billion outside the United States.",
+         "Smith said more than half of that amount would be invested in the United States.", "opposite"),
+        ("Microsoft will invest more than half of its $80 billion in the United States.",
+         "Smith said more than half of that amount would be invested in the United States.", ""),
     ],
 )
 def test_relation_table(claim, quote, reason):

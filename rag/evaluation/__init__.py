@@ -96,7 +96,7 @@ def _meta(ds: datasets.Dataset, kind: str, config: str, over: dict, settings: Se
     return {
         "kind": kind,
         "dataset": ds.name,
-        "dataset_path": str(ds.path),
+        "dataset_path": str(Path(ds.path).resolve()),  # replay and resume from any folder
         "dataset_key": ds.corpus_key(),
         "config": config,
         "overrides": {k: str(v) if isinstance(v, Path) else v for k, v in over.items()},

@@ -19,10 +19,21 @@ def run_meta(folder: Path) -> dict:
         raise ConfigError(f"{folder}/run.json is damaged ({err.msg}); run the eval again into a new folder") from None
 
 
+def _records(text: str) -> list[dict]:
+    """The records of a run; a line a crash cut short (the run resumes by asking that question again) is skipped."""
+    out = []
+    for line in text.splitlines():
+        try:
+            out.append(json.loads(line))
+        except json.JSONDecodeError:
+            continue
+    return out
+
+
 def load(folder: Path) -> tuple[dict, dict[str, dict]]:
     try:
         summary = json.loads((folder / "summary.json").read_text())
-        records = {r["id"]: r for r in map(json.loads, (folder / "records.jsonl").read_text().splitlines())}
+        records = {r["id"]: r for r in _records((folder / "records.jsonl").read_text())}
     except FileNotFoundError as err:
         raise ConfigError(f"{folder} is not a finished eval run (no {Path(err.filename).name}); run `rag eval run` first") from None
     return summary, records

@@ -23,6 +23,7 @@ import hashlib
 import json
 import random
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from .. import loaders
@@ -157,7 +158,9 @@ def load(name_or_path: str | Path, **kwargs) -> Dataset:
         return _load(name_or_path, **kwargs)
     except RagError:
         raise
-    except (OSError, EOFError, ValueError, KeyError, AttributeError, TypeError) as err:  # json and gzip errors are these
+    except KeyError as err:
+        raise ConfigError(f"{name_or_path}/dataset.json lacks the field {err}; the formats are in rag/evaluation/datasets.py") from None
+    except (OSError, EOFError, ValueError, AttributeError, TypeError) as err:  # json and gzip errors are these
         raise ConfigError(
             f"{name_or_path} is not a dataset newsrag can read ({one_line(err)}); the formats are in rag/evaluation/datasets.py"
         ) from None
@@ -177,6 +180,11 @@ def _check_questions(path: Path, questions: list) -> None:
         for key in _LISTS:
             if key in q and not (isinstance(q[key], list) and all(isinstance(x, str) for x in q[key])):
                 raise ConfigError(f"{path} question {i}: {key} must be a list of strings")
+        if q.get("question_date") is not None:  # found at load, not as an error record in the middle of a run
+            try:
+                date.fromisoformat(str(q["question_date"]).replace("/", "-"))
+            except ValueError:
+                raise ConfigError(f"{path} question {i}: question_date must be YYYY-MM-DD, not {q['question_date']!r}") from None
 
 
 def _load(

@@ -17,6 +17,7 @@ import json
 import os
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass
@@ -267,8 +268,13 @@ def run(
     on_record: Callable[[dict, int, int], None] | None = None,
 ) -> Run:
     """Put every item not yet recorded through ``work``; append each record, with its ``score``, as it finishes."""
-    done = {r["id"] for r in run_.records}
-    todo = [q for q in ds.questions if q["id"] not in done]
+    done = Counter(r["id"] for r in run_.records)  # a set may use an id twice: its nth question is done when n are
+    todo = []
+    for q in ds.questions:
+        if done[q["id"]]:
+            done[q["id"]] -= 1
+        else:
+            todo.append(q)
     if settings.backend == "local" or work is search_one:
         concurrency = 1  # one llama.cpp model per process, and it is not re-entrant; searches are timed alone
     total = len(ds.questions)
