@@ -39,10 +39,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from .chunking import sentence_spans
-from .citations import _STOP, _WORD, restated, stems, words
+from .citations import _STOP, _WORD, figure, restated, stems, words
 from .models import CheckedText, Claim, Passage, When
 from .numeric import numbers_in
-from .relations import _DOWN, _MONTHS, _UP, _YEAR
+from .relations import _DOWN, _MONTHS, _UP, _YEAR, amounts_held
 from .stemming import stem
 
 _QUESTION_WORDS = frozenset("which whose many much long far often did does kind type name named called".split())
@@ -580,10 +580,61 @@ def _quarters(text: str) -> set[str]:
     return {_QUARTER_NAMES.get(k, k) for m in _QUARTER.finditer(text) for k in [(m.group(1) or m.group(2)).lower()]}
 
 
+_MORE = frozenset("more most higher highest larger largest bigger biggest greater greatest".split())
+_LESS = frozenset("less least fewer fewest lower lowest smaller smallest".split())
+_PICK = re.compile(r"\b(?:which|who|what)\b(?P<ask>.*?),?\s+(?P<a>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*)*)\s+or\s+"
+                   r"(?:the\s+)?(?P<b>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*)*)\s*\?\s*$", re.I)
+
+
+def wrong_pick(question: str, claims: Sequence[Claim]) -> str:
+    """Why an answer that picks the wrong one of two is declined, or "": "Which company plans to spend more on AI,
+    Microsoft or Meta?" answered "Meta plans to spend more on AI" from a quote that gives Microsoft $80 billion and
+    Meta $60-65 billion. Only when the question asks for more or less, the answer names one of the two, and the
+    verified quotes give each an amount (the highest for "more", the lowest for "less").
+
+    >>> from rag.models import Citation
+    >>> q = "Microsoft aims to spend around $80 billion, while Meta has guided to between $60 billion and $65 billion."
+    >>> said = lambda text: [Claim(text, (Citation(1, "c", "d", "T", "", None, q, 0, 1, True),))]
+    >>> wrong_pick("Which company plans to spend more on AI, Microsoft or Meta?", said("Meta plans to spend more on AI."))
+    'the quotes give Microsoft 80 billion and Meta 65 billion'
+    >>> wrong_pick("Which company plans to spend more on AI, Microsoft or Meta?", said("Microsoft plans to spend more."))
+    ''
+    """
+    m = _PICK.search(question)
+    if not m or not claims:
+        return ""
+    asked = {w.lower() for w in re.findall(r"[A-Za-z]+", m.group("ask"))}
+    more, less = bool(asked & _MORE), bool(asked & _LESS)
+    if more == less:
+        return ""
+    a, b = m.group("a"), m.group("b")
+    answer = claims[0].text
+    picked = [x for x in (a, b) if re.search(rf"\b{re.escape(x)}\b", answer, re.I)]
+    if len(picked) != 1:
+        return ""
+    held: dict[str, list[float]] = {}
+    for claim in claims:
+        for c in claim.citations:
+            if c.verified:
+                for name, values in amounts_held(c.quote, {a, b}).items():
+                    for x in (a, b):
+                        if name.lower() == x.lower() or name.lower().split()[-1] == x.lower().split()[-1]:
+                            held.setdefault(x, []).extend(values)
+    if a not in held or b not in held:
+        return ""
+    pick = max if more else min
+    va, vb = pick(held[a]), pick(held[b])
+    right = a if (va > vb) == more else b
+    if va == vb or picked[0] == right:
+        return ""
+    return f"the quotes give {a} {figure(va)} and {b} {figure(vb)}"
+
+
 def unanswered(question: str, claims: Sequence[Claim]) -> str:
     """Why a verified answer does not answer its question (the first of :func:`restates`, :func:`lacks_asked`,
-    :func:`twisted`, :func:`reversed_move`, :func:`unnegated`, :func:`other_time` that finds a reason), or ""."""
-    for check in (restates, lacks_asked, twisted, reversed_move, unnegated, other_time):
+    :func:`twisted`, :func:`reversed_move`, :func:`unnegated`, :func:`other_time`, :func:`wrong_pick` that finds a
+    reason), or ""."""
+    for check in (restates, lacks_asked, twisted, reversed_move, unnegated, other_time, wrong_pick):
         if why := check(question, claims):
             return why
     return ""

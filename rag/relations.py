@@ -1091,6 +1091,65 @@ def _named(text: str, known: set[str]) -> tuple[list[str], list[tuple[int, int, 
     return toks, found, sent, owned
 
 
+def amounts_held(text: str, known: set[str] = frozenset()) -> dict[str, list[float]]:
+    """The amounts ``text`` gives each name, as the figure rules read a holder: the nearest name before the amount
+    in its sentence, not after a preposition or as a possessive ("Elon Musk's company"). A sentence's first word is
+    a name when ``known``.
+
+    >>> amounts_held("Microsoft aims to spend $80 billion, while Meta has guided to between $60 billion and $65 billion.",
+    ...              {"Microsoft"})
+    {'Microsoft': [80000000000.0], 'Meta': [60000000000.0, 65000000000.0]}
+    """
+    toks, found, sent, owned = _named(text, set(known))
+    out: dict[str, list[float]] = {}
+    for j, t in enumerate(toks):
+        if not t[:1].isdigit() or _kind(toks, j) != "amount":
+            continue
+        holder = _holder(toks, [n for n in found if sent[n[0]] == sent[j] and n[1] not in owned], j)
+        if holder:
+            out.setdefault(holder, []).extend(sorted(_value(toks, j)))
+    return out
+
+
+_MORE_WORDS = frozenset("more higher larger bigger greater".split())
+_LESS_WORDS = frozenset("less lower smaller fewer".split())
+
+
+def outspends(claim: str, quote: str) -> str:
+    """"X ... more than Y" where the quote gives X the smaller amount (or "less than" and the larger): "Meta plans to
+    spend more on AI than Microsoft" against "Microsoft aims to spend $80 billion, while Meta has guided to ... $65
+    billion". Only when the quote gives both an amount (the highest for "more", the lowest for "less").
+
+    >>> q = "Microsoft aims to spend around $80 billion, while Meta has guided to between $60 billion and $65 billion."
+    >>> outspends("Meta plans to spend more on AI than Microsoft.", q)
+    'comparison: the quote gives Meta 65 billion and Microsoft 80 billion'
+    >>> outspends("Microsoft plans to spend more on AI than Meta.", q)
+    ''
+    """
+    toks = [t.lower() for t in tokens(claim)]
+    found = names(claim)
+    if len(found) < 2 or "than" not in toks:
+        return ""
+    at = toks.index("than")
+    said = set(toks[max(0, at - 8) : at])
+    more, less = bool(said & _MORE_WORDS), bool(said & _LESS_WORDS)
+    after = [n for a, _, n in found if a == at + 1 or (a == at + 2 and toks[at + 1] == "the")]
+    if more == less or not after or found[0][2] == after[0]:
+        return ""
+    x, y = found[0][2], after[0]
+    held = amounts_held(quote, {x, y})
+    vx = [v for n, vs in held.items() if _same_name(n, x) for v in vs]
+    vy = [v for n, vs in held.items() if _same_name(n, y) for v in vs]
+    if not vx or not vy:
+        return ""
+    pick = max if more else min
+    if (pick(vx) > pick(vy)) == more or pick(vx) == pick(vy):
+        return ""
+    from .citations import figure
+
+    return f"comparison: the quote gives {x} {figure(pick(vx))} and {y} {figure(pick(vy))}"
+
+
 def figure_holder(claim: str, quote: str) -> str:
     """The quote gives the claim's amount to someone else, and another amount to the claim's holder: "Microsoft
     expects to spend $65 billion" against "Microsoft aims to spend $80 billion, while Meta has guided to between
@@ -1475,7 +1534,7 @@ def agent(claim: str, quote: str) -> str:
     return ""
 
 
-CHECKS = (placing, ranking, ordinal, role, order, agent, subject, figures, year_of_figure, period_of_figure, currency, figure_holder, comparison, endpoint, dates, direction, opposite, negation, prefixed, qualifier)  # the most specific reason first
+CHECKS = (placing, ranking, ordinal, role, order, agent, subject, figures, year_of_figure, period_of_figure, currency, figure_holder, outspends, comparison, endpoint, dates, direction, opposite, negation, prefixed, qualifier)  # the most specific reason first
 
 
 def conflict(claim: str, quote: str) -> str:

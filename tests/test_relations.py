@@ -237,6 +237,10 @@ def test_quote_is_a_sentence_with_at_most_a_neighbour():
          "Smith said more than half of that amount would be invested in the United States.", "opposite"),
         ("Microsoft will invest more than half of its $80 billion in the United States.",
          "Smith said more than half of that amount would be invested in the United States.", ""),
+        ("Meta plans to spend more on AI than Microsoft.",
+         "Microsoft aims to spend around $80 billion, while Meta has guided to between $60 billion and $65 billion.", "comparison"),
+        ("Microsoft plans to spend more on AI than Meta.",
+         "Microsoft aims to spend around $80 billion, while Meta has guided to between $60 billion and $65 billion.", ""),
     ],
 )
 def test_relation_table(claim, quote, reason):
