@@ -297,7 +297,6 @@ def event_day(day: date, claim: Claim, passages: Sequence[Passage]) -> tuple[dat
     event's citations no longer verify, with the reason.
 
     >>> from rag.models import Citation
-    >>> from rag.retrieval import _p
     >>> def event(quote): return Claim("x [1].", (Citation(1, "d:0", "d", "T", "", date(2025, 4, 15), quote, 0, 1, True),))
     >>> event_day(date(2025, 4, 15), event("It hit 38.4C on Monday, 14 April."), [])[0]
     datetime.date(2025, 4, 14)
