@@ -16,8 +16,8 @@ Decisions measured rather than left to a 1.5B model's own judgement:
 - Then the verified answer must answer its question: :func:`restates`,
   :func:`lacks_asked`, :func:`twisted`, :func:`reversed_move`, :func:`unnegated` and
   :func:`other_time` decline one that says nothing new, lacks the month, year or figure
-  asked for, speaks of the opposite of what was asked (or of a rise for a fall), or of
-  another month; :func:`unsupported` declines one whose support
+  asked for, speaks of the opposite of what was asked (or of a rise for a fall), of
+  another month or quarter, or picks the wrong one of two (:func:`wrong_pick`); :func:`unsupported` declines one whose support
   score (a logistic model fitted like the one above) is below ``min_support``.
 
 >>> from rag.models import Citation, Claim
@@ -457,7 +457,7 @@ def twisted(question: str, claims: Sequence[Claim]) -> str:
 
 
 # Unmistakable words of a rise or a fall, for what a question asks about ("grow" crops and "climb" a mountain,
-# "sink" a ship: left out) and for what a quote's main clause says against it.
+# "sink" a ship: left out) and for what a quote's clauses other than of cause or time say against it.
 _RISE = frozenset(
     "rise rose rises rising risen increase increased increases increasing jump jumped jumps jumping surge surged "
     "surges surging soar soared soars soaring".split()
