@@ -175,5 +175,5 @@ def test_as_of_caps_every_window_and_no_as_of_caps_nothing():
 def test_a_window_after_the_as_of_date_is_empty_not_an_error():
     filters, when = plan("What happened?", Filters(since=D(2025, 3, 10)), as_of=WED)
     assert filters.since > filters.until  # searches nothing; the answer names the window
-    assert when.describe() == "between 2025-03-10 and 2025-03-05"
+    assert when.describe() == "on or after 2025-03-10, which is after the as-of date 2025-03-05"
     assert resolve("What happened since March 10?", WED).since == D(2024, 3, 10)  # no year: the last March 10 not after today
