@@ -237,7 +237,6 @@ def stream_answer(
     choices: Sequence[str] = (),
     started: float | None = None,
     asked: str = "",
-    earlier: str = "",
 ) -> Iterator[str | Answer]:
     """Yield answer text as it streams, then the checked :class:`Answer` as the last item.
 
@@ -245,8 +244,7 @@ def stream_answer(
     (its ``today`` reaches the prompt); ``started`` is when the caller began (so
     ``retrieve_s`` covers retrieval); ``asked`` is what the user typed when
     ``question`` is its standalone rewrite; ``choices`` are the options of a
-    multiple-choice question, shown to the model with it; ``earlier`` is the
-    conversation's last answer, which a follow-up's must not merely repeat.
+    multiple-choice question, shown to the model with it.
     """
     t0 = started if started is not None else time.perf_counter()
     prompt = load("answer")
@@ -373,11 +371,7 @@ def stream_answer(
     signals["lag"] = policy.evidence_lag(claims, passages)
     if settings.judge:
         signals["judge"], timings["judge_s"] = judge(question, claims, llm)
-    why = (
-        policy.unanswered(question, claims)
-        or policy.repeats_earlier(claims, earlier)  # a follow-up answered with the answer before it
-        or policy.unsupported(signals, settings.support_weights, settings.min_support)
-    )
+    why = policy.unanswered(question, claims) or policy.unsupported(signals, settings.support_weights, settings.min_support)
     signals["support"] = round(policy.support(signals, settings.support_weights), 4)
     if why:
         yield declined(passages, why, raw, tokens, claims + list(decision.dropped))

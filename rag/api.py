@@ -177,14 +177,8 @@ def ask_stream(
         retrieved = _retrieve(ctx, query, searched, when, k)
         yield from stream_answer(
             standalone, retrieved, llm=ctx.llm, embed=ctx.embedder.embed, settings=ctx.settings, when=when, choices=choices, started=t0,
-            asked=question if standalone != question else "", earlier=_last_answer(history),
+            asked=question if standalone != question else "",
         )  # fmt: skip
-
-
-def _last_answer(history: Iterable[Turn]) -> str:
-    """The text of the conversation's last answer ("" when there is none or it was declined)."""
-    turns = conversation.turns_of(history)
-    return turns[-1][1] if turns else ""
 
 
 def ask(question: str, **kwargs) -> Answer:

@@ -630,30 +630,6 @@ def wrong_pick(question: str, claims: Sequence[Claim]) -> str:
     return f"the quotes give {a} {figure(va)} and {b} {figure(vb)}"
 
 
-def repeats_earlier(claims: Sequence[Claim], earlier: str) -> str:
-    """Why a follow-up's answer that only says again what the answer before it said is declined, or "": "When was
-    that announced?" answered with the same "$50 billion" sentence (a user pass: the rewrite had failed and the
-    previous question was asked again). Every sentence must hold no figure the earlier answer lacks and at most a
-    fifth of its content words new.
-
-    >>> from rag.models import Citation
-    >>> said = lambda text: [Claim(text, (Citation(1, "c", "d", "T", "", None, "q", 0, 1, True),))]
-    >>> repeats_earlier(said("Alibaba is investing $50 billion in AI [1]."), "Alibaba will invest $50 billion in AI and cloud.")
-    'the answer repeats the previous one'
-    >>> repeats_earlier(said("Alibaba announced it on 24 February [1]."), "Alibaba will invest $50 billion in AI and cloud.")
-    ''
-    """
-    if not earlier or not claims:
-        return ""
-    before, figures = stems(earlier), numbers_in(earlier)
-    for claim in claims:
-        text = re.sub(r"\[\d+(?:,\s*\d+)*\]", "", claim.text)
-        mine = stems(text)
-        if not mine or len(mine - before) > 0.2 * len(mine) or not numbers_in(text) <= figures:
-            return ""
-    return "the answer repeats the previous one"
-
-
 def unanswered(question: str, claims: Sequence[Claim]) -> str:
     """Why a verified answer does not answer its question (the first of :func:`restates`, :func:`lacks_asked`,
     :func:`twisted`, :func:`reversed_move`, :func:`unnegated`, :func:`other_time`, :func:`wrong_pick` that finds a
