@@ -48,6 +48,12 @@ _CLAIM_ROWS = (
 )
 
 
+def _label(run: dict) -> str:
+    """A run's config for a table header, with its --set overrides ("default, min_support=0.0")."""
+    over = ", ".join(f"{k}={v}" for k, v in (run.get("overrides") or {}).items())
+    return f"{run.get('config')}, {over}" if over else str(run.get("config"))
+
+
 def compare(a: Path, b: Path) -> str:
     """A Markdown table of A, B and B - A for every metric, then the flipped questions (or claims)."""
     sa, ra = load(a)
@@ -62,7 +68,7 @@ def compare(a: Path, b: Path) -> str:
     if shared:  # e.g. a 500-question run against a --limit 100 one: score both on the same questions
         sa = summarize([ra[i] for i in both], sa["run"])
         sb = summarize([rb[i] for i in both], sb["run"])
-    lines = [f"| metric | A: {sa['run']['config']} | B: {sb['run']['config']} | B - A |", "|---|---|---|---|"]
+    lines = [f"| metric | A: {_label(sa['run'])} | B: {_label(sb['run'])} | B - A |", "|---|---|---|---|"]
     for section, key, label, kind in ROWS:
         va, vb = value(sa, section, key), value(sb, section, key)
         delta = "n/a" if va is None or vb is None else f"{vb - va:+.3f}" + ("s" if kind == "seconds" else "")
@@ -85,7 +91,7 @@ def _compare_claims(sa: dict, ra: dict[str, dict], sb: dict, rb: dict[str, dict]
     if len(both) < max(len(ra), len(rb)):
         sa = aggregate([ra[i] for i in both], sa["run"])
         sb = aggregate([rb[i] for i in both], sb["run"])
-    lines = [f"| measure | A: {sa['run']['config']} | B: {sb['run']['config']} | B - A |", "|---|---|---|---|"]
+    lines = [f"| measure | A: {_label(sa['run'])} | B: {_label(sb['run'])} | B - A |", "|---|---|---|---|"]
     for key, label in _CLAIM_ROWS:
         va, vb = sa["claims"].get(key), sb["claims"].get(key)
         delta = "n/a" if va is None or vb is None else f"{vb - va:+.3f}"
