@@ -42,7 +42,7 @@ from .chunking import sentence_spans
 from .citations import _STOP, _WORD, figure, restated, stems, words
 from .models import CheckedText, Claim, Passage, When
 from .numeric import numbers_in
-from .relations import _DOWN, _MONTHS, _UP, _YEAR, amounts_held
+from .relations import _DOWN, _LESS_WORDS, _MONTHS, _MORE_WORDS, _UP, _YEAR, amounts_held
 from .stemming import stem
 
 _QUESTION_WORDS = frozenset("which whose many much long far often did does kind type name named called".split())
@@ -580,8 +580,8 @@ def _quarters(text: str) -> set[str]:
     return {_QUARTER_NAMES.get(k, k) for m in _QUARTER.finditer(text) for k in [(m.group(1) or m.group(2)).lower()]}
 
 
-_MORE = frozenset("more most higher highest larger largest bigger biggest greater greatest".split())
-_LESS = frozenset("less least fewer fewest lower lowest smaller smallest".split())
+_MORE = _MORE_WORDS | frozenset("most highest largest biggest greatest".split())  # the checker's words, and superlatives
+_LESS = _LESS_WORDS | frozenset("least fewest lowest smallest".split())
 _PICK = re.compile(r"\b(?:which|who|what)\b(?P<ask>.*?),?\s+(?P<a>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*)*)\s+or\s+"
                    r"(?:the\s+)?(?P<b>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*)*)\s*\?\s*$", re.I)
 

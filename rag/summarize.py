@@ -24,7 +24,7 @@ from datetime import date
 from . import disagree
 from .answer import format_passage, token_counter
 from .chunking import sentence_spans
-from .citations import Checker, render, stems
+from .citations import Checker, parse_markers, render, stems
 from .dates import days_stated
 from .errors import ConfigError
 from .llm import context_window, finish_reason, model_name, text_output
@@ -329,10 +329,6 @@ def event_day(day: date, claim: Claim, passages: Sequence[Passage]) -> tuple[dat
     return day, _unverified(claim, f"date: neither the quote nor its article gives {day.isoformat()} (published {published})")
 
 
-def _marks_off(text: str) -> str:
-    return re.sub(r"\s*\[\d+(?:,\s*\d+)*\]", "", text).strip()
-
-
 def _published_on_day(claim: Claim, day: date) -> bool:
     return any(c.published == day for c in claim.citations)
 
@@ -355,7 +351,7 @@ def _timeline(passages, focus, lines, embed, calls, t0, *, raw: str | None = Non
     checker = Checker(passages, embed)
     events: list[TimelineEvent] = []
     for written, text in dated_lines(lines):
-        checked = next((c for c in checker.check(text).claims if not _marks_off(c.text).endswith(":")), None)
+        checked = next((c for c in checker.check(text).claims if not parse_markers(c.text)[0].endswith(":")), None)
         if checked is None:
             continue
         day, claim = event_day(written, checked, passages)
