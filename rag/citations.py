@@ -20,7 +20,17 @@ from .chunking import sentence_spans
 from .errors import visible
 from .models import CheckedText, Citation, Claim, Passage
 from .numeric import numbers_in, unsupported_numbers
-from .relations import conflict, missing_names, names, out_of_period, replaced_figure, unstated_move, unstated_win
+from .relations import (
+    conflict,
+    missing_names,
+    names,
+    other_year,
+    out_of_period,
+    replaced_figure,
+    unstated_comparison,
+    unstated_move,
+    unstated_win,
+)
 from .stemming import stem
 
 _MARK = re.compile(r"\s*\[(?:(?:passage|source|doc)\s*)?(\d+(?:\s*[,;–-]\s*(?:(?:passage|source)\s*)?\d+)*)\]", re.I)
@@ -242,7 +252,9 @@ class Checker:
             if not relation and (absent := missing_names(claim, f"{quote} {p.title}", named=self.question)):
                 relation = f"names: {', '.join(absent)} not in the quoted sentence"
             relation = relation or unstated_move(claim, quote, p.title) or unstated_win(claim, quote, p.title)
+            relation = relation or unstated_comparison(claim, quote, p.title)
             relation = relation or out_of_period(claim, p.published, self.today)
+            relation = relation or other_year(claim, quote, p.published, p.title, self.question)
             # ... but not where the quote gives another figure in the same words: "Meta announced 10,000 job cuts" (the
             # question's figure) is not stated by "Meta: 11,000".
             if not relation and self.question and unsupported_numbers(claim, f"{quote} {day}"):

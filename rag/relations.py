@@ -625,12 +625,28 @@ def _roles(toks: list[str]):
         yield joined[: m.start()].count(" "), _ROLES[m.group(1).lower()]
 
 
-def _compare(claim: str, quote: str, vocab, label: str, show, before: bool) -> str:
+# A contest's division: a win in the women's or the wheelchair race is not the marathon's.
+_DIVISIONS = frozenset(
+    "women's women men's men woman's girls' girls boys' boys wheelchair junior juniors youth under-21 under-23 under-20 "
+    "under-19 under-18 under-17 mixed doubles singles masters veterans para paralympic amateur amateurs".split()
+)
+
+
+def _compare(claim: str, quote: str, vocab, label: str, show, before: bool, *, divisions: bool = False) -> str:
     mine = _attributes(claim, vocab, min_words=1, before=before)
     theirs = _attributes(quote, vocab, min_words=2, before=before)
+    def division(text: str) -> set[str]:
+        return {t.lower().replace("’", "'") for t in tokens(text)} & _DIVISIONS
+
+    def elsewhere(holder: str) -> bool:
+        """``divisions``: the holder's sentence names a division the claim does not (another's win in the women's
+        race is another contest's)."""
+        said = [s for s in re.split(r"(?<=[.!?])\s+|\n", quote) if holder in s]
+        return divisions and bool(division(" ".join(said)) - division(claim))
+
     for person, values in mine.items():
         other = next((v for n, v in theirs.items() if _same_name(n, person)), None)
-        holders = [n for n, v in theirs.items() if values & v and not _same_name(n, person)]
+        holders = [n for n, v in theirs.items() if values & v and not _same_name(n, person) and not elsewhere(n)]
         if other is not None and not (values & other):
             return f"{label}: the quote gives {person} {show(sorted(other)[0])}, not {show(sorted(values)[0])}"
         if other is None and holders:
@@ -639,7 +655,14 @@ def _compare(claim: str, quote: str, vocab, label: str, show, before: bool) -> s
 
 
 def placing(claim: str, quote: str) -> str:
-    return _compare(claim, quote, _placings, "placing", lambda r: _PLACE_NAME.get(r, str(r)), True)
+    """A placing the quote gives the claim's person otherwise, or gives to someone else in the same contest.
+
+    >>> placing("Elias Kiprono won the marathon.", "In the women's race, Hiwot Bekele won her first major marathon.")
+    ''
+    >>> placing("Ruth Chebet won the women's race.", "In the women's race, Hiwot Bekele won her first major marathon.")
+    'placing: the quote gives won to Hiwot Bekele, not Ruth Chebet'
+    """
+    return _compare(claim, quote, _placings, "placing", lambda r: _PLACE_NAME.get(r, str(r)), True, divisions=True)
 
 
 def role(claim: str, quote: str) -> str:
@@ -736,6 +759,81 @@ def out_of_period(claim: str, published: date | None, today: date | None) -> str
         if (m := pattern.search(said)) and published < start - timedelta(days=PERIOD_SLACK):
             return f"dated: the claim says '{m.group(0).lower()}', the article is from {published.isoformat()}"
     return ""
+
+
+# The year a claim places its event in: "in 2024", "the 2024 Harbour City Marathon", "2024's race". Not one that
+# bounds or spans a period ("since 2019", "from 2019 to 2024", "2019-2024"), nor a year in quotation marks.
+_EVENT_YEAR = re.compile(
+    r"(?<![\w-])(?:(?:(?<=\bin )|(?<=\bin early )|(?<=\bin late )|(?<=\bduring ))((?:19|20)\d\d)(?![\w-]|\s*(?:-|–|to|and)\s*\d)"
+    r"|(?<=\bthe )((?:19|20)\d\d)(?=\s+[A-Z])|((?:19|20)\d\d)(?='s\b))",
+)
+_ANY_YEAR = re.compile(r"(?<![\w.,$-])(?:1[89]|20)\d\d(?![\w%]|[.,]\d)")
+# A year the quote counts from its article's ("three years ago", "last year"): another year it speaks of.
+_YEARS_BACK = re.compile(r"\b(?:(?P<n>\d{1,2}|[a-z]+) years? ago|(?P<rel>last|next) year)\b", re.I)
+# A quote that speaks of another year besides its own event may hold the claim's year in these words.
+_OTHER_YEARS = re.compile(
+    r"\b(?:last|next|previous|past|prior|this|that|every|each|the same) (?:year|season|edition|decade)s?\b|\byears?\b"
+    r"|\bannual(?:ly)?\b|\bdecades?\b|\bseasons?\b|\bonce\b|\bformer(?:ly)?\b|\bpreviously\b|\bearlier\b",
+    re.I,
+)
+# The quote's own event day: a day of a month without its year ("on Sunday, 6 April", "Dec. 28"), "on Monday",
+# "yesterday", read against the article's date. A bare weekday is not one ("Super Bowl Sunday", "Black Friday").
+_EVENT_DAY = re.compile(
+    r"\b(?:(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?|may)\s+\d{1,2}(?:st|nd|rd|th)?\b(?!,?\s+\d{4})"
+    r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b(?!,?\s+\d{4})"
+    r"|\bon (?:last )?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\byesterday\b",
+    re.I,
+)
+
+
+def other_year(claim: str, quote: str, published: date | None, title: str = "", asked: str = "") -> str:
+    """The claim places its event in one year, and the quote dates the event it tells to another: "Kiprono won
+    the Harbour City Marathon in 2024" on "Kiprono broke the course record on Sunday, 6 April", in an article of
+    2025-04-07. ``asked``: the question, whose year a claim without one answers for ("Who won in 2024?" answered
+    "Kiprono"). Narrow: the quote and its headline give no year at all and speak of no other ("last year", "a
+    former champion"), and every day the quote names falls in the same year, read against the article's date.
+
+    >>> q = "Kenya's Elias Kiprono broke the Harbour City Marathon course record on Sunday, 6 April, winning in 2:06:41."
+    >>> other_year("Elias Kiprono won the Harbour City Marathon in 2024.", q, date(2025, 4, 7))
+    'date: the quote tells of 6 April 2025 (its article is of 2025-04-07), not 2024'
+    >>> other_year("Elias Kiprono won the Harbour City Marathon in 2025.", q, date(2025, 4, 7))
+    ''
+    >>> other_year("Elias Kiprono.", q, date(2025, 4, 7), asked="Who won the Harbour City Marathon in 2024?")
+    'date: the quote tells of 6 April 2025 (its article is of 2025-04-07), not 2024'
+    >>> other_year("The fire began on Dec. 28.", "The fire began on Dec. 28 near the river.", date(2025, 1, 3), asked="What began in 2024?")
+    ''
+    >>> other_year("Smith has won every race since 2019.", "Smith won on Sunday.", date(2025, 4, 7))
+    ''
+    >>> other_year("Smith won in 2024.", "Smith, who won last year, won again on Sunday.", date(2025, 4, 7))
+    ''
+    >>> other_year("Smith won in 2023.", "Smith, who won last year, won again on Sunday.", date(2025, 4, 7))
+    'date: the quote tells of 6 April 2025 (its article is of 2025-04-07), not 2023'
+    >>> other_year("Smith set the record in 2022.", "Smith set the record three years ago; Jones won on Sunday.", date(2025, 4, 7))
+    ''
+    """
+    if published is None:
+        return ""
+
+    def event_years(text: str) -> set[int]:
+        return {int(a or b or c) for a, b, c in _EVENT_YEAR.findall(_QUOTED.sub(" ", text))}
+
+    from .dates import _NUMBERS, days_stated
+
+    years = event_years(claim) or (event_years(asked) if not _ANY_YEAR.search(claim) else set())
+    if len(years) != 1 or _ANY_YEAR.search(f"{quote} {title}"):
+        return ""
+    for m in _YEARS_BACK.finditer(quote):  # "the mark set three years ago" speaks of 2022, not of 2024
+        n = m["n"].lower() if m["n"] else ""
+        back = int(n) if n.isdigit() else _NUMBERS.get(n) if n else (1 if m["rel"].lower() == "last" else -1)
+        if back is None or published.year - back in years:
+            return ""
+    if _OTHER_YEARS.search(_YEARS_BACK.sub(" ", quote)):
+        return ""
+
+    days = [d for m in _EVENT_DAY.finditer(quote) for d in days_stated(m.group(0), published)[1]]
+    if not days or len({d.year for d in days}) != 1 or (said := days[0]).year in years:
+        return ""
+    return f"date: the quote tells of {said.day} {said:%B %Y} (its article is of {published.isoformat()}), not {years.pop()}"
 
 
 _UNITS = frozenset("billion million trillion thousand bn mn yuan dollar dollars euro euros pound percent per cent usd".split())
@@ -1115,6 +1213,21 @@ _MORE_WORDS = frozenset("more higher larger bigger greater".split())
 _LESS_WORDS = frozenset("less lower smaller fewer".split())
 
 
+def _compared(claim: str) -> tuple[str, str, bool] | None:
+    """The two names an "X ... more (less) than Y" claim compares, and whether X has more; None for no such claim."""
+    toks = [t.lower() for t in tokens(claim)]
+    found = names(claim)
+    if len(found) < 2 or "than" not in toks:
+        return None
+    at = toks.index("than")
+    said = set(toks[max(0, at - 8) : at])
+    more, less = bool(said & _MORE_WORDS), bool(said & _LESS_WORDS)
+    after = [n for a, _, n in found if a == at + 1 or (a == at + 2 and toks[at + 1] == "the")]
+    if more == less or not after or found[0][2] == after[0]:
+        return None
+    return found[0][2], after[0], more
+
+
 def outspends(claim: str, quote: str) -> str:
     """"X ... more than Y" where the quote gives X the smaller amount (or "less than" and the larger): "Meta plans to
     spend more on AI than Microsoft" against "Microsoft aims to spend $80 billion, while Meta has guided to ... $65
@@ -1126,17 +1239,9 @@ def outspends(claim: str, quote: str) -> str:
     >>> outspends("Microsoft plans to spend more on AI than Meta.", q)
     ''
     """
-    toks = [t.lower() for t in tokens(claim)]
-    found = names(claim)
-    if len(found) < 2 or "than" not in toks:
+    if (compared := _compared(claim)) is None:
         return ""
-    at = toks.index("than")
-    said = set(toks[max(0, at - 8) : at])
-    more, less = bool(said & _MORE_WORDS), bool(said & _LESS_WORDS)
-    after = [n for a, _, n in found if a == at + 1 or (a == at + 2 and toks[at + 1] == "the")]
-    if more == less or not after or found[0][2] == after[0]:
-        return ""
-    x, y = found[0][2], after[0]
+    x, y, more = compared
     held = amounts_held(quote, {x, y})
     vx = [v for n, vs in held.items() if _same_name(n, x) for v in vs]
     vy = [v for n, vs in held.items() if _same_name(n, y) for v in vs]
@@ -1148,6 +1253,44 @@ def outspends(claim: str, quote: str) -> str:
     from .citations import figure
 
     return f"comparison: the quote gives {x} {figure(pick(vx))} and {y} {figure(pick(vy))}"
+
+
+# Words with which a quote compares two things itself; with any of them the quote is left to the other checks.
+_COMPARING = _MORE_WORDS | _LESS_WORDS | frozenset(
+    "than most least largest biggest smallest highest lowest greatest top tops topped exceed exceeds exceeded exceeding "
+    "surpass surpasses surpassed outspend outspends outspent outpace outpaced outpaces ahead behind trail trails trailed "
+    "lead leads led double doubled twice triple tripled half".split()
+)
+
+
+def unstated_comparison(claim: str, quote: str, title: str = "") -> str:
+    """"X ... more than Y" on a quote that neither compares them nor gives both an amount: "Meta plans to spend more
+    than Microsoft" stated on "The guidance puts Meta alongside Microsoft, which plans to spend about $80 billion".
+    Where the quote and its headline give both amounts, they decide (:func:`outspends`).
+
+    >>> q = "The guidance puts Meta alongside Microsoft, which has said it plans to spend about $80 billion on AI."
+    >>> unstated_comparison("Meta plans to spend more than Microsoft on AI.", q)
+    'unstated: the quote does not compare Meta with Microsoft'
+    >>> unstated_comparison("Meta plans to spend more than Microsoft on AI.", q, "Meta confirms US$60-65bn capex plan")
+    'comparison: the quote gives Meta 65 billion and Microsoft 80 billion'
+    >>> unstated_comparison("Microsoft plans to spend more than Meta on AI.", q, "Meta confirms US$60-65bn capex plan")
+    ''
+    >>> unstated_comparison("Meta plans to spend more than Microsoft.", "Meta's budget now exceeds Microsoft's.")
+    ''
+    >>> unstated_comparison("Meta plans to spend more than Microsoft.", "Microsoft will spend more than half at home.")
+    'unstated: the quote does not compare Meta with Microsoft'
+    """
+    if (compared := _compared(claim)) is None:
+        return ""
+    x, y, _ = compared
+    text = f"{title}. {quote}" if title else quote
+    held = amounts_held(text, {x, y})
+    if any(_same_name(n, x) for n in held) and any(_same_name(n, y) for n in held):
+        return outspends(claim, text)
+    both = all(any(_same_name(n, w) for _, _, n in names(text)) for w in (x, y))
+    if both and {t.lower() for t in tokens(quote)} & _COMPARING:
+        return ""
+    return f"unstated: the quote does not compare {x} with {y}"
 
 
 def figure_holder(claim: str, quote: str) -> str:
@@ -1278,6 +1421,9 @@ def _percent(text: str, figure: str) -> bool:
     return re.search(rf"(?<![\d.]){re.escape(figure)}\s?(?:%|percent\b|per cent\b)", text) is not None
 
 
+_YEAR_TOKEN = re.compile(r"(?:1[89]|20)\d\d")
+
+
 def replaced_figure(claim: str, quote: str, *, tolerant: bool = False) -> str:
     """A figure of the claim that the quote lacks, where the quote has another figure in the same words
     ("revenue reached 290 billion yuan" against "revenue ... reached 280 billion yuan"); "" when none.
@@ -1294,6 +1440,10 @@ def replaced_figure(claim: str, quote: str, *, tolerant: bool = False) -> str:
     ''
     >>> replaced_figure("Nvidia's revenue rose 93% to $39.3 billion.", "Nvidia's revenue rose 78% to $39.3 billion.")
     'the quote gives 78 where the claim gives 93'
+    >>> replaced_figure("Bekele won the women's race in 2024.", "In the women's race, Bekele won in 2:21:58.")
+    ''
+    >>> replaced_figure("Bekele won the women's race in 2024.", "In the women's race, Bekele won in 2023.")
+    'the quote gives 2023 where the claim gives 2024'
     """
     ct, qt = tokens(claim), tokens(quote)
     have, stated = set(qt), set(ct)  # a figure the claim states itself replaces none of its others
@@ -1304,8 +1454,12 @@ def replaced_figure(claim: str, quote: str, *, tolerant: bool = False) -> str:
             continue
         mine = _context(ct, i, 6)
         near = [j for j in spots if qt[j] not in stated and not (tolerant and (_dated(qt, j) or _value(qt, j) & given))]
-        share = _percent(claim, t)  # a percentage is replaced only by a percentage, an amount by an amount
-        score, j = max(((len(mine & _context(qt, j, 6)), j) for j in near if _percent(quote, qt[j]) == share), default=(0, -1))
+        # A percentage is replaced only by a percentage, an amount by an amount, a year by a year.
+        kind = (_percent(claim, t), bool(_YEAR_TOKEN.fullmatch(t)))
+        score, j = max(
+            ((len(mine & _context(qt, j, 6)), j) for j in near if (_percent(quote, qt[j]), bool(_YEAR_TOKEN.fullmatch(qt[j]))) == kind),
+            default=(0, -1),
+        )
         if score >= 2 and not (tolerant and _same_figure(t, qt[j], _value(ct, i), _value(qt, j))):
             return f"the quote gives {qt[j]} where the claim gives {t}"
     return ""

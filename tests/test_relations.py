@@ -282,6 +282,11 @@ def test_a_place_is_named_by_its_demonym(claim, evidence, missing):
         # Names and figures the answer repeats from its question need not be quoted again; what it adds must be.
         ("Which runner won the 2025 Harbour City Marathon men's race?", "Elias Kiprono won the 2025 Harbour City Marathon men's race [1].", True),
         ("Which runner won the 2025 Harbour City Marathon men's race?", "Joe Tsai won the 2025 Harbour City Marathon men's race [1].", False),
+        # A year the quote gives none for: its race "on Sunday" is the article's, 2025, not the question's 2024.
+        ("Who won the Harbour City Marathon in 2024?", "Elias Kiprono won the Harbour City Marathon in 2024 [1].", False),
+        ("Who won the Harbour City Marathon in 2024?", "Elias Kiprono [1].", False),
+        ("Who won the Harbour City Marathon in 2025?", "Elias Kiprono [1].", True),
+        ("Who won the 2025 Harbour City Marathon?", "Elias Kiprono won the Harbour City Marathon [1].", True),
     ],
 )
 def test_answers_are_checked_with_their_question(question, answer, verified):
