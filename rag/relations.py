@@ -524,6 +524,10 @@ def unstated_win(claim: str, quote: str, title: str = "") -> str:
     ''
     >>> unstated_win("Robbie won best actress.", "Robbie is nominated.", "'Banshees' wins best comedy")
     'unstated: the quote says nothing of who won'
+    >>> unstated_win("Ukraine won the 2023 Eurovision Song Contest.", "Liverpool will host Eurovision 2023. Liverpool beat out Glasgow.")
+    'unstated: the quote says nothing of who won'
+    >>> unstated_win("Ukraine won the 2022 Eurovision Song Contest.", "The war-torn country took the title in Turin.")
+    ''
     """
     ct = [t.lower() for t in tokens(claim)]
     wins = [i for i, t in enumerate(ct) if t in _WIN]
@@ -534,6 +538,15 @@ def unstated_win(claim: str, quote: str, title: str = "") -> str:
         return ""
     said = {t.lower() for t in tokens(quote)}
     doer = names(claim)[:1]
+    if doer and doer[0][2].split()[-1].lower() not in quote.lower():
+        # The quote never names the winner: a win it gives someone it names ("Liverpool beat out Glasgow" for
+        # "Ukraine won Eurovision") is theirs.
+        qt, others = tokens(quote), names(quote)
+        said = {
+            t.lower()
+            for i, t in enumerate(qt)
+            if not any(i - 4 <= b < i for _, b, _ in others)
+        }
     if doer and doer[0][2].split()[-1].lower() in title.lower():  # a headline's win is its own subject's
         said |= {t.lower() for t in tokens(title)}
     said |= {part for t in said for part in t.split("-")}  # "Oscar-winning"
