@@ -98,6 +98,28 @@ CASES = [
                  id="true-from-year-to-year"),  # fmt: skip
     pytest.param("Organisers were forbidden from raising the entry fee [1].", FEE, "Fees", False, "negation",
                  id="negation-forbidden-added"),  # fmt: skip
+    # A year the quote lacks (the question's year is checked against the quote's day: see below).
+    pytest.param("Elias Kiprono won the Harbour City Marathon in 2024 [1].", RACE, "Marathon", False, "number",
+                 id="year-not-quoted"),  # fmt: skip
+    pytest.param("Elias Kiprono won the Harbour City Marathon in 2025 [1].", RACE, "Marathon", True, "", id="true-year"),
+    # Another's win in another division is not a placing against the claim's winner; the same division's is.
+    pytest.param("Elias Kiprono won the Harbour City Marathon [1].", "The wheelchair races were won by Tomás Reyes.",
+                 "Marathon", False, "", id="win-in-another-division-no-placing"),  # fmt: skip
+    pytest.param("Anna Kowalczyk won the wheelchair race [1].", "The wheelchair race was won by Tomás Reyes.", "Marathon",
+                 False, "placing", id="placing-same-division"),  # fmt: skip
+    # A comparison needs a quote (or headline) naming both; their amounts, when given, decide it.
+    pytest.param("Meta plans to spend more than Microsoft on AI [1].",
+                 "Microsoft expects to spend roughly $80 billion on data centres, more than half in the United States.",
+                 "Microsoft's AI plan", False, "unstated", id="unstated-comparison-one-name"),  # fmt: skip
+    pytest.param("Meta plans to spend more than Microsoft on AI [1].",
+                 "The guidance puts Meta alongside Microsoft, which plans to spend about $80 billion on AI data centres.",
+                 "Meta confirms US$60-65bn capex plan", False, "comparison", id="comparison-headline-amount"),  # fmt: skip
+    pytest.param("Microsoft plans to spend more than Meta on AI [1].",
+                 "The guidance puts Meta alongside Microsoft, which plans to spend about $80 billion on AI data centres.",
+                 "Meta confirms US$60-65bn capex plan", True, "", id="true-comparison-headline-amount"),  # fmt: skip
+    # Winning one round reaches the next.
+    pytest.param("Gauff reached the fifth round [1].", "Gauff beat Sabalenka in the third round on Friday.", "Open", False,
+                 "ordinal", id="ordinal-two-rounds-on"),  # fmt: skip
 ]
 
 
