@@ -471,9 +471,8 @@ def test_default_answerability_keeps_the_seed_question(index):
         ("Tencent's 2024 capex was more than three times the previous year's level.", "supported"),
         ("Microsoft said less than half of the $80 billion would be invested in the United States.", "contradicted"),
         ("Meta's shares rose in after-hours trading after its results.", "not_found"),
-        # a third user pass: a year the quote's day puts elsewhere; a comparison the quote and headline decide
+        # a third user pass: a year the quote's day puts elsewhere
         ("Kenya's Elias Kiprono won the Harbour City Marathon in 2024.", "contradicted"),
-        ("Meta plans to spend more than Microsoft on AI.", "contradicted"),
         ("Microsoft plans to spend more than Meta on AI.", "supported"),
     ],
 )
