@@ -123,8 +123,9 @@ def _check_count(value, name: str) -> None:
 def _retrieve(ctx: Context, query: str, filters: Filters, when: When, k: int | None) -> list[Passage]:
     _check_count(k, "k")
     return retrieval.retrieve(
-        query, store=ctx.store, embedder=ctx.embedder, settings=ctx.settings, filters=filters, k=k, recent=when.recent
-    )
+        dates.search_words(query, when), store=ctx.store, embedder=ctx.embedder, settings=ctx.settings, filters=filters,
+        k=k, recent=when.recent,
+    )  # fmt: skip
 
 
 def ask_stream(

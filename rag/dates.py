@@ -307,6 +307,26 @@ def resolve(question: str, today: date) -> Implied:
     return Implied(since, until, best[1], recent or current, current)
 
 
+def search_words(query: str, when: When) -> str:
+    """The query a search runs on: the words that became its window taken out ("What did Alibaba announce last
+    week?" searches "What did Alibaba announce?"), so that a passage saying "last week" of something else does not
+    match on them. A query of nothing else is kept whole.
+
+    >>> search_words("What did Alibaba announce last week?", When(None, None, phrase="last week", implied=True))
+    'What did Alibaba announce?'
+    >>> search_words("Who won the Masters in 2024?", When(None, None, phrase="in 2024", implied=False))
+    'Who won the Masters in 2024?'
+    """
+    if not (when.implied and when.phrase):
+        return query
+    at = query.lower().find(when.phrase.lower())
+    if at < 0:
+        return query
+    rest = re.sub(r"\s+([?.!,])", r"\1", f"{query[:at]} {query[at + len(when.phrase):]}")
+    rest = re.sub(r"\s{2,}", " ", rest).strip()
+    return rest if re.search(r"\w", rest) else query
+
+
 def plan(question: str, filters: Filters = Filters(), as_of: date | None = None) -> tuple[Filters, When]:
     """The filters a search runs under, and the :class:`When` that explains them.
 
