@@ -172,7 +172,15 @@ def diversify(ranked: list[Passage], k: int, *, max_per_article: int, threshold:
         if near_duplicate(p, [bag.setdefault(q.chunk_id, words(q.text)) for q in out]):
             continue
         out[weakest[-1]] = p  # the lowest-ranked weak passage goes
-    return sorted(out, key=lambda p: rank[p.chunk_id]) if strong_held else out
+    out = sorted(out, key=lambda p: rank[p.chunk_id]) if strong_held else out
+    # Too few other articles to fill k (a narrow date window, a small index): what the cap held back fills the
+    # rest, after them.
+    for p in held:
+        if len(out) >= k:
+            break
+        if p not in out and not near_duplicate(p, [bag.setdefault(q.chunk_id, words(q.text)) for q in out]):
+            out.append(p)
+    return out
 
 
 def collapse(ranked: list[Passage], groups: dedup.Groups) -> list[Passage]:

@@ -59,7 +59,10 @@ def test_every_mode_finds_the_seed_and_respects_filters(indexed, mode):
     assert SEED_ID in [h.doc_id for h in hits[:2]]
     window = api.search("AI spending billion", k=10, since="2025-02-01", until="2025-02-28", **kw)
     assert window and all(date(2025, 2, 1) <= h.published <= date(2025, 2, 28) for h in window)
-    assert len([h for h in window if h.doc_id == SEED_ID]) <= 2
+    # The cap keeps one story from crowding out the others; when the window runs out of others, what it held back
+    # fills k after them.
+    capped = [h.doc_id for h in window][: len({h.doc_id for h in window}) + 1]
+    assert capped.count(SEED_ID) <= 2 and len(window) == 10
     only = api.search("AI spending", k=10, source="Kenyan business news (user's sample)", **kw)
     assert only and {h.doc_id for h in only} == {SEED_ID}
 
