@@ -162,7 +162,7 @@ def judge(
         besides = s.relation if s.relation.startswith(WHO) else ""
         if not s.relation.startswith("names:") and not about_same(claim, f"{quote} {passages[i].title}", besides):
             continue
-        weak = s.relation.split(":")[0] in ("qualifier", "negation", "date")  # weaker signs: the same statement needed
+        weak = s.relation.split(":")[0] in ("qualifier", "negation", "date", "ordinal")  # weaker signs: the same statement needed
         if s.relation and not s.relation.startswith(("names:", "unstated:")) and s.lexical >= (SAME_STATEMENT if weak else LEXICAL_WEAK):
             against.append((s.lexical, i, s.relation))
         elif s.relation.startswith("names:") and (why := swapped_name(claim, quote)):
