@@ -308,16 +308,17 @@ def resolve(question: str, today: date) -> Implied:
 
 
 def search_words(query: str, when: When) -> str:
-    """The query a search runs on: the words that became its window taken out ("What did Alibaba announce last
-    week?" searches "What did Alibaba announce?"), so that a passage saying "last week" of something else does not
-    match on them. A query of nothing else is kept whole.
+    """The query a search runs on: the relative words that became its window taken out ("What did Alibaba announce
+    last week?" searches "What did Alibaba announce?"), so that a passage saying "last week" of something else does
+    not match on them. A year or a month stays: a passage may share it. A query of nothing else is kept whole.
 
     >>> search_words("What did Alibaba announce last week?", When(None, None, phrase="last week", implied=True))
     'What did Alibaba announce?'
-    >>> search_words("Who won the Masters in 2024?", When(None, None, phrase="in 2024", implied=False))
-    'Who won the Masters in 2024?'
+    >>> search_words("How many people lived in Warsaw in 1939?", When(None, None, phrase="in 1939", implied=True))
+    'How many people lived in Warsaw in 1939?'
     """
-    if not (when.implied and when.phrase):
+    relative = not re.search(r"\d", when.phrase) and not re.search(_MONTH.format(g="m"), when.phrase, re.I)
+    if not (when.implied and when.phrase and relative):  # "in 1939", "in March" are words a passage may share
         return query
     at = query.lower().find(when.phrase.lower())
     if at < 0:
