@@ -33,7 +33,7 @@ from .citations import LEXICAL_STRONG, LEXICAL_WEAK, Checker, figure, words
 from .errors import RagError, check_text, visible
 from .models import Citation, Passage, Verdict
 from .numeric import numbers_in
-from .relations import about_same, replaced_figure, swapped_name
+from .relations import about_same, lead_name, names, replaced_figure, swapped_name
 
 # Share of the claim's words a quote must hold before a weak sign (a qualifier, a negation, a date)
 # counts as a contradiction rather than a sentence about something else.
@@ -120,6 +120,20 @@ WHO = ("role:", "placing:", "order:", "agent:", "subject:")
 ENTAILMENT_TRIES = 2
 
 
+def _elsewhere(claim: str, quote: str, lead: str, relation: str) -> bool:
+    """Whether a quote that never names the claim's subject ``lead`` still speaks of what the claim says: the same
+    deed given to another (a name other than the subject, or a figure, in both), a placing or role given to someone
+    else, or a claim whose figure belongs to another name it gives before it."""
+    if relation.startswith("subject:"):
+        mine = {n.lower() for _, _, n in names(claim)} - {lead.lower()}
+        shared = {n for n in mine & {n.lower() for _, _, n in names(quote)} if len(n) > 3 or any(c.isdigit() for c in n)}
+        return bool(shared or numbers_in(claim) & numbers_in(quote))
+    if relation.startswith(WHO):
+        return True
+    figure_at = next((m.start() for m in re.finditer(r"\d", claim)), len(claim))
+    return any(n != lead for _, _, n in names(claim[:figure_at]))
+
+
 def judge(
     claim: str,
     passages: Sequence[Passage],
@@ -155,12 +169,21 @@ def judge(
     if good:
         return Verdict(claim, "supported", f"stated in {len(good)} passage(s)", tuple(cites[i] for i in good[:3]))
     against = []
+    lead = lead_name(claim)
+    lead_only = f"{lead}'s"  # a possessive first word is a name to about_same
     for i, s in enumerate(supports):
         quote = passages[i].text[s.quote[0] : s.quote[1]]
         # Another company's "Shares fell" is no evidence against "Meta's shares rose", nor Alibaba's chief executive
         # against "Brad Smith is Microsoft's chief executive" (the names a role's reason gives do not count).
         besides = s.relation if s.relation.startswith(WHO) else ""
         if not s.relation.startswith("names:") and not about_same(claim, f"{quote} {passages[i].title}", besides):
+            continue
+        # Nor is a quote that never names the claim's subject ("Oracle plans to spend $40 billion" against
+        # "Microsoft's stated target of about $80 billion", under a headline naming Oracle), unless it gives the
+        # same deed to another ("Tencent unveiled Ernie 4.5" against "Baidu ... unveiled Ernie 4.5"), a placing or
+        # a role to someone else, or the claim's figure is another's it names ("Alibaba said ... DeepSeek-R1, which
+        # has 236 billion parameters").
+        if lead and not about_same(lead_only, quote) and not _elsewhere(claim, quote, lead, s.relation):
             continue
         weak = s.relation.split(":")[0] in ("qualifier", "negation", "date", "ordinal")  # weaker signs: the same statement needed
         if s.relation and not s.relation.startswith(("names:", "unstated:")) and s.lexical >= (SAME_STATEMENT if weak else LEXICAL_WEAK):

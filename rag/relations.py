@@ -1859,6 +1859,34 @@ def acronyms(text: str) -> set[str]:
     return {a for _, _, a in _runs(text)}
 
 
+# Verbs that make a sentence's capitalised first word its subject's name ("Oracle plans", "IBM expects"), and
+# common words that start sentences as they do ("Shares rose", "Officials said").
+_SUBJECT_VERBS = frozenset(
+    "plans plan planned expects expect expected said says will would has have had is was are were aims aimed announced "
+    "announces reported reports posted invested invests invest spent spends spend won wins beat acquired acquires bought "
+    "buys sold sells launched launches agreed agrees raised raises cut cuts forecast forecasts guided confirmed "
+    "unveiled unveils signed signs hired fired opened closed filed sued approved rejected".split()
+)
+_COMMON_SUBJECTS = frozenset(
+    "shares stocks stock prices price revenue revenues sales profit profits officials police analysts investors "
+    "authorities researchers scientists doctors experts voters workers residents it they he she we this that there "
+    "the a an its his her their our some many most all both each several other others one two three".split()
+)
+
+
+def lead_name(claim: str) -> str:
+    """The claim's first word when it is its subject's name: capitalised (or an acronym), not a common word, and
+    followed by a verb of :data:`_SUBJECT_VERBS` ("Oracle plans", "IBM expects"); else "".
+
+    >>> lead_name("Oracle plans to spend $40 billion."), lead_name("Regional authorities allowed burning."), lead_name("Shares rose.")
+    ('Oracle', '', '')
+    """
+    toks = tokens(claim)
+    if len(toks) < 2 or not toks[0][:1].isupper() or toks[0].lower() in _COMMON_SUBJECTS:
+        return ""
+    return toks[0] if toks[1].lower() in _SUBJECT_VERBS else ""
+
+
 def about_same(claim: str, evidence: str, besides: str = "") -> bool:
     """Whether ``evidence`` names someone or something the claim is about, or the claim names nothing: a quote
     about another company's shares says nothing against "Meta's shares rose". A person may be named by one of
@@ -1874,8 +1902,12 @@ def about_same(claim: str, evidence: str, besides: str = "") -> bool:
     (True, True)
     >>> about_same("Brad Smith is Microsoft's chief executive.", "Chief executive Eddie Wu said", besides="not Brad Smith")
     False
+    >>> about_same("Oracle plans to spend $40 billion.", "Microsoft plans to spend $80 billion.")
+    False
     """
     mine = [n for _, _, n in _named(claim, set())[1] if n not in besides]
+    if lead := lead_name(claim):  # "Oracle plans to spend $40 billion": a quote about Microsoft is not about it
+        mine.append(lead)
     have = _words_named(evidence)
     have |= {form for t in have for form in _PLACE_FORMS.get(t, ())} | acronyms(evidence)
     return not mine or any(any(w.lower() in have for w in n.split()) for n in mine) or bool(acronyms(claim) & have)

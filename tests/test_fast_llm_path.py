@@ -474,6 +474,10 @@ def test_default_answerability_keeps_the_seed_question(index):
         # a third user pass: a year the quote's day puts elsewhere
         ("Kenya's Elias Kiprono won the Harbour City Marathon in 2024.", "contradicted"),
         ("Microsoft plans to spend more than Meta on AI.", "supported"),
+        # a fourth: another company's figure or deed is no evidence against a company no article covers
+        ("Oracle plans to spend $40 billion on AI data centres in its current fiscal year.", "not_found"),
+        ("IBM expects capital expenditure of US$20bn in 2025.", "not_found"),
+        ("Tencent unveiled Ernie 4.5 and a reasoning model called Ernie X1.", "contradicted"),  # Baidu's, named in both
     ],
 )
 def test_verify(index, claim, label):
