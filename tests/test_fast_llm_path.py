@@ -478,6 +478,10 @@ def test_default_answerability_keeps_the_seed_question(index):
         ("Oracle plans to spend $40 billion on AI data centres in its current fiscal year.", "not_found"),
         ("IBM expects capital expenditure of US$20bn in 2025.", "not_found"),
         ("Tencent unveiled Ernie 4.5 and a reasoning model called Ernie X1.", "contradicted"),  # Baidu's, named in both
+        # a sentence copied from its article: the "not" of the next sentence, added for one word, is not its own
+        ("The temperature record was set at the Santa Irène airport station, beating the previous April high of "
+         "36.1°C recorded in 2011.", "supported"),  # fmt: skip
+        ("Injuries were reported in the 19 small wildfires that firefighters tackled over the weekend.", "contradicted"),
     ],
 )
 def test_verify(index, claim, label):
