@@ -47,6 +47,8 @@ def claims_of(text: str) -> list[str]:
     ['Alibaba will invest $50 billion.', 'Shares rose 14%.']
     >>> claims_of("Alibaba invests\n\nAlibaba will invest $50 billion.")
     ['Alibaba invests', 'Alibaba will invest $50 billion.']
+    >>> claims_of("# Round-up\n\nAlibaba reports in May. Amazon spent $26.3 billion.")
+    ['Alibaba reports in May.', 'Amazon spent $26.3 billion.']
     >>> claims_of("Notes\n\nTODO")
     Traceback (most recent call last):
     ...
@@ -77,11 +79,18 @@ def skipped(text: str) -> list[str]:
     return [s for s in _sentences(text) if not _checked(s)]
 
 
+# sentencex reads a month's full name before a full stop as an abbreviation ("results in May. Amazon spent"): a claim
+# ends there. (Chunks keep sentencex's cut: their offsets and the evaluation indexes' cache key stay as they are.)
+_MONTH_END = re.compile(r"\b((?:January|February|March|April|May|June|July|August|September|October|November|December)\.)\s+(?=[A-Z])")
+
+
 def _sentences(text: str) -> list[str]:
     """The sentences of ``text``, paragraph by paragraph (a heading is not the next sentence's start)."""
     check_text(text, "the text to verify")
-    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", visible(text))]
-    return [p[s:e] for p in paragraphs for s, e in sentence_spans(p)]
+    # A Markdown heading ("# AI spending round-up") is a title, not a statement.
+    lines = [line for line in visible(text).split("\n") if not re.match(r"\s{0,3}#{1,6}\s", line)]
+    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", "\n".join(lines))]
+    return [part for p in paragraphs for s, e in sentence_spans(p) for part in _MONTH_END.sub("\\1\0", p[s:e]).split("\0")]
 
 
 def _asks(sentence: str) -> bool:
