@@ -183,8 +183,9 @@ def diversify(ranked: list[Passage], k: int, *, max_per_article: int, threshold:
     return out
 
 
-def collapse(ranked: list[Passage], groups: dedup.Groups) -> list[Passage]:
-    """One article per group of syndicated copies: the best-ranked one, naming the others (``also_in``).
+def collapse(ranked: list[Passage], groups: dedup.Groups, filters: Filters = Filters()) -> list[Passage]:
+    """One article per group of syndicated copies: the best-ranked one, naming the others (``also_in``) that the
+    search's ``filters`` admit (a copy published after the as-of date is not named).
 
     Passages of the other copies say nothing the kept one does not, and would
     take places another story could fill.
@@ -197,7 +198,7 @@ def collapse(ranked: list[Passage], groups: dedup.Groups) -> list[Passage]:
         key = groups.key(p.doc_id)
         if chosen.setdefault(key, p.doc_id) != p.doc_id:
             continue
-        copies = groups.copies(p.doc_id)
+        copies = tuple(c for c in groups.copies(p.doc_id) if filters.admits(c.published, c.source))
         out.append(replace(p, also_in=copies) if copies else p)
     return out
 
@@ -301,7 +302,7 @@ def retrieve(
         ranked = by_recency(
             ranked, weight=settings.recency_weight, half_life=settings.recency_half_life, pool=settings.recency_pool, k=settings.rrf_k
         )
-    ranked = collapse(ranked, dedup.groups_for(store))
+    ranked = collapse(ranked, dedup.groups_for(store), filters)
     return diversify(ranked, k or settings.k, max_per_article=settings.max_per_article, threshold=settings.dedupe_threshold)
 
 
