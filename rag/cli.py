@@ -15,9 +15,9 @@ from pathlib import Path
 import click
 from pydantic import ValidationError
 
-from . import api, serve
+from . import api, dates, serve
 from .errors import CtrlC, RagError, exits_on_error
-from .models import Answer, Summary
+from .models import Answer, Filters, Summary, to_date
 from .render import also_line, render_answer, render_summary, scores_line
 from .settings import Settings, explain
 
@@ -127,6 +127,9 @@ def search(query, k, since, until, source, today, as_json, settings):
         return
     if not hits:
         window = ", ".join(f"{k} {v}" for k, v in (("since", since), ("until", until), ("as of", today), ("source", source)) if v)
+        when = dates.plan(query, Filters.of(since, until, source), to_date(today, "today"))[1]
+        if when.implied and when.phrase:  # the query's own words made the window: say which
+            window = ", ".join(x for x in (f'published {when.describe()} ("{when.phrase}")', window) if x)
         click.echo(f"No passage matches these filters ({window}); widen them." if window
                    else "No matching passages. Ingest articles first (rag ingest PATH).")  # fmt: skip
     for i, h in enumerate(hits, 1):

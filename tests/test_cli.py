@@ -42,6 +42,9 @@ def test_ingest_search_stats(runner, corpus_copy, tmp_path):
     res = runner.invoke(cli, ["search", "marathon", "--index", index, "--source", "BBC"])
     assert res.exit_code == 1 and res.output.startswith("Error: no article in the index is from source 'BBC'; its sources: ")
     assert res.output.count("\n") == 1
+    # A window from the query's own words that holds no article is named, not blamed on an empty index.
+    res = runner.invoke(cli, ["search", "storm last week", "--index", index, "--today", "2025-04-30"])
+    assert res.exit_code == 0 and res.output.startswith("No passage matches these filters (published ") and '("last week")' in res.output
 
 
 def test_failures_give_one_line_each_and_exit_1(runner, tmp_path):
