@@ -13,6 +13,8 @@ makes a few straight calls down the stages; nothing calls back up.
 
 from __future__ import annotations
 
+import difflib
+import inspect
 import logging
 import os
 import threading
@@ -335,7 +337,19 @@ def summarize_stream(
 
 
 def summarize(**kwargs) -> Summary:
-    """A cited summary; same keyword arguments as :func:`summarize_stream`."""
+    """A cited summary; same keyword arguments as :func:`summarize_stream`.
+
+    >>> summarize(doc="000_6177586f370daf91")
+    Traceback (most recent call last):
+    ...
+    rag.errors.ConfigError: summarize has no argument 'doc' (did you mean doc_id?); it takes doc_id, topic, since, until, today, source, timeline, sentences, k, settings, store, embedder, llm
+    """
+    known = list(inspect.signature(summarize_stream).parameters)
+    for name in kwargs:
+        if name not in known:
+            close = difflib.get_close_matches(name, known, n=1, cutoff=0.5) or [n for n in known if n.startswith(name)]
+            hint = f" (did you mean {close[0]}?)" if close else ""
+            raise ConfigError(f"summarize has no argument {name!r}{hint}; it takes {', '.join(known)}")
     return final(summarize_stream(**kwargs), Summary)
 
 

@@ -13,9 +13,11 @@ import threading
 from dataclasses import dataclass, field
 from functools import cache, wraps
 
+from pydantic import ValidationError
+
 from .embeddings import Embedder, make_embedder
-from .errors import NoIndex
-from .settings import Settings
+from .errors import ConfigError, NoIndex
+from .settings import Settings, explain
 from .store import Guarded, Store, index_folder, make_client
 
 log = logging.getLogger(__name__)
@@ -194,9 +196,33 @@ class Context:
         return self._llm
 
 
+def as_settings(settings) -> Settings:
+    """``settings`` as :class:`Settings`: None is the environment's, a dict is read as setting names and values;
+    anything else is one clear line.
+
+    >>> as_settings({"k": 3}).k
+    3
+    >>> as_settings("k=3")
+    Traceback (most recent call last):
+    ...
+    rag.errors.ConfigError: settings= takes a rag.Settings or a dict such as {"index": "news-index"}, not str
+    """
+    if settings is None:
+        return Settings()
+    if isinstance(settings, Settings):
+        return settings
+    if isinstance(settings, dict):
+        try:
+            return Settings(**settings)
+        except ValidationError as e:
+            raise ConfigError(f"settings: {explain(e, env=False)}") from None
+    raise ConfigError(f'settings= takes a rag.Settings or a dict such as {{"index": "news-index"}}, not {type(settings).__name__}')
+
+
 def open_context(
     settings: Settings | None = None, *, store: Store | None = None, embedder: Embedder | None = None, llm=None, create: bool = False
 ) -> Context:
-    """A :class:`Context` from settings (default: the environment) and whatever the caller passes in."""
-    settings = settings if settings is not None else Settings()
+    """A :class:`Context` from settings (default: the environment) and whatever the caller passes in. ``settings``
+    may be a dict of setting names and values (``{"index": "news-index"}``)."""
+    settings = as_settings(settings)
     return Context(settings, embedder or embedder_for(settings), create, store, llm)

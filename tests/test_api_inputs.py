@@ -32,13 +32,21 @@ def s(tmp_path_factory):
         (lambda s: rag.ask("And then?", history="abc", settings=s), "history must be a list of earlier turns, not str"),
         (lambda s: rag.summarize(topic="Alibaba", sentences=0, settings=s), "sentences must be a whole number"),
         (lambda s: rag.summarize(topic="quantum zebra breeding in Antarctica", settings=s), "no articles about"),
+        (lambda s: rag.summarize(doc="000_6177586f370daf91", settings=s), "summarize has no argument 'doc' (did you mean doc_id?)"),
+        (lambda s: rag.search("Alibaba", settings=5), "settings= takes a rag.Settings or a dict"),
+        (lambda s: rag.search("Alibaba", settings={"k": "abc"}), "settings: k: Input should be a valid integer"),
     ],
     ids=["int-query", "no-words", "k-negative", "k-float", "verify-none", "bytes-paths", "history-dict", "history-str",
-         "sentences-0", "topic-nowhere"],
+         "sentences-0", "topic-nowhere", "summarize-doc", "settings-int", "settings-dict-bad"],
 )
 def test_a_wrong_argument_is_one_clear_error(s, call, message):
     with pytest.raises(ConfigError, match="^" + message.replace("(", r"\(").replace(")", r"\)")):
         call(s)
+
+
+def test_settings_may_be_a_dict(s):
+    hits = rag.search("Alibaba", k=1, settings={"index": str(s.index)})
+    assert len(hits) == 1
 
 
 def test_a_datetime_is_taken_as_its_day(s):
