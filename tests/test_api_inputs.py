@@ -32,7 +32,7 @@ def s(tmp_path_factory):
         (lambda s: rag.ask("And then?", history="abc", settings=s), "history must be a list of earlier turns, not str"),
         (lambda s: rag.summarize(topic="Alibaba", sentences=0, settings=s), "sentences must be a whole number"),
         (lambda s: rag.summarize(topic="quantum zebra breeding in Antarctica", settings=s), "no articles about"),
-        (lambda s: rag.summarize(doc="000_6177586f370daf91", settings=s), "summarize has no argument 'doc' (did you mean doc_id?)"),
+        (lambda s: rag.summarize(doc="000_6177586f370daf91", settings=s), "summarize has no argument 'doc' (did you mean doc_id"),
         (lambda s: rag.search("Alibaba", settings=5), "settings= takes a rag.Settings or a dict"),
         (lambda s: rag.search("Alibaba", settings={"k": "abc"}), "settings: k: Input should be a valid integer"),
     ],
