@@ -76,14 +76,19 @@ def ingest(paths, feeds, as_json, settings):
             f"added {report.added}, updated {report.updated}, unchanged {report.unchanged}, removed {report.removed}; "
             f"{report.chunks} chunks embedded in {report.seconds:.1f}s"
             + (f"; {report.failed} failed" if report.failed else "")
-            + (f"; {report.skipped} files of other types skipped" if report.skipped else "")
+            + (f"; {counted(report.skipped, 'file')} of other types skipped" if report.skipped else "")
         )
         if report.feeds:
             click.echo(f"feeds: {report.feeds} read, {report.not_modified} unchanged since last time; {report.known} items already in the index")
         if report.groups:
-            click.echo(f"copies: {report.grouped} articles are near-identical copies in {report.groups} groups (each searched once)")
+            click.echo(f"copies: {report.grouped} articles are near-identical copies in {counted(report.groups, 'group')} (each searched once)")
     if report.failed:
         sys.exit(1)
+
+
+def counted(n: int, noun: str) -> str:
+    """``n`` and its noun, plural unless one: "1 group", "2 groups"."""
+    return f"{n} {noun if n == 1 else noun + 's'}"
 
 
 @cli.command()
@@ -307,7 +312,7 @@ def stats(as_json, settings):
         return
     size = f"{s.index_bytes / 1e6:.1f} MB" if s.index_bytes is not None else "on server"
     click.echo(f"index     {s.index}\narticles  {s.articles}\nchunks    {s.chunks}\nsize      {size}\nembedder  {s.embedder} ({s.dim}-d)")
-    click.echo(f"copies    {s.grouped} articles in {s.groups} groups of near-identical copies\nfeeds     {s.feeds} followed")
+    click.echo(f"copies    {s.grouped} articles in {counted(s.groups, 'group')} of near-identical copies\nfeeds     {s.feeds} followed")
     if s.sources:
         click.echo(f"sources   {len(s.sources)}")
         for name, n in s.sources.items():

@@ -119,7 +119,7 @@ def test_cli_shows_the_other_copies(news, settings, store, embedder, monkeypatch
         pytest.skip("the CLI reads its settings from the environment: covered on the embedded index")
     monkeypatch.setenv("RAG_INDEX", str(settings.index))
     runner = CliRunner()
-    assert "copies: 2 articles are near-identical copies in 1 groups" in runner.invoke(cli, ["ingest", str(news)]).output
+    assert "copies: 2 articles are near-identical copies in 1 group (" in runner.invoke(cli, ["ingest", str(news)]).output
     out = runner.invoke(cli, ["search", "EU gas price cap extended", "-k", "2"]).output
     assert "also in: " in out and ("Valley Times (2025-03-07, https://times.test/eu-gas)" in out or "Coast Herald (2025-03-06" in out)
     data = json.loads(runner.invoke(cli, ["search", "EU gas price cap extended", "--json"]).output)
