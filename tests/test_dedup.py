@@ -124,7 +124,7 @@ def test_cli_shows_the_other_copies(news, settings, store, embedder, monkeypatch
     assert "also in: " in out and ("Valley Times (2025-03-07, https://times.test/eu-gas)" in out or "Coast Herald (2025-03-06" in out)
     data = json.loads(runner.invoke(cli, ["search", "EU gas price cap extended", "--json"]).output)
     assert sum(bool(p["also_in"]) for p in data) >= 1
-    assert "1 articles in" not in runner.invoke(cli, ["stats"]).output and "2 articles in 1 groups" in runner.invoke(cli, ["stats"]).output
+    assert "1 articles in" not in runner.invoke(cli, ["stats"]).output and "2 articles in 1 group of" in runner.invoke(cli, ["stats"]).output
 
 
 @pytest.mark.parametrize(
