@@ -21,7 +21,9 @@ from .errors import visible
 from .models import CheckedText, Citation, Claim, Passage
 from .numeric import numbers_in, unsupported_numbers
 from .relations import (
+    about_same,
     conflict,
+    lead_name,
     missing_names,
     names,
     other_year,
@@ -259,6 +261,10 @@ class Checker:
             # spend $80 billion" is not stated by "Microsoft aims to spend around $80 billion".
             if not relation and (absent := missing_names(claim, f"{quote} {p.title}", named=self.question)):
                 relation = f"names: {', '.join(absent)} not in the quoted sentence"
+            # So must the claim's subject when it opens the sentence ("Nvidia plans to spend about $80 billion" is not
+            # stated by "Microsoft expects to spend roughly $80 billion").
+            if not relation and (lead := lead_name(claim)) and not about_same(f"{lead}'s", f"{quote} {p.title}"):
+                relation = f"names: {lead} not in the quoted sentence"
             relation = relation or unstated_move(claim, quote, p.title) or unstated_win(claim, quote, p.title)
             relation = relation or unstated_comparison(claim, quote, p.title)
             relation = relation or out_of_period(claim, p.published, self.today)
