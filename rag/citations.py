@@ -23,13 +23,13 @@ from .numeric import numbers_in, unsupported_numbers
 from .relations import (
     about_same,
     conflict,
+    headline_comparison,
     lead_name,
     missing_names,
     names,
     other_year,
     out_of_period,
     replaced_figure,
-    unstated_comparison,
     unstated_move,
     unstated_win,
 )
@@ -266,7 +266,7 @@ class Checker:
             if not relation and (lead := lead_name(claim)) and not about_same(f"{lead}'s", f"{quote} {p.title}"):
                 relation = f"names: {lead} not in the quoted sentence"
             relation = relation or unstated_move(claim, quote, p.title) or unstated_win(claim, quote, p.title)
-            relation = relation or unstated_comparison(claim, quote, p.title)
+            relation = relation or headline_comparison(claim, quote, p.title)
             relation = relation or out_of_period(claim, p.published, self.today)
             relation = relation or other_year(claim, quote, p.published, p.title, self.question)
             # ... but not where the quote gives another figure in the same words: "Meta announced 10,000 job cuts" (the
