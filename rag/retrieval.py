@@ -184,22 +184,36 @@ def diversify(ranked: list[Passage], k: int, *, max_per_article: int, threshold:
 
 
 def collapse(ranked: list[Passage], groups: dedup.Groups, filters: Filters = Filters()) -> list[Passage]:
-    """One article per group of syndicated copies: the best-ranked one, naming the others (``also_in``) that the
-    search's ``filters`` admit (a copy published after the as-of date is not named).
+    """One article per group of syndicated copies: its newest member's best passage, in the group's best place,
+    naming the others (``also_in``) that the search's ``filters`` admit (a copy published after the as-of date is
+    not named).
 
     Passages of the other copies say nothing the kept one does not, and would
     take places another story could fill.
     """
     if not len(groups):
         return ranked
-    chosen: dict[str, str] = {}  # group -> the doc_id that stands for it
+    # The newest member among the candidates stands for its group, in the place of the group's best-ranked
+    # passage: a copy revised later ("Correction: the revised figure is 41,000") must not hide behind the original.
+    newest: dict[str, Passage] = {}
+    for p in ranked:
+        key = groups.key(p.doc_id)
+        have = newest.get(key)
+        if have is None or (p.published and have.published and p.published > have.published):
+            newest[key] = p
+    def named(p: Passage) -> Passage:
+        copies = tuple(c for c in groups.copies(p.doc_id) if filters.admits(c.published, c.source))
+        return replace(p, also_in=copies) if copies else p
+
+    placed: set[str] = set()
     out = []
     for p in ranked:
         key = groups.key(p.doc_id)
-        if chosen.setdefault(key, p.doc_id) != p.doc_id:
-            continue
-        copies = tuple(c for c in groups.copies(p.doc_id) if filters.admits(c.published, c.source))
-        out.append(replace(p, also_in=copies) if copies else p)
+        if key not in placed:  # the group's best place: its newest member's best passage
+            placed.add(key)
+            out.append(named(newest[key]))
+        elif p.doc_id == newest[key].doc_id and p.chunk_id != newest[key].chunk_id:
+            out.append(named(p))  # that member's other passages, in their own places
     return out
 
 

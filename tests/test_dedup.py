@@ -70,6 +70,7 @@ def test_a_syndicated_pair_is_one_group_searched_once(news, settings, store, emb
     docs = {h.doc_id for h in hits}
     assert len(docs & {"herald", "times"}) == 1, "a group is returned once"
     best = next(h for h in hits if h.doc_id in {"herald", "times"})
+    assert best.doc_id == "times", "the newest copy stands for its group (a later revision must not hide)"
     other = "times" if best.doc_id == "herald" else "herald"
     (copy,) = best.also_in
     assert copy.doc_id == other and copy.outlet == ("Valley Times" if other == "times" else "Coast Herald")
