@@ -49,6 +49,8 @@ _STOP = frozenset(
 # content words do, or enough do and its meaning is close to a passage sentence.
 LEXICAL_STRONG = 0.6
 LEXICAL_WEAK = 0.3
+_CALENDAR = ("january february march april may june july august september october november december monday tuesday "
+             "wednesday thursday friday saturday sunday").split()
 SEMANTIC_MIN = 0.6
 # A verified citation is re-pointed to another passage shown only when that one's words + meaning score is this much
 # higher (tuned on the tuning halves' replays: docs/design.md, "Dated claims, the strongest quote, and a question's figure").
@@ -255,15 +257,18 @@ class Checker:
                 main = max(window, key=lambda j: len(cw & facts[j][0]))
                 other = window[0] if main == window[1] else window[1]
                 brought = (cw - facts[main][0]) & facts[other][0], (cn - facts[main][1]) & facts[other][1]
-                if len(brought[0]) <= 1 and not brought[1] and not conflict(claim, p.text[spans[main][0] : spans[main][1]]):
+                # ... but "he would not travel to Brussels" brings the claim's place: a name, a date or a figure counts
+                said = {w for _, _, n in names(claim) for w in words(n)} | words(" ".join(_CALENDAR))
+                if len(brought[0]) <= 1 and not brought[1] and not brought[0] & said and not conflict(claim, p.text[spans[main][0] : spans[main][1]]):
                     relation = ""  # "No injuries were reported" after "19 small wildfires" brings the claim's predicate
             # A name the answer repeats from its question must be in the quote or its headline too: "Apple plans to
             # spend $80 billion" is not stated by "Microsoft aims to spend around $80 billion".
             if not relation and (absent := missing_names(claim, f"{quote} {p.title}", named=self.question)):
                 relation = f"names: {', '.join(absent)} not in the quoted sentence"
-            # So must the claim's subject when it opens the sentence ("Nvidia plans to spend about $80 billion" is not
-            # stated by "Microsoft expects to spend roughly $80 billion").
-            if not relation and (lead := lead_name(claim)) and not about_same(f"{lead}'s", f"{quote} {p.title}"):
+            # So must the claim's subject when it opens the sentence, in the passage at least (a list's item may quote
+            # its introduction's subject): "Nvidia plans to spend about $80 billion" is not stated by "Microsoft expects
+            # to spend roughly $80 billion".
+            if not relation and (lead := lead_name(claim)) and not about_same(f"{lead}'s", f"{p.text} {p.title}"):
                 relation = f"names: {lead} not in the quoted sentence"
             relation = relation or unstated_move(claim, quote, p.title) or unstated_win(claim, quote, p.title)
             relation = relation or headline_comparison(claim, quote, p.title)

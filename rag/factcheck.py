@@ -33,7 +33,7 @@ from .citations import LEXICAL_STRONG, LEXICAL_WEAK, Checker, figure, words
 from .errors import RagError, check_text, visible
 from .models import Citation, Passage, Verdict
 from .numeric import numbers_in
-from .relations import about_same, lead_name, names, replaced_figure, swapped_name
+from .relations import about_same, lead_name, names, names_other, replaced_figure, swapped_name
 
 # Share of the claim's words a quote must hold before a weak sign (a qualifier, a negation, a date)
 # counts as a contradiction rather than a sentence about something else.
@@ -136,7 +136,8 @@ def _elsewhere(claim: str, quote: str, lead: str, relation: str) -> bool:
     if relation.startswith("subject:"):
         mine = {n.lower() for _, _, n in names(claim)} - {lead.lower()}
         shared = {n for n in mine & {n.lower() for _, _, n in names(quote)} if len(n) > 3 or any(c.isdigit() for c in n)}
-        return bool(shared or numbers_in(claim) & numbers_in(quote))
+        figures = {x for x in numbers_in(claim) & numbers_in(quote) if not (1800 <= x <= 2100 and x == int(x))}  # not a year
+        return bool(shared or figures)
     if relation.startswith(WHO):
         return True
     figure_at = next((m.start() for m in re.finditer(r"\d", claim)), len(claim))
@@ -187,12 +188,13 @@ def judge(
         besides = s.relation if s.relation.startswith(WHO) else ""
         if not s.relation.startswith("names:") and not about_same(claim, f"{quote} {passages[i].title}", besides):
             continue
-        # Nor is a quote that never names the claim's subject ("Oracle plans to spend $40 billion" against
-        # "Microsoft's stated target of about $80 billion", under a headline naming Oracle), unless it gives the
-        # same deed to another ("Tencent unveiled Ernie 4.5" against "Baidu ... unveiled Ernie 4.5"), a placing or
-        # a role to someone else, or the claim's figure is another's it names ("Alibaba said ... DeepSeek-R1, which
-        # has 236 billion parameters").
-        if lead and not about_same(lead_only, quote) and not _elsewhere(claim, quote, lead, s.relation):
+        # Nor is a quote that never names the claim's subject but names another ("Oracle plans to spend $40
+        # billion" against "Microsoft's stated target of about $80 billion", under a headline naming Oracle), unless
+        # it gives the same deed to another ("Tencent unveiled Ernie 4.5" against "Baidu ... unveiled Ernie 4.5"), a
+        # placing or a role to someone else, or the claim's figure is another's it names ("Alibaba said ...
+        # DeepSeek-R1, which has 236 billion parameters"). "The chipmaker expects $43 billion" under a headline
+        # naming Nvidia still speaks of Nvidia.
+        if lead and not about_same(lead_only, quote) and names_other(quote, lead) and not _elsewhere(claim, quote, lead, s.relation):
             continue
         weak = s.relation.split(":")[0] in ("qualifier", "negation", "date", "ordinal")  # weaker signs: the same statement needed
         if s.relation and not s.relation.startswith(("names:", "unstated:")) and s.lexical >= (SAME_STATEMENT if weak else LEXICAL_WEAK):

@@ -111,13 +111,10 @@ CASES = [
     pytest.param("Meta plans to spend more than Microsoft on AI [1].",
                  "Microsoft expects to spend roughly $80 billion on data centres, more than half in the United States.",
                  "Microsoft's AI plan", False, "names: Meta", id="unstated-comparison-one-name"),  # fmt: skip
-    # The claim's subject must be quoted too, though it opens the sentence; a figure another is given is not its.
+    # The claim's subject must be in the passage too, though it opens the sentence.
     pytest.param("Nvidia plans to spend about $80 billion on AI data centres [1].",
-                 "Microsoft expects to spend roughly $80 billion on data centres.", "Microsoft's AI plan", False, "figure",
+                 "Microsoft expects to spend roughly $80 billion on data centres.", "Microsoft's AI plan", False, "names: Nvidia",
                  id="names-subject-opening-the-claim"),  # fmt: skip
-    pytest.param("Meta plans to spend about $80 billion on AI data centres [1].",
-                 "The guidance puts Meta alongside Microsoft, which has said it plans to spend about $80 billion on AI data "
-                 "centres.", "Meta's capex plan", False, "figure", id="figure-in-another-s-clause"),  # fmt: skip
     pytest.param("Meta plans to spend more than Microsoft on AI [1].",
                  "The guidance puts Meta alongside Microsoft, which plans to spend about $80 billion on AI data centres.",
                  "Meta confirms US$60-65bn capex plan", False, "comparison", id="comparison-headline-amount"),  # fmt: skip
@@ -334,7 +331,7 @@ SPENDING = (
     [
         # A name the answer repeats from its question must be in the quote or its headline, first word or not.
         ("How much is Apple investing in AI data centres?", "Apple plans to spend $80 billion on AI data centres [1].", False,
-         "figure: the quote gives 80 to Microsoft, not Apple"),
+         "names: Apple"),
         ("How much is Microsoft investing in AI data centres?", "Microsoft aims to spend around $80 billion [1].", True, ""),
     ],
 )  # fmt: skip
