@@ -1873,16 +1873,38 @@ _COMMON_SUBJECTS = frozenset(
 )
 
 
+_REPORTING = frozenset("said says reported reports told wrote writes added according".split())
+
+
 def names_other(text: str, name: str) -> bool:
-    """Whether ``text`` names someone or something besides ``name`` (a sentence's capitalised first word alone is
-    not a name): a quote that does may be about them.
+    """Whether ``text`` names someone or something besides ``name`` as its subject (before its first figure, not
+    after a preposition, not as the source that "reported"; a sentence's capitalised first word alone is not a
+    name): a quote that does may be about them.
 
     >>> names_other("The chipmaker expects revenue of $43 billion.", "Nvidia"), names_other("Shares fell.", "Nvidia")
     (False, False)
     >>> names_other("The venture adds to plans from the largest companies, including Microsoft's target.", "Oracle")
     True
+    >>> names_other("The iPhone maker plans to spend $500 billion in the US, the Financial Times reported.", "Apple")
+    False
+    >>> names_other("The company plans to spend about $40 billion on Nvidia's GB200 chips.", "Oracle")
+    False
     """
-    return any(not _same_name(n, name) for _, _, n in _named(text, set())[1])
+    toks, found, _, _ = _named(text, set())
+
+    def after_preposition(a: int) -> bool:  # where or whose: "in the US", "on Nvidia's chips"
+        while a and toks[a - 1].lower() in ("the", "a", "an"):
+            a -= 1
+        return bool(a) and toks[a - 1].lower() in _PLACE_BEFORE
+
+    figure = next((j for j, t in enumerate(toks) if t[:1].isdigit() and not _YEAR_TOKEN.fullmatch(t)), len(toks))
+    return any(
+        not _same_name(n, name)
+        and b < figure  # the quote's own subject comes before its figures: "The company plans to spend $40bn on Nvidia's"
+        and not after_preposition(a)
+        and not (b + 1 < len(toks) and toks[b + 1].lower() in _REPORTING)  # the source: "the Financial Times reported"
+        for a, b, n in found
+    )
 
 
 def lead_name(claim: str) -> str:
