@@ -164,6 +164,16 @@ def figure(x: float) -> str:
     return f"{x:,.0f}" if x == int(x) else f"{x:g}"
 
 
+def _mentions(text: str, name: str) -> bool:
+    """Whether ``text`` mentions ``name`` in any case or form: its word ("eggs" for "Eggs are ..."), its stem, or
+    its people's word ("German" for Germany).
+
+    >>> _mentions("Egg prices rose 60% last year.", "Eggs"), _mentions("Microsoft plans to spend $80 billion.", "Nvidia")
+    (True, False)
+    """
+    return bool(words(name) & words(text)) or about_same(f"{name}'s", text)
+
+
 class Checker:
     """Verifies claims against passages. ``embed`` maps texts to unit vectors (or None: words only).
 
@@ -268,7 +278,7 @@ class Checker:
             # So must the claim's subject when it opens the sentence, in the passage at least (a list's item may quote
             # its introduction's subject): "Nvidia plans to spend about $80 billion" is not stated by "Microsoft expects
             # to spend roughly $80 billion".
-            if not relation and (lead := lead_name(claim)) and not about_same(f"{lead}'s", f"{p.text} {p.title}"):
+            if not relation and (lead := lead_name(claim)) and not _mentions(f"{p.text} {p.title}", lead):
                 relation = f"names: {lead} not in the quoted sentence"
             relation = relation or unstated_move(claim, quote, p.title) or unstated_win(claim, quote, p.title)
             relation = relation or headline_comparison(claim, quote, p.title)
