@@ -1328,7 +1328,7 @@ def _compared(claim: str) -> tuple[str, str, bool] | None:
     return before[-1], after[0], more
 
 
-_CURRENCY_WORDS = re.compile(r"\b(?:euros?|yen|yuan|renminbi|rupees?|pounds?|dollars?|won|francs?|rubles?|roubles?)\b|[€£¥₹$]", re.I)
+_CURRENCY_WORDS = re.compile(r"\b(?:euros?|yen|yuan|renminbi|rupees?|pounds?|dollars?|francs?|rubles?|roubles?)\b|[€£¥₹$]", re.I)
 _MOVED = frozenset(
     "rose rise rises risen fell fall falls fallen gained gain gains jumped jump jumps climbed climb climbs dropped drop "
     "drops declined decline declines surged surge surges slumped tumbled soared grew grow grows increased decreased slid "
