@@ -240,8 +240,14 @@ class Checker:
             def brings(j: int) -> int:
                 return len((cw - have_w) & facts[j][0]) + 2 * len((cn - have_n) & facts[j][1])
 
+            def listed(a: int, b: int) -> bool:
+                """Two items of a list (short lines apart): "142 km/h: peak gust, Carrick Head" and "96 mm: highest
+                24-hour rainfall, Glenmoor" are two facts, and a claim stitched from both is stated by neither."""
+                (s1, e1), (s2, e2) = sorted((spans[a], spans[b]))
+                return "\n" in p.text[e1:s2] and all(len(p.text[x:y].split()) <= 12 for x, y in ((s1, e1), (s2, e2)))
+
             window = [best]
-            near = [j for j in (best - 1, best + 1) if 0 <= j < len(spans) and brings(j)]
+            near = [j for j in (best - 1, best + 1) if 0 <= j < len(spans) and brings(j) and not listed(best, j)]
             if near:
                 j = max(near, key=brings)
                 window.append(j)

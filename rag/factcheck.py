@@ -199,7 +199,7 @@ def judge(
         weak = s.relation.split(":")[0] in ("qualifier", "negation", "date", "ordinal")  # weaker signs: the same statement needed
         if s.relation and not s.relation.startswith(("names:", "unstated:")) and s.lexical >= (SAME_STATEMENT if weak else LEXICAL_WEAK):
             against.append((s.lexical, i, s.relation))
-        elif s.relation.startswith("names:") and (why := swapped_name(claim, quote)):
+        elif s.relation.startswith("names:") and (why := swapped_name(claim, quote, title=passages[i].title)):
             against.append((s.lexical, i, why))
         elif s.missing_numbers and not s.relation and s.lexical >= LEXICAL_WEAK and (
             why := replaced_figure(claim, quote) or rescaled(s.missing_numbers, quote)

@@ -2051,7 +2051,7 @@ def _one_slip(a: str, b: str) -> bool:
     return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
-def swapped_name(claim: str, quote: str, share: float = 0.7) -> str:
+def swapped_name(claim: str, quote: str, share: float = 0.7, title: str = "") -> str:
     """The claim's statement with another person in it: the quote holds most of the claim's other words
     (``share``) and names someone the claim does not, where the claim names someone the quote does not.
 
@@ -2059,7 +2059,10 @@ def swapped_name(claim: str, quote: str, share: float = 0.7) -> str:
     ...              "Marcus Feld, a portfolio manager at Greyfield Capital, said chip makers would gain first.")
     'names: the quote gives Marcus Feld, not Priya Natarajan'
     """
+    # A name the headline gives is what the quote is about, not the one it swapped ("Storm Halvard" above "142 km/h:
+    # peak gust, Carrick Head" against "... was recorded at Glenmoor").
     gone = missing_names(claim, quote)
+    gone = [n for n in gone if n in missing_names(claim, f"{quote} {title}")] or gone
     theirs = [n for _, _, n in _people(quote, 2) if not any(_same_name(n, m) for _, _, m in names(claim))]
     if not gone or not theirs:
         return ""

@@ -482,6 +482,9 @@ def test_default_answerability_keeps_the_seed_question(index):
         ("The temperature record was set at the Santa Irène airport station, beating the previous April high of "
          "36.1°C recorded in 2011.", "supported"),  # fmt: skip
         ("Injuries were reported in the 19 small wildfires that firefighters tackled over the weekend.", "contradicted"),
+        # two items of a list are two facts: the gust's place is not the next item's
+        ("Storm Halvard's strongest gust, 142 km/h, was recorded at Glenmoor.", "not_found"),
+        ("Storm Halvard's strongest gust, 142 km/h, was recorded at Carrick Head.", "supported"),
     ],
 )
 def test_verify(index, claim, label):
