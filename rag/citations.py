@@ -244,7 +244,11 @@ class Checker:
                 """Two items of a list (short lines apart): "142 km/h: peak gust, Carrick Head" and "96 mm: highest
                 24-hour rainfall, Glenmoor" are two facts, and a claim stitched from both is stated by neither."""
                 (s1, e1), (s2, e2) = sorted((spans[a], spans[b]))
-                return "\n" in p.text[e1:s2] and all(len(p.text[x:y].split()) <= 12 for x, y in ((s1, e1), (s2, e2)))
+                lines = [p.text[x:y] for x, y in ((s1, e1), (s2, e2))]
+                # Items of the "label: value" kind; not short paragraphs ("She was first elected in 1992." and the
+                # next, which names her), nor a line that introduces its list ("... goals for the year:").
+                labelled = [":" in " ".join(t.split()[:4]) and not t.rstrip().endswith(":") for t in lines]
+                return "\n" in p.text[e1:s2] and all(labelled) and all(len(t.split()) <= 12 for t in lines)
 
             window = [best]
             near = [j for j in (best - 1, best + 1) if 0 <= j < len(spans) and brings(j) and not listed(best, j)]
