@@ -21,6 +21,7 @@ from .errors import visible
 from .models import CheckedText, Citation, Claim, Passage
 from .numeric import numbers_in, unsupported_numbers
 from .relations import (
+    CALENDAR,
     about_same,
     conflict,
     headline_comparison,
@@ -49,8 +50,6 @@ _STOP = frozenset(
 # content words do, or enough do and its meaning is close to a passage sentence.
 LEXICAL_STRONG = 0.6
 LEXICAL_WEAK = 0.3
-_CALENDAR = ("january february march april may june july august september october november december monday tuesday "
-             "wednesday thursday friday saturday sunday").split()
 SEMANTIC_MIN = 0.6
 # A verified citation is re-pointed to another passage shown only when that one's words + meaning score is this much
 # higher (tuned on the tuning halves' replays: docs/design.md, "Dated claims, the strongest quote, and a question's figure").
@@ -278,7 +277,7 @@ class Checker:
                 other = window[0] if main == window[1] else window[1]
                 brought = (cw - facts[main][0]) & facts[other][0], (cn - facts[main][1]) & facts[other][1]
                 # ... but "he would not travel to Brussels" brings the claim's place: a name, a date or a figure counts
-                said = {w for _, _, n in names(claim) for w in words(n)} | words(" ".join(_CALENDAR))
+                said = {w for _, _, n in names(claim) for w in words(n)} | words(" ".join(CALENDAR))
                 if len(brought[0]) <= 1 and not brought[1] and not brought[0] & said and not conflict(claim, p.text[spans[main][0] : spans[main][1]]):
                     relation = ""  # "No injuries were reported" after "19 small wildfires" brings the claim's predicate
             # A name the answer repeats from its question must be in the quote or its headline too: "Apple plans to
