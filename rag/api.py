@@ -239,7 +239,8 @@ def verify_all(
     for claim in claims:
         passages = retrieval.retrieve(claim, store=ctx.store, embedder=ctx.embedder, settings=checked, filters=filters,
                                       k=depth, recent=when.recent)  # fmt: skip
-        out.append(factcheck.judge(claim, passages, ctx.embedder.embed, entails, ctx.settings.min_entailment))
+        out.append(factcheck.judge(claim, passages, ctx.embedder.embed, entails, ctx.settings.min_entailment,
+                                   today=as_of or date.today()))  # fmt: skip
     return out
 
 

@@ -27,6 +27,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Sequence
+from datetime import date
 
 from .chunking import sentence_spans
 from .citations import LEXICAL_STRONG, LEXICAL_WEAK, Checker, figure, words
@@ -150,12 +151,14 @@ def judge(
     embed=None,
     entails: Callable[[str, Citation], float] | None = None,
     min_entailment: float = 0.0,
+    today: date | None = None,
 ) -> Verdict:
     """The verdict on one sentence, from the passages retrieved for it; ``entails(claim, citation)`` is the
-    model's P(yes) that the quote states the claim (:func:`rag.judge.entailment`), asked when the rules pass."""
+    model's P(yes) that the quote states the claim (:func:`rag.judge.entailment`), asked when the rules pass.
+    ``today`` is what "this week" or "yesterday" in the claim count from: an older article does not state it."""
     if not passages:
         return Verdict(claim, "not_found", "no passage matched the claim")
-    checker = Checker(passages, embed, repair=False)
+    checker = Checker(passages, embed, repair=False, today=today)
     vec = embed([claim])[0] if embed is not None else None
     supports = [checker.support(claim, i, vec) for i in range(len(passages))]
     cites = [checker.citation(i + 1, s) for i, s in enumerate(supports)]
@@ -197,7 +200,8 @@ def judge(
         if lead and not about_same(lead_only, quote) and names_other(quote, lead) and not _elsewhere(claim, quote, lead, s.relation):
             continue
         weak = s.relation.split(":")[0] in ("qualifier", "negation", "date", "ordinal")  # weaker signs: the same statement needed
-        if s.relation and not s.relation.startswith(("names:", "unstated:")) and s.lexical >= (SAME_STATEMENT if weak else LEXICAL_WEAK):
+        # An article older than the claim's "last week" is about another week, not against it: not_found says so.
+        if s.relation and not s.relation.startswith(("names:", "unstated:", "dated:")) and s.lexical >= (SAME_STATEMENT if weak else LEXICAL_WEAK):
             against.append((s.lexical, i, s.relation))
         elif s.relation.startswith("names:") and (why := swapped_name(claim, quote, title=passages[i].title)):
             against.append((s.lexical, i, why))
@@ -209,7 +213,10 @@ def judge(
         _, i, why = max(against)
         return Verdict(claim, "contradicted", why, (cites[i],))
     best = max(range(len(supports)), key=lambda i: supports[i].score)
-    return Verdict(claim, "not_found", f"no passage states it; closest: {supports[best].reason()}", (cites[best],))
+    why = supports[best].reason()
+    if why.startswith("dated:") and today is not None:
+        why += f" (periods count back from {today.isoformat()}; --today or today= checks as of another day)"
+    return Verdict(claim, "not_found", f"no passage states it; closest: {why}", (cites[best],))
 
 
 def summary_line(verdicts: Sequence[Verdict]) -> str:

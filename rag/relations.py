@@ -787,7 +787,7 @@ def dates(claim: str, quote: str) -> str:
 
 # "This week" in a claim is a date: "Memorial Day was celebrated this week", asked in January and cited to a November
 # article, is another week's news, however well the words match. Each period with the days an article may predate
-# today and still report on it (None: since the first of today's month); PERIOD_SLACK days more, as a weekly story is
+# today and still report on it (None: since the first of today's month, "last month": of the month before); PERIOD_SLACK days more, as a weekly story is
 # often written up days later. Lower case only, or a sentence's first words: "ABC's This Week", "the Today show",
 # "Russia Today" and "Yesterday" (the song) are names; "Today, 40% of adults ..." means nowadays.
 _PERIODS = (
@@ -795,14 +795,25 @@ _PERIODS = (
     (re.compile(r"\byesterday\b|^Yesterday\b"), 2),
     (re.compile(r"\b(?:this|the current) week\b|^This week\b"), 7),
     (re.compile(r"\b(?:this|the current) month\b|^This month\b"), None),
+    (re.compile(r"\b(?:last|the past) week\b|^(?:Last|The past) week\b"), 14),  # from last week's Monday
+    (re.compile(r"\blast month\b|^Last month\b"), "last month"),  # since the first of the month before
 )
 PERIOD_SLACK = 3
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”")  # what someone said: their "today" is the day they said it
 
 
+def _period_start(days: int | str | None, today: date) -> date:
+    """The first day a period of ``_PERIODS`` may have begun on, before the slack."""
+    if isinstance(days, int):
+        return today - timedelta(days=days)
+    month = today.replace(day=1)
+    return (month - timedelta(days=1)).replace(day=1) if days == "last month" else month
+
+
 def out_of_period(claim: str, published: date | None, today: date | None) -> str:
-    """The period up to today that the claim names ("this week", "today", "yesterday", "this month"), when the
-    quoted article is older than it: the article speaks of another week. "" when either date is unknown.
+    """The period up to today that the claim names ("this week", "today", "yesterday", "this month", "last week",
+    "last month"), when the quoted article is older than it: the article speaks of another week. "" when either date
+    is unknown.
 
     >>> out_of_period("Memorial Day was celebrated this week.", date(2022, 11, 11), date(2023, 1, 20))
     "dated: the claim says 'this week', the article is from 2022-11-11"
@@ -810,6 +821,10 @@ def out_of_period(claim: str, published: date | None, today: date | None) -> str
     ''
     >>> out_of_period("Inflation reached 3% this month.", date(2025, 2, 25), date(2025, 3, 5))
     "dated: the claim says 'this month', the article is from 2025-02-25"
+    >>> out_of_period("Alibaba said last week it would invest $50 billion.", date(2025, 2, 24), date(2025, 4, 20))
+    "dated: the claim says 'last week', the article is from 2025-02-24"
+    >>> out_of_period("Alibaba said last month it would invest $50 billion.", date(2025, 3, 3), date(2025, 4, 20))
+    ''
     >>> out_of_period('She told This Week and the Today show: "today we launch".', date(2022, 1, 3), date(2023, 1, 20))
     ''
     """
@@ -817,7 +832,7 @@ def out_of_period(claim: str, published: date | None, today: date | None) -> str
         return ""
     said = _QUOTED.sub(" ", claim).strip()
     for pattern, days in _PERIODS:
-        start = today - timedelta(days=days) if days is not None else today.replace(day=1)
+        start = _period_start(days, today)
         if (m := pattern.search(said)) and published < start - timedelta(days=PERIOD_SLACK):
             return f"dated: the claim says '{m.group(0).lower()}', the article is from {published.isoformat()}"
     return ""

@@ -495,6 +495,19 @@ def test_verify(index, claim, label):
         assert rag.api.open_context(index).store.article(c.doc_id).text[c.start : c.end] == c.quote
 
 
+@pytest.mark.parametrize(
+    ("today", "label"),
+    [("2025-03-08", "supported"), ("2025-04-20", "not_found"), (None, "not_found")],  # None: the clock, in 2026 or later
+)
+def test_verify_counts_a_claims_last_week_back_from_today(index, today, label):
+    claim = "Alibaba said last week it would invest at least 380 billion yuan in AI infrastructure over the next three years."
+    verdict = rag.verify(claim, today=today, settings=index, llm=ScriptedChat())
+    assert verdict.label == label, verdict.reason
+    if label == "not_found":  # the article of 2025-03-07 tells of 24 February: not evidence against, nor for
+        assert "dated: the claim says 'last week', the article is from 2025-03-07" in verdict.reason
+        assert "periods count back from" in verdict.reason and "--today" in verdict.reason
+
+
 def test_a_contradiction_comes_from_an_article_about_the_claim(index):
     verdict = rag.verify("Brad Smith is Microsoft's chief executive.", settings=index, llm=ScriptedChat())
     assert verdict.label == "contradicted" and {c.doc_id for c in verdict.citations} == {"001_microsoft-80-billion-ai-datacentres"}

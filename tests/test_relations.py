@@ -8,7 +8,7 @@ import pytest
 
 from rag.citations import Checker
 from rag.models import Passage
-from rag.relations import conflict, missing_names, unstated_move
+from rag.relations import conflict, missing_names, out_of_period, unstated_move
 
 RACE = (
     "Kenya's Elias Kiprono broke the Harbour City Marathon course record on Sunday, winning in 2 hours 6 minutes. "
@@ -363,3 +363,22 @@ def test_an_answer_about_the_opposite_move_is_declined(question, quote, declined
 
     claims = [Claim(quote, (Citation(1, "c", "d", "Markets", "", None, quote, 0, 1, True),))]
     assert bool(reversed_move(question, claims)) is declined
+
+
+@pytest.mark.parametrize(
+    ("claim", "published", "dated"),
+    [  # as of 2025-04-20, a Sunday: last week began on 7 April, last month on 1 March; three days' slack
+        ("Alibaba said last week it would invest $50 billion.", date(2025, 2, 24), True),
+        ("Alibaba said last week it would invest $50 billion.", date(2025, 4, 8), False),
+        ("Alibaba said in the past week it would invest $50 billion.", date(2025, 3, 30), True),
+        ("Last week Alibaba said it would invest $50 billion.", date(2025, 4, 4), False),  # within the slack
+        ("Alibaba said last month it would invest $50 billion.", date(2025, 3, 3), False),
+        ("Alibaba said last month it would invest $50 billion.", date(2025, 2, 24), True),
+        ("Sales rose 3% from the previous week.", date(2025, 1, 6), False),  # the article's week before, not today's
+        ('He said "last week was hard" after the vote.', date(2025, 1, 6), False),  # his words, his week
+        ("Alibaba said it would invest $50 billion.", date(2024, 2, 24), False),  # no period: age says nothing
+    ],
+)
+def test_a_claims_period_counts_back_from_the_as_of_date(claim, published, dated):
+    reason = out_of_period(claim, published, date(2025, 4, 20))
+    assert reason.startswith("dated: the claim says") is dated, reason
