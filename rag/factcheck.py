@@ -199,13 +199,15 @@ def judge(
         # naming Nvidia still speaks of Nvidia.
         if lead and not about_same(lead_only, quote) and names_other(quote, lead) and not _elsewhere(claim, quote, lead, s.relation):
             continue
-        weak = s.relation.split(":")[0] in ("qualifier", "negation", "date", "ordinal")  # weaker signs: the same statement needed
-        # An article older than the claim's "last week" is about another week, not against it: not_found says so.
-        if s.relation and not s.relation.startswith(("names:", "unstated:", "dated:")) and s.lexical >= (SAME_STATEMENT if weak else LEXICAL_WEAK):
-            against.append((s.lexical, i, s.relation))
-        elif s.relation.startswith("names:") and (why := swapped_name(claim, quote, title=passages[i].title)):
+        # An article older than the claim's "last week" tells of another week: by its date alone it is not against
+        # the claim (not_found says why), but its figures still are.
+        relation = "" if s.relation.startswith("dated:") else s.relation
+        weak = relation.split(":")[0] in ("qualifier", "negation", "date", "ordinal")  # weaker signs: the same statement needed
+        if relation and not relation.startswith(("names:", "unstated:")) and s.lexical >= (SAME_STATEMENT if weak else LEXICAL_WEAK):
+            against.append((s.lexical, i, relation))
+        elif relation.startswith("names:") and (why := swapped_name(claim, quote, title=passages[i].title)):
             against.append((s.lexical, i, why))
-        elif s.missing_numbers and not s.relation and s.lexical >= LEXICAL_WEAK and (
+        elif s.missing_numbers and not relation and s.lexical >= LEXICAL_WEAK and (
             why := replaced_figure(claim, quote) or rescaled(s.missing_numbers, quote)
         ):
             against.append((s.lexical, i, why))

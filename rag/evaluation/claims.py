@@ -2,7 +2,9 @@
 
 A claim set is a folder with ``dataset.json`` (``"kind": "claims"``, its
 ``corpus`` and its ``claims`` file) and a JSONL of ``{"id", "claim", "label",
-"kind"}``, label one of supported, contradicted, not_found (``eval/claims``).
+"kind"}``, label one of supported, contradicted, not_found (``eval/claims``), and
+``"today"`` where the claim says "last week" or "yesterday": the day it was written
+as of (``rag verify --today``).
 
 The scores are the ones a fact-checker needs: of the claims called supported,
 how many are true (precision: a false "supported" is the costly error), how
@@ -28,7 +30,7 @@ def verify_one(q: dict, settings: Settings) -> dict:
     t0 = time.perf_counter()
     row = {"id": q["id"], "question": q["question"], "label": q["label"], "type": q.get("kind", ""), "doc": q.get("doc", "")}
     try:
-        v = rag.verify(q["question"], settings=settings)
+        v = rag.verify(q["question"], today=q.get("today"), settings=settings)
     except RagError as err:
         return {**row, "error": str(err), "pass": False, "wall_s": round(time.perf_counter() - t0, 3)}
     return {
