@@ -31,6 +31,7 @@ from .relations import (
     other_year,
     out_of_period,
     replaced_figure,
+    spelling,
     unstated_move,
     unstated_win,
 )
@@ -169,8 +170,11 @@ def _mentions(text: str, name: str) -> bool:
 
     >>> _mentions("Egg prices rose 60% last year.", "Eggs"), _mentions("Microsoft plans to spend $80 billion.", "Nvidia")
     (True, False)
+    >>> _mentions("Zelensky met Biden.", "Zelenskyy")
+    True
     """
-    return bool(words(name) & words(text)) or about_same(f"{name}'s", text)
+    spelt = {spelling(w) for w in words(name)}
+    return bool(spelt & {spelling(w) for w in words(text)}) or about_same(f"{name}'s", text)
 
 
 class Checker:

@@ -1986,6 +1986,8 @@ def missing_names(claim: str, evidence: str, named: str = "") -> list[str]:
     ['FBI']
     >>> missing_names("Möngke Khan was born in 1206.", "Genghis Khan became Great Khan in 1206.")
     ['Möngke Khan']
+    >>> missing_names("Volodymyr Zelenskyy met Biden in Kiev.", "Zelensky met Biden in Kyiv."), missing_names("He met Zelenska.", "He met Zelensky.")
+    ([], ['Zelenska'])
     """
     have = _words_named(evidence)
     have |= {form for t in have for form in _PLACE_FORMS.get(t, ())}  # "Chinese" names China
@@ -1995,6 +1997,7 @@ def missing_names(claim: str, evidence: str, named: str = "") -> list[str]:
     slips = {w for n in asked for w in n.split() if len(w) >= 5}  # the question's spelling may be a slip
     possessive = [p for _, p in _tokens(claim)] or [False]
     spelled = [(a, b) for a, b, acr in _runs(claim) if acr in have]  # "Federal Bureau of Investigation", the FBI
+    have |= {spelling(t) for t in have}  # "Zelenskyy" names Zelensky
     out = []
     for first, last, name in names(claim):
         if first == 0 and not (last > 0 or re.search(r".[A-Z0-9]", name) or possessive[0] or name.lower() in asked or stated):
@@ -2005,7 +2008,7 @@ def missing_names(claim: str, evidence: str, named: str = "") -> list[str]:
             continue  # initials alone ("U. S." as a model may write "U.S.") name nothing to look for
         if any(a <= first and last <= b for a, b in spelled):
             continue
-        if parts and not any(p in have or (p in slips and any(_one_slip(p, h) for h in have)) for p in parts):
+        if parts and not any(spelling(p) in have or (p in slips and any(_one_slip(p, h) for h in have)) for p in parts):
             out.append(name)
         elif _namesake(parts, have, evidence, claim):
             out.append(name)
@@ -2047,6 +2050,23 @@ _PARTIES = frozenset(
     "democrat democratic republican gop labour tory conservative liberal green senator sen rep spaniard briton "
     "frenchman frenchwoman dane swede scot finn pole brit".split()
 )
+
+
+_RESPELT = {"kiev": "kyiv", "kharkov": "kharkiv"}  # a place's older spelling
+
+
+def spelling(word: str) -> str:
+    """One spelling for the ways a name is transliterated: "Zelenskyy", "Zelenskiy" and "Zelenski" are all
+    "zelensky" (not "Zelenska", his wife), "Rachmaninoff" is "rachmaninov", "Kiev" is "kyiv". Words of under six
+    letters are left as they are.
+
+    >>> [spelling(w) for w in ("Zelenskyy", "Zelenskiy", "Zelensky", "Zelenska", "Rachmaninoff", "Kiev", "Musk")]
+    ['zelensky', 'zelensky', 'zelensky', 'zelenska', 'rachmaninov', 'kyiv', 'musk']
+    """
+    w = word.lower()
+    if len(w) < 6:
+        return _RESPELT.get(w, w)
+    return re.sub(r"off$", "ov", re.sub(r"(?<=sk)(?:iy|yy|ij|ii|i|y)$", "y", w))
 
 
 def _one_slip(a: str, b: str) -> bool:

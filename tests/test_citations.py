@@ -283,3 +283,17 @@ def test_a_citation_is_never_repointed_to_another_subject_or_an_older_story():
     old, new = replace(SENATE[1], published=date(2020, 3, 16)), replace(SENATE[0], published=date(2023, 3, 30))
     checked = Checker([new, old]).check("The Senate voted on Wednesday to end the national emergency declaration [1].")
     assert [c.number for c in checked.citations] == [1]
+
+
+@pytest.mark.parametrize(
+    ("answer", "verified"),
+    [
+        ("Volodymyr Zelenskyy met the leaders in Kiev on Friday [1].", True),  # other spellings of his name and the city
+        ("Volodymyr Zelenskiy met the leaders in Kyiv on Friday [1].", True),
+        ("Olena Zelenska met the leaders in Kyiv on Friday [1].", False),  # his wife is another person
+    ],
+)
+def test_a_name_spelt_another_way_is_the_same_name(answer, verified):
+    text = "Ukrainian President Volodymyr Zelensky met the leaders in Kyiv on Friday, his office said."
+    (claim,) = Checker([passage(0, text)], question="Who met the leaders in Kyiv?").check(answer).claims
+    assert claim.verified is verified, claim.citations[0].reason
