@@ -2056,17 +2056,19 @@ _RESPELT = {"kiev": "kyiv", "kharkov": "kharkiv"}  # a place's older spelling
 
 
 def spelling(word: str) -> str:
-    """One spelling for the ways a name is transliterated: "Zelenskyy", "Zelenskiy" and "Zelenski" are all
-    "zelensky" (not "Zelenska", his wife), "Rachmaninoff" is "rachmaninov", "Kiev" is "kyiv". Words of under six
-    letters are left as they are.
+    """One spelling for the ways a Ukrainian or Russian name's ending is transliterated: "Zelenskyy", "Zelenskiy"
+    and "Zelensky" are all "zelensky" (not "Zelenska", his wife), and "Kiev" is "kyiv". The Polish "-ski" and the
+    "-off" of names settled abroad are names of their own: on realtimeqa's articles "Kaminski" and "Kaminsky",
+    "Antonoff" and "Antonov", "Smirnoff" and "Smirnov" are other people. Words of under six letters are left as
+    they are.
 
-    >>> [spelling(w) for w in ("Zelenskyy", "Zelenskiy", "Zelensky", "Zelenska", "Rachmaninoff", "Kiev", "Musk")]
-    ['zelensky', 'zelensky', 'zelensky', 'zelenska', 'rachmaninov', 'kyiv', 'musk']
+    >>> [spelling(w) for w in ("Zelenskyy", "Zelenskiy", "Zelensky", "Zelenska", "Kaminski", "Antonoff", "Kiev", "Musk")]
+    ['zelensky', 'zelensky', 'zelensky', 'zelenska', 'kaminski', 'antonoff', 'kyiv', 'musk']
     """
     w = word.lower()
     if len(w) < 6:
         return _RESPELT.get(w, w)
-    return re.sub(r"off$", "ov", re.sub(r"(?<=sk)(?:iy|yy|ij|ii|i|y)$", "y", w))
+    return re.sub(r"(?<=sk)(?:iy|yy|ii|y)$", "y", w)
 
 
 def _one_slip(a: str, b: str) -> bool:
