@@ -293,6 +293,13 @@ class Store:
             for cid, doc, meta, dist in zip(res["ids"][0], res["documents"][0], res["metadatas"][0], res["distances"][0], strict=True)
         ]
 
+    def vectors(self, chunk_ids: Sequence[str]) -> dict[str, np.ndarray]:
+        """The stored embeddings of these chunks, by id (those not in the index left out)."""
+        if not chunk_ids:
+            return {}
+        got = self.chunks.get(ids=list(chunk_ids), include=["embeddings"])
+        return {cid: np.asarray(v, dtype=np.float32) for cid, v in zip(got["ids"], got["embeddings"], strict=True)}
+
     def all_chunks(self, where: dict | None = None, page: int = 5000) -> list[Passage]:
         """Every chunk, fetched in pages (one big get hits SQLite's variable limit)."""
         out: list[Passage] = []

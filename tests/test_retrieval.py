@@ -10,7 +10,7 @@ from conftest import SEED_ID
 from rag import api
 from rag.errors import ConfigError
 from rag.models import Filters, Passage
-from rag.retrieval import BM25Index, diversify, rrf
+from rag.retrieval import BM25Index, diversify, exact_misses, rrf
 
 BOTH_STORES = True  # every test here that uses the index runs on an embedded folder and on a `chroma run` server
 
@@ -65,6 +65,22 @@ def test_every_mode_finds_the_seed_and_respects_filters(indexed, mode):
     assert capped.count(SEED_ID) <= 2 and len(window) == 10
     only = api.search("AI spending", k=10, source="Kenyan business news (user's sample)", **kw)
     assert only and {h.doc_id for h in only} == {SEED_ID}
+
+
+def test_chunks_the_approximate_dense_search_missed_are_put_back_in_their_place(indexed):
+    # One long file of near-identical paragraphs once left the seed's chunks out of Chroma's 400 nearest (HNSW lost
+    # its way); here the loss is simulated by leaving them out of the dense ranking, and BM25 still has them.
+    store, query = indexed["store"], "How much is Alibaba investing?"
+    vector = indexed["embedder"].embed([query])[0]
+    exact = store.query(vector, 30)
+    lossy = [p for p in exact if p.doc_id != SEED_ID]
+    lexical = BM25Index.for_store(store).search(query, 30)
+    assert SEED_ID in {p.doc_id for p in lexical}
+    mended = exact_misses(store, vector, lossy, lexical, 30)
+    expected = [p for p in exact if p.doc_id != SEED_ID or p.chunk_id in {q.chunk_id for q in lexical}]
+    assert [p.chunk_id for p in mended] == [p.chunk_id for p in expected] and mended[0].doc_id == SEED_ID
+    assert [round(p.scores["dense"], 4) for p in mended] == [round(p.scores["dense"], 4) for p in expected]
+    assert exact_misses(store, vector, exact, lexical, 30) == exact  # an exact ranking is left as it is
 
 
 def test_a_source_is_found_by_any_unambiguous_part_of_its_name(indexed):
