@@ -260,6 +260,8 @@ def _stream_to_terminal(stream, live: bool):
 @common
 def summarize(doc_id, topic, since, until, today, source, timeline, sentences, as_json, settings):
     """A cited summary of an article (--doc) or a topic (--topic), optionally as a timeline."""
+    if bool(doc_id) == bool(topic):
+        raise RagError("give one of --doc ID (an article, as `rag search` shows it) or --topic TEXT")
     args = {"doc_id": doc_id, "topic": topic, "since": since, "until": until, "today": today, "source": source, "timeline": timeline,
             "sentences": sentences}  # fmt: skip
     stream = serve.request(settings, "summarize", args) or api.summarize_stream(**args, settings=settings)

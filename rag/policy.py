@@ -319,13 +319,14 @@ def _question_times(text: str) -> set[str]:
 
 # "When did ...?", not "When the Rhine turned, what did it create?": no other question word follows.
 _ASKS_WHEN = re.compile(r"^\W*when\b(?![^?]*\b(?:what|which|who|whom|whose|where|why|how)\b)", re.I)
+_HOW_MANY = re.compile(r"\bhow\s+(?:many|much)\b")
 _ASKS = (  # what a question asks for, how to find one in an answer, and what of it the question itself gives
     (re.compile(r"\b(?:what|which)\s+month\b", re.I), "month", lambda s: {m.lower()[:3] for m in _MONTH_NAME.findall(s)}, None),
     (re.compile(r"\b(?:what|which)\s+year\b", re.I), "year", lambda s: set(_YEAR.findall(s)), None),
     (
         re.compile(r"\bhow\s+(?:many|much)\b(?!\s+(?:longer|more|of|later|earlier|further)\b)", re.I),
         "figure",
-        lambda s: numbers_in(s) | set(_AMOUNT.findall(s.lower())),
+        lambda s: numbers_in(s) | set(_AMOUNT.findall(_HOW_MANY.sub(" ", s.lower()))),  # "depends on how many people claim"
         None,
     ),
     (_ASKS_WHEN, "time", _times, _question_times),
@@ -347,6 +348,8 @@ def lacks_asked(question: str, claims: Sequence[Claim]) -> str:
     ''
     >>> lacks_asked("How many Super Bowls did he win?", said("He won one Super Bowl."))
     ''
+    >>> lacks_asked("How much is the settlement?", said("The payment depends on how many people submit claims."))
+    'the question asks for a figure and the answer gives none'
 
     "When ...?" needs a time, or a word that places the event against another:
 

@@ -114,8 +114,8 @@ def test_a_timeline_line_is_one_event_and_a_headline_is_not_listed_twice():
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["summarize"], "exactly one of"),
-        (["summarize", "--doc", "x", "--topic", "y"], "exactly one of"),
+        (["summarize"], "give one of --doc ID"),
+        (["summarize", "--doc", "x", "--topic", "y"], "give one of --doc ID"),
         (["summarize", "--doc", "no-such-article"], "no article with id 'no-such-article'"),
         (["summarize", "--doc", "inquiry", "--since", "2025-01-01"], "an article (--doc) is summarized whole"),
         (["summarize", "--doc", "inquiry", "--today", "2025-01-01"], "published on 2025-03-03, after the as-of date 2025-01-01"),
