@@ -199,9 +199,11 @@ def judge(
         # naming Nvidia still speaks of Nvidia.
         if lead and not about_same(lead_only, quote) and names_other(quote, lead) and not _elsewhere(claim, quote, lead, s.relation):
             continue
-        # An article older than the claim's "last week" tells of another week: by its date alone it is not against
-        # the claim (not_found says why), but its figures still are.
-        relation = "" if s.relation.startswith("dated:") else s.relation
+        # An article older than the claim's "last week" tells of another week: neither for nor against the claim
+        # (not_found says why). Its figures are another week's too: "380 billion yuan" is not contradicted by "$50 billion".
+        if s.relation.startswith("dated:"):
+            continue
+        relation = s.relation
         weak = relation.split(":")[0] in ("qualifier", "negation", "date", "ordinal")  # weaker signs: the same statement needed
         if relation and not relation.startswith(("names:", "unstated:")) and s.lexical >= (SAME_STATEMENT if weak else LEXICAL_WEAK):
             against.append((s.lexical, i, relation))

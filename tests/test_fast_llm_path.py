@@ -119,10 +119,10 @@ def test_off_topic_is_declined_before_the_model(index):
         ("In what month will Alibaba invest $50 billion in AI?", SEED_ANSWER,
          "the question asks for a month and the answer gives none"),
         ("Why did Alibaba's shares fall in Hong Kong?",
-         "Alibaba's shares in Hong Kong surged by 14% last week after the company reported an 8% increase in revenue [1].",
+         "Alibaba's shares in Hong Kong surged by 14% after the company reported an 8% increase in revenue [1].",
          "the question asks about 'fall'; the quotes speak of"),
         ("Why did Alibaba's shares rise in Hong Kong?",
-         "Alibaba's shares in Hong Kong surged by 14% last week after the company reported an 8% increase in revenue [1].", ""),
+         "Alibaba's shares in Hong Kong surged by 14% after the company reported an 8% increase in revenue [1].", ""),
     ],
 )  # fmt: skip
 def test_an_answer_that_does_not_answer_its_question_is_declined(index, question, reply, reason):
