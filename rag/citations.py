@@ -32,11 +32,14 @@ from .relations import (
     out_of_period,
     replaced_figure,
     spelling,
+    subject,
     unstated_move,
     unstated_win,
 )
 from .stemming import stem
 
+_ASKS = re.compile(r"\?[\"'’”)]*\s*$")  # a sentence that ends in a question mark
+_YES_NO = re.compile(r"(?:will|would|could|can|should|shall|may|might|is|are|was|were|do|does|did|has|have|had)\b", re.I)
 _MARK = re.compile(r"\s*\[(?:(?:passage|source|doc)\s*)?(\d+(?:\s*[,;–-]\s*(?:(?:passage|source)\s*)?\d+)*)\]", re.I)
 _WORD = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*")
 _STOP = frozenset(
@@ -295,6 +298,17 @@ class Checker:
                 relation = f"names: {lead} not in the quoted sentence"
             relation = relation or unstated_move(claim, quote, p.title) or unstated_win(claim, quote, p.title)
             relation = relation or headline_comparison(claim, quote, p.title)
+            main = max(window, key=lambda j: len(cw & facts[j][0]))
+            sentence = p.text[spans[main][0] : spans[main][1]]
+            # A yes-or-no question states nothing: "Could the Fever get Aliyah Boston?" is no support for "The Fever
+            # drafted her", whatever its neighbour says ("Why did Intel cut 15,000 jobs?" takes the cut as said).
+            asked = _ASKS.search(sentence) and _YES_NO.match(sentence.lstrip("\"'“‘ "))
+            if not relation and asked and not re.search(r"\bask", claim, re.I):
+                relation = "unstated: the quoted sentence asks a question, it does not state the claim"
+            # The neighbour that brings the claim's name does not make it the doer: "Sweden formally joined NATO" is not
+            # stated by "Finland formally joined NATO yesterday. Finland and Sweden began seeking membership ...".
+            if not relation and len(window) == 2:
+                relation = subject(claim, sentence, before_only=True)
             relation = relation or out_of_period(claim, p.published, self.today)
             relation = relation or other_year(claim, quote, p.published, p.title, self.question)
             # ... but not where the quote gives another figure in the same words: "Meta announced 10,000 job cuts" (the

@@ -55,8 +55,52 @@ def _round(x: float) -> float:
     return round(x, digits)
 
 
+_ORDINAL = re.compile(r"\b(\d{1,4})(?:st|nd|rd|th)\b", re.I)
+_UNITS_TH = "zeroth first second third fourth fifth sixth seventh eighth ninth".split()
+_ORDINAL_WORDS = {w: i for i, w in enumerate(_UNITS_TH)} | {
+    w: 10 + i for i, w in enumerate("tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth "
+                                    "eighteenth nineteenth".split())  # fmt: skip
+}
+_TENS = {w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
+_ORDINAL_WORDS |= {w[:-1] + "ieth": n for w, n in _TENS.items()} | {"hundredth": 100}
+_SPELT_ORDINAL = re.compile(rf"\b(?:({'|'.join(_TENS)})[- ])?({'|'.join(_ORDINAL_WORDS)})\b", re.I)
+_MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b\.?"
+# What a rank is also written as: "No. 1", "#12", "Game 7", "Q4" (the fourth quarter).
+_RANKED = re.compile(
+    r"\bNo\.?\s?(\d{1,4})\b|#(\d{1,4})\b|\bQ([1-4])\b|"
+    r"\b(?:game|week|round|stage|leg|season|day|chapter|volume|episode|part|phase|level|category|grade)\s+(\d{1,3})\b",
+    re.I,
+)
+# Not the noun an ordinal counts; "straight", "consecutive": "the 10th straight quarter" is "10 straight quarters"
+_NOT_NOUNS = frozenset("and or of at in on to for with by from as the a an is was were straight consecutive successive".split())
+
+
+def ordinals(text: str, *, ranks: bool = False) -> set[int]:
+    """The ordinals ``text`` says, in digits or words ("22nd", "fourth", "twenty-second"), each with the noun it
+    counts; a day of a month ("March 12th", "on the 5th", "the 5th and the 7th of June") is a date. ``ranks``: also
+    what says a rank in other words ("No. 1", "#12", "Game 7", "Q4"), as evidence may.
+
+    >>> sorted(ordinals("The 22nd state, on March 12th, for the fourth time, the twenty-second")), ordinals("12 grams")
+    ([4, 22], set())
+    >>> ordinals("It began on the 5th."), sorted(ordinals("the No. 1 pick in Game 7", ranks=True))
+    (set(), [1, 7])
+    """
+    out = set()
+    for m in _SPELT_ORDINAL.finditer(text):
+        out.add(_TENS.get((m.group(1) or "").lower(), 0) + _ORDINAL_WORDS[m.group(2).lower()])
+    for m in _ORDINAL.finditer(text):
+        dated = re.search(rf"\b{_MONTH}\s*$", text[: m.start()], re.I) or re.match(rf"\s+(?:of\s+)?{_MONTH}", text[m.end() :], re.I)
+        noun = re.match(r"\s+([a-z][\w-]*)", text[m.end() :], re.I)
+        if not dated and (ranks or (noun and noun.group(1).lower() not in _NOT_NOUNS)):
+            out.add(int(m.group(1)))
+    if ranks:
+        out |= {int(next(g for g in m.groups() if g)) for m in _RANKED.finditer(text)}
+    return out
+
+
 def unsupported_numbers(claim: str, evidence: str) -> set[float]:
-    """Numbers in ``claim`` that ``evidence`` does not contain (empty set: all supported).
+    """Numbers in ``claim`` that ``evidence`` does not contain (empty set: all supported). An ordinal in digits
+    needs an ordinal: "the 12th state" is not stated by "12 grams or less".
 
     >>> unsupported_numbers("It invests 50bn over three years.", "$50 billion over the next three years")
     set()
@@ -64,5 +108,13 @@ def unsupported_numbers(claim: str, evidence: str) -> set[float]:
     {2.0}
     >>> unsupported_numbers("Revenue rose 9%.", "revenue rose 8%")
     {9.0}
+    >>> unsupported_numbers("Delaware became the 12th state.", "Delaware allows 12 grams."), unsupported_numbers("the 4th quarter", "the fourth quarter")
+    ({12.0}, set())
+    >>> unsupported_numbers("She finished 2nd in the final.", "She finished second."), unsupported_numbers("It began on the 5th.", "It began on April 5.")
+    (set(), set())
     """
-    return numbers_in(claim) - numbers_in(evidence)
+    said = set(map(float, ordinals(evidence, ranks=True)))
+    # "2nd", "No. 1", "Week 3", "the 4th of July": an ordinal in the evidence says them
+    ranked = set(map(float, ordinals(claim, ranks=True))) | {float(m.group(1)) for m in _ORDINAL.finditer(claim)}
+    wanted = {float(m.group(1)) for m in _ORDINAL.finditer(claim)} & set(map(float, ordinals(claim)))
+    return (numbers_in(claim) - numbers_in(evidence) - (ranked & said)) | (wanted - said)

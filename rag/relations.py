@@ -26,6 +26,7 @@ and meaning scores in :mod:`rag.citations`.
 
 from __future__ import annotations
 
+import itertools
 import re
 from datetime import date, timedelta
 
@@ -75,7 +76,7 @@ _ROLE_RE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _ROLES), key=len, 
 # Verbs whose subject and object must not swap: "A acquired B" is not "B acquired A".
 _ORDERED = frozenset(
     "acquired acquire acquires bought buy buys beat beats defeated defeat defeats overtook overtake sued sue sues "
-    "replaced replace replaces succeeded succeed hired hire fired fire".split()
+    "replaced replace replaces succeeded succeed hired hire fired fire paid pay pays paying".split()
 )
 _NOT_NAMES = frozenset(
     "The A An In On At By For And But Or It Its This That These Those He She They We I His Her Their Our Mr Mrs Ms Dr "
@@ -182,9 +183,17 @@ def _same_name(a: str, b: str) -> bool:
     return bool(pa & pb) and (pa <= pb or pb <= pa)
 
 
+def _negations(toks: list[str]) -> list[int]:
+    """Where lower-cased ``toks`` say "not" ("No. 1", "No 7" name a rank).
+
+    >>> _negations(["the", "no", "1", "pick", "was", "not", "taken"])
+    [5]
+    """
+    return [i for i, t in enumerate(toks) if t in _NEGATION and not (t == "no" and i + 1 < len(toks) and toks[i + 1][:1].isdigit())]
+
+
 def _negated(text: str) -> bool:
-    toks = [t.lower() for t in tokens(text)]
-    return any(t in _NEGATION for t in toks) or "no longer" in text.lower()
+    return bool(_negations([t.lower() for t in tokens(text)])) or "no longer" in text.lower()
 
 
 # Modifiers that say the same thing (after _norm), mapped to their senses: "last" is "previous" (last year) or
@@ -235,11 +244,12 @@ def _negates(text: str, about: set[str], reach: int = 5) -> bool:
     False
     """
     toks = [t.lower() for t in tokens(text)]
+    negations = set(_negations(toks))
     for i, t in enumerate(toks):
         after = [w for w in toks[i + 1 : i + 3] if w != "immediately"]
-        if t in _NEGATION and after and after[0] in _HEDGED:  # "not (immediately) clear / known"
+        if i in negations and after and after[0] in _HEDGED:  # "not (immediately) clear / known"
             continue
-        if t in _NEGATION or (t == "no" and i + 1 < len(toks) and toks[i + 1] == "longer"):
+        if i in negations or (t == "no" and i + 1 < len(toks) and toks[i + 1] == "longer"):
             if {stem(w) for w in toks[i + 1 : i + 1 + reach] if w not in _STOP} & about:
                 return True
     return False
@@ -603,6 +613,7 @@ _TRADING = frozenset("market markets trading traded trade investors index value 
 
 _DETERMINERS = frozenset("the a an its his her their our".split())
 _HELD_AT = frozenset("at of for with".split())
+_OF = _HELD_AT | frozenset("from in on to by".split())
 _COPULA = frozenset("is was as became becomes remains named".split())
 
 
@@ -621,6 +632,21 @@ def _sentence_of(text: str, n: int) -> list[int] | None:
     return out if len(out) == n else None
 
 
+_ASIDE = re.compile(r",\s*(?:who|which|whose)\b[^,.;]*,")  # ", who finished second to Scheffler two weeks earlier,"
+
+
+def _aside(text: str, n: int) -> list[bool]:
+    """Whether each of ``text``'s ``n`` tokens is in a relative clause set off by commas (all False when the
+    pieces' tokens do not add up to them)."""
+    out: list[bool] = []
+    at = 0
+    for m in _ASIDE.finditer(text):
+        out += [False] * len(_tokens(text[at : m.start()])) + [True] * len(_tokens(m.group(0)))
+        at = m.end()
+    out += [False] * len(_tokens(text[at:]))
+    return out if len(out) == n else [False] * n
+
+
 def _attributes(text: str, vocab, *, min_words: int, before: bool) -> dict[str, set]:
     """Each attribute word (a placing or a role) in ``text`` given to the nearest person: one in its own sentence
     where that sentence names one (for a placing, before it), else in the whole text ("He won", "The Kenyan won").
@@ -635,11 +661,15 @@ def _attributes(text: str, vocab, *, min_words: int, before: bool) -> dict[str, 
     if not people:
         return {}
     toks = tokens(text)
+    named = names(text)
+    aside = _aside(text, len(toks))
     sentence = _sentence_of(text, len(toks))
     owners = {p for p in people if re.search(r"\s+".join(map(re.escape, p[2].split())) + r"['’]s\b", text.replace("’", "'"))}
     found: dict[str, set] = {}
     for i, value in vocab(toks):
-        passive = i + 1 < len(toks) and toks[i + 1].lower() == "by" or i > 0 and toks[i - 1].lower() == "by"
+        # "won by Tomás Reyes" names who won; "won by four shots" does not
+        by_name = i + 2 < len(toks) and toks[i + 1].lower() == "by" and (toks[i + 2][:1].isupper() or toks[i + 2].lower() == "the")
+        passive = by_name or i > 0 and toks[i - 1].lower() == "by"
         # "an analyst at Harbourline Research", "chief executive of Alibaba", "New Zealand's prime minister": the name
         # after the preposition, or the possessive just before the role, is where a role is held, not who holds it
         held_at = [] if before else [
@@ -651,6 +681,11 @@ def _attributes(text: str, vocab, *, min_words: int, before: bool) -> dict[str, 
         stated = i > 1 and toks[i - 1].lower() in _DETERMINERS and toks[i - 2].lower() in _COPULA
         same = [p for p in people_here if sentence and sentence[p[0]] == sentence[i]]
         pick = _attribute_holder(same, i, before, passive, stated, strict=True) or _attribute_holder(people_here, i, before, passive, stated)
+        # Another name between a placing and the person before it may be its holder: in "Most Outstanding Player Adama
+        # Sanogo had 17 points as UConn ... to win its fifth national championship", UConn won (a place is no one).
+        between = [n for a, b, n in named if pick[1] < a and b < i and n.lower() not in _PLACE_FORMS and not (aside[a] and not aside[i])]
+        if before and not passive and pick[1] < i and between:
+            continue
         found.setdefault(pick[2], set()).add(value)
     return found
 
@@ -668,9 +703,20 @@ def _attribute_holder(people: list, i: int, before: bool, passive: bool, stated:
     return min(people, key=lambda p: (min(abs(p[0] - i), abs(p[1] - i)), p[0] < i))
 
 
+# An ordinal before these counts them, it does not place anyone: "finished the second round", "his second major".
+_COUNTED = frozenset(
+    "round rounds quarter half day days leg set stage inning period game term time times major title titles straight "
+    "consecutive year week race heat match season attempt try crown medal gold championship seed".split()
+)
+
+
 def _placings(toks: list[str]):
     for i, t in enumerate(toks):
-        if t.lower() in _PLACING and not (t.lower() == "second" and i + 1 < len(toks) and toks[i + 1].lower().startswith("second")):
+        nxt = toks[i + 1].lower() if i + 1 < len(toks) else ""
+        if t.lower() in _PLACING and not (t.lower() == "second" and nxt.startswith("second")):
+            ahead = list(itertools.takewhile(lambda u: u.lower() not in _STOP, toks[i + 1 : i + 4]))  # not "second in the race"
+            if _PLACING[t.lower()] > 1 and {u.lower() for u in ahead} & _COUNTED:  # "a second Boston Marathon crown"
+                continue
             yield i, _PLACING[t.lower()]
 
 
@@ -703,9 +749,23 @@ def _compare(claim: str, quote: str, vocab, label: str, show, before: bool, *, d
         said = [quote[a:b] for a, b in spans(quote) if holder in quote[a:b]]
         return divisions and bool(division(" ".join(said)) - division(claim))
 
+    def named_first(person: str, holder: str) -> bool:
+        """``divisions`` (placings): the claim's person is named before the holder in the sentence that places
+        them: "Jon Rahm, who trailed Brooks Koepka by two shots, won by four" gives the win to Rahm, however near
+        Koepka stands to it."""
+        from .sentences import spans
+
+        last = person.split()[-1]
+        for a, b in spans(quote):
+            said = quote[a:b]
+            if last in said and holder in said and said.index(last) < said.index(holder):
+                if divisions and next(_placings(tokens(said)), None) is not None:
+                    return True
+        return False
+
     for person, values in mine.items():
         other = next((v for n, v in theirs.items() if _same_name(n, person)), None)
-        holders = [n for n, v in theirs.items() if values & v and not _same_name(n, person) and not elsewhere(n)]
+        holders = [n for n, v in theirs.items() if values & v and not _same_name(n, person) and not elsewhere(n) and not named_first(person, n)]
         if other is not None and not (values & other):
             return f"{label}: the quote gives {person} {show(sorted(other)[0])}, not {show(sorted(values)[0])}"
         if other is None and holders:
@@ -730,30 +790,110 @@ def role(claim: str, quote: str) -> str:
     return _compare(claim, quote, _roles, "role", str, False)
 
 
+def _a_noun(toks: list[str], i: int) -> bool:
+    """The verb-like word at ``i`` is a noun here: "his 2018 pay package", "conceded defeat to", "the buy"."""
+    prev = toks[i - 1].lower() if i else ""
+    return prev in _DETERMINERS or prev in ("his", "her", "its", "their", "our", "conceded", "admitted") or prev[:1].isdigit()
+
+
 def order(claim: str, quote: str) -> str:
-    """"A acquired B" against "B acquired A" (a passive "B was acquired by A" reads as "A acquired B")."""
+    """"A acquired B" against "B acquired A" (a passive "B was acquired by A" reads as "A acquired B").
+
+    >>> order("Dominion paid Fox News $787.5 million.", "Fox News agreed to pay Dominion Voting Systems $787.5 million.")
+    'order: the quote says Fox News pay... Dominion Voting Systems, not the other way round'
+    """
 
     def pairs(text: str) -> set[tuple[str, str, str]]:
         toks = tokens(text)
         ns = [(a, n) for a, _, n in names(text)]
         out = set()
         for i, t in enumerate(toks):
-            if t.lower() not in _ORDERED:
+            if t.lower() not in _ORDERED or _a_noun(toks, i):
                 continue
             left = [n for j, n in ns if j < i]
-            right = [n for j, n in ns if j > i]
+            right = [(j, n) for j, n in ns if j > i]
             if not left or not right:
                 continue
-            a, b = left[-1], right[0]
-            if i + 1 < len(toks) and toks[i + 1].lower() == "by":
+            (at, b), a = right[0], left[-1]
+            # passive: "was acquired by A", "paid $787.5 million by Fox" ("by" right before the name, or "was" before a
+            # verb that is no "-ing": "is paying Apple" is active, and so is "paid $787.5 million, by far the largest")
+            by = at >= 1 and toks[at - 1].lower() == "by" or at >= 2 and toks[at - 2].lower() == "by" and toks[at - 1].lower() == "the"
+            if by or (i and toks[i - 1].lower() in _BE and not t.lower().endswith("ing")):
                 a, b = b, a
-            out.add((t.lower()[:4], a, b))
+            out.add((stem(t.lower()), a, b))  # "paid" and "pay" are one deed
         return out
 
     for verb, a, b in pairs(claim):
         for qverb, qa, qb in pairs(quote):
             if verb == qverb and _same_name(a, qb) and _same_name(b, qa) and not _same_name(a, b):
                 return f"order: the quote says {qa} {verb}... {qb}, not the other way round"
+    return ""
+
+
+# How a game's result names its winner and its loser: "a 4-3 overtime loss to the Florida Panthers" (the Panthers won),
+# "overpowering Iowa with a 102-85 victory" (Iowa lost).
+_BEAT_VERB = re.compile(
+    r"\b(?:beat|beats|defeated|defeats|topped|tops|edged|edges|routed|routs|downed|downs|outlasted|upset|stunned|"
+    r"eliminated|swept|overpowered|thrashed|crushed)\b"
+)
+_LOST_TO = (
+    r"\b(?:loss|losses|lost|lose|loses|losing|fell|falls|falling|defeat|defeats|bowed|bowing|succumbed)\s+to|"
+    r"\b(?:defeated|beaten|eliminated|upset|swept|edged|routed|stunned|outlasted|overpowered)\s+by"
+)
+_WON_OVER = (
+    r"\b(?:overpowering|beating|defeating|topping|edging|routing|downing|outlasting|eliminating|sweeping|thrashing|"
+    r"crushing|stunning|upsetting|holding\s+off|held\s+off|holds\s+off)|"
+    r"\b(?:victory|win|triumph|rout|upset)\s+(?:over|against)"
+)
+_SCORE = re.compile(r"\b\d{1,3}-\d{1,3}\b")
+
+
+def result(claim: str, quote: str) -> str:
+    """A game's winner and loser the other way round: "Iowa beat LSU 102-85" against "LSU has won its first title,
+    overpowering Iowa with a 102-85 victory", or "The Bruins beat the Panthers 4-3" against "a 4-3 overtime loss to
+    the Florida Panthers". Narrow by design, after a review of made-up true sports news ("a month after losing to
+    Alcaraz", "Georgia's win over Kentucky", "11 straight wins over the Lakers" tell of other games): the claim
+    gives a score and the quote gives the same one and no other; the side is the first name after "loss to" or
+    "overpowering"; and the quote does not also say the claim's winner beat the loser.
+
+    >>> result("Iowa beat LSU 102-85.", "LSU has won its first title, overpowering Iowa with a 102-85 victory.")
+    'result: the quote says Iowa lost, not that it beat LSU'
+    >>> result("The Bruins beat the Panthers 4-3.", "The Bruins' season ended with a 4-3 overtime loss to the Florida Panthers.")
+    'result: the quote says Panthers won, not that Bruins beat them'
+    >>> result("The Panthers beat the Bruins 4-3.", "The Bruins' season ended with a 4-3 overtime loss to the Florida Panthers.")
+    ''
+    >>> result("Iowa beat LSU 79-72.", "LSU has won the title, overpowering Iowa with a 102-85 victory.")  # another game
+    ''
+    >>> result("Djokovic beat Alcaraz 6-4.", "Djokovic beat Alcaraz 6-4, a month after a 6-4 loss to Alcaraz in Madrid.")
+    ''
+    >>> result("San Diego State beat UConn 76-59.", "UConn won the title, beating the No. 5 San Diego State Aztecs 76-59.")
+    'result: the quote says San Diego State lost, not that it beat UConn'
+    """
+    m = _BEAT_VERB.search(claim)
+    if not m or re.match(r"\s+by\b", claim[m.end() :]) or _negated(claim):
+        return ""
+    before, after = names(claim[: m.start()]), names(claim[m.end() :])
+    mine, theirs = set(_SCORE.findall(claim)), set(_SCORE.findall(quote))
+    if not before or not after or not mine or theirs != mine:
+        return ""
+    won, lost = before[-1][2], after[0][2]
+
+    def side(name: str) -> str:  # the whole name, or a one-word name's word ("Panthers" for "the Florida Panthers")
+        return rf"(?:[A-Z][\w'’.&-]*\s+){{0,2}}{re.escape(name)}\b" if " " not in name else rf"{re.escape(name)}\b"
+
+    if re.search(rf"{side(won)}[^.;]*?{_BEAT_VERB.pattern}[^.;]*?{side(lost)}", quote):
+        return ""  # the quote says it too
+    # lower-case words only, and a seed: "the eighth-seeded Miami Heat", "the No. 5 San Diego State Aztecs"
+    between = r"\s+(?:the\s+)?(?:No\.\s?\d+\s+|#\d+\s+)?(?:[a-z\d][\w'’.&-]*\s+){0,3}?"
+
+    def said(pattern: str) -> bool:  # not in a clause of its own: "Texas, which lost to Kansas a week earlier, beat"
+        return any(not re.search(r"\b(?:who|which|whose|after|before|since)\b", re.split(r"[,;(]", quote[: m.start()])[-1])
+                   for m in re.finditer(pattern, quote))  # fmt: skip
+
+    if said(rf"(?:{_LOST_TO}){between}{side(lost)}"):
+        return f"result: the quote says {lost} won, not that {won} beat them"
+    if said(rf"(?:{_WON_OVER}){between}{side(won)}"):
+        return f"result: the quote says {won} lost, not that it beat {lost}"
     return ""
 
 
@@ -1018,7 +1158,8 @@ def figures(claim: str, quote: str) -> str:
             own = max(len(mine & _context(qt, j, reach, sent)) for j in spots[t])
             kind = _kind(ct, i)  # a year is replaced only by a year, an amount by an amount
             other, where = max(
-                ((len(mine & _context(qt, j, reach, sent)), u) for u, js in spots.items() if u != t for j in js if _kind(qt, j) == kind),
+                ((len(mine & _context(qt, j, reach, sent)), u)
+                 for u, js in spots.items() if u != t for j in js if _kind(qt, j) == kind and not _value(qt, j) & _value(ct, i)),  # fmt: skip
                 default=(0, ""),
             )
             # Where the claim has the other figure too, the words between them are ambiguous: only a clean swap counts.
@@ -1500,9 +1641,26 @@ def _dated(toks: list[str], i: int) -> bool:
     return any(0 <= j < len(toks) and toks[j].lower().rstrip(".") in _MONTH_WORDS for j in (i - 1, i + 1))
 
 
+# Nouns whose number names one of a series, not an amount: "Game 7", "Title 42", "Chapter 11", "the No. 1 pick".
+_LABELS = frozenset(
+    "game week round stage title chapter section article phase level category group match leg episode season volume "
+    "part flight gate terminal route highway interstate district ward precinct room item no number apollo".split()
+)
+
+
 def _kind(toks: list[str], i: int) -> str:
-    """What the figure at ``i`` is: a year, a day of a month, or an amount (anything else)."""
-    return "year" if _YEAR_TOKEN.fullmatch(toks[i]) else "day" if _dated(toks, i) else "amount"
+    """What the figure at ``i`` is: a year, a day of a month, a label ("Game 7"), an ordinal, or an amount.
+
+    >>> [_kind(tokens("Game 7 ended 4-3 in 2023 on May 1 at the 11th-hour"), i) for i in (1, 3, 5, 8, 11)]
+    ['label', 'amount', 'year', 'day', 'ordinal']
+    """
+    if _YEAR_TOKEN.fullmatch(toks[i]):
+        return "year"
+    if _dated(toks, i):
+        return "day"
+    if re.fullmatch(r"\d+(?:st|nd|rd|th)(?:-\w+)?", toks[i], re.I):  # "22nd", "an 11th-hour settlement"
+        return "ordinal"
+    return "label" if i and toks[i - 1].lower() in _LABELS and re.fullmatch(r"\d{1,4}", toks[i]) else "amount"
 
 
 def _value(toks: list[str], i: int) -> set[float]:
@@ -1604,9 +1762,18 @@ def ranking(claim: str, quote: str) -> str:
     return ""
 
 
-def subject(claim: str, quote: str) -> str:
+def subject(claim: str, quote: str, *, before_only: bool = False) -> str:
     """Who did it: the claim's first named actor is absent from the quote, which names another for the same verb
-    ("Tencent unveiled Ernie 4.5" against "rival Baidu, which on 16 March unveiled Ernie 4.5")."""
+    ("Tencent unveiled Ernie 4.5" against "rival Baidu, which on 16 March unveiled Ernie 4.5"). ``before_only``:
+    only a name before the verb counts (for one sentence of a quote, whose other may have said "it" of the actor).
+
+    >>> subject("Sweden formally joined NATO.", "Finland formally joined NATO yesterday.", before_only=True)
+    'subject: the quote says Finland joined, not Sweden'
+    >>> subject("Sweden formally joined NATO.", "It formally joined NATO yesterday.", before_only=True)
+    ''
+    >>> subject("Tencent reported revenue of 172.4 billion yuan.", "The owner of WeChat reported revenue of 172.4 billion yuan.")
+    ''
+    """
     ct, qt = tokens(claim), tokens(quote)
     cn = names(claim)
     if not cn:
@@ -1617,16 +1784,25 @@ def subject(claim: str, quote: str) -> str:
     raw = _tokens(claim)
     if any(p.lower() in have for p in actor.split()) or raw[last][1] or last + 1 >= len(ct):
         return ""  # named in the quote, or a possessive ("Alibaba's shares"): not the actor
-    nxt = ct[last + 1].lower()
-    verb = nxt if ct[last + 1][:1].islower() and nxt not in _STOP and nxt not in _TITLES else ""
+    at = last + 2 if ct[last + 1].lower().endswith("ly") and last + 2 < len(ct) else last + 1  # "Sweden formally joined"
+    nxt = ct[at].lower()
+    verb = nxt if ct[at][:1].islower() and nxt not in _STOP and nxt not in _TITLES else ""
     spots = [j for j, t in enumerate(qt) if t.lower() == verb]
     if not verb or not spots:
         return ""
     qn = names(quote)
     for j in spots:
-        before = [n for a, b, n in qn if b < j and j - b <= 8]
-        after = [n for a, b, n in qn if a > j and a - j <= 3]
+        # not "The Baltimore quarterback", nor "the owner of WeChat": a name that describes the doer, or where it is
+        before = [n for a, b, n in qn if b < j and j - b <= 8 and not _describes(qt, a, b, j) and not (a and qt[a - 1].lower() in _OF)]
+        after = [] if before_only else [n for a, b, n in qn if a > j and a - j <= 3]
         other = before[-1] if before else after[0] if after else ""
+        if other and before_only:
+            # Only the plain shape, the name right before its verb ("Finland formally joined"), not "..., which applied
+            # alongside Finland in 2022, formally joined" nor a description ("The West Virginia Democrat announced");
+            # and not a short form of the actor ("the Fed" for the Federal Reserve).
+            plain = re.search(rf"(?<!the )(?<!The )\b{re.escape(other)}\s+(?:\w+ly\s+|has\s+|have\s+|had\s+)?{re.escape(qt[j])}\b", quote)
+            short = any(w.lower().startswith(o.lower()) for w in actor.split() for o in other.split())
+            other = "" if not plain or short else other
         if other:
             return f"subject: the quote says {other} {verb}, not {actor}"
     return ""
@@ -1693,6 +1869,12 @@ def opposite(claim: str, quote: str) -> str:
 
 
 _BE = frozenset("be been being is are was were get got gets".split())
+_AUXILIARIES = frozenset("has have had will would could can may might should must did does do also".split())
+# Who acts for a name: "the Microsoft board rejected the offer" is Microsoft rejecting it.
+_ACTS_FOR = frozenset(
+    "board boards spokesperson spokesman spokeswoman government administration team officials executives management "
+    "leadership lawyers attorneys unit division cabinet ministry council".split()
+)
 
 
 def _verbish(t: str) -> bool:
@@ -1720,8 +1902,24 @@ def _agent(toks: list[str], spans: list[tuple[int, int, str]], i: int) -> tuple[
         return (by[0] if by else ""), ""
     # A clause of its own ("... Susan Li when the company reported results") has its own doer; "Bekele, after
     # 35 km, pulled away" has none.
-    before = [n for a, b, n in spans if b < i and i - b <= 12 and not _own_subject(toks[b + 1 : i])]
+    before = [n for a, b, n in spans if b < i and i - b <= 12 and not _own_subject(toks[b + 1 : i]) and not _describes(toks, a, b, i)]
     return (before[-1] if before else ""), (after[0] if after else "")
+
+
+def _describes(toks: list[str], a: int, b: int, i: int) -> bool:
+    """The name at ``a``-``b`` only describes the doer of the verb at ``i``: "The Baltimore quarterback has agreed"
+    (the quarterback agreed, not Baltimore).
+
+    >>> _describes(tokens("The Baltimore quarterback has agreed"), 1, 1, 4), _describes(tokens("Baltimore has agreed"), 0, 0, 2)
+    (True, False)
+    """
+    head = toks[b + 1] if b + 1 < i else ""
+    if not (a > 0 and toks[a - 1].lower() in ("the", "a", "an") and head[:1].islower()):
+        return False
+    if a > 1 and toks[a - 2].lower() in _OF:  # "signed by the Angels last season": the Angels are who did it
+        return False
+    low = head.lower()  # "The Federal Reserve on Thursday raised", "The Ethiopian Hiwot Bekele easily outpaced"
+    return low not in _BE | _AUXILIARIES | _STOP | _ACTS_FOR and not low.endswith("ly")
 
 
 def _own_subject(between: list[str]) -> bool:
@@ -1800,7 +1998,7 @@ def agent(claim: str, quote: str) -> str:
     return ""
 
 
-CHECKS = (placing, ranking, ordinal, role, order, agent, subject, figures, year_of_figure, period_of_figure, currency, figure_holder, outspends, comparison, endpoint, dates, direction, opposite, negation, prefixed, qualifier)  # the most specific reason first
+CHECKS = (result, placing, ranking, ordinal, role, order, agent, subject, figures, year_of_figure, period_of_figure, currency, figure_holder, outspends, comparison, endpoint, dates, direction, opposite, negation, prefixed, qualifier)  # the most specific reason first
 
 
 def conflict(claim: str, quote: str) -> str:

@@ -297,3 +297,24 @@ def test_a_name_spelt_another_way_is_the_same_name(answer, verified):
     text = "Ukrainian President Volodymyr Zelensky met the leaders in Kyiv on Friday, his office said."
     (claim,) = Checker([passage(0, text)], question="Who met the leaders in Kyiv?").check(answer).claims
     assert claim.verified is verified, claim.citations[0].reason
+
+
+@pytest.mark.parametrize(
+    ("answer", "text", "verified"),
+    [
+        ("The Indiana Fever drafted Aliyah Boston [1].", "Could the Fever get Aliyah Boston? They hold the first pick.", False),
+        ("The Indiana Fever drafted Aliyah Boston [1].", "Could the Fever get Aliyah Boston?", False),
+        ("Home prices fell 2% in June [1].", "Is the housing market cooling? Home prices fell 2% in June.", True),
+        ("Max Verstappen ended the season with a record 19th win [1].",  # a neighbour does not make the question a statement
+         "There are plenty of storylines this season. Will Max Verstappen deliver a third championship?", False),
+        ("Intel cut 15,000 jobs [1].", "Why did Intel cut 15,000 jobs? Falling sales, the company said.", True),  # takes the cut as said
+        ("Delaware became the 22nd state to legalize marijuana [1].", "Delaware is the 22nd state to legalize marijuana.", True),
+        ("Delaware became the 12th state to legalize marijuana [1].", "Delaware allows 12 grams of marijuana.", False),
+        ("She finished 2nd in the final [1].", "She finished second in the final.", True),
+        ("Sweden formally joined NATO on Tuesday [1].",  # the neighbour that brings the name does not make it the doer
+         "Finland formally joined NATO on Tuesday. Finland and Sweden began seeking membership a year ago.", False),
+    ],
+)
+def test_what_a_quote_states(answer, text, verified):
+    (claim,) = Checker([passage(0, text, title="News")]).check(answer).claims
+    assert claim.verified is verified, claim.citations[0].reason

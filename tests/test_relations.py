@@ -267,6 +267,24 @@ def test_quote_is_a_sentence_with_at_most_a_neighbour():
          "Microsoft aims to spend around $80 billion, while Meta has guided to between $60 billion and $65 billion.", "comparison"),
         ("Microsoft plans to spend more on AI than Meta.",
          "Microsoft aims to spend around $80 billion, while Meta has guided to between $60 billion and $65 billion.", ""),
+        # a fifth user pass, on a month of realtimeqa's articles: results, payers, labels, descriptors
+        ("Iowa beat LSU 102-85 to win its first title.", "LSU has won its first title, overpowering Iowa with a 102-85 victory.", "result"),
+        ("LSU beat Iowa 102-85 to win its first title.", "LSU has won its first title, overpowering Iowa with a 102-85 victory.", ""),
+        ("The Boston Bruins beat the Florida Panthers 4-3 in Game 7.",
+         "The Bruins' season came to an end with a 4-3 overtime loss to the Florida Panthers in Game 7.", "result"),
+        ("The Florida Panthers beat the Boston Bruins 4-3 in Game 7.",  # "Game 7" is no figure the Panthers hold
+         "The Bruins' season came to an end with a 4-3 overtime loss to the Florida Panthers in Game 7.", ""),
+        ("Iowa beat LSU 79-72.", "LSU won the title, overpowering Iowa with a 102-85 victory.", ""),  # another game
+        ("Dominion paid Fox News $787.5 million.", "Fox News agreed to pay Dominion Voting Systems $787.5 million.", "order"),
+        ("Fox News paid Dominion $787.5 million.", "Fox News agreed to pay Dominion Voting Systems $787.5 million.", ""),
+        ("UConn beat San Diego State 76-59 to win its fifth national championship.",
+         "Most Outstanding Player Adama Sanogo had 17 points as UConn held off San Diego State 76-59 to win its fifth title.", ""),
+        ("Jon Rahm won the Masters.", "Jon Rahm finished the second round two shots off leader Brooks Koepka.", ""),
+        ("Lamar Jackson agreed to a five-year extension worth $260 million.",
+         "The Baltimore quarterback has agreed to a five-year extension worth $260 million.", ""),
+        ("Tencent reported revenue of 172.4 billion yuan.", "The owner of WeChat reported revenue of 172.4 billion yuan.", ""),
+        ("The Masters purse is $18 million, up from $15 million.", "The purse is $18,000,000, up from $15 million.", ""),
+        ("Wembanyama was the No. 1 pick.", "Wembanyama was the No. 1 pick, not the second.", ""),  # "No." is no negation
     ],
 )
 def test_relation_table(claim, quote, reason):
