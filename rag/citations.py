@@ -277,15 +277,16 @@ class Checker:
             s, e = spans[window[0]][0], spans[window[-1]][1]
             quote = p.text[s:e]
             relation = conflict(claim, quote)
+            main = max(window, key=lambda j: len(cw & facts[j][0]))  # the sentence that holds most of the claim
+            sentence = p.text[spans[main][0] : spans[main][1]]
             if relation.startswith("negation") and len(window) == 2:
                 # A "not" of the neighbour added for context is not the claim's sentence's: "... beating the previous
                 # April high of 36.1°C recorded in 2011" against its next sentence's "temperature not falling below".
-                main = max(window, key=lambda j: len(cw & facts[j][0]))
                 other = window[0] if main == window[1] else window[1]
                 brought = (cw - facts[main][0]) & facts[other][0], (cn - facts[main][1]) & facts[other][1]
                 # ... but "he would not travel to Brussels" brings the claim's place: a name, a date or a figure counts
                 said = {w for _, _, n in names(claim) for w in words(n)} | words(" ".join(CALENDAR))
-                if len(brought[0]) <= 1 and not brought[1] and not brought[0] & said and not conflict(claim, p.text[spans[main][0] : spans[main][1]]):
+                if len(brought[0]) <= 1 and not brought[1] and not brought[0] & said and not conflict(claim, sentence):
                     relation = ""  # "No injuries were reported" after "19 small wildfires" brings the claim's predicate
             # A name the answer repeats from its question must be in the quote or its headline too: "Apple plans to
             # spend $80 billion" is not stated by "Microsoft aims to spend around $80 billion".
@@ -298,8 +299,6 @@ class Checker:
                 relation = f"names: {lead} not in the quoted sentence"
             relation = relation or unstated_move(claim, quote, p.title) or unstated_win(claim, quote, p.title)
             relation = relation or headline_comparison(claim, quote, p.title)
-            main = max(window, key=lambda j: len(cw & facts[j][0]))
-            sentence = p.text[spans[main][0] : spans[main][1]]
             # A yes-or-no question states nothing: "Could the Fever get Aliyah Boston?" is no support for "The Fever
             # drafted her", whatever its neighbour says ("Why did Intel cut 15,000 jobs?" takes the cut as said).
             asked = _ASKS.search(sentence) and _YES_NO.match(sentence.lstrip("\"'“‘ "))

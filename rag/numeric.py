@@ -57,13 +57,13 @@ def _round(x: float) -> float:
 
 _ORDINAL = re.compile(r"\b(\d{1,4})(?:st|nd|rd|th)\b", re.I)
 _UNITS_TH = "zeroth first second third fourth fifth sixth seventh eighth ninth".split()
-_ORDINAL_WORDS = {w: i for i, w in enumerate(_UNITS_TH)} | {
+ORDINAL_WORDS = {w: i for i, w in enumerate(_UNITS_TH)} | {
     w: 10 + i for i, w in enumerate("tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth "
                                     "eighteenth nineteenth".split())  # fmt: skip
 }
 _TENS = {w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
-_ORDINAL_WORDS |= {w[:-1] + "ieth": n for w, n in _TENS.items()} | {"hundredth": 100}
-_SPELT_ORDINAL = re.compile(rf"\b(?:({'|'.join(_TENS)})[- ])?({'|'.join(_ORDINAL_WORDS)})\b", re.I)
+ORDINAL_WORDS |= {w[:-1] + "ieth": n for w, n in _TENS.items()} | {"hundredth": 100}
+_SPELT_ORDINAL = re.compile(rf"\b(?:({'|'.join(_TENS)})[- ])?({'|'.join(ORDINAL_WORDS)})\b", re.I)
 _MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b\.?"
 # What a rank is also written as: "No. 1", "#12", "Game 7", "Q4" (the fourth quarter).
 _RANKED = re.compile(
@@ -87,7 +87,7 @@ def ordinals(text: str, *, ranks: bool = False) -> set[int]:
     """
     out = set()
     for m in _SPELT_ORDINAL.finditer(text):
-        out.add(_TENS.get((m.group(1) or "").lower(), 0) + _ORDINAL_WORDS[m.group(2).lower()])
+        out.add(_TENS.get((m.group(1) or "").lower(), 0) + ORDINAL_WORDS[m.group(2).lower()])
     for m in _ORDINAL.finditer(text):
         dated = re.search(rf"\b{_MONTH}\s*$", text[: m.start()], re.I) or re.match(rf"\s+(?:of\s+)?{_MONTH}", text[m.end() :], re.I)
         noun = re.match(r"\s+([a-z][\w-]*)", text[m.end() :], re.I)

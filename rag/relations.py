@@ -30,7 +30,7 @@ import itertools
 import re
 from datetime import date, timedelta
 
-from .numeric import numbers_in
+from .numeric import ORDINAL_WORDS, numbers_in
 from .stemming import stem
 
 _TOKEN = re.compile(r"\d+(?::\d+)+|[A-Za-zÀ-ÿ0-9]+(?:[.,'’-][A-Za-zÀ-ÿ0-9]+)*")  # a time (2:21:58) is one token
@@ -362,7 +362,7 @@ def prefixed(claim: str, quote: str) -> str:
     return ""
 
 
-_ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split())
+_ORDINALS = frozenset(w for w, n in ORDINAL_WORDS.items() if 1 <= n <= 10)
 _ORDINAL_DIGITS = {"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth", "5th": "fifth", "6th": "sixth",
                    "7th": "seventh", "8th": "eighth", "9th": "ninth", "10th": "tenth"}  # fmt: skip
 _CLAUSE_WORDS = frozenset("but and while after as because who which when whereas although".split())
@@ -447,7 +447,7 @@ def ordinal(claim: str, quote: str) -> str:
     return ""
 
 
-_RANKS = {w: n for n, w in enumerate("first second third fourth fifth sixth seventh eighth ninth tenth".split(), 1)}
+_RANKS = {w: n for w, n in ORDINAL_WORDS.items() if 1 <= n <= 10}  # "first" to "tenth"
 _REACHES = re.compile(r"\b(?:reached|reaches|reach|advanced|advances|progressed|moved|moves|booked|qualified|into)\b", re.I)
 _BEATS = frozenset("beat beats defeated defeats won wins edged outlasted overcame".split())
 _NOT_BEATING = frozenset("was were been be is are by lost loses knocked eliminated ousted failed not n't".split())
