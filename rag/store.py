@@ -294,10 +294,17 @@ class Store:
         ]
 
     def vectors(self, chunk_ids: Sequence[str]) -> dict[str, np.ndarray]:
-        """The stored embeddings of these chunks, by id (those not in the index left out)."""
+        """The stored embeddings of these chunks, by id (those not in the index left out). Empty when the index
+        cannot give them now: an ingest running in another process may have written a chunk's row and not yet its
+        vector, and Chroma then fails the whole read ("Error finding id")."""
+        from chromadb.errors import ChromaError
+
         if not chunk_ids:
             return {}
-        got = self.chunks.get(ids=list(chunk_ids), include=["embeddings"])
+        try:
+            got = self.chunks.get(ids=list(chunk_ids), include=["embeddings"])
+        except ChromaError:
+            return {}
         return {cid: np.asarray(v, dtype=np.float32) for cid, v in zip(got["ids"], got["embeddings"], strict=True)}
 
     def all_chunks(self, where: dict | None = None, page: int = 5000) -> list[Passage]:

@@ -83,6 +83,30 @@ def test_chunks_the_approximate_dense_search_missed_are_put_back_in_their_place(
     assert exact_misses(store, vector, exact, lexical, 30) == exact  # an exact ranking is left as it is
 
 
+def test_a_vector_read_that_fails_during_another_ingest_leaves_the_dense_ranking_as_it_is(indexed, monkeypatch):
+    # An ingest in another process may have written a chunk's row and not yet its vector: Chroma then fails the
+    # whole read ("Error finding id"), and `rag ask` must still answer from what the dense search gave.
+    from chromadb.errors import InternalError
+
+    store, query = indexed["store"], "How much is Alibaba investing?"
+    vector = indexed["embedder"].embed([query])[0]
+    lossy = [p for p in store.query(vector, 30) if p.doc_id != SEED_ID]
+    lexical = BM25Index.for_store(store).search(query, 30)
+    real = store.chunks
+
+    class Midway:  # the real collection, whose vector read meets a half-written ingest
+        def __getattr__(self, name):
+            return getattr(real, name)
+
+        def get(self, **kwargs):
+            if "embeddings" in kwargs.get("include", ()):
+                raise InternalError("Error executing plan: Internal error: Error finding id")
+            return real.get(**kwargs)
+
+    monkeypatch.setattr(store, "chunks", Midway())
+    assert exact_misses(store, vector, lossy, lexical, 30) == lossy
+
+
 def test_a_source_is_found_by_any_unambiguous_part_of_its_name(indexed):
     kw = dict(settings=indexed["settings"], store=indexed["store"], embedder=indexed["embedder"])
     assert api.source_name("kenyan business", **kw) == "Kenyan business news (user's sample)"
