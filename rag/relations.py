@@ -606,6 +606,126 @@ def unstated_win(claim: str, quote: str, title: str = "") -> str:
     return "" if said & _WON else "unstated: the quote says nothing of who won"
 
 
+# A deed with consequences, and the words a quote can tell it with (the sixth pass, 2026-12-06): "Teixeira was
+# sentenced to 25 years" is not stated by "he faces up to 25 years in prison if convicted", nor "Smartmatic was paid
+# $2.7 billion" by "Smartmatic has filed a $2.7 billion defamation suit", though their other words and figures are
+# there. Each deed: how a reason names it, the claim's words for it, and the quote's (a pattern over its lower case).
+_ACTS = {
+    "payment": ("paid pays", r"pa(?:y|id|ys|ying|yments?|youts?|ycheck)|repa(?:y|id|ys)|spen[dt]\w*|bought|buy\w*|purchas\w*|"
+                r"fined?|fines|costs?|cost(?:ing|ly)|fork\w*|shell\w*|compensat\w*|reimburs\w*|refund\w*|donat\w*|gave|give[ns]?|contribut\w*|"
+                r"receiv\w*|checks?|pocket\w*|flow\w*"),
+    "sentence": ("sentenced sentencing", r"sentenc\w*|jailed|imprison\w*|behind bars|(?<!-)term|imposed|put away|serv(?:e|es|ing)|handed|spen[dt]\w*|"
+                 r"(?:heads?|headed|going|go|goes|sent) to (?:\w+ )?prison"),
+    "plea": ("pleaded pled pleads plea", r"plea\w*|pled|admit\w*|cop(?:s|ped)|acknowledg\w*"),
+    "conviction": ("convicted conviction convictions", r"convict\w*|guilty|verdict"),
+    "charge": ("indicted indictment indictments", r"charg\w*|indict\w*|accus\w*|counts?"),
+    "arrest": ("arrested arrests", r"arrest\w*|detain\w*|custody|apprehend\w*|nabbed|booked|captured|picked up|jail\w*|handcuff\w*|collar\w*|round\w* up|led away|taken in"),
+    "firing": ("fired sacked", r"fir(?:e|ed|es|ing)|sack\w*|dismiss\w*|oust\w*|terminat\w*|let go|ax(?:e|ed|es|ing)|part\w* ways|"
+               r"remov\w*|relieved|out as|exit\w*|depart\w*|cut ties|the door|replac\w*"),
+    "resignation": ("resigned resigns resignation quit quits", r"resign\w*|step\w* (?:down|aside)|stand\w* down|quit\w*|depart\w*|exit\w*|leav\w*|left|retir\w*|walk\w* away"),
+    "expulsion": ("expelled expels expel expulsion", r"expel\w*|expuls\w*|oust\w*|kick\w* out|removed|thrown out|boot\w*|ordered (?:to leave|out)|forced out|dismiss\w*|"
+                  r"deport\w*|persona non grata"),
+    "election": ("elected re-elected reelected", r"elect\w*|re-elect\w*|won|win\w*|victor\w*|defeat\w*|beat\w*|vot\w*|sworn|inaugurat\w*|chosen|grant\w*|pick\w*|select\w*"),
+    "appointment": ("appointed hired tapped", r"appoint\w*|nam(?:e|ed|es|ing)|hir(?:e|ed|es|ing)|tap\w*|pick\w*|chose\w*|choos\w*|select\w*|"
+                    r"nominat\w*|install\w*|promot\w*|succe\w*|replac\w*|take\w* over|took over|join\w*|recruit\w*|sign\w*|land\w*|sworn"),
+    "purchase": ("bought buys acquired acquires acquisition purchased purchases", r"acqui\w*|buy\w*|bought|purchas\w*|takeover|take\w* over|"
+                 r"took over|snap\w* up|merg\w*|deal|own\w*|sold|sell\w*"),
+    "lawsuit": ("sued sues suing lawsuit lawsuits", r"sue[sd]?|suing|suit|suits|lawsuits?|litigation|complaint|legal action|court|filed"),
+    "ban": ("banned bans", r"ban\w*|prohibit\w*|outlaw\w*|barr\w*|bar|bars|forb\w*|illegal|block\w*|restrict\w*"),
+    "death": ("killed died dies deaths", r"kill\w*|die[sd]?|dying|dead|deaths?|deadly|fatal\w*|lives|perish\w*|slain|murder\w*|shot|homicide|toll|bodies|drown\w*|surviv\w*|passed away"),
+    "approval": ("approved approves", r"approv\w*|pass\w*|sign\w* off|green[- ]light\w*|clear\w*|ratif\w*|vot\w*|adopt\w*|endors\w*|back\w*|"
+                 r"authori[sz]\w*|ok'?d|okay\w*|uph\w*|sanction\w*|enact\w*|allow\w*|go-ahead"),
+    "signing": ("signed signs", r"sign\w*|ink\w*|agree\w*|deal|finali[sz]\w*|struck|reach\w*|land\w*|pen|put (?:his|her|their) name"),
+}
+_ACT_OF = {w: act for act, (said, _) in _ACTS.items() for w in said.split()}
+_ACT_WORDS = {act: re.compile(rf"\b(?:{pattern})\b") for act, (_, pattern) in _ACTS.items()}
+_BE = frozenset("is are was were be been being got get gets has have had".split())
+_LAWS = frozenset("bill bills law laws act measure resolution legislation amendment ordinance budget treaty package".split())
+_NOT_PAID = frozenset("tribute homage attention respects heed off dividends".split())  # "paid tribute" pays nobody
+_JOBS = frozenset(
+    "coach manager ceo host anchor executive chief director head president commissioner secretary officer staff "
+    "employees employee workers worker him her them editor chairman chair minister".split()
+)
+
+
+def _acts(claim: str) -> list[str]:
+    """The deeds of :data:`_ACTS` ``claim`` states, in its order (not those it denies).
+
+    >>> _acts("Teixeira was sentenced to 25 years."), _acts("Fox paid tribute to Carlson."), _acts("The Jets fired Saleh.")
+    (['sentence'], [], ['firing'])
+    >>> _acts("Troops fired on the crowd."), _acts("Ames stepped down as chief executive."), _acts("He was not arrested.")
+    ([], ['resignation'], [])
+    >>> _acts("Cole was charged with fraud."), _acts("The Senate passed the bill."), _acts("Stiles was named the new host.")
+    (['charge'], ['approval'], ['appointment'])
+    >>> _acts("It charged $5 a month."), _acts("The index passed 1,000."), _acts("A man named Stiles called.")
+    ([], [], [])
+    """
+    if _negated(claim):
+        return []
+    toks = tokens(claim)
+    low = [t.lower() for t in toks]
+    found = []
+    for i, t in enumerate(low):
+        act = _ACT_OF.get(t)
+        nxt = low[i + 1] if i + 1 < len(low) else ""
+        if act == "payment" and nxt in _NOT_PAID:
+            continue
+        if act == "firing" and not (
+            (i and low[i - 1] in _BE) or toks[i + 1 : i + 2] and toks[i + 1][:1].isupper() or _JOBS & set(low[i + 1 : i + 4])
+        ):
+            continue  # "fired missiles", "fired on the crowd": not a job lost
+        if act == "arrest" and i and low[i - 1] == "cardiac":
+            continue
+        if t == "charged" and ("with" in low[i + 1 : i + 6] or (i and low[i - 1] in _BE and nxt in ("in", "over"))):
+            act = "charge"  # "was charged with fraud", "charged in the killing"; not "charged $5" or "charged fees"
+        if t == "passed" and _LAWS & set(low[i + 1 : i + 5]):
+            act = "approval"  # "passed the bill", not "passed 1,000" or "passed away"
+        if t == "named" and i and low[i - 1] in _BE and nxt not in ("after", "for", "by", "in"):
+            act = "appointment"  # "was named the new host", not "a man named Cole" or "named after"
+        if t in ("sentence", "sentences") and (
+            nxt == "of" or {"prison", "jail", "life", "death"} & set(low[max(0, i - 3) : i]) or (i and re.search(r"-(?:year|month)$", low[i - 1]))
+        ):
+            act = "sentence"  # "a 25-year prison sentence", not a sentence of a text
+        if act and act not in found:
+            found.append(act)
+    if re.search(r"\bstep(?:s|ped)? down\b", claim, re.I) and "resignation" not in found:
+        found.append("resignation")
+    return found
+
+
+def unstated_act(claim: str, quote: str, title: str = "") -> str:
+    """A deed the quote never tells: the claim says someone was sentenced, paid, fired, arrested, expelled, sued, ...
+    (:data:`_ACTS`) and the quote (or a headline that names the claim's subject) has none of the words that tell it.
+    Not a contradiction: the quote is silent on it.
+
+    >>> unstated_act("Jack Teixeira received a 25-year prison sentence.", "He faces up to 25 years in prison if convicted.")
+    'unstated: the quote says nothing of a sentence'
+    >>> unstated_act("Jack Teixeira was sentenced to 25 years.", "Teixeira faces up to 25 years in prison if convicted.")
+    'unstated: the quote says nothing of a sentence'
+    >>> unstated_act("Dominion paid Fox News $787.5 million.", "Fox News agreed to a settlement with Dominion for $787.5 million.")
+    'unstated: the quote says nothing of a payment'
+    >>> unstated_act("Fox News paid Dominion $787.5 million.", "Fox News agreed to pay Dominion $787.5 million.")
+    ''
+    >>> unstated_act("Gloria Johnson was expelled.", "Johnson was first elected in 2012.", "Lawmakers expelled by House GOP")
+    'unstated: the quote says nothing of an expulsion'
+    >>> unstated_act("Justin Jones was expelled.", "Jones was first elected in 2022.", "Justin Jones expelled by House GOP")
+    ''
+    """
+    acts = _acts(claim)
+    if not acts:  # most claims: nothing to look up in the quote
+        return ""
+    said = quote.lower()
+    who = names(claim)[:1]
+    if who and any(w.lower() in title.lower() for w in who[0][2].split()):  # a headline's deed is its own subject's
+        said += " " + title.lower()
+    said = said.replace("’", "'")
+    for act in acts:
+        if not _ACT_WORDS[act].search(said):
+            article = "an" if act[0] in "aeiou" else "a"
+            return f"unstated: the quote says nothing of {'deaths' if act == 'death' else f'{article} {act}'}"
+    return ""
+
+
 _MOVES = _UP | _DOWN
 _MARKET = frozenset("shares share stock stocks price prices".split())
 _TRADING = frozenset("market markets trading traded trade investors index value valuation nasdaq nyse listed".split())

@@ -400,3 +400,44 @@ def test_an_answer_about_the_opposite_move_is_declined(question, quote, declined
 def test_a_claims_period_counts_back_from_the_as_of_date(claim, published, dated):
     reason = out_of_period(claim, published, date(2025, 4, 20))
     assert reason.startswith("dated: the claim says") is dated, reason
+
+
+@pytest.mark.parametrize(
+    ("claim", "text", "title", "verified"),
+    [
+        # a sixth user pass (April 2023): answers whose deed the quote never tells, its other words and figures all there
+        ("Jack Teixeira was sentenced to 25 years in prison [1].",
+         "Teixeira faces up to 25 years in prison if convicted, prosecutors said.", "Leak suspect stays in jail", False),
+        ("Jack Teixeira received a 25-year prison sentence [1].",
+         "Teixeira faces up to 25 years in prison if convicted, prosecutors said.", "Leak suspect stays in jail", False),
+        ("Smartmatic was paid $2.7 billion to settle its defamation suit against Fox News [1].",
+         "Smartmatic has filed a $2.7 billion defamation suit against Fox News.", "Fox News settlement", False),
+        ("Dominion paid Fox News $787.5 million in the settlement [1].",  # who paid is not said
+         "Fox News agreed to a settlement with Dominion Voting Systems for $787.5 million.", "Fox settles", False),
+        ("Gloria Johnson was expelled from the Tennessee House [1].",  # the headline's deed is others'
+         "Johnson was first elected to the Tennessee House in 2012.", "Lawmakers Pearson and Jones expelled by House GOP", False),
+        ("Justin Jones was expelled from the Tennessee House [1].",  # ... and this one's
+         "Jones was first elected to the Tennessee House in 2022.", "Justin Jones expelled by House GOP", True),
+        # the deed in other words
+        ("Fox News paid Dominion $787.5 million [1].", "Fox News agreed to pay Dominion Voting Systems $787.5 million.", "Fox", True),
+        ("Wanda Fisk was sentenced to 18 months in prison [1].",
+         "Wanda Fisk will spend 18 months in federal prison after the judge imposed the term.", "Ex-treasurer", True),
+        ("Mason Reilly was arrested on suspicion of arson [1].",
+         "Deputies took Mason Reilly into custody on suspicion of arson Tuesday night.", "Barn fire", True),
+        ("Dana Ames resigned as chief executive of Orbis [1].", "Dana Ames stepped down as chief executive of Orbis on Friday.",
+         "Orbis", True),
+        ("Grant Ashby bought the Seaside Surge for $2 billion [1].", "The Seaside Surge were sold to Grant Ashby for $2 billion.",
+         "Surge", True),
+        ("Paul Benning died at 84 [1].", "Actor Paul Benning passed away at 84 on Monday at his home.", "Paul Benning", True),
+        # words that only look like a deed
+        ("The club paid tribute to Ray Lowe [1].", "The club honoured Ray Lowe, its longest-serving coach, with a tribute.", "Lowe",
+         True),
+        ("Orison Bank paid $22 million to customers who were charged improper fees [1].",
+         "Orison Bank paid $22 million to customers over improper fees.", "Orison", True),
+    ],
+)
+def test_a_deed_the_quote_never_tells(claim, text, title, verified):
+    (checked,) = Checker([passage(text, title)], repair=False).check(claim).claims
+    assert checked.verified is verified, checked.citations[0].reason
+    if not verified:
+        assert checked.citations[0].reason.startswith("unstated: the quote says nothing of")
