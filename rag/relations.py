@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from datetime import date, timedelta
 
 from .numeric import ORDINAL_WORDS, numbers_in
@@ -80,6 +81,7 @@ _ORDERED = frozenset(
 )
 _NOT_NAMES = frozenset(
     "The A An In On At By For And But Or It Its This That These Those He She They We I His Her Their Our Mr Mrs Ms Dr "
+    "However Meanwhile Still Yet Also Then Now "
     "January February March April May June July August September October November December Monday Tuesday Wednesday "
     "Thursday Friday Saturday Sunday AI USD EUR GBP JPY CNY RMB INR KES Ksh HKD".split()  # a currency is not a name
 )
@@ -434,13 +436,16 @@ def ordinal(claim: str, quote: str) -> str:
     ''
     >>> ordinal("Gauff reached the fifth round.", "Gauff beat Sabalenka in the third round on Friday.")
     "ordinal: the quote says 'third round', not 'fifth round'"
+    >>> ordinal("SpaceX will fly Starship's second test flight.", "SpaceX made a second attempt at the first test flight of Starship.")
+    "ordinal: the quote says 'first test', not 'second test'"
     """
     mine, theirs = _ordinals(claim), _ordinals(quote)
-    quoted = {_ORDINAL_DIGITS.get(t, t) for t in (w.lower() for w in tokens(quote))}
-    quoted |= {t.split("-")[0] for t in quoted}
+    every = [_ORDINAL_DIGITS.get(t, t).split("-")[0] for t in (w.lower() for w in tokens(quote))]
+    quoted, quoted_n = set(every), Counter(every)
     for said, thing, near in mine:
-        if said in quoted:  # the quote says it too, of the same thing or without its noun ("clinched a fourth")
-            continue
+        counted = [t for o, t, _ in theirs if o == said]
+        if said in quoted and (thing in counted or len(counted) < quoted_n[said]):
+            continue  # the quote says it too, of the same thing or without its noun ("clinched a fourth")
         for other, t, around in theirs:
             if t == thing and other != said and near & around and not _advanced(claim, quote, said, other, thing):
                 return f"ordinal: the quote says '{other} {thing}', not '{said} {thing}'"
@@ -640,6 +645,7 @@ _ACTS = {
 _ACT_OF = {w: act for act, (said, _) in _ACTS.items() for w in said.split()}
 _ACT_WORDS = {act: re.compile(rf"\b(?:{pattern})\b") for act, (_, pattern) in _ACTS.items()}
 _BE = frozenset("is are was were be been being got get gets has have had".split())
+_MODALS = frozenset("will would can could must shall should may might".split())
 _LAWS = frozenset("bill bills law laws act measure resolution legislation amendment ordinance budget treaty package".split())
 _NOT_PAID = frozenset("tribute homage attention respects heed off dividends".split())  # "paid tribute" pays nobody
 _JOBS = frozenset(
@@ -1907,7 +1913,9 @@ def subject(claim: str, quote: str, *, before_only: bool = False) -> str:
     at = last + 2 if ct[last + 1].lower().endswith("ly") and last + 2 < len(ct) else last + 1  # "Sweden formally joined"
     nxt = ct[at].lower()
     verb = nxt if ct[at][:1].islower() and nxt not in _STOP and nxt not in _TITLES else ""
-    spots = [j for j, t in enumerate(qt) if t.lower() == verb]
+    # the verb as the claim has it, or after a modal ("paid" in the claim, "will also pay" in the quote)
+    modal = [j for j, t in enumerate(qt) if t.lower() in _MODALS]
+    spots = [j for j, t in enumerate(qt) if t.lower() == verb or (t == stem(verb) and any(0 < j - m <= 2 for m in modal))]
     if not verb or not spots:
         return ""
     qn = names(quote)

@@ -285,6 +285,14 @@ def test_quote_is_a_sentence_with_at_most_a_neighbour():
         ("Tencent reported revenue of 172.4 billion yuan.", "The owner of WeChat reported revenue of 172.4 billion yuan.", ""),
         ("The Masters purse is $18 million, up from $15 million.", "The purse is $18,000,000, up from $15 million.", ""),
         ("Wembanyama was the No. 1 pick.", "Wembanyama was the No. 1 pick, not the second.", ""),  # "No." is no negation
+        # a sixth user pass: the payer after a modal, an ordinal the quote gives another thing
+        ("The Jets paid the Packers $40 million in dead cap charges.",
+         "However Green Bay will also pay $40 million in dead cap charges to not have Rodgers on the roster.", "subject: the quote says Green Bay"),
+        ("The Packers paid $40 million in dead cap charges.", "The Packers will also pay $40 million in dead cap charges.", ""),
+        ("SpaceX will fly Starship's second test flight on April 20.",
+         "SpaceX target April 20 for the second attempt at launching the first test flight of its Starship vehicle.", "ordinal"),
+        ("SpaceX will make a second attempt at Starship's first test flight on April 20.",
+         "SpaceX target April 20 for the second attempt at launching the first test flight of its Starship vehicle.", ""),
     ],
 )
 def test_relation_table(claim, quote, reason):
