@@ -299,7 +299,7 @@ class Checker:
             if not relation and (lead := lead_name(claim)) and not _mentions(f"{p.text} {p.title}", lead):
                 relation = f"names: {lead} not in the quoted sentence"
             relation = relation or unstated_move(claim, quote, p.title) or unstated_win(claim, quote, p.title)
-            relation = relation or unstated_act(claim, quote, p.title)
+            relation = relation or unstated_act(claim, quote, p.title, self.question)
             relation = relation or headline_comparison(claim, quote, p.title)
             # A yes-or-no question states nothing: "Could the Fever get Aliyah Boston?" is no support for "The Fever
             # drafted her", whatever its neighbour says ("Why did Intel cut 15,000 jobs?" takes the cut as said).

@@ -618,9 +618,9 @@ def unstated_win(claim: str, quote: str, title: str = "") -> str:
 _ACTS = {
     "payment": ("paid pays", r"pa(?:y|id|ys|ying|yments?|youts?|ycheck)|repa(?:y|id|ys)|spen[dt]\w*|bought|buy\w*|purchas\w*|"
                 r"fined?|fines|costs?|cost(?:ing|ly)|fork\w*|shell\w*|compensat\w*|reimburs\w*|refund\w*|donat\w*|gave|give[ns]?|contribut\w*|"
-                r"receiv\w*|checks?|pocket\w*|flow\w*"),
+                r"receiv\w*|checks?|pocket\w*|flow\w*|hand\w* over|transferr?\w*|wired"),
     "sentence": ("sentenced sentencing", r"sentenc\w*|jailed|imprison\w*|behind bars|(?<!-)term|imposed|put away|serv(?:e|es|ing)|handed|spen[dt]\w*|"
-                 r"(?:heads?|headed|going|go|goes|sent) to (?:\w+ )?prison"),
+                 r"(?:heads?|headed|going|go|goes|sent) to (?:\w+ )?prison|ordered (?:\S+ ){0,4}to (?:serve|spend|complete|perform)"),
     "plea": ("pleaded pled pleads plea", r"plea\w*|pled|admit\w*|cop(?:s|ped)|acknowledg\w*"),
     "conviction": ("convicted conviction convictions", r"convict\w*|guilty|verdict"),
     "charge": ("indicted indictment indictments", r"charg\w*|indict\w*|accus\w*|counts?"),
@@ -628,13 +628,14 @@ _ACTS = {
     "firing": ("fired sacked", r"fir(?:e|ed|es|ing)|sack\w*|dismiss\w*|oust\w*|terminat\w*|let go|ax(?:e|ed|es|ing)|part\w* ways|"
                r"remov\w*|relieved|out as|exit\w*|depart\w*|cut ties|the door|replac\w*"),
     "resignation": ("resigned resigns resignation quit quits", r"resign\w*|step\w* (?:down|aside)|stand\w* down|quit\w*|depart\w*|exit\w*|leav\w*|left|retir\w*|walk\w* away"),
-    "expulsion": ("expelled expels expel expulsion", r"expel\w*|expuls\w*|oust\w*|kick\w* out|removed|thrown out|boot\w*|ordered (?:to leave|out)|forced out|dismiss\w*|"
+    "expulsion": ("expelled expels expel expulsion", r"expel\w*|expuls\w*|oust\w*|kick\w* out|removed|thrown out|boot\w*|ordered (?:\S+ ){0,5}(?:to leave|out)|forced out|dismiss\w*|"
+                  r"stripped of|"
                   r"deport\w*|persona non grata"),
-    "election": ("elected re-elected reelected", r"elect\w*|re-elect\w*|won|win\w*|victor\w*|defeat\w*|beat\w*|vot\w*|sworn|inaugurat\w*|chosen|grant\w*|pick\w*|select\w*"),
+    "election": ("elected re-elected reelected", r"elect\w*|re-elect\w*|won|win\w*|victor\w*|defeat\w*|beat\w*|vot\w*|sworn|inaugurat\w*|chosen|chose|choos\w*|grant\w*|pick\w*|select\w*"),
     "appointment": ("appointed hired tapped", r"appoint\w*|nam(?:e|ed|es|ing)|hir(?:e|ed|es|ing)|tap\w*|pick\w*|chose\w*|choos\w*|select\w*|"
                     r"nominat\w*|install\w*|promot\w*|succe\w*|replac\w*|take\w* over|took over|join\w*|recruit\w*|sign\w*|land\w*|sworn"),
     "purchase": ("bought buys acquired acquires acquisition purchased purchases", r"acqui\w*|buy\w*|bought|purchas\w*|takeover|take\w* over|"
-                 r"took over|snap\w* up|merg\w*|deal|own\w*|sold|sell\w*"),
+                 r"took over|snap\w* up|merg\w*|deal|own\w*|sold|sell\w*|trad(?:e|ed|es|ing)|pa(?:y|id|ys|ying)"),
     "lawsuit": ("sued sues suing lawsuit lawsuits", r"sue[sd]?|suing|suit|suits|lawsuits?|litigation|complaint|legal action|court|filed"),
     "ban": ("banned bans", r"ban\w*|prohibit\w*|outlaw\w*|barr\w*|bar|bars|forb\w*|illegal|block\w*|restrict\w*"),
     "death": ("killed died dies deaths", r"kill\w*|die[sd]?|dying|dead|deaths?|deadly|fatal\w*|lives|perish\w*|slain|murder\w*|shot|homicide|toll|bodies|drown\w*|surviv\w*|passed away"),
@@ -699,10 +700,12 @@ def _acts(claim: str) -> list[str]:
     return found
 
 
-def unstated_act(claim: str, quote: str, title: str = "") -> str:
+def unstated_act(claim: str, quote: str, title: str = "", asked: str = "") -> str:
     """A deed the quote never tells: the claim says someone was sentenced, paid, fired, arrested, expelled, sued, ...
-    (:data:`_ACTS`) and the quote (or a headline that names the claim's subject) has none of the words that tell it.
-    Not a contradiction: the quote is silent on it.
+    (:data:`_ACTS`) and the quote (or a headline that names the claim's subject) has none of the words that tell it,
+    or tells it only as not done (yet): "is expected to resign", "declined to indict", "a bid to buy" (:data:`_FRAMES`).
+    Not a contradiction: the quote is silent on whether it happened. A deed the question ``asked`` takes as done
+    needs its words in the quote, not the quote's word that it happened.
 
     >>> unstated_act("Jack Teixeira received a 25-year prison sentence.", "He faces up to 25 years in prison if convicted.")
     'unstated: the quote says nothing of a sentence'
@@ -716,21 +719,77 @@ def unstated_act(claim: str, quote: str, title: str = "") -> str:
     'unstated: the quote says nothing of an expulsion'
     >>> unstated_act("Justin Jones was expelled.", "Jones was first elected in 2022.", "Justin Jones expelled by House GOP")
     ''
+    >>> unstated_act("Sturgeon resigned after eight years.", "Sturgeon, leader for eight years, plans to resign.")
+    "unstated: the quote says 'plans ... resign', not that it happened"
+    >>> unstated_act("Sturgeon resigned after eight years.", "Sturgeon, leader for eight years, plans to resign.",
+    ...              asked="Sturgeon resigned after how many years as first minister?")
+    ''
     """
     acts = _acts(claim)
     if not acts:  # most claims: nothing to look up in the quote
         return ""
-    said = quote.lower()
+    premised = _acts(asked)  # a deed the question takes as done ("Sturgeon resigned after how many years?") need not be
+    text = quote  # quoted as done again, only told ("plans to resign"): the answer's news is its detail
     who = names(claim)[:1]
     if who and any(w.lower() in title.lower() for w in who[0][2].split()):  # a headline's deed is its own subject's
-        said += " " + title.lower()
-    said = said.replace("’", "'")
+        text += "\n" + title
+    text = text.replace("’", "'")
+    said = text.lower() if len(text.lower()) == len(text) else text
     for act in acts:
-        if not _ACT_WORDS[act].search(said):
-            article = "an" if act[0] in "aeiou" else "a"
-            return f"unstated: the quote says nothing of {'deaths' if act == 'death' else f'{article} {act}'}"
+        article = "an" if act[0] in "aeiou" else "a"
+        what = "deaths" if act == "death" else f"{article} {act}"
+        told = list(_ACT_WORDS[act].finditer(said))
+        if not told:
+            return f"unstated: the quote says nothing of {what}"
+        frames = [_frame(text[: m.start()], m.group()) for m in told]
+        if all(frames) and _done(claim, act) and act not in premised:
+            return f"unstated: the quote says '{frames[0]} ... {told[0].group()}', not that it happened"
     return ""
 
+
+# Words that tell a deed as not done (yet): "is expected to resign", "urged prosecutors to charge", "declined to indict",
+# "a bid to buy", "whether to ban", "could kill".
+_FRAMES = frozenset(
+    "expected expect expects urged urge urges urging asked ask asks asking threatened threaten threatens threatening "
+    "considering consider considered considers weighing weigh weighs whether declined decline declines refused refuse "
+    "refuses rejected reject rejects calls called calling demanded demand demands seek seeks seeking sought would could "
+    "should might may will plan plans planned planning proposed propose proposes proposal bid talks attempt attempted "
+    "warrant if unless pressure petitioned recommended recommend recommends wants want hopes hope trying tried "
+    "offered offer offers avoid spared short".split()
+)
+
+
+_FRAME_NOUNS = frozenset("plan plans proposal bid talks attempt warrant".split())  # a frame only before "to" or "for"
+
+
+def _frame(before: str, told: str, reach: int = 6) -> str:
+    """The word of :data:`_FRAMES` among the last ``reach`` words of ``before``'s last clause (lower case as written:
+    "May" and "Will" are a month and a name), else "". A noun frames only what it is for ("a bid to buy", not "the
+    stadium plan got the go-ahead"), and a sentence to serve or spend is told in the future ("will serve 40 years").
+
+    >>> _frame("Novacore made a bid to ", "buy"), _frame("The stadium plan got the ", "go-ahead"), _frame("He will ", "serve")
+    ('bid', '', '')
+    """
+    toks = tokens(re.split(r"[,;:!?()\n]|\.\s", before)[-1])[-reach:]
+    for i in range(len(toks) - 1, -1, -1):
+        t, nxt = toks[i], (toks[i + 1] if i + 1 < len(toks) else told.split()[0])
+        if t in _FRAMES and (t not in _FRAME_NOUNS or nxt in ("to", "for")):
+            if t in ("will", "would") and re.match(r"serv|spen", told):
+                continue
+            return t
+    return ""
+
+
+def _done(claim: str, act: str) -> bool:
+    """Whether ``claim`` tells ``act`` as done: a word of it that no modal, "to" or frame comes just before ("was
+    sentenced", not "will be sentenced" or "agreed to pay")."""
+    toks = tokens(claim)
+    for i, t in enumerate(toks):
+        if _ACT_OF.get(t.lower()) == act:
+            before = {w.lower() for w in toks[max(0, i - 3) : i]}
+            if not before & (_FRAMES | _MODALS | {"to"}):
+                return True
+    return False
 
 _MOVES = _UP | _DOWN
 _MARKET = frozenset("shares share stock stocks price prices".split())

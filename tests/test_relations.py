@@ -437,6 +437,24 @@ def test_a_claims_period_counts_back_from_the_as_of_date(claim, published, dated
         ("Grant Ashby bought the Seaside Surge for $2 billion [1].", "The Seaside Surge were sold to Grant Ashby for $2 billion.",
          "Surge", True),
         ("Paul Benning died at 84 [1].", "Actor Paul Benning passed away at 84 on Monday at his home.", "Paul Benning", True),
+        # the deed told only as expected, urged, threatened, considered, declined, sought, ...
+        ("Prime Minister Alan Greaves resigned [1].", "Prime Minister Alan Greaves is expected to resign within days.", "Greaves",
+         False),
+        ("Novacore bought Skyline Robotics [1].", "Novacore made a bid to buy Skyline Robotics on Wednesday.", "Novacore", False),
+        ("A grand jury indicted Officer Sam Reyes [1].", "A grand jury declined to indict Officer Sam Reyes, the district attorney said.",
+         "No charges", False),
+        ("Authorities arrested Faye Monroe [1].", "Authorities issued a warrant for the arrest of Faye Monroe, who remains at large.",
+         "Warrant", False),
+        ("The Harmon Dam collapse killed 12 people [1].", "Engineers warned that a collapse of the Harmon Dam could kill 12 people.",
+         "Dam report", False),
+        # ... and the deed done after all, or a future the sentence itself tells
+        ("Dana Kruger resigned on Friday [1].", "Dana Kruger, who had been expected to resign, stepped down on Friday.", "Kruger",
+         True),
+        ("Lionel Park was sentenced to 40 years in prison [1].", "Lionel Park will serve 40 years in prison, the judge ruled.",
+         "Park", True),
+        ("The zoning commission approved the stadium plan [1].", "The stadium plan got the go-ahead from the zoning commission.",
+         "Stadium", True),
+        ("Fox News agreed to pay Dominion $787.5 million [1].", "Fox News will pay Dominion $787.5 million.", "Fox", True),
         # words that only look like a deed
         ("The club paid tribute to Ray Lowe [1].", "The club honoured Ray Lowe, its longest-serving coach, with a tribute.", "Lowe",
          True),
@@ -448,4 +466,4 @@ def test_a_deed_the_quote_never_tells(claim, text, title, verified):
     (checked,) = Checker([passage(text, title)], repair=False).check(claim).claims
     assert checked.verified is verified, checked.citations[0].reason
     if not verified:
-        assert checked.citations[0].reason.startswith("unstated: the quote says nothing of")
+        assert checked.citations[0].reason.startswith("unstated: the quote says")
