@@ -719,6 +719,8 @@ def unstated_act(claim: str, quote: str, title: str = "", asked: str = "") -> st
     'unstated: the quote says nothing of an expulsion'
     >>> unstated_act("Justin Jones was expelled.", "Jones was first elected in 2022.", "Justin Jones expelled by House GOP")
     ''
+    >>> unstated_act("Trump pleaded guilty to 34 counts.", "It's 34 counts of falsifying records.", "Trump pleads not guilty")
+    "unstated: the quote says nothing of a plea, its headline 'Trump pleads not guilty' says not"
     >>> unstated_act("Sturgeon resigned after eight years.", "Sturgeon, leader for eight years, plans to resign.")
     "unstated: the quote says 'plans ... resign', not that it happened"
     >>> unstated_act("Sturgeon resigned after eight years.", "Sturgeon, leader for eight years, plans to resign.",
@@ -741,6 +743,8 @@ def unstated_act(claim: str, quote: str, title: str = "", asked: str = "") -> st
         told = list(_ACT_WORDS[act].finditer(said))
         if not told:
             return f"unstated: the quote says nothing of {what}"
+        if all(m.start() > len(quote) for m in told) and _negated(title):  # "Trump pleads not guilty" is no guilty plea
+            return f"unstated: the quote says nothing of {what}, its headline '{title}' says not"
         frames = [_frame(text[: m.start()], m.group()) for m in told]
         if all(frames) and _done(claim, act) and act not in premised:
             return f"unstated: the quote says '{frames[0]} ... {told[0].group()}', not that it happened"

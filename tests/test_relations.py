@@ -426,6 +426,8 @@ def test_a_claims_period_counts_back_from_the_as_of_date(claim, published, dated
          "Johnson was first elected to the Tennessee House in 2012.", "Lawmakers Pearson and Jones expelled by House GOP", False),
         ("Justin Jones was expelled from the Tennessee House [1].",  # ... and this one's
          "Jones was first elected to the Tennessee House in 2022.", "Justin Jones expelled by House GOP", True),
+        ("Donald Trump pleaded guilty to 34 felony counts [1].",  # the headline's plea is "not guilty"
+         "Well, it's 34 counts of falsifying business records.", "Trump pleads not guilty, Finland joins NATO", False),
         # the deed in other words
         ("Fox News paid Dominion $787.5 million [1].", "Fox News agreed to pay Dominion Voting Systems $787.5 million.", "Fox", True),
         ("Wanda Fisk was sentenced to 18 months in prison [1].",
