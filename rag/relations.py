@@ -759,14 +759,15 @@ _FRAMES = frozenset(
     "refuses rejected reject rejects calls called calling demanded demand demands seek seeks seeking sought would could "
     "should might may will plan plans planned planning proposed propose proposes proposal bid talks attempt attempted "
     "warrant if unless pressure petitioned recommended recommend recommends wants want hopes hope trying tried "
-    "offered offer offers avoid spared short".split()
+    "offered offer offers avoid spared short demanding vow vows vowed pledged pledges promised promises intends intend "
+    "intention without warns warned warning preparing prepared".split()
 )
 
 
 _FRAME_NOUNS = frozenset("plan plans proposal bid talks attempt warrant".split())  # a frame only before "to" or "for"
 
 
-def _frame(before: str, told: str, reach: int = 6) -> str:
+def _frame(before: str, told: str, reach: int = 8) -> str:
     """The word of :data:`_FRAMES` among the last ``reach`` words of ``before``'s last clause (lower case as written:
     "May" and "Will" are a month and a name), else "". A noun frames only what it is for ("a bid to buy", not "the
     stadium plan got the go-ahead"), and a sentence to serve or spend is told in the future ("will serve 40 years").
