@@ -620,7 +620,7 @@ _ACTS = {
                 r"fined?|fines|costs?|cost(?:ing|ly)|fork\w*|shell\w*|compensat\w*|reimburs\w*|refund\w*|donat\w*|gave|give[ns]?|contribut\w*|"
                 r"receiv\w*|checks?|pocket\w*|flow\w*|hand\w* over|transferr?\w*|wired"),
     "sentence": ("sentenced sentencing", r"sentenc\w*|jailed|imprison\w*|behind bars|(?<!-)term|imposed|put away|serv(?:e|es|ing)|handed|spen[dt]\w*|"
-                 r"(?:heads?|headed|going|go|goes|sent) to (?:\w+ )?prison|ordered (?:\S+ ){0,4}to (?:serve|spend|complete|perform)"),
+                 r"(?:heads?|headed|going|go|goes|sent) to (?:\w+ )?prison|ordered\b[^.]{0,80}?\bto (?:serve|spend|complete|perform)"),
     "plea": ("pleaded pled pleads plea", r"plea\w*|pled|admit\w*|cop(?:s|ped)|acknowledg\w*"),
     "conviction": ("convicted conviction convictions", r"convict\w*|guilty|verdict"),
     "charge": ("indicted indictment indictments", r"charg\w*|indict\w*|accus\w*|counts?"),
@@ -633,12 +633,12 @@ _ACTS = {
                   r"deport\w*|persona non grata"),
     "election": ("elected re-elected reelected", r"elect\w*|re-elect\w*|won|win\w*|victor\w*|defeat\w*|beat\w*|vot\w*|sworn|inaugurat\w*|chosen|chose|choos\w*|grant\w*|pick\w*|select\w*"),
     "appointment": ("appointed hired tapped", r"appoint\w*|nam(?:e|ed|es|ing)|hir(?:e|ed|es|ing)|tap\w*|pick\w*|chose\w*|choos\w*|select\w*|"
-                    r"nominat\w*|install\w*|promot\w*|succe\w*|replac\w*|take\w* over|took over|join\w*|recruit\w*|sign\w*|land\w*|sworn"),
+                    r"nominat\w*|install\w*|promot\w*|succe\w*|replac\w*|take\w* over|took over|join\w*|recruit\w*|sign\w*|land\w*|sworn|swore|swear\w*|given"),
     "purchase": ("bought buys acquired acquires acquisition purchased purchases", r"acqui\w*|buy\w*|bought|purchas\w*|takeover|take\w* over|"
                  r"took over|snap\w* up|merg\w*|deal|own\w*|sold|sell\w*|trad(?:e|ed|es|ing)|pa(?:y|id|ys|ying)"),
     "lawsuit": ("sued sues suing lawsuit lawsuits", r"sue[sd]?|suing|suit|suits|lawsuits?|litigation|complaint|legal action|court|filed"),
     "ban": ("banned bans", r"ban\w*|prohibit\w*|outlaw\w*|barr\w*|bar|bars|forb\w*|illegal|block\w*|restrict\w*"),
-    "death": ("killed died dies deaths", r"kill\w*|die[sd]?|dying|dead|deaths?|deadly|fatal\w*|lives|perish\w*|slain|murder\w*|shot|homicide|toll|bodies|drown\w*|surviv\w*|passed away"),
+    "death": ("killed died dies deaths", r"kill\w*|die[sd]?|dying|dead|deaths?|deadly|fatal\w*|lives|perish\w*|slain|murder\w*|shot|homicide|toll|bodies|drown\w*|surviv\w*|passed away|lost (?:his|her|their) li(?:fe|ves)|deceased"),
     "approval": ("approved approves", r"approv\w*|pass\w*|sign\w* off|green[- ]light\w*|clear\w*|ratif\w*|vot\w*|adopt\w*|endors\w*|back\w*|"
                  r"authori[sz]\w*|ok'?d|okay\w*|uph\w*|sanction\w*|enact\w*|allow\w*|go-ahead"),
     "signing": ("signed signs", r"sign\w*|ink\w*|agree\w*|deal|finali[sz]\w*|struck|reach\w*|land\w*|pen|put (?:his|her|their) name"),
@@ -732,8 +732,7 @@ def unstated_act(claim: str, quote: str, title: str = "", asked: str = "") -> st
         return ""
     premised = _acts(asked)  # a deed the question takes as done ("Sturgeon resigned after how many years?") need not be
     text = quote  # quoted as done again, only told ("plans to resign"): the answer's news is its detail
-    who = names(claim)[:1]
-    if who and any(w.lower() in title.lower() for w in who[0][2].split()):  # a headline's deed is its own subject's
+    if _deed_names(claim) & {w.lower() for w in tokens(title)}:  # a headline's deed is its own subject's
         text += "\n" + title
     text = text.replace("’", "'")
     said = text.lower() if len(text.lower()) == len(text) else text
@@ -783,6 +782,28 @@ def _frame(before: str, told: str, reach: int = 8) -> str:
                 continue
             return t
     return ""
+
+
+def _deed_names(claim: str) -> set[str]:
+    """The words that name who the claim's deed is by or about: the content words before its first deed ("Daycare
+    owner Brenda Tillis" for a headline's "Daycare owner charged ..."), and every name not after a preposition (a
+    headline's "Rovers thrown out" tells "The federation expelled the Saltmarsh Rovers from the league").
+
+    >>> sorted(_deed_names("Racing driver Enzo Marchetti was killed in a crash.")), sorted(_deed_names("The Pilots fired Ted Marlin."))
+    (['driver', 'enzo', 'marchetti', 'racing'], ['marlin', 'pilots', 'ted'])
+    >>> sorted(_deed_names("Gloria Johnson was expelled from the Tennessee House.")), sorted(_deed_names("It killed 3 at a Dorrance mall."))
+    (['gloria', 'johnson'], [])
+    """
+    toks = [t.lower() for t in tokens(claim)]
+    at = next((i for i, t in enumerate(toks) if t in _ACT_OF), len(toks))
+    said = {t for t in toks[:at] if t not in _STOP and t not in _BE and not t[:1].isdigit() and len(t) > 2}
+    for a, _, n in names(claim):
+        j = a - 1
+        while j >= 0 and toks[j] in _DETERMINERS:
+            j -= 1
+        if j < 0 or toks[j] not in _OF:
+            said |= {w.lower() for w in n.split()}
+    return said
 
 
 def _done(claim: str, act: str) -> bool:
