@@ -28,6 +28,9 @@ Decisions measured rather than left to a 1.5B model's own judgement:
 (False, ['Alibaba will invest $50 billion.'], '1 of 2 sentences verified; 1 left out')
 >>> decide("...", CheckedText("", (bad,))).reason
 'no sentence of the answer verified against the passage it cites'
+>>> d = decide("...", CheckedText("", (bad, ok)))
+>>> d.refused, [c.text for c in d.dropped]
+(True, ['It is the largest ever.', 'Alibaba will invest $50 billion.'])
 """
 
 from __future__ import annotations
@@ -686,6 +689,12 @@ def decide(raw: str, checked: CheckedText | None, declined: bool = False) -> Dec
     if not kept:
         why = "the model declined" if declined else "no sentence of the answer verified against the passage it cites"
         return Decision(True, (), dropped, why)
+    lead = checked.claims[0]
+    if not lead.verified and not declined and (lead.citations or len(words(lead.text)) >= 3):
+        # The answer is its first sentence; what follows only explains it. "Why was Gloria Johnson expelled?" answered
+        # "She was expelled because she was first elected in 2012 [2]. After losing twice, she won the seat back
+        # [2]." (she was not expelled) must not be shown as its second sentence, true but no answer.
+        return Decision(True, (), tuple(checked.claims), "the answer's first sentence did not verify; the rest only explains it")
     n = len(checked.claims)
     reason = f"{len(kept)} of {n} sentences verified" + (f"; {len(dropped)} left out" if dropped else "")
     return Decision(False, kept, dropped, reason)

@@ -381,6 +381,14 @@ def test_an_unverified_sentence_is_left_out_not_shown_as_fact(index):
     assert "Left out, not verified (1):" in shown and "Jack Ma" in shown.split("Left out")[1]
 
 
+def test_an_answer_whose_first_sentence_fails_is_declined_with_what_followed_it(index):
+    false = "Alibaba's investment was cut to $5 billion after its results [1]."  # the answer; what follows explains it
+    llm = ScriptedChat().enqueue(f"{false} {SEED_ANSWER}")
+    answer = rag.ask("How much is Alibaba investing?", today="2025-02-25", settings=index, llm=llm)
+    assert answer.refused and answer.reason == "the answer's first sentence did not verify; the rest only explains it"
+    assert [c.verified for c in answer.dropped] == [False, True] and "$5 billion" not in answer.text
+
+
 def test_a_verified_sentence_declined_with_its_answer_is_not_called_unverified(index):
     strict = index.model_copy(update={"min_support": 0.99})  # the policy declines what verified
     answer = rag.ask("How much is Alibaba investing?", today="2025-02-25", settings=strict, llm=ScriptedChat().enqueue(SEED_ANSWER))
