@@ -12,7 +12,8 @@ Decisions measured rather than left to a 1.5B model's own judgement:
 - After the model, :func:`decide` keeps only the sentences that verified
   against their quoted sentence (:mod:`rag.citations`). If none did, the reply
   is the refusal with the closest sources; the rest are left out, each with
-  its reason, never shown as fact.
+  its reason, never shown as fact. If the first sentence (the answer; the
+  rest explains it) did not verify, the reply is the refusal too.
 - Then the verified answer must answer its question: :func:`restates`,
   :func:`lacks_asked`, :func:`twisted`, :func:`reversed_move`, :func:`unnegated` and
   :func:`other_time` decline one that says nothing new, lacks the month, year or figure
