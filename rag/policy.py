@@ -334,7 +334,21 @@ _ASKS = (  # what a question asks for, how to find one in an answer, and what of
         None,
     ),
     (_ASKS_WHEN, "time", _times, _question_times),
+    (re.compile(r"\b(?:what|which)\s+(?:date|day)\b", re.I), "date", lambda s: _days(s), _question_times),
+    (re.compile(r"^\W*what\s+time\s+(?:did|was|were|is|are|does|do|will)\b|\bat\s+what\s+(?:time|hour)\b", re.I), "time of day",
+     lambda s: {m.lower() for m in _CLOCK.findall(s)}, None),
 )
+_CLOCK = re.compile(r"\b\d{1,2}(?::\d\d)?\s*(?:a\.?m\b\.?|p\.?m\b\.?)|\b\d{1,2}:\d\d\b|\b(?:noon|midnight|dawn|dusk|morning|afternoon|evening|night)\b", re.I)
+
+
+def _days(text: str) -> set[str]:
+    """What in ``text`` can name a day: a month or weekday, a numeric date, today, yesterday, tomorrow.
+
+    >>> sorted(_days("It begins on Dec. 13, not on 12/14 or tomorrow.")), _days("a five-week course")
+    (['12/14', 'dec', 'tomorrow'], set())
+    """
+    return ({m.lower()[:3] for m in _CONCRETE_TIME.findall(text)} | set(re.findall(r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b", text))
+            | set(re.findall(r"\b(?:today|yesterday|tomorrow)\b", text.lower())))  # fmt: skip
 
 
 def lacks_asked(question: str, claims: Sequence[Claim]) -> str:
@@ -372,6 +386,19 @@ def lacks_asked(question: str, claims: Sequence[Claim]) -> str:
     >>> lacks_asked("When was Mongke Khan born?", said("He led a campaign against the Song dynasty."))
     'the question asks for a time and the answer gives none'
     >>> lacks_asked("In what month did the stock market peak?", said("It peaked in March."))
+    ''
+
+    "On what date ...?" needs a day, "At what time ...?" a time of day (a seventh user pass):
+
+    >>> lacks_asked("On what date did Jin finish his training?", said("Jin's service will begin with a five-week course."))
+    'the question asks for a date and the answer gives none'
+    >>> lacks_asked("On what date did Jin finish his training?", said("He finished it on Dec. 13."))
+    ''
+    >>> lacks_asked("At what time was Smith executed?", said("Smith's execution by lethal injection was called off."))
+    'the question asks for a time of day and the answer gives none'
+    >>> lacks_asked("At what time was Smith executed?", said("The execution was called off at about 11:20 p.m."))
+    ''
+    >>> lacks_asked("He solved a Rubik's Cube in what time?", said("He solved it in 3.13 seconds."))  # a duration
     ''
     """
     for asks, what, found, asked in _ASKS:

@@ -81,7 +81,7 @@ _ORDERED = frozenset(
 )
 _NOT_NAMES = frozenset(
     "The A An In On At By For And But Or It Its This That These Those He She They We I His Her Their Our Mr Mrs Ms Dr "
-    "However Meanwhile Still Yet Also Then Now "
+    "However Meanwhile Still Yet Also Then Now Thanksgiving Christmas Easter Halloween "
     "January February March April May June July August September October November December Monday Tuesday Wednesday "
     "Thursday Friday Saturday Sunday AI USD EUR GBP JPY CNY RMB INR KES Ksh HKD".split()  # a currency is not a name
 )
@@ -91,15 +91,17 @@ _CURRENCY_PREFIX = re.compile(r"\b(?:US|HK|NZ|A|C|S|R)\$")  # "US$75bn" is "$75b
 def _tokens(text: str) -> list[tuple[str, bool]]:
     """Tokens with a flag for a possessive ("Kenya's"), which ends a run of capitalised words."""
     out = []
-    for t in _TOKEN.findall(_CURRENCY_PREFIX.sub("$", text.replace("’", "'"))):
+    text = _CURRENCY_PREFIX.sub("$", text.replace("’", "'"))
+    for m in _TOKEN.finditer(text):
+        t = m.group()
         if _DOTTED.fullmatch(t):  # "U.S." is "US", "U.K." is "UK"
             t = t.replace(".", "")
         if t.lower().endswith("n't"):
             out += [(t[:-3], False), ("n't", False)]
         elif t.lower().endswith("'s"):
             out.append((t[:-2], True))
-        else:
-            out.append((t, False))
+        else:  # a plural's possessive: "the Cowboys' win"
+            out.append((t, t.endswith("s") and text[m.end() : m.end() + 1] == "'"))
     return out
 
 
@@ -145,6 +147,8 @@ def names(text: str) -> list[tuple[int, int, str]]:
     ['Meta', 'US']
     >>> [n for _, _, n in names("Miami is the first No. 8 seed to beat the U.S. champion.")]
     ['Miami', 'US']
+    >>> [n for _, _, n in names("The Cowboys' Thanksgiving win drew 42 million viewers.")]  # a holiday is no one
+    ['Cowboys']
     """
     toks = _tokens(text)
     out, i = [], 0
@@ -488,10 +492,17 @@ def _advanced(claim: str, quote: str, said: str, other: str, thing: str) -> bool
 
 
 def _direction_near(toks: list[str], i: int, reach: int = 4) -> str:
-    """The direction word nearest token ``i`` (within ``reach``), or ""."""
+    """The direction word nearest token ``i`` (within ``reach``, not past a clause word: "lay off 1,250 employees
+    after growing its team" says nothing of 1,250 growing), or "".
+
+    >>> _direction_near("will cut 1,250 employees after growing its team".split(), 2)
+    'cut'
+    """
     best = None
     for j in range(max(0, i - reach), min(len(toks), i + reach + 1)):
         t = toks[j]
+        if any(w in _CLAUSE_WORDS and w != "and" for w in toks[min(i, j) + 1 : max(i, j)]):
+            continue
         if (t in _UP or t in _DOWN) and (best is None or abs(j - i) < abs(best - i)):
             best = j
     return "" if best is None else toks[best]
@@ -1049,12 +1060,13 @@ _BEAT_VERB = re.compile(
 )
 _LOST_TO = (
     r"\b(?:loss|losses|lost|lose|loses|losing|fell|falls|falling|defeat|defeats|bowed|bowing|succumbed)\s+to|"
-    r"\b(?:defeated|beaten|eliminated|upset|swept|edged|routed|stunned|outlasted|overpowered)\s+by"
+    r"\b(?:defeated|beaten|eliminated|upset|swept|edged|routed|stunned|outlasted|overpowered|defeat|loss)\s+by"
 )
 _WON_OVER = (
     r"\b(?:overpowering|beating|defeating|topping|edging|routing|downing|outlasting|eliminating|sweeping|thrashing|"
     r"crushing|stunning|upsetting|holding\s+off|held\s+off|holds\s+off)|"
-    r"\b(?:victory|win|triumph|rout|upset)\s+(?:over|against)"
+    r"\b(?:victory|win|triumph|rout|upset)\s+(?:over|against)|"
+    r"\b(?:won|wins|win)\s+(?:\d{1,3}-\d{1,3}\s+)?(?:over|against)"
 )
 _SCORE = re.compile(r"\b\d{1,3}-\d{1,3}\b")
 
@@ -1079,12 +1091,23 @@ def result(claim: str, quote: str) -> str:
     ''
     >>> result("San Diego State beat UConn 76-59.", "UConn won the title, beating the No. 5 San Diego State Aztecs 76-59.")
     'result: the quote says San Diego State lost, not that it beat UConn'
+    >>> result("Argentina beat Saudi Arabia 2-1.", "Argentina fell to Saudi Arabia 2-1. At the half they were up 1-0.")
+    'result: the quote says Saudi Arabia won, not that Argentina beat them'
+    >>> result("Argentina beat Saudi Arabia 2-1.", "Argentina's 2-1 defeat by Saudi Arabia is the biggest upset.")
+    'result: the quote says Saudi Arabia won, not that Argentina beat them'
+    >>> result("England beat New Zealand 34-31.", "New Zealand defeated England 34-31 in Auckland.")
+    'result: the quote says New Zealand beat England'
+    >>> result("Andy Biggs beat Kevin McCarthy 188-31.", "McCarthy won 188-31 against Arizona Rep. Andy Biggs.")
+    'result: the quote says Andy Biggs lost, not that it beat Kevin McCarthy'
     """
     m = _BEAT_VERB.search(claim)
     if not m or re.match(r"\s+by\b", claim[m.end() :]) or _negated(claim):
         return ""
     before, after = names(claim[: m.start()]), names(claim[m.end() :])
     mine, theirs = set(_SCORE.findall(claim)), set(_SCORE.findall(quote))
+    if theirs != mine and mine:  # a neighbour's score ("up 1-0 at the half") leaves the sentence with the claim's
+        holding = [s for s in re.split(r"(?<=[.!?])\s+", quote) if set(_SCORE.findall(s)) == mine]
+        quote, theirs = (holding[0], mine) if len(holding) == 1 else (quote, theirs)
     if not before or not after or not mine or theirs != mine:
         return ""
     won, lost = before[-1][2], after[0][2]
@@ -1095,12 +1118,15 @@ def result(claim: str, quote: str) -> str:
     if re.search(rf"{side(won)}[^.;]*?{_BEAT_VERB.pattern}[^.;]*?{side(lost)}", quote):
         return ""  # the quote says it too
     # lower-case words only, and a seed: "the eighth-seeded Miami Heat", "the No. 5 San Diego State Aztecs"
-    between = r"\s+(?:the\s+)?(?:No\.\s?\d+\s+|#\d+\s+)?(?:[a-z\d][\w'’.&-]*\s+){0,3}?"
+    between = r"\s+(?:the\s+)?(?:No\.\s?\d+\s+|#\d+\s+)?(?:[a-z\d][\w'’.&-]*\s+){0,3}?(?:[A-Z][\w'’&-]*\.?\s+){0,2}?"
 
     def said(pattern: str) -> bool:  # not in a clause of its own: "Texas, which lost to Kansas a week earlier, beat"
         return any(not re.search(r"\b(?:who|which|whose|after|before|since)\b", re.split(r"[,;(]", quote[: m.start()])[-1])
                    for m in re.finditer(pattern, quote))  # fmt: skip
 
+    active = r"\s+(?:(?!(?:was|were|is|are|been|be|being|got|gets|get)\b)[a-z]+\s+){0,2}?"  # not "Kentucky was upset by"
+    if said(rf"{side(lost)}{active}{_BEAT_VERB.pattern}(?!\s+by\b){between}{side(won)}"):  # "New Zealand defeated England"
+        return f"result: the quote says {lost} beat {won}"
     if said(rf"(?:{_LOST_TO}){between}{side(lost)}"):
         return f"result: the quote says {lost} won, not that {won} beat them"
     if said(rf"(?:{_WON_OVER}){between}{side(won)}"):
@@ -1973,6 +1999,18 @@ def ranking(claim: str, quote: str) -> str:
     return ""
 
 
+def _governed(toks: list[str], a: int) -> bool:
+    """Whether the name at token ``a`` is a preposition's object: "of WeChat", "of the ruling Communist Party".
+
+    >>> _governed("The former chief of the ruling Communist Party died".split(), 5), _governed("Finland joined".split(), 0)
+    (True, False)
+    """
+    j = a - 1
+    while j >= 0 and a - j <= 3 and toks[j][:1].islower() and toks[j].lower() not in _OF:
+        j -= 1
+    return j >= 0 and a - j <= 3 and toks[j].lower() in _OF
+
+
 def subject(claim: str, quote: str, *, before_only: bool = False) -> str:
     """Who did it: the claim's first named actor is absent from the quote, which names another for the same verb
     ("Tencent unveiled Ernie 4.5" against "rival Baidu, which on 16 March unveiled Ernie 4.5"). ``before_only``:
@@ -2006,7 +2044,7 @@ def subject(claim: str, quote: str, *, before_only: bool = False) -> str:
     qn = names(quote)
     for j in spots:
         # not "The Baltimore quarterback", nor "the owner of WeChat": a name that describes the doer, or where it is
-        before = [n for a, b, n in qn if b < j and j - b <= 8 and not _describes(qt, a, b, j) and not (a and qt[a - 1].lower() in _OF)]
+        before = [n for a, b, n in qn if b < j and j - b <= 8 and not _describes(qt, a, b, j) and not _governed(qt, a)]
         after = [] if before_only else [n for a, b, n in qn if a > j and a - j <= 3]
         other = before[-1] if before else after[0] if after else ""
         if other and before_only:

@@ -285,6 +285,22 @@ def test_quote_is_a_sentence_with_at_most_a_neighbour():
         ("Tencent reported revenue of 172.4 billion yuan.", "The owner of WeChat reported revenue of 172.4 billion yuan.", ""),
         ("The Masters purse is $18 million, up from $15 million.", "The purse is $18,000,000, up from $15 million.", ""),
         ("Wembanyama was the No. 1 pick.", "Wembanyama was the No. 1 pick, not the second.", ""),  # "No." is no negation
+        # a seventh user pass (November 2022): results the other way round, and true claims read as contradicted
+        ("Argentina beat Saudi Arabia 2-1 at the World Cup.",
+         "Argentina fell to Saudi Arabia 2-1 in a thrilling match. At the half, Messi and company were up 1-0.", "result"),
+        ("Argentina beat Saudi Arabia 2-1 in their Group C match.",
+         "Argentina's 2-1 defeat by Saudi Arabia in their Group C match is the biggest upset in World Cup history.", "result"),
+        ("England beat New Zealand 34-31 in the final.", "New Zealand defeated England 34-31 in Auckland.", "result"),
+        ("New Zealand beat England 34-31 in the final.", "New Zealand defeated England 34-31 in Auckland.", ""),
+        ("Saint Peter's upset Kentucky 85-79.", "Kentucky was upset by Saint Peter's 85-79 in overtime.", ""),
+        ("Andy Biggs beat Kevin McCarthy 188-31.", "McCarthy won 188-31 against Arizona Rep. Andy Biggs.", "result"),
+        ("Jiang Zemin died in Shanghai at the age of 96.",
+         "He was 96. The former chief of the ruling Communist Party and state president died on Wednesday in Shanghai.", ""),
+        ("DoorDash will cut about 1,250 corporate jobs.",
+         "DoorDash said it will lay off about 1,250 corporate employees after growing its team too quickly. The cuts represent "
+         "about 6% of its staff.", ""),
+        ("The Cowboys' Thanksgiving win over the Giants drew 42 million viewers.",
+         "The Dallas Cowboys' 28-20 win over the New York Giants on Thanksgiving Day attracted 42 million viewers.", ""),
         # a sixth user pass: the payer after a modal, an ordinal the quote gives another thing
         ("The Jets paid the Packers $40 million in dead cap charges.",
          "However Green Bay will also pay $40 million in dead cap charges to not have Rodgers on the roster.", "subject: the quote says Green Bay"),
