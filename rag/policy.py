@@ -18,7 +18,8 @@ Decisions measured rather than left to a 1.5B model's own judgement:
   :func:`lacks_asked`, :func:`twisted`, :func:`reversed_move`, :func:`unnegated` and
   :func:`other_time` decline one that says nothing new, lacks the month, year or figure
   asked for, speaks of the opposite of what was asked (or of a rise for a fall), of
-  another month or quarter, or picks the wrong one of two (:func:`wrong_pick`); :func:`unsupported` declines one whose support
+  another month or quarter, or picks the wrong one of two (:func:`wrong_pick`), or answers "Why did X ...?" about
+  someone else (:func:`other_subject`); :func:`unsupported` declines one whose support
   score (a logistic model fitted like the one above) is below ``min_support``.
 
 >>> from rag.models import Citation, Claim
@@ -46,7 +47,7 @@ from .chunking import sentence_spans
 from .citations import _STOP, _WORD, figure, restated, stems, words
 from .models import CheckedText, Claim, Passage, When
 from .numeric import numbers_in
-from .relations import _DOWN, _LESS_WORDS, _MONTHS, _MORE_WORDS, _UP, _YEAR, amounts_held
+from .relations import _DOWN, _LESS_WORDS, _MONTHS, _MORE_WORDS, _UP, _YEAR, amounts_held, names
 from .stemming import stem
 
 _QUESTION_WORDS = frozenset("which whose many much long far often did does kind type name named called".split())
@@ -664,11 +665,41 @@ def wrong_pick(question: str, claims: Sequence[Claim]) -> str:
     return f"the quotes give {a} {figure(va)} and {b} {figure(vb)}"
 
 
+_WHY = re.compile(r"^\W*why\b", re.I)
+_PRONOUN_START = re.compile(r"^\W*(?:he|she|they|it|his|her|their|its|this|that|because|due|after|as)\b", re.I)
+
+
+def other_subject(question: str, claims: Sequence[Claim]) -> str:
+    """Why an answer to "Why did X ...?" that opens with someone else and never names X is declined, or "": "Why
+    did Alejandro Mayorkas resign?" (he did not) answered "Magnus was criticized internally ..." (the official he
+    had asked to resign). An answer that opens with a pronoun or a cause ("He ...", "Because ...") is left alone.
+
+    >>> said = lambda *texts: [Claim(t, ()) for t in texts]
+    >>> other_subject("Why did Alejandro Mayorkas resign?", said("Magnus was criticized internally.", "Miller is acting."))
+    'the question asks about Alejandro Mayorkas; the answer speaks of Magnus'
+    >>> other_subject("Why did Alejandro Mayorkas ask Magnus to resign?", said("Mayorkas said Magnus was disengaged."))
+    ''
+    >>> other_subject("Why did Pelosi step down?", said("She said it was time for a new generation."))
+    ''
+    """
+    if not _WHY.match(question) or not claims:
+        return ""
+    asked, first = names(question), claims[0].text
+    opens = names(first)
+    if not asked or _PRONOUN_START.match(first) or not opens or opens[0][0] != 0:
+        return ""
+    text = " ".join(c.text for c in claims).lower()
+    who = asked[0][2]
+    if any(len(w) > 2 and re.search(rf"\b{re.escape(w.lower())}\b", text) for w in who.split()):
+        return ""
+    return f"the question asks about {who}; the answer speaks of {opens[0][2]}"
+
+
 def unanswered(question: str, claims: Sequence[Claim]) -> str:
     """Why a verified answer does not answer its question (the first of :func:`restates`, :func:`lacks_asked`,
-    :func:`twisted`, :func:`reversed_move`, :func:`unnegated`, :func:`other_time`, :func:`wrong_pick` that finds a
-    reason), or ""."""
-    for check in (restates, lacks_asked, twisted, reversed_move, unnegated, other_time, wrong_pick):
+    :func:`twisted`, :func:`reversed_move`, :func:`unnegated`, :func:`other_time`, :func:`wrong_pick`,
+    :func:`other_subject` that finds a reason), or ""."""
+    for check in (restates, lacks_asked, twisted, reversed_move, unnegated, other_time, wrong_pick, other_subject):
         if why := check(question, claims):
             return why
     return ""
