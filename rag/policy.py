@@ -325,20 +325,6 @@ def _question_times(text: str) -> set[str]:
 # "When did ...?", not "When the Rhine turned, what did it create?": no other question word follows.
 _ASKS_WHEN = re.compile(r"^\W*when\b(?![^?]*\b(?:what|which|who|whom|whose|where|why|how)\b)", re.I)
 _HOW_MANY = re.compile(r"\bhow\s+(?:many|much)\b")
-_ASKS = (  # what a question asks for, how to find one in an answer, and what of it the question itself gives
-    (re.compile(r"\b(?:what|which)\s+month\b", re.I), "month", lambda s: {m.lower()[:3] for m in _MONTH_NAME.findall(s)}, None),
-    (re.compile(r"\b(?:what|which)\s+year\b", re.I), "year", lambda s: set(_YEAR.findall(s)), None),
-    (
-        re.compile(r"\bhow\s+(?:many|much)\b(?!\s+(?:longer|more|of|later|earlier|further)\b)", re.I),
-        "figure",
-        lambda s: numbers_in(s) | set(_AMOUNT.findall(_HOW_MANY.sub(" ", s.lower()))),  # "depends on how many people claim"
-        None,
-    ),
-    (_ASKS_WHEN, "time", _times, _question_times),
-    (re.compile(r"\b(?:what|which)\s+(?:date|day)\b", re.I), "date", lambda s: _days(s), _question_times),
-    (re.compile(r"^\W*what\s+time\s+(?:did|was|were|is|are|does|do|will)\b|\bat\s+what\s+(?:time|hour)\b", re.I), "time of day",
-     lambda s: {m.lower() for m in _CLOCK.findall(s)}, None),
-)
 _CLOCK = re.compile(r"\b\d{1,2}(?::\d\d)?\s*(?:a\.?m\b\.?|p\.?m\b\.?)|\b\d{1,2}:\d\d\b|\b(?:noon|midnight|dawn|dusk|morning|afternoon|evening|night)\b", re.I)
 
 
@@ -350,6 +336,22 @@ def _days(text: str) -> set[str]:
     """
     return ({m.lower()[:3] for m in _CONCRETE_TIME.findall(text)} | set(re.findall(r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b", text))
             | set(re.findall(r"\b(?:today|yesterday|tomorrow)\b", text.lower())))  # fmt: skip
+
+
+_ASKS = (  # what a question asks for, how to find one in an answer, and what of it the question itself gives
+    (re.compile(r"\b(?:what|which)\s+month\b", re.I), "month", lambda s: {m.lower()[:3] for m in _MONTH_NAME.findall(s)}, None),
+    (re.compile(r"\b(?:what|which)\s+year\b", re.I), "year", lambda s: set(_YEAR.findall(s)), None),
+    (
+        re.compile(r"\bhow\s+(?:many|much)\b(?!\s+(?:longer|more|of|later|earlier|further)\b)", re.I),
+        "figure",
+        lambda s: numbers_in(s) | set(_AMOUNT.findall(_HOW_MANY.sub(" ", s.lower()))),  # "depends on how many people claim"
+        None,
+    ),
+    (_ASKS_WHEN, "time", _times, _question_times),
+    (re.compile(r"\b(?:what|which)\s+(?:date|day)\b", re.I), "date", _days, _question_times),
+    (re.compile(r"^\W*what\s+time\s+(?:did|was|were|is|are|does|do|will)\b|\bat\s+what\s+(?:time|hour)\b", re.I), "time of day",
+     lambda s: {m.lower() for m in _CLOCK.findall(s)}, None),
+)
 
 
 def lacks_asked(question: str, claims: Sequence[Claim]) -> str:

@@ -741,8 +741,10 @@ def unstated_act(claim: str, quote: str, title: str = "", asked: str = "") -> st
     acts = _acts(claim)
     if not acts:  # most claims: nothing to look up in the quote
         return ""
-    premised = _acts(asked)  # a deed the question takes as done ("Sturgeon resigned after how many years?") need not be
-    text = quote  # quoted as done again, only told ("plans to resign"): the answer's news is its detail
+    # A deed the question takes as done ("Sturgeon resigned after how many years?") need not be quoted as done again,
+    # only told ("plans to resign"): the answer's news is its detail.
+    premised = _acts(asked)
+    text = quote
     if _deed_names(claim) & {w.lower() for w in tokens(title)}:  # a headline's deed is its own subject's
         text += "\n" + title
     text = text.replace("’", "'")
