@@ -649,7 +649,7 @@ _ACTS = {
                  r"took over|snap\w* up|merg\w*|deal|own\w*|sold|sell\w*|trad(?:e|ed|es|ing)|pa(?:y|id|ys|ying)"),
     "lawsuit": ("sued sues suing lawsuit lawsuits", r"sue[sd]?|suing|suit|suits|lawsuits?|litigation|complaint|legal action|court|filed"),
     "ban": ("banned bans", r"ban\w*|prohibit\w*|outlaw\w*|barr\w*|bar|bars|forb\w*|illegal|block\w*|restrict\w*"),
-    "death": ("killed died dies deaths", r"kill\w*|die[sd]?|dying|dead|deaths?|deadly|fatal\w*|lives|perish\w*|slain|murder\w*|shot|homicide|toll|bodies|drown\w*|surviv\w*|passed away|lost (?:his|her|their) li(?:fe|ves)|deceased"),
+    "death": ("killed died dies deaths", r"kill\w*|die[sd]?|dying|dead|deaths?|deadly|fatal\w*|lives|perish\w*|slain|murder\w*|shot|homicide|toll|bodies|drown\w*|(?:not|n't|never|no one|nobody) surviv\w*|passed away|lost (?:his|her|their) li(?:fe|ves)|deceased"),
     "approval": ("approved approves", r"approv\w*|pass\w*|sign\w* off|green[- ]light\w*|clear\w*|ratif\w*|vot\w*|adopt\w*|endors\w*|back\w*|"
                  r"authori[sz]\w*|ok'?d|okay\w*|uph\w*|sanction\w*|enact\w*|allow\w*|go-ahead"),
     "signing": ("signed signs", r"sign\w*|ink\w*|agree\w*|deal|finali[sz]\w*|struck|reach\w*|land\w*|pen|put (?:his|her|their) name"),
