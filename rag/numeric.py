@@ -20,6 +20,7 @@ _SCALE = {
 SCALE = _SCALE  # for other readers of figures (rag.disagree)
 _WORDS = {w: float(i) for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
 _WORDS |= {"twice": 2.0, "thrice": 3.0}
+_WORDS |= {w: float(13 + i) for i, w in enumerate("thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split())}
 _CURRENCY = r"(?:US\$|USD|\$|£|€|¥|Ksh\.?|KES|RMB|HK\$)"
 _NUM = re.compile(
     rf"(?P<cur>{_CURRENCY})?\s?"
@@ -30,11 +31,28 @@ _NUM = re.compile(
 )
 # Spelled-out small numbers count too ("three years" == "3 years", "twice" == "two times", but not "twice as fast":
 # a ratio, "doubled" says it); "one" and "once" are too often not a number.
-_WORD_NUM = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twice(?!\s+(?:as|the)\b)|thrice)\b", re.I)
+_WORD_NUM = re.compile(
+    r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
+    r"nineteen|twice(?!\s+(?:as|the)\b)|thrice)\b",
+    re.I,
+)
+# "Twenty-six" is 26, not 6; "thirty" is 30.
+_TENS_NUM = re.compile(
+    r"\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](one|two|three|four|five|six|seven|eight|nine)\b)?\b"
+    r"(?![-\s](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\b)",  # "twenty-first" is an ordinal
+    re.I,
+)
+_TENS_VALUE = {w: 10.0 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
 
 
 def numbers_in(text: str) -> set[float]:
-    """Every number in ``text`` as a float, scale words applied; ranges give both ends."""
+    """Every number in ``text`` as a float, scale words applied; ranges give both ends.
+
+    >>> sorted(numbers_in("Twenty-six people died, 19 were hurt and thirty were rescued in three hours."))
+    [3.0, 19.0, 26.0, 30.0]
+    >>> numbers_in("the twenty-first century")
+    set()
+    """
     found: set[float] = set()
     for m in _NUM.finditer(text):
         scale_word = m.group("scale") or (m.group("short") if m.group("cur") else None)
@@ -42,8 +60,12 @@ def numbers_in(text: str) -> set[float]:
         for key in ("num", "num2"):
             if m.group(key):
                 found.add(_round(float(m.group(key).replace(",", "")) * scale))
+    tens = [(m.start(), m.end()) for m in _TENS_NUM.finditer(text)]
+    for m in _TENS_NUM.finditer(text):
+        found.add(_TENS_VALUE[m.group(1).lower()] + (_WORDS[m.group(2).lower()] if m.group(2) else 0.0))
     for m in _WORD_NUM.finditer(text):
-        found.add(_WORDS[m.group(1).lower()])
+        if not any(a <= m.start() < b for a, b in tens):  # the "six" of "twenty-six"
+            found.add(_WORDS[m.group(1).lower()])
     return found
 
 

@@ -311,6 +311,9 @@ def test_a_name_spelt_another_way_is_the_same_name(answer, verified):
         ("Delaware became the 22nd state to legalize marijuana [1].", "Delaware is the 22nd state to legalize marijuana.", True),
         ("Delaware became the 12th state to legalize marijuana [1].", "Delaware allows 12 grams of marijuana.", False),
         ("She finished 2nd in the final [1].", "She finished second in the final.", True),
+        ("26 people were killed when the plane crashed [1].", "Twenty-six people were killed when the plane crashed.", True),
+        ("Twenty-six people were killed when the plane crashed [1].", "The plane crashed, killing 19 of the 43 people on board.",
+         False),  # "Twenty-six" is 26, not 6 (a seventh user pass)
         ("Sweden formally joined NATO on Tuesday [1].",  # the neighbour that brings the name does not make it the doer
          "Finland formally joined NATO on Tuesday. Finland and Sweden began seeking membership a year ago.", False),
     ],
