@@ -37,12 +37,12 @@ _WORD_NUM = re.compile(
     re.I,
 )
 # "Twenty-six" is 26, not 6; "thirty" is 30.
+_TENS = {w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
 _TENS_NUM = re.compile(
-    r"\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](one|two|three|four|five|six|seven|eight|nine)\b)?\b"
+    rf"\b({'|'.join(_TENS)})(?:[-\s](one|two|three|four|five|six|seven|eight|nine)\b)?\b"
     r"(?![-\s](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\b)",  # "twenty-first" is an ordinal
     re.I,
 )
-_TENS_VALUE = {w: 10.0 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
 
 
 def numbers_in(text: str) -> set[float]:
@@ -60,9 +60,10 @@ def numbers_in(text: str) -> set[float]:
         for key in ("num", "num2"):
             if m.group(key):
                 found.add(_round(float(m.group(key).replace(",", "")) * scale))
-    tens = [(m.start(), m.end()) for m in _TENS_NUM.finditer(text)]
+    tens = []
     for m in _TENS_NUM.finditer(text):
-        found.add(_TENS_VALUE[m.group(1).lower()] + (_WORDS[m.group(2).lower()] if m.group(2) else 0.0))
+        tens.append((m.start(), m.end()))
+        found.add(float(_TENS[m.group(1).lower()]) + (_WORDS[m.group(2).lower()] if m.group(2) else 0.0))
     for m in _WORD_NUM.finditer(text):
         if not any(a <= m.start() < b for a, b in tens):  # the "six" of "twenty-six"
             found.add(_WORDS[m.group(1).lower()])
@@ -83,7 +84,6 @@ ORDINAL_WORDS = {w: i for i, w in enumerate(_UNITS_TH)} | {
     w: 10 + i for i, w in enumerate("tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth "
                                     "eighteenth nineteenth".split())  # fmt: skip
 }
-_TENS = {w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
 ORDINAL_WORDS |= {w[:-1] + "ieth": n for w, n in _TENS.items()} | {"hundredth": 100}
 _SPELT_ORDINAL = re.compile(rf"\b(?:({'|'.join(_TENS)})[- ])?({'|'.join(ORDINAL_WORDS)})\b", re.I)
 _MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b\.?"
@@ -137,6 +137,7 @@ def unsupported_numbers(claim: str, evidence: str) -> set[float]:
     """
     said = set(map(float, ordinals(evidence, ranks=True)))
     # "2nd", "No. 1", "Week 3", "the 4th of July": an ordinal in the evidence says them
-    ranked = set(map(float, ordinals(claim, ranks=True))) | {float(m.group(1)) for m in _ORDINAL.finditer(claim)}
-    wanted = {float(m.group(1)) for m in _ORDINAL.finditer(claim)} & set(map(float, ordinals(claim)))
+    digits = {float(m.group(1)) for m in _ORDINAL.finditer(claim)}
+    ranked = set(map(float, ordinals(claim, ranks=True))) | digits
+    wanted = digits & set(map(float, ordinals(claim)))
     return (numbers_in(claim) - numbers_in(evidence) - (ranked & said)) | (wanted - said)

@@ -656,7 +656,7 @@ _ACTS = {
 }
 _ACT_OF = {w: act for act, (said, _) in _ACTS.items() for w in said.split()}
 _ACT_WORDS = {act: re.compile(rf"\b(?:{pattern})\b") for act, (_, pattern) in _ACTS.items()}
-_BE = frozenset("is are was were be been being got get gets has have had".split())
+_BE = frozenset("be been being is are was were get got gets".split())
 _MODALS = frozenset("will would can could must shall should may might".split())
 _LAWS = frozenset("bill bills law laws act measure resolution legislation amendment ordinance budget treaty package".split())
 _NOT_PAID = frozenset("tribute homage attention respects heed off dividends".split())  # "paid tribute" pays nobody
@@ -741,9 +741,6 @@ def unstated_act(claim: str, quote: str, title: str = "", asked: str = "") -> st
     acts = _acts(claim)
     if not acts:  # most claims: nothing to look up in the quote
         return ""
-    # A deed the question takes as done ("Sturgeon resigned after how many years?") need not be quoted as done again,
-    # only told ("plans to resign"): the answer's news is its detail.
-    premised = _acts(asked)
     text = quote
     if _deed_names(claim) & {w.lower() for w in tokens(title)}:  # a headline's deed is its own subject's
         text += "\n" + title
@@ -758,7 +755,9 @@ def unstated_act(claim: str, quote: str, title: str = "", asked: str = "") -> st
         if all(m.start() > len(quote) for m in told) and _negated(title):  # "Trump pleads not guilty" is no guilty plea
             return f"unstated: the quote says nothing of {what}, its headline '{title}' says not"
         frames = [_frame(text[: m.start()], m.group()) for m in told]
-        if all(frames) and _done(claim, act) and act not in premised:
+        # A deed the question takes as done ("Sturgeon resigned after how many years?") need not be quoted as done
+        # again, only told ("plans to resign"): the answer's news is its detail.
+        if all(frames) and _done(claim, act) and act not in _acts(asked):
             return f"unstated: the quote says '{frames[0]} ... {told[0].group()}', not that it happened"
     return ""
 
@@ -2121,7 +2120,6 @@ def opposite(claim: str, quote: str) -> str:
     return ""
 
 
-_BE = frozenset("be been being is are was were get got gets".split())
 _AUXILIARIES = frozenset("has have had will would could can may might should must did does do also".split())
 # Who acts for a name: "the Microsoft board rejected the offer" is Microsoft rejecting it.
 _ACTS_FOR = frozenset(
