@@ -456,12 +456,14 @@ class Summary:
     calls: int = 0  # model calls: 1 = direct, more = map-reduce
     timings: dict[str, float] = field(default_factory=dict)
     refused: bool = False  # no sentence verified: text is SUMMARY_REFUSAL, passages the closest, sources empty
-    dropped: list[Claim] = field(default_factory=list)  # a refused summary's sentences, none verified: never shown as fact
+    dropped: list[Claim] = field(default_factory=list)  # sentences that did not verify: left out, never shown as fact
     reason: str = ""  # why it was refused
 
     @property
     def verified_share(self) -> float:
-        return sum(c.verified for c in self.claims) / len(self.claims) if self.claims else 0.0
+        """Of the sentences the model wrote (shown and left out), the share that verified."""
+        written = [*self.claims, *self.dropped]
+        return sum(c.verified for c in written) / len(written) if written else 0.0
 
     def to_dict(self) -> dict:
         return {**jsonable(self), "verified_share": self.verified_share}

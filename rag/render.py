@@ -174,6 +174,7 @@ def render_summary(summary: Summary) -> str:
     for c in sorted(summary.citations, key=lambda c: c.number):
         mark = "verified" if c.verified else f"UNVERIFIED: {c.reason}"
         lines.append(f"[{c.number}] {c.doc_id} chars {c.start}-{c.end} [{mark}] \"{c.quote}\"")
-    done = sum(cl.verified for cl in summary.claims)
-    lines.append(f"{done} of {len(summary.claims)} sentences verified against their passages.")
+    lines += ["", *_dropped_lines(summary)] if summary.dropped else []
+    written = [*summary.claims, *summary.dropped]
+    lines.append(f"{sum(cl.verified for cl in written)} of {len(written)} sentences verified against their passages.")
     return "\n".join(lines)

@@ -245,14 +245,18 @@ def stream_summary(
     if not any(c.verified for c in claims):
         yield _refused(focus, passages, claims, raw, calls, t0)
         return
-    text = render(claims, mark=True)  # a sentence that did not verify is shown as such, not as fact
+    # A sentence that did not verify is left out of the prose and listed with its reason, as an answer's is: a mark
+    # in running text ("(unverified) ...") left a reader unsure which sentence it was about.
+    dropped = [c for c in claims if not c.verified]
+    claims = [c for c in claims if c.verified]
+    text = render(claims)
     citations = unique_citations(claims)
     differ = disagree.claims_for(disagree.find(claims, passages), passages)  # a topic's articles may give a figure two ways
     if differ:
         text, claims = text + "\n" + " ".join(c.text for c in differ), claims + differ
         citations = unique_citations(claims)
-    yield Summary(focus, text, claims, citations, passages, sources_of(passages), raw=raw,
-                  calls=calls, timings={"total_s": round(time.perf_counter() - t0, 3)})
+    yield Summary(focus, text, claims, citations, passages, sources_of(passages), raw=raw, calls=calls,
+                  timings={"total_s": round(time.perf_counter() - t0, 3)}, dropped=dropped)
 
 
 def _refused(focus, passages, dropped, raw, calls, t0, timeline=False) -> Summary:

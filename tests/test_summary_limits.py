@@ -112,7 +112,7 @@ def test_a_reply_cut_at_the_token_limit_loses_its_unfinished_sentence():
     assert [c.text for c in cut.claims] == ["Acme will spend $2 billion on a new battery plant in Ohio.", "The plant will employ 1,500 people."]
     assert cut.raw == raw and "Acme's" not in cut.text
     whole = summarize(raw)  # the model stopped by itself: its last sentence is its own, and is checked like the others
-    assert len(whole.claims) == 3
+    assert len(whole.claims) == 2 and [c.text for c in whole.dropped] == ["Its shares rose on a weak property market, Acme's"]
 
 
 def test_at_most_the_asked_sentences_are_shown_first_first():
@@ -169,7 +169,11 @@ def test_a_summary_with_nothing_verified_is_the_refusal_with_the_closest_sources
     assert shown_text.endswith("0 of 2 sentences verified against their passages.")
 
 
-def test_one_verified_sentence_keeps_the_summary_and_marks_the_rest():
+def test_one_verified_sentence_keeps_the_summary_and_lists_the_rest_as_left_out():
     summary = summarize(f"{FACTS[0]} Acme will spend $9 billion in Texas [1].")
-    assert not summary.refused and summary.text == f"{FACTS[0]} (unverified) Acme will spend $9 billion in Texas [1]."
-    assert "Sources:" in render_summary(summary)
+    assert not summary.refused and summary.text == FACTS[0]  # the unverified sentence is not in the prose at all
+    assert [c.text for c in summary.dropped] == ["Acme will spend $9 billion in Texas."] and summary.verified_share == 0.5
+    shown_text = render_summary(summary)
+    assert "Sources:" in shown_text and "(unverified)" not in shown_text
+    assert 'Left out, not verified (1):\n  - "Acme will spend $9 billion in Texas." (' in shown_text
+    assert shown_text.endswith("1 of 2 sentences verified against their passages.")

@@ -42,11 +42,11 @@ def summarize_one(item: dict, settings: Settings) -> dict:
         "answer": summary.text,
         "rouge": ours,
         "lead3": m.rouge(lead3(item["text"]), item["references"]),
-        "sentences": len(summary.claims),
-        "verified": sum(c.verified for c in summary.claims),
+        "sentences": len(summary.claims) + len(summary.dropped),
+        "verified": sum(c.verified for c in [*summary.claims, *summary.dropped]),
         "calls": summary.calls,
         "seconds": summary.timings.get("total_s"),
-        "pass": bool(summary.claims) and all(c.verified for c in summary.claims),
+        "pass": bool(summary.claims) and not summary.dropped and all(c.verified for c in summary.claims),
     }
 
 
