@@ -293,8 +293,9 @@ def stream_answer(
         return
     if signals["answerable"] < settings.min_answerable:
         yield refusal_text(when, retrieved)
-        yield declined(retrieved, f"answerability {policy.below(signals['answerable'], settings.min_answerable)} "
-                       f"(best dense score {signals['dense']:.2f}, question covered {signals['coverage']:.0%})")  # fmt: skip
+        low = policy.below(signals["answerable"], settings.min_answerable).replace(" is below ", ", needs ")
+        yield declined(retrieved, f"answerability too low ({low}): no passage is close enough to answer it; one place holds "
+                       f"at most {signals['coverage']:.0%} of the question's words, and the best match scores {signals['dense']:.2f}")  # fmt: skip
         return
 
     variables = {
@@ -371,7 +372,9 @@ def stream_answer(
     signals["lag"] = policy.evidence_lag(claims, passages)
     if settings.judge:
         signals["judge"], timings["judge_s"] = judge(question, claims, llm)
-    why = policy.unanswered(question, claims) or policy.unsupported(signals, settings.support_weights, settings.min_support)
+    why = policy.unanswered(question, claims) or policy.unsupported(
+        signals, settings.support_weights, settings.min_support, policy.missing_terms(question, claims)
+    )
     signals["support"] = round(policy.support(signals, settings.support_weights), 4)
     if why:
         yield declined(passages, why, raw, tokens, claims + list(decision.dropped))

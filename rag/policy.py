@@ -99,6 +99,40 @@ def key_terms(question: str) -> set[str]:
     return {stem(m.lower().rstrip(".,")) for m in _NAME.findall(question.strip())} - _QUESTION_WORDS - {"i"}
 
 
+def _quoted(claims: Sequence[Claim]) -> set[str]:
+    """The stems the kept sentences' verified quotes hold, with their headlines and years."""
+    have: set[str] = set()
+    for claim in claims:
+        for c in claim.citations:
+            if c.verified:
+                have |= stems(c.quote) | stems(c.title) | {stem(w) for w in _WORD.findall(c.quote)}
+                if c.published:
+                    have |= {str(c.published.year)}
+    return have
+
+
+def missing_terms(question: str, claims: Sequence[Claim]) -> list[str]:
+    """The question's names and figures (:func:`key_terms`) that no verified quote holds, as the question writes
+    them; neighbours joined ("Ime Udoka").
+
+    >>> from rag.models import Citation
+    >>> c = Claim("Nash was fired.", (Citation(1, "c", "d", "Nets fire Nash", "", None, "The Nets fired Steve Nash.", 0, 1, True),))
+    >>> missing_terms("When did the Brooklyn Nets hire Ime Udoka in 2022?", [c])
+    ['Brooklyn', 'Ime Udoka', '2022']
+    """
+    have, runs, end = _quoted(claims), [], -1
+    for m in _NAME.finditer(question.strip()):
+        word = m.group(1).rstrip(".,")
+        if stem(word.lower()) in have or stem(word.lower()) in _QUESTION_WORDS | {"i"}:
+            continue
+        if runs and question.strip()[end : m.start()].strip() == "":
+            runs[-1] += " " + word
+        else:
+            runs.append(word)
+        end = m.end()
+    return runs
+
+
 def quote_signals(question: str, claims: Sequence[Claim]) -> dict[str, float]:
     """How much of the question the kept sentences' verified quotes (with their headlines) cover, and how many of
     its names and figures they lack: the quote must answer *this* question, not a related one.
@@ -110,13 +144,7 @@ def quote_signals(question: str, claims: Sequence[Claim]) -> dict[str, float]:
     >>> quote_signals("Who did not win the wheelchair race?", [c])["negation"]
     1.0
     """
-    have: set[str] = set()
-    for claim in claims:
-        for c in claim.citations:
-            if c.verified:
-                have |= stems(c.quote) | stems(c.title) | {stem(w) for w in _WORD.findall(c.quote)}
-                if c.published:
-                    have |= {str(c.published.year)}
+    have = _quoted(claims)
     q = question_words(question)
     cover = len(q & have) / len(q) if q else 1.0
     # "Which team did not ...": SQuAD 2.0 makes many unanswerable questions by negating an answerable one.
@@ -175,18 +203,44 @@ def support(sig: dict[str, float], weights: dict[str, float]) -> float:
     return 1.0 / (1.0 + math.exp(-z))
 
 
-def unsupported(sig: dict[str, float], weights: dict[str, float], threshold: float) -> str:
-    """After the model: why a verified answer is still declined (its support is below ``threshold``), or "".
+def unsupported(sig: dict[str, float], weights: dict[str, float], threshold: float, missing: Sequence[str] = ()) -> str:
+    """After the model: why a verified answer is still declined (its support is below ``threshold``), or "". The
+    reason says in words what weakened the support (:func:`weaknesses`); the scores are in ``/why`` and ``--json``.
 
     >>> unsupported({"judge": 0.1}, {"bias": -1.0, "judge": 3.0}, 0.5)
-    'support 0.33 is below 0.50 (judge 0.10)'
+    'weak support (0.33, needs 0.50): the model doubted that the quote answers the question (P(yes) 0.10)'
     >>> unsupported({"judge": 0.9}, {"bias": -1.0, "judge": 3.0}, 0.5)
     ''
     """
     p = support(sig, weights)
     if p >= threshold:
         return ""
-    return f"support {below(p, threshold)} ({signals_text(sig)})"
+    return f"weak support ({below(p, threshold).replace(' is below ', ', needs ')}): " + "; ".join(weaknesses(sig, missing))
+
+
+def weaknesses(sig: dict[str, float], missing: Sequence[str] = ()) -> list[str]:
+    """What in the signals weakens an answer's support, in words a reader can check against the quote.
+
+    >>> weaknesses({"dense": 0.63, "quote_coverage": 0.57, "terms_missing": 2.0, "lag": 1.415}, ["Ime Udoka"])
+    ['the quote lacks Ime Udoka', "it holds 57% of the question's words", 'its article is 25 days older than the newest related one']
+    >>> weaknesses({"dense": 0.41, "quote_coverage": 1.0})
+    ['the closest passage is only loosely about the question']
+    """
+    out = []
+    if sig.get("terms_missing", 0) >= 1:
+        out.append(f"the quote lacks {', '.join(missing)}" if missing else
+                   f"the quote lacks {int(sig['terms_missing'])} of the question's names or figures")
+    if sig.get("negation"):
+        out.append("the question asks about a \"not\" the quote does not have")
+    if (cover := sig.get("quote_coverage", 1.0)) < 0.8:
+        out.append(f"it holds {cover:.0%} of the question's words")
+    if (lag := sig.get("lag", 0.0)) >= 0.5:
+        out.append(f"its article is {round(10 ** lag - 1)} days older than the newest related one")
+    if "judge" in sig and sig["judge"] < 0.5:
+        out.append(f"the model doubted that the quote answers the question (P(yes) {sig['judge']:.2f})")
+    if sig.get("dense", 1.0) < 0.55 or not out:
+        out.append("the closest passage is only loosely about the question")
+    return out
 
 
 def below(score: float, threshold: float) -> str:

@@ -49,8 +49,8 @@ def _dropped_lines(answer: Answer | Summary) -> list[str]:
 
     >>> from rag.models import Citation, Claim
     >>> held = Claim("Alibaba will invest $50 billion.", (Citation(1, "c", "d", "T", "", None, "q", 0, 1, True),))
-    >>> _dropped_lines(Answer("q", "t", [], [], [], True, dropped=[held, Claim("Mars base.", ())], reason="support 0.3 is below 0.42"))
-    ['Left out, not verified (1):', '  - "Mars base." (cites no passage that supports it)', 'Held back, verified but declined: support 0.3 is below 0.42', '  - "Alibaba will invest $50 billion."', '']
+    >>> _dropped_lines(Answer("q", "t", [], [], [], True, dropped=[held, Claim("Mars base.", ())], reason="weak support (0.30, needs 0.42): the quote lacks Texas"))
+    ['Left out, not verified (1):', '  - "Mars base." (cites no passage that supports it)', 'Held back, verified but declined: weak support (0.30, needs 0.42): the quote lacks Texas', '  - "Alibaba will invest $50 billion."', '']
     """
     if not answer.dropped:
         return []

@@ -392,7 +392,8 @@ def test_an_answer_whose_first_sentence_fails_is_declined_with_what_followed_it(
 def test_a_verified_sentence_declined_with_its_answer_is_not_called_unverified(index):
     strict = index.model_copy(update={"min_support": 0.99})  # the policy declines what verified
     answer = rag.ask("How much is Alibaba investing?", today="2025-02-25", settings=strict, llm=ScriptedChat().enqueue(SEED_ANSWER))
-    assert answer.refused and answer.reason.startswith("support ") and [c.verified for c in answer.dropped] == [True]
+    assert answer.refused and answer.reason.startswith("weak support (") and [c.verified for c in answer.dropped] == [True]
+    assert "support" in answer.signals and "dense" not in answer.reason  # the reason in words; the scores in signals
     shown = rag.render.render_answer(answer)
     assert "not verified" not in shown and f"Held back, verified but declined: {answer.reason}" in shown, shown
     assert rag.render.policy_lines(answer)[-1].endswith("(verified, but the answer was declined)")
@@ -436,7 +437,7 @@ def test_answerability_threshold_decides_before_the_model(index, threshold, aske
     after = {"quote_coverage", "terms_missing", "negation", "lag", "support"}  # read only when the model was asked (judge: off)
     assert set(answer.signals) == (before | after if asked else before) and answer.signals["coverage"] == 1.0
     if not asked:
-        assert answer.reason.startswith("answerability ") and "below 0.99" in answer.reason
+        assert answer.reason.startswith("answerability too low (") and "needs 0.99" in answer.reason
 
 
 @pytest.mark.parametrize(("yes", "shown"), [(0.95, True), (0.05, False)])
@@ -448,7 +449,8 @@ def test_the_judge_and_the_support_threshold_decide_after_the_model(index, yes, 
     assert "$50 billion" in llm.judged[0][-1].content  # the judge reads the verified quote
     assert answer.refused is not shown and answer.signals["judge"] == yes
     if not shown:
-        assert answer.text.startswith(REFUSAL) and answer.reason.startswith("support 0.1") and answer.dropped
+        assert answer.text.startswith(REFUSAL) and answer.reason.startswith("weak support (0.1") and answer.dropped
+        assert answer.reason.endswith("the model doubted that the quote answers the question (P(yes) 0.05)")
 
 
 def test_no_judge_by_default(index):
