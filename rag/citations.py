@@ -24,6 +24,7 @@ from .relations import (
     CALENDAR,
     about_same,
     conflict,
+    framed_win,
     headline_comparison,
     lead_name,
     missing_names,
@@ -299,8 +300,9 @@ class Checker:
             if not relation and (lead := lead_name(claim)) and not _mentions(f"{p.text} {p.title}", lead):
                 relation = f"names: {lead} not in the quoted sentence"
             relation = relation or unstated_move(claim, quote, p.title) or unstated_win(claim, quote, p.title)
-            relation = relation or unstated_act(claim, quote, p.title, self.question)
+            relation = relation or unstated_act(claim, quote, p.title, self.question) or framed_win(claim, quote, self.question)
             relation = relation or headline_comparison(claim, quote, p.title)
+            relation = relation or unstated_part(claim, quote, p.title, self.question)
             # A yes-or-no question states nothing: "Could the Fever get Aliyah Boston?" is no support for "The Fever
             # drafted her", whatever its neighbour says ("Why did Intel cut 15,000 jobs?" takes the cut as said).
             asked = _ASKS.search(sentence) and _YES_NO.match(sentence.lstrip("\"'“‘ "))
@@ -408,6 +410,38 @@ class Checker:
             best = max(ok, key=lambda n: every[n].score)
             return Claim(shown, (self.citation(best, every[best], repaired=True),))
         return Claim(shown, tuple(self.citation(n, s) for n, s in supports.items()))
+
+
+# A second predicate joined to the first: "Brooks was found guilty ... and was belligerent and disruptive at trial".
+_CONJUNCT = re.compile(
+    r",?\s+(?:and|but|while)\s+(?:then\s+|also\s+|later\s+)?"
+    r"(?=(?:was|were|is|are|has|have|had|will|would|could|can|did|said|says|[a-z]\w*ed)\b)"
+)
+
+
+def unstated_part(claim: str, quote: str, title: str = "", question: str = "") -> str:
+    """A claim of two predicates whose second the quote says nothing of: a summary's "Brooks was found guilty of
+    intentionally driving through the crowd and was belligerent and disruptive at trial" passed on the lead
+    paragraph, which holds most of the first half's words. Each predicate after the first must share a content
+    word with the quote (or its headline), unless it has fewer than two words of its own (not the question's).
+
+    >>> lead = "A jury found Brooks, 40, guilty of driving into the crowd on all 76 counts."
+    >>> unstated_part("Brooks was found guilty of driving into the crowd and was belligerent and disruptive at trial.", lead)
+    'unstated: the quote says nothing of "was belligerent and disruptive at trial"'
+    >>> unstated_part("Brooks was found guilty and sentenced to life.", lead + " He was sentenced to life.")
+    ''
+    >>> unstated_part("Brooks was found guilty and was jailed.", lead)  # one word of its own: too little to judge
+    ''
+    """
+    parts = _CONJUNCT.split(claim)
+    if len(parts) < 2:
+        return ""
+    have, asked = stems(f"{quote} {title}"), stems(question)
+    for part in parts[1:]:
+        own = stems(part) - asked
+        if len(own) >= 2 and not own & have:
+            return f'unstated: the quote says nothing of "{part.strip().rstrip(".!?")}"'
+    return ""
 
 
 UNVERIFIED = "(unverified) "  # before a sentence shown although it did not verify (a summary's), never as plain fact

@@ -622,6 +622,38 @@ def unstated_win(claim: str, quote: str, title: str = "") -> str:
     return "" if said & _WON else "unstated: the quote says nothing of who won"
 
 
+_WON_WORDS = re.compile(r"\b(?:" + "|".join(sorted(_WON, key=len, reverse=True)) + r")\b")
+
+
+def framed_win(claim: str, quote: str, asked: str = "") -> str:
+    """A win the quote tells only as not done (yet): "McCarthy won 218 votes" is not stated by "In January, McCarthy
+    must win 218 votes" (a seventh-pass chat). A claim that tells a win as done needs a quote with a word of winning
+    that no frame (:data:`_FRAMES`: must, needs, expected, would, ...) comes just before, unless the question takes
+    the win as done ("How many votes did McCarthy win?").
+
+    >>> framed_win("McCarthy won 218 votes.", "In January, McCarthy must win 218 votes to wield the gavel.")
+    "unstated: the quote says 'must ... win', not that it happened"
+    >>> framed_win("McCarthy won 218 votes.", "McCarthy must win 218 votes.", asked="How many votes did McCarthy win?")
+    ''
+    >>> framed_win("McCarthy won 188 votes.", "McCarthy must win 218 votes in January. He won 188 on Tuesday.")
+    ''
+    >>> framed_win("McCarthy needs to win 218 votes.", "In January, McCarthy must win 218 votes.")
+    ''
+    """
+    ct = [t.lower() for t in tokens(claim)]
+    done = any(t in _WIN and not set(ct[max(0, i - 3) : i]) & (_FRAMES | _MODALS | {"to"}) for i, t in enumerate(ct))
+    if not done or _negated(claim) or _WIN & {t.lower() for t in tokens(asked)}:
+        return ""
+    text = quote.replace("’", "'")
+    if len(text.lower()) != len(text):
+        return ""
+    told = list(_WON_WORDS.finditer(text.lower()))
+    frames = [_frame(text[: m.start()], m.group()) for m in told]
+    if told and all(frames):
+        return f"unstated: the quote says '{frames[0]} ... {told[0].group()}', not that it happened"
+    return ""
+
+
 # A deed with consequences, and the words a quote can tell it with (the sixth pass, 2026-12-06): "Teixeira was
 # sentenced to 25 years" is not stated by "he faces up to 25 years in prison if convicted", nor "Smartmatic was paid
 # $2.7 billion" by "Smartmatic has filed a $2.7 billion defamation suit", though their other words and figures are
@@ -652,6 +684,8 @@ _ACTS = {
     "death": ("killed died dies deaths", r"kill\w*|die[sd]?|dying|dead|deaths?|deadly|fatal\w*|lives|perish\w*|slain|murder\w*|shot|homicide|toll|bodies|drown\w*|(?:not|n't|never|no one|nobody) surviv\w*|passed away|lost (?:his|her|their) li(?:fe|ves)|deceased"),
     "approval": ("approved approves", r"approv\w*|pass\w*|sign\w* off|green[- ]light\w*|clear\w*|ratif\w*|vot\w*|adopt\w*|endors\w*|back\w*|"
                  r"authori[sz]\w*|ok'?d|okay\w*|uph\w*|sanction\w*|enact\w*|allow\w*|go-ahead"),
+    "nomination": ("nominated nominates", r"nominat\w*|nominee\w*|pick\w*|tap\w*|chose\w*|choos\w*|select\w*|nam(?:e|ed|es|ing)|"
+                   r"put (?:\w+ )?(?:forward|up)|endors\w*|nods?|up for|contend\w*|shortlist\w*|finalists?|candidat\w*|runs?|running"),
     "signing": ("signed signs", r"sign\w*|ink\w*|agree\w*|deal|finali[sz]\w*|struck|reach\w*|land\w*|pen|put (?:his|her|their) name"),
 }
 _ACT_OF = {w: act for act, (said, _) in _ACTS.items() for w in said.split()}
@@ -771,7 +805,7 @@ _FRAMES = frozenset(
     "should might may will plan plans planned planning proposed propose proposes proposal bid talks attempt attempted "
     "warrant if unless pressure petitioned recommended recommend recommends wants want hopes hope trying tried "
     "offered offer offers avoid spared short demanding vow vows vowed pledged pledges promised promises intends intend "
-    "intention without warns warned warning preparing prepared".split()
+    "intention without warns warned warning preparing prepared must need needs needed".split()
 )
 
 
@@ -790,7 +824,7 @@ def _frame(before: str, told: str, reach: int = 8) -> str:
     for i in range(len(toks) - 1, -1, -1):
         t, nxt = toks[i], (toks[i + 1] if i + 1 < len(toks) else told.split()[0])
         if t in _FRAMES and (t not in _FRAME_NOUNS or nxt in ("to", "for")):
-            if t in ("will", "would") and re.match(r"serv|spen", told):
+            if t in ("will", "would", "must") and re.match(r"serv|spen", told):
                 continue
             return t
     return ""
