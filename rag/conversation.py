@@ -150,6 +150,59 @@ def swap_subject(previous: str, follow_up: str) -> str | None:
     return previous[: m.start()] + new.removesuffix("'s") + (m["pos"] or "") + previous[m.end() :]
 
 
+_PERSONAL = re.compile(r"\b(he|him|his|she|her)\b", re.I)
+_NOT_POSSESSED = frozenset("to for in on at by with as and or from of about after before than".split())
+# Capitalised words that name a body, a party or a place, not a person: "House Republican" is not who "he" is.
+_NOT_A_PERSON = frozenset(
+    "house senate congress parliament assembly republican republicans democrat democrats democratic gop party "
+    "government administration department ministry court council committee league club team company inc corp "
+    "university city state county united national federal white supreme".split()
+)
+
+
+def person_of(turn: tuple[str, str]) -> str | None:
+    """The person an earlier turn is about: the first full name (two words or more, no body or party among them) of
+    its answer, else of its question; None when there is none.
+
+    >>> person_of(("How many votes did Kevin McCarthy win in the House Republican vote?", "Kevin McCarthy won 188 votes [1]."))
+    'Kevin McCarthy'
+    >>> person_of(("Who won the House Republican vote?", "")) is None
+    True
+    """
+    from .relations import names
+
+    for text in (turn[1], turn[0]):
+        for _, _, name in names(_MARKS.sub("", text)):
+            parts = name.replace("’", "'").removesuffix("'s").split()
+            if len(parts) >= 2 and not {w.lower() for w in parts} & _NOT_A_PERSON:
+                return " ".join(parts)
+    return None
+
+
+def resolve_pronouns(follow_up: str, turn: tuple[str, str]) -> str | None:
+    """The follow-up with its first "he", "him", "his", "she" or "her" replaced by the person the turn before is about
+    (:func:`person_of`); None when it has no such pronoun or the turn names no one.
+
+    >>> turn = ("How many votes did Kevin McCarthy win?", "Kevin McCarthy won 188 votes [1].")
+    >>> resolve_pronouns("Who nominated him?", turn), resolve_pronouns("When did he announce his bid?", turn)
+    ('Who nominated Kevin McCarthy?', 'When did Kevin McCarthy announce his bid?')
+    >>> resolve_pronouns("What did her husband say?", ("Who is Nancy Pelosi?", "")), resolve_pronouns("Who beat her?", ("Who is Nancy Pelosi?", ""))
+    ("What did Nancy Pelosi's husband say?", 'Who beat Nancy Pelosi?')
+    >>> resolve_pronouns("When was that announced?", turn) is None
+    True
+    """
+    if not _PERSONAL.search(follow_up) or not (who := person_of(turn)):
+        return None
+
+    def name(m: re.Match) -> str:
+        word = m.group(1).lower()
+        after = re.match(r"\s+([a-z][\w'-]*)", follow_up[m.end() :])
+        possessive = word == "his" or (word == "her" and after is not None and after.group(1) not in _NOT_POSSESSED)
+        return who + "'s" if possessive else who
+
+    return _PERSONAL.sub(name, follow_up, count=1)  # the first says who; "his" after it is clear again
+
+
 def rewrite_fault(follow_up: str, rewrite: str, earlier_questions: Sequence[str]) -> str:
     """Why the rewrite of a follow-up cannot be used in its place, or "" when it can.
 
@@ -200,8 +253,8 @@ def standalone_question(question: str, history: Iterable[Turn], llm, settings: S
     """The question rewritten with the conversation; unchanged when there is none.
 
     A rewrite that changes what was asked (:func:`rewrite_fault`) is not used: an elliptical follow-up ("And
-    Microsoft?") is the previous question about the new name when that is certain (:func:`swap_subject`);
-    otherwise the follow-up is asked after the question it follows, in the user's words ("Who won? In what time?").
+    Microsoft?") is the previous question about the new name when that is certain (:func:`swap_subject`); one that
+    says "he" or "her" names the person the turn before is about (:func:`resolve_pronouns`); otherwise the follow-up is asked after the question it follows, in the user's words ("Who won? In what time?").
     """
     turns = turns_of(history)
     if not turns:
@@ -215,4 +268,5 @@ def standalone_question(question: str, history: Iterable[Turn], llm, settings: S
     if not rewrite_fault(question, rewrite, [q for q, _ in turns]):
         return rewrite
     previous = turns[-1][0]
-    return swap_subject(previous, question) or f"{previous} {question}"
+    # "Who nominated him?" is a question of its own about the person before, not a second part of the one before
+    return swap_subject(previous, question) or resolve_pronouns(question, turns[-1]) or f"{previous} {question}"

@@ -128,6 +128,11 @@ def test_rewrite_fault(follow_up, rewrite, earlier, fault):
          "How much did OpenAI and SoftBank pledge? And Microsoft?"),
         ([("Who won the Harbour City Marathon?", "Elias Kiprono won [1].")], "In what time?", "When did Elias Kiprono win?",
          "Who won the Harbour City Marathon? In what time?"),
+        # a pronoun names the person the turn before is about (the seventh user pass: the rewrite glued the two
+        # questions, and the earlier answer was given again)
+        ([("How many votes did Kevin McCarthy win in the House Republican leadership vote?",
+           "Kevin McCarthy won 188 votes in the House Republican leadership vote [1].")], "Who nominated him?",
+         "How many votes did Kevin McCarthy win? Who nominated him?", "Who nominated Kevin McCarthy?"),
     ],
 )  # fmt: skip
 def test_standalone_question(history, follow_up, reply, asked):
