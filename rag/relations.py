@@ -2283,7 +2283,64 @@ def agent(claim: str, quote: str) -> str:
     return ""
 
 
-CHECKS = (result, placing, ranking, ordinal, role, order, agent, subject, figures, year_of_figure, period_of_figure, currency, figure_holder, outspends, comparison, endpoint, dates, direction, opposite, negation, prefixed, qualifier)  # the most specific reason first
+_PAIR = re.compile(r"(?<![\d.,/-])(\d{1,3})\s?[-–]\s?(\d{1,3})(?![\d,/]|\.\d|[-–]\d)")
+_LOSS = re.compile(r"\b(?:lost|lose|loses|losing|loss|losses|fell|falls|fall|defeat(?:ed|s)?|beaten|trail\w*|down)\b", re.I)
+
+
+def pair_order(claim: str, quote: str) -> str:
+    """A score, record or vote the quote gives the other way round: "the team opened the season 5-2" against "after a
+    2-5 start" (seventh pass). Not read where either speaks of a loss, whose scores are written either way round
+    ("lost 2-5", "lost 5-2"); a quote that also gives the claim's order agrees.
+
+    >>> pair_order("The Nets opened the season 5-2.", "Nash was fired after a 2-5 start.")
+    'figure: the quote says 2-5, not 5-2'
+    >>> pair_order("The Nets opened the season 2-5.", "Nash was fired after a 2-5 start.")
+    ''
+    >>> pair_order("The Bruins lost 2-5.", "The Bruins fell 5-2 to Florida.")
+    ''
+    >>> pair_order("The bill passed 52-48.", "The bill failed 48-52 in the Senate.")
+    'figure: the quote says 48-52, not 52-48'
+    """
+    pairs = [(a, b) for a, b in _PAIR.findall(claim) if a != b]
+    if not pairs or _LOSS.search(claim) or _LOSS.search(quote):
+        return ""
+    said = set(_PAIR.findall(quote))
+    for a, b in pairs:
+        if (b, a) in said and (a, b) not in said:
+            return f"figure: the quote says {b}-{a}, not {a}-{b}"
+    return ""
+
+
+_WORLDWIDE = re.compile(r"\b(?:world-?wide|globally|global|around the (?:world|globe)|across the (?:world|globe)|internationally)\b", re.I)
+_NATIONAL = re.compile(
+    r"\b(?:in|across) the (?:United States|U\.S\.|US|country|UK|U\.K\.)(?!\w)|\bnationwide\b|\bdomestic(?:ally)?\b"
+    r"|\bin (?:America|Britain|England|Canada|China|Japan|Germany|France|India|Australia|Mexico|Brazil)\b"
+)
+
+
+def scope(claim: str, quote: str) -> str:
+    """A figure given for the world that the quote gives for one country, or the other way round: "Ford is recalling
+    about 520,000 SUVs worldwide" against "... about 520,000 Ford Escape and Bronco Sport compacts in the United
+    States" (seventh pass; the next sentence gave 634,000 worldwide).
+
+    >>> scope("Ford is recalling about 520,000 SUVs worldwide.", "Ford is recalling about 520,000 compacts in the United States.")
+    "scope: the quote says 'in the United States', not worldwide"
+    >>> scope("Ford is recalling 520,000 SUVs in the US.", "Ford is recalling 520,000 SUVs worldwide.")
+    "scope: the quote says 'worldwide', not in the US"
+    >>> scope("It sold 10 million phones worldwide.", "It sold 10 million phones worldwide, 2 million in the US.")
+    ''
+    """
+    if not numbers_in(claim):
+        return ""
+    world, here = _WORLDWIDE.search(claim), _NATIONAL.search(claim)
+    if world and not here and not _WORLDWIDE.search(quote) and (m := _NATIONAL.search(quote)):
+        return f"scope: the quote says '{m.group(0)}', not worldwide"
+    if here and not world and not _NATIONAL.search(quote) and (m := _WORLDWIDE.search(quote)):
+        return f"scope: the quote says '{m.group(0)}', not {here.group(0).replace('across', 'in')}"
+    return ""
+
+
+CHECKS = (result, pair_order, placing, ranking, ordinal, role, order, agent, subject, figures, year_of_figure, period_of_figure, currency, figure_holder, outspends, comparison, endpoint, dates, direction, opposite, negation, prefixed, qualifier, scope)  # the most specific reason first
 
 
 def conflict(claim: str, quote: str) -> str:
