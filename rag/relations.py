@@ -2340,7 +2340,37 @@ def scope(claim: str, quote: str) -> str:
     return ""
 
 
-CHECKS = (result, pair_order, placing, ranking, ordinal, role, order, agent, subject, figures, year_of_figure, period_of_figure, currency, figure_holder, outspends, comparison, endpoint, dates, direction, opposite, negation, prefixed, qualifier, scope)  # the most specific reason first
+_AGAINST = re.compile(r"\b(?:against|vs\.?|versus)\s+(?:the\s+)?((?:[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*)*)")
+
+
+def opponent(claim: str, quote: str) -> str:
+    """Another side than the claim's, after "against" or "vs.": "Lionel Messi scored the first goal against Saudi
+    Arabia" against a photo caption's "Messi celebrates scoring the opening goal against Mexico" (seventh pass; the
+    headline named Saudi Arabia). Only where the quote never names the claim's side.
+
+    >>> opponent("Messi scored the first goal against Saudi Arabia.", "Messi celebrates scoring the opening goal against Mexico on November 26.")
+    'names: the quote says against Mexico, not Saudi Arabia'
+    >>> opponent("Messi scored against Saudi Arabia.", "Messi scored against the Saudis and Mexico.")
+    ''
+    >>> opponent("Messi scored against Saudi Arabia.", "Messi scored a penalty against Saudi Arabia's keeper.")
+    ''
+    """
+    ours = [m.group(1).rstrip(".") for m in _AGAINST.finditer(claim)]
+    if not ours:
+        return ""
+    theirs = [m.group(1).rstrip(".") for m in _AGAINST.finditer(quote)]
+    have = _words_named(quote)
+    for side in ours:
+        words = [w.lower().rstrip(".'’s") for w in side.split()]
+        if any(w in have or _PLACE_FORMS.get(w, set()) & have for w in words):
+            continue
+        other = next((t for t in theirs if not {w.lower() for w in t.split()} & set(words)), "")
+        if other:
+            return f"names: the quote says against {other}, not {side}"
+    return ""
+
+
+CHECKS = (result, opponent, pair_order, placing, ranking, ordinal, role, order, agent, subject, figures, year_of_figure, period_of_figure, currency, figure_holder, outspends, comparison, endpoint, dates, direction, opposite, negation, prefixed, qualifier, scope)  # the most specific reason first
 
 
 def conflict(claim: str, quote: str) -> str:
