@@ -934,7 +934,11 @@ def _attributes(text: str, vocab, *, min_words: int, before: bool) -> dict[str, 
             if i < p[0] <= i + 4 and toks[p[0] - 1].lower() in _HELD_AT
             or p in owners and (i == p[1] + 1 or i == p[1] + 2 and toks[p[1] + 1].lower() in _ROLE_QUALIFIERS)
         ]  # fmt: skip
-        people_here = [p for p in people if p not in held_at] or people
+        # "McCarthy won 188-31 against Arizona Rep. Andy Biggs": the side after "against" or "over" was beaten
+        beaten = [p for p in people if before and p[0] > i and _BEATEN & {t.lower() for t in toks[max(i + 1, p[0] - 5) : p[0]]}]
+        if beaten and all(p in beaten for p in people):
+            continue
+        people_here = [p for p in people if p not in held_at and p not in beaten] or people
         stated = i > 1 and toks[i - 1].lower() in _DETERMINERS and toks[i - 2].lower() in _COPULA
         same = [p for p in people_here if sentence and sentence[p[0]] == sentence[i]]
         pick = _attribute_holder(same, i, before, passive, stated, strict=True) or _attribute_holder(people_here, i, before, passive, stated)
@@ -945,6 +949,9 @@ def _attributes(text: str, vocab, *, min_words: int, before: bool) -> dict[str, 
             continue
         found.setdefault(pick[2], set()).add(value)
     return found
+
+
+_BEATEN = frozenset("against over vs vs. versus beating defeating past".split())
 
 
 def _attribute_holder(people: list, i: int, before: bool, passive: bool, stated: bool, *, strict: bool = False):
@@ -2361,7 +2368,7 @@ def opponent(claim: str, quote: str) -> str:
     theirs = [m.group(1).rstrip(".") for m in _AGAINST.finditer(quote)]
     have = _words_named(quote)
     for side in ours:
-        words = [w.lower().rstrip(".'’s") for w in side.split()]
+        words = [re.sub(r"['’]s$", "", w.lower()).rstrip(".") for w in side.split()]
         if any(w in have or _PLACE_FORMS.get(w, set()) & have for w in words):
             continue
         other = next((t for t in theirs if not {w.lower() for w in t.split()} & set(words)), "")

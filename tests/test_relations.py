@@ -485,3 +485,43 @@ def test_a_deed_the_quote_never_tells(claim, text, title, verified):
     assert checked.verified is verified, checked.citations[0].reason
     if not verified:
         assert checked.citations[0].reason.startswith("unstated: the quote says")
+
+
+@pytest.mark.parametrize(
+    ("claim", "text", "title", "reason"),
+    [
+        # the seventh user pass (November 2022): each verified before
+        ("Kevin McCarthy won 218 votes in the leadership vote [1].",
+         "In January, McCarthy must win 218 votes, a majority of the entire House, to wield the speaker's gavel.",
+         "McCarthy beats challenger", "unstated: the quote says 'must ... win', not that it happened"),
+        ("McCarthy was nominated by the GOP [1].",
+         "In the GOP's internal leadership elections, McCarthy only needs a simple majority to win his party's nomination for speaker.",
+         "House leadership elections", "unstated: the quote says 'needs ... nomination', not that it happened"),
+        ("Darrell Brooks was found guilty of driving into the crowd and was belligerent and disruptive at trial [1].",
+         "Darrell Brooks was sentenced to life in prison for driving his SUV into a crowd of parade attendees. "
+         "A jury found Brooks guilty last month on all 76 counts stemming from the attack.",
+         "Brooks sentenced", 'unstated: the quote says nothing of "was belligerent and disruptive at trial"'),
+        ("The Nets fired Steve Nash after the team opened the season 5-2 [1].",
+         "The Brooklyn Nets fired Steve Nash as their head coach on Tuesday after a 2-5 start.", "Nets fire Nash",
+         "figure: the quote says 2-5, not 5-2"),
+        ("Ford is recalling about 520,000 Escape and Bronco Sport SUVs worldwide [1].",
+         "Ford is recalling about 520,000 Ford Escape and Bronco Sport compacts in the United States.", "Ford recall",
+         "scope: the quote says 'in the United States', not worldwide"),
+        ("Lionel Messi scored the first goal against Saudi Arabia [1].",
+         "Argentina's Lionel Messi celebrates scoring the opening goal against Mexico on November 26.",
+         "Saudi Arabia vs Argentina", "names: the quote says against Mexico, not Saudi Arabia"),
+        # ... and what they say when the quote does tell it
+        ("Kevin McCarthy won the nomination with 188 votes [1].",
+         "McCarthy won 188-31 against Arizona Rep. Andy Biggs to secure the nomination.", "McCarthy", ""),
+        ("The Nets opened the season 2-5 [1].", "The Brooklyn Nets fired Steve Nash after a 2-5 start.", "Nets", ""),
+        ("The Nuggets won Game 7 against the Timberwolves [1].",
+         "The Nuggets won Game 7 against the Minnesota Timberwolves on Sunday.", "Nuggets", ""),
+        ("Brooks was found guilty and sentenced to life [1].",
+         "A jury found Brooks guilty on all 76 counts, and he was sentenced to life.", "Brooks", ""),
+    ],
+)  # fmt: skip
+def test_the_seventh_passes_false_verifications(claim, text, title, reason):
+    (checked,) = Checker([passage(text, title)], repair=False).check(claim).claims
+    assert checked.verified is (not reason), checked.citations[0].reason
+    if reason:
+        assert checked.citations[0].reason == reason
