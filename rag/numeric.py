@@ -45,6 +45,22 @@ _TENS_NUM = re.compile(
 )
 
 
+def number_spans(text: str) -> list[tuple[int, int, float]]:
+    """Where ``text`` gives each figure in digits, and its value (scale words applied; a range: both ends).
+
+    >>> number_spans("It hit $1.4 million, up from 220,000.")
+    [(7, 19, 1400000.0), (28, 36, 220000.0)]
+    """
+    out = []
+    for m in _NUM.finditer(text):
+        scale_word = m.group("scale") or (m.group("short") if m.group("cur") else None)
+        scale = _SCALE[scale_word.lower()] if scale_word else 1.0
+        for key in ("num", "num2"):
+            if m.group(key):
+                out.append((m.start(), m.end(), _round(float(m.group(key).replace(",", "")) * scale)))
+    return out
+
+
 def numbers_in(text: str) -> set[float]:
     """Every number in ``text`` as a float, scale words applied; ranges give both ends.
 

@@ -31,7 +31,7 @@ import re
 from collections import Counter
 from datetime import date, timedelta
 
-from .numeric import ORDINAL_WORDS, numbers_in
+from .numeric import ORDINAL_WORDS, number_spans, numbers_in
 from .stemming import stem
 
 _TOKEN = re.compile(r"\d+(?::\d+)+|[A-Za-zÀ-ÿ0-9]+(?:[.,'’-][A-Za-zÀ-ÿ0-9]+)*")  # a time (2:21:58) is one token
@@ -573,7 +573,7 @@ _WON = frozenset(
     "awarded award awards prize prizes medal medals medallist medalist gold trophy crowned honored honoured elected "
     "re-elected reelected first secured secure secures landslide named went scooped picked collected lifted edged "
     "routed thrashed downed overcame prevailed carried topped flipped recipient received receives earned landed "
-    "swept sweep victor conquered outscored outlasted retained retains successful".split()
+    "swept sweep victor conquered outscored outlasted retained retains successful capture captured captures".split()
 )
 # What someone "won" that is not a contest the quote must call a win: "won approval", "won 52% of the vote".
 _NOT_CONTESTS = frozenset(
@@ -622,6 +622,7 @@ def unstated_win(claim: str, quote: str, title: str = "") -> str:
     return "" if said & _WON else "unstated: the quote says nothing of who won"
 
 
+_WON_DONE = _WIN | frozenset("captured clinched secured".split())  # a claim's words for a win told as done
 _WON_WORDS = re.compile(r"\b(?:" + "|".join(sorted(_WON, key=len, reverse=True)) + r")\b")
 
 
@@ -641,8 +642,8 @@ def framed_win(claim: str, quote: str, asked: str = "") -> str:
     ''
     """
     ct = [t.lower() for t in tokens(claim)]
-    done = any(t in _WIN and not set(ct[max(0, i - 3) : i]) & (_FRAMES | _MODALS | {"to"}) for i, t in enumerate(ct))
-    if not done or _negated(claim) or _WIN & {t.lower() for t in tokens(asked)}:
+    done = any(t in _WON_DONE and not set(ct[max(0, i - 3) : i]) & (_FRAMES | _MODALS | {"to"}) for i, t in enumerate(ct))
+    if not done or _negated(claim) or _WON_DONE & {t.lower() for t in tokens(asked)}:
         return ""
     text = quote.replace("’", "'")
     if len(text.lower()) != len(text):
@@ -684,7 +685,7 @@ _ACTS = {
     "death": ("killed died dies deaths", r"kill\w*|die[sd]?|dying|dead|deaths?|deadly|fatal\w*|lives|perish\w*|slain|murder\w*|shot|homicide|toll|bodies|drown\w*|(?:not|n't|never|no one|nobody) surviv\w*|passed away|lost (?:his|her|their) li(?:fe|ves)|deceased"),
     "approval": ("approved approves", r"approv\w*|pass\w*|sign\w* off|green[- ]light\w*|clear\w*|ratif\w*|vot\w*|adopt\w*|endors\w*|back\w*|"
                  r"authori[sz]\w*|ok'?d|okay\w*|uph\w*|sanction\w*|enact\w*|allow\w*|go-ahead"),
-    "nomination": ("nominated nominates", r"nominat\w*|nominee\w*|pick\w*|tap\w*|chose\w*|choos\w*|select\w*|nam(?:e|ed|es|ing)|"
+    "nomination": ("nominated nominates", r"(?:re)?nominat\w*|nominee\w*|pick\w*|tap\w*|chose\w*|choos\w*|select\w*|nam(?:e|ed|es|ing)|"
                    r"put (?:\w+ )?(?:forward|up)|endors\w*|nods?|up for|contend\w*|shortlist\w*|finalists?|candidat\w*|runs?|running"),
     "signing": ("signed signs", r"sign\w*|ink\w*|agree\w*|deal|finali[sz]\w*|struck|reach\w*|land\w*|pen|put (?:his|her|their) name"),
 }
@@ -805,11 +806,15 @@ _FRAMES = frozenset(
     "should might may will plan plans planned planning proposed propose proposes proposal bid talks attempt attempted "
     "warrant if unless pressure petitioned recommended recommend recommends wants want hopes hope trying tried "
     "offered offer offers avoid spared short demanding vow vows vowed pledged pledges promised promises intends intend "
-    "intention without warns warned warning preparing prepared must need needs needed".split()
+    "intention without warns warned warning preparing prepared must need needs needed can favourite favorite "
+    "favoured favored front-runner frontrunner tipped poised likely eligible shortlist shortlisted possible "
+    "potential".split()
 )
 
 
-_FRAME_NOUNS = frozenset("plan plans proposal bid talks attempt warrant".split())  # a frame only before "to" or "for"
+_FRAME_NOUNS = frozenset(  # a frame only before "to" or "for"
+    "plan plans proposal bid talks attempt warrant fight race battle push campaign quest favourite favorite".split()
+)
 
 
 def _frame(before: str, told: str, reach: int = 8) -> str:
@@ -2290,7 +2295,7 @@ def agent(claim: str, quote: str) -> str:
     return ""
 
 
-_PAIR = re.compile(r"(?<![\d.,/-])(\d{1,3})\s?[-–]\s?(\d{1,3})(?![\d,/]|\.\d|[-–]\d)")
+_PAIR = re.compile(r"(?<![\d.,/-])(\d{1,3})\s?[-–]\s?(\d{1,3})(?!\d|[.,]\d|/|[-–]\d)")
 _LOSS = re.compile(r"\b(?:lost|lose|loses|losing|loss|losses|fell|falls|fall|defeat(?:ed|s)?|beaten|trail\w*|down)\b", re.I)
 
 
@@ -2321,14 +2326,26 @@ def pair_order(claim: str, quote: str) -> str:
 _WORLDWIDE = re.compile(r"\b(?:world-?wide|globally|global|around the (?:world|globe)|across the (?:world|globe)|internationally)\b", re.I)
 _NATIONAL = re.compile(
     r"\b(?:in|across) the (?:United States|U\.S\.|US|country|UK|U\.K\.)(?!\w)|\bnationwide\b|\bdomestic(?:ally)?\b"
-    r"|\bin (?:America|Britain|England|Canada|China|Japan|Germany|France|India|Australia|Mexico|Brazil)\b"
+    r"|\b(?:in|across) (?:America|North America|Europe|Britain|England|Canada|China|Japan|Germany|France|India|Australia"
+    r"|Mexico|Brazil)\b"
 )
+_CLAUSE_END = re.compile(r",(?!\d{3})|;|:|—|–|\(|\)|\b(?:while|whereas|but)\b")
+_SAME_PLACE = {"united states": "us", "u.s.": "us", "america": "us", "uk": "britain", "u.k.": "britain"}
+
+
+def _scope_of(said: str) -> str:
+    """ "world", a place ("us", "canada", ...), or "" for one's own country ("nationwide", "in the country")."""
+    if _WORLDWIDE.fullmatch(said):
+        return "world"
+    place = re.sub(r"^(?:in|across)\s+(?:the\s+)?", "", said.lower())
+    return "" if place in ("nationwide", "domestic", "domestically", "country") else _SAME_PLACE.get(place, place)
 
 
 def scope(claim: str, quote: str) -> str:
-    """A figure given for the world that the quote gives for one country, or the other way round: "Ford is recalling
-    about 520,000 SUVs worldwide" against "... about 520,000 Ford Escape and Bronco Sport compacts in the United
-    States" (seventh pass; the next sentence gave 634,000 worldwide).
+    """A figure given for the world that the quote gives for one country, or for another country, or the other way
+    round: "Ford is recalling about 520,000 SUVs worldwide" against "... about 520,000 Ford Escape and Bronco Sport
+    compacts in the United States" (seventh pass; the next sentence gave 634,000 worldwide). Where the quote gives
+    more than one scope, the one nearest the claim's figure is the figure's.
 
     >>> scope("Ford is recalling about 520,000 SUVs worldwide.", "Ford is recalling about 520,000 compacts in the United States.")
     "scope: the quote says 'in the United States', not worldwide"
@@ -2336,15 +2353,38 @@ def scope(claim: str, quote: str) -> str:
     "scope: the quote says 'worldwide', not in the US"
     >>> scope("It sold 10 million phones worldwide.", "It sold 10 million phones worldwide, 2 million in the US.")
     ''
+    >>> scope("It sold 2 million phones worldwide.", "It sold 10 million phones worldwide, 2 million in the US.")
+    "scope: the quote says 'in the US', not worldwide"
+    >>> scope("Harrowgate will cut 12,400 jobs in Canada.", "Of the 12,400 jobs it plans to cut globally, 2,100 will be in Canada.")
+    "scope: the quote says 'globally', not in Canada"
     """
-    if not numbers_in(claim):
+    wanted = numbers_in(claim)
+    claimed = [m for m in (*_WORLDWIDE.finditer(claim), *_NATIONAL.finditer(claim))]
+    if not wanted or len({_scope_of(m.group(0)) for m in claimed}) != 1:
         return ""
-    world, here = _WORLDWIDE.search(claim), _NATIONAL.search(claim)
-    if world and not here and not _WORLDWIDE.search(quote) and (m := _NATIONAL.search(quote)):
-        return f"scope: the quote says '{m.group(0)}', not worldwide"
-    if here and not world and not _NATIONAL.search(quote) and (m := _WORLDWIDE.search(quote)):
-        return f"scope: the quote says '{m.group(0)}', not {here.group(0).replace('across', 'in')}"
-    return ""
+    ours = _scope_of(claimed[0].group(0))
+    marks = [(m.start(), m.end(), m.group(0)) for m in (*_WORLDWIDE.finditer(quote), *_NATIONAL.finditer(quote))]
+    figures = [(a, b) for a, b, v in number_spans(quote) if v in wanted]
+    if not marks:
+        return ""
+    if figures:  # each of the claim's figures in the quote takes the scope its own clause gives, after it if any
+        ends = [0, *(m.end() for m in _CLAUSE_END.finditer(quote)), len(quote)]
+        near = []
+        for a, b in figures:
+            lo, hi = max(e for e in ends if e <= a), min(e for e in ends if e >= b)
+            after = [m for m in marks if b <= m[0] and m[1] <= hi]
+            before = [m for m in marks if lo <= m[0] and m[1] <= a]
+            if after or before:
+                near.append(after[0][2] if after else before[-1][2])
+    else:
+        near = [m[2] for m in marks]
+    theirs = {_scope_of(t) for t in near}
+    if not theirs:
+        return ""
+    if ours in theirs or (ours != "world" and "" in theirs) or (ours == "" and theirs - {"world"}):
+        return ""
+    said = next(t for t in near if _scope_of(t) not in (ours, ""))
+    return f"scope: the quote says '{said}', not " + ("worldwide" if ours == "world" else claimed[0].group(0).replace("across", "in"))
 
 
 _AGAINST = re.compile(r"\b(?:against|vs\.?|versus)\s+(?:the\s+)?((?:[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*)*)")
