@@ -34,6 +34,7 @@ from .relations import (
     replaced_figure,
     spelling,
     subject,
+    this_week_for_last,
     unstated_act,
     unstated_move,
     unstated_win,
@@ -315,6 +316,7 @@ class Checker:
             if not relation and len(window) == 2:
                 relation = subject(claim, sentence, before_only=True)
             relation = relation or out_of_period(claim, p.published, self.today)
+            relation = relation or this_week_for_last(claim, quote, p.published, self.today)
             relation = relation or other_year(claim, quote, p.published, p.title, self.question)
             # ... but not where the quote gives another figure in the same words: "Meta announced 10,000 job cuts" (the
             # question's figure) is not stated by "Meta: 11,000".

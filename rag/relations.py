@@ -1262,6 +1262,33 @@ def out_of_period(claim: str, published: date | None, today: date | None) -> str
     return ""
 
 
+_LAST_WEEK = re.compile(r"\b(?:last|the past) week\b", re.I)
+
+
+def this_week_for_last(claim: str, quote: str, published: date | None, today: date | None) -> str:
+    """A claim of "last week" on a quote whose every day named is in the week of ``today``: "Jiang Zemin died last
+    week" on "... has died, state-run Xinhua news agency announced Wednesday" in an article of that Wednesday, the
+    as-of day (seventh pass). A quote that names no day, or says "last week" itself, is not read.
+
+    >>> this_week_for_last("Jiang Zemin died last week.", "Jiang has died, Xinhua announced Wednesday.", date(2022, 11, 30), date(2022, 11, 30))
+    "dated: the claim says 'last week', the quote's day is 2022-11-30, this week"
+    >>> this_week_for_last("He died last week.", "He died on Friday, his family said.", date(2022, 11, 28), date(2022, 11, 30))
+    ''
+    >>> this_week_for_last("He died last week.", "He died last week, his family said on Tuesday.", date(2022, 11, 29), date(2022, 11, 30))
+    ''
+    """
+    from .dates import days_stated
+
+    said = _QUOTED.sub(" ", claim)
+    if published is None or today is None or not _LAST_WEEK.search(said) or _LAST_WEEK.search(quote):
+        return ""
+    monday = today - timedelta(days=today.weekday())
+    _, days = days_stated(quote, published)
+    if days and published >= monday and all(monday <= d <= today for d in days):
+        return f"dated: the claim says '{_LAST_WEEK.search(said).group(0).lower()}', the quote's day is {max(days).isoformat()}, this week"
+    return ""
+
+
 # The year a claim places its event in: "in 2024" (not a season, "in 2024-25", nor a year in quotation marks).
 _IN_YEAR = re.compile(r"\bin ((?:19|20)\d\d)(?![\w/–-]|\s*(?:-|–|/|to|and)\s*\d)")
 # The quote's event day, said as when something happened: "on Sunday, 6 April", "on Dec. 28", "yesterday".
