@@ -24,6 +24,7 @@ from .relations import (
     CALENDAR,
     about_same,
     conflict,
+    framed_deed,
     framed_win,
     headline_comparison,
     lead_name,
@@ -304,6 +305,7 @@ class Checker:
                 relation = f"names: {lead} not in the quoted sentence"
             relation = relation or unstated_move(claim, quote, p.title) or unstated_win(claim, quote, p.title)
             relation = relation or unstated_act(claim, quote, p.title, self.question) or framed_win(claim, quote, self.question)
+            relation = relation or framed_deed(claim, quote, self.question)
             relation = relation or headline_comparison(claim, quote, p.title)
             relation = relation or unstated_part(claim, quote, p.title, self.question)
             # A yes-or-no question states nothing: "Could the Fever get Aliyah Boston?" is no support for "The Fever
