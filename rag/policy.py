@@ -405,6 +405,18 @@ _ASKS = (  # what a question asks for, how to find one in an answer, and what of
     (re.compile(r"\b(?:what|which)\s+(?:date|day)\b", re.I), "date", _days, _question_times),
     (re.compile(r"^\W*what\s+time\s+(?:did|was|were|is|are|does|do|will)\b|\bat\s+what\s+(?:time|hour)\b", re.I), "time of day",
      lambda s: {m.lower() for m in _CLOCK.findall(s)}, None),
+    # "What caused the explosion?" answered with how many it killed (an eighth user pass)
+    (re.compile(r"^\W*what\s+(?:caused|causes|cause|triggered|sparked|led\s+to)\b|\b(?:what|which)\s+(?:was|is|were)\s+the\s+cause", re.I),
+     "cause", lambda s: {m.lower() for m in _CAUSE.findall(s)}, lambda q: set()),
+    # "Who won the Powerball jackpot?" answered with a line about candy bars: a winner has a name
+    (re.compile(r"^\W*who\s+(?:won|wins|has\s+won|will\s+win)\b|^\W*which\s+(?:team|company|country|player|club|candidate|party|"
+                r"state|city|nation|firm|driver|horse|film|movie|song|album|book|athlete|golfer|runner)\b", re.I),
+     "name", lambda s: {n.lower() for _, _, n in names(s)}, None),
+)
+_CAUSE = re.compile(
+    r"\b(?:because|due\s+to|caused\s+by|blamed\s+(?:on|for)|triggered\s+by|sparked\s+by|result(?:ed)?\s+(?:of|from)|"
+    r"owing\s+to|linked\s+to|attributed\s+to|after|amid|caused|causing)\b",
+    re.I,
 )
 
 
@@ -456,6 +468,17 @@ def lacks_asked(question: str, claims: Sequence[Claim]) -> str:
     >>> lacks_asked("At what time was Smith executed?", said("The execution was called off at about 11:20 p.m."))
     ''
     >>> lacks_asked("He solved a Rubik's Cube in what time?", said("He solved it in 3.13 seconds."))  # a duration
+    ''
+
+    "What caused ...?" needs a cause, "Who won ...?" a name the question does not give (an eighth user pass):
+
+    >>> lacks_asked("What caused the coal mine explosion in Amasra?", said("The explosion killed at least 40 people."))
+    'the question asks for a cause and the answer gives none'
+    >>> lacks_asked("What caused the explosion?", said("It was caused by a buildup of methane gas."))
+    ''
+    >>> lacks_asked("Who won the Powerball jackpot?", said("The winning numbers for the Powerball drawing were 13 and 19."))
+    'the question asks for a name and the answer gives none'
+    >>> lacks_asked("Who won the Nobel Peace Prize?", said("Ales Bialiatski won the Nobel Peace Prize."))
     ''
     """
     for asks, what, found, asked in _ASKS:
