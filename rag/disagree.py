@@ -143,6 +143,10 @@ def find(claims: Sequence[Claim], passages: Sequence[Passage]) -> list[Disagreem
                         g = theirs[0]
                         if any(o.unit == g.unit and not _differs(o.value, g.value) for o in ours_all):
                             continue  # our own sentence gives their value too: a comparison
+                        if bool(_ESTIMATE.search(sentence)) != bool(_ESTIMATE.search(cite.quote)):
+                            continue  # a poll's 45% is not a dispute with the count's 50.90% (an eighth user pass)
+                        if not _same_people(cite.quote, sentence):
+                            continue  # another person's "33 hours of community service", not hers
                         if fig.unit != "date" and _dates_differ(ours_all, found):
                             continue  # the two sentences are about different days
                         key = (fig.unit, frozenset((fig.value, g.value)))  # 21 vs 19 and 19 vs 21 are one dispute
@@ -157,6 +161,24 @@ def find(claims: Sequence[Claim], passages: Sequence[Passage]) -> list[Disagreem
                         out.append(Disagreement(cite, cite.quote[fig.start : fig.end], other, sentence[g.start : g.end]))
                         break
     return out
+
+
+_ESTIMATE = re.compile(r"\b(?:polls?|polling|pollsters?|surveys?|surveyed|respondents|forecasts?|projected|projections?|estimates?|"
+                       r"estimated|predicted|expected)\b", re.I)
+
+
+def _same_people(a: str, b: str) -> bool:
+    """Whether two sentences can be about the same people: each names none (two words or more), or they share one.
+
+    >>> _same_people("Kathy McGuiness was sentenced to 500 hours of service.", "Cpl. Edwin Ramirez was sentenced to 33 hours.")
+    False
+    >>> _same_people("McGuiness got 500 hours.", "Kathy McGuiness got 50 hours."), _same_people("The toll rose to 21.", "Edwin Ramirez said 19.")
+    (True, True)
+    """
+    from .relations import _people, _same_name
+
+    ours, theirs = [n for _, _, n in _people(a, 2)], [n for _, _, n in _people(b, 2)]
+    return not ours or not theirs or any(_same_name(x, y) for x in ours for y in theirs)
 
 
 def _dates_differ(a: list[Figure], b: list[Figure]) -> bool:

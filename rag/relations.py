@@ -83,7 +83,8 @@ _NOT_NAMES = frozenset(
     "The A An In On At By For And But Or It Its This That These Those He She They We I His Her Their Our Mr Mrs Ms Dr "
     "However Meanwhile Still Yet Also Then Now Thanksgiving Christmas Easter Halloween "
     "January February March April May June July August September October November December Monday Tuesday Wednesday "
-    "Thursday Friday Saturday Sunday AI USD EUR GBP JPY CNY RMB INR KES Ksh HKD".split()  # a currency is not a name
+    "Thursday Friday Saturday Sunday AI USD EUR GBP JPY CNY RMB INR KES Ksh HKD "  # a currency is not a name
+    "Video Ad Feedback".split()  # news pages' furniture: "Video Ad Feedback Who is Adnan Syed?"
 )
 _CURRENCY_PREFIX = re.compile(r"\b(?:US|HK|NZ|A|C|S|R)\$")  # "US$75bn" is "$75bn": no one called US is named
 
@@ -1167,6 +1168,7 @@ _BEAT_VERB = re.compile(
 _LOST_TO = (
     r"\b(?:loss|losses|lost|lose|loses|losing|fell|falls|falling|defeat|defeats|bowed|bowing|succumbed)\s+to|"
     r"\b(?:loss|losses|defeat|defeats)(?:\s+(?:at\s+home|away|on\s+the\s+road))?\s+(?:against|at\s+the\s+hands\s+of)|"
+    r"\b(?:lost|lose|loses|fell)\s+\d{1,3}-\d{1,3}(?:\s+\w+){0,4}?\s+(?:against|to)|"
     r"\b(?:defeated|beaten|eliminated|upset|swept|edged|routed|stunned|outlasted|overpowered|defeat|loss)\s+by"
 )
 _WON_OVER = (
@@ -1210,6 +1212,8 @@ def result(claim: str, quote: str) -> str:
     'result: the quote says Cleveland Cavaliers beat Chicago Bulls'
     >>> result("Liverpool beat Leeds 2-1 at home.", "A 2-1 defeat at home against Leeds compounded a miserable start for Liverpool.")
     'result: the quote says Leeds won, not that Liverpool beat them'
+    >>> result("The Packers beat the Buffalo Bills 27-17.", "The Packers lost 27-17 on Sunday night against the Buffalo Bills.")
+    'result: the quote says Buffalo Bills won, not that Packers beat them'
     """
     m = _BEAT_VERB.search(claim)
     if not m or re.match(r"\s+by\b", claim[m.end() :]) or _negated(claim):
@@ -1519,6 +1523,9 @@ def figures(claim: str, quote: str) -> str:
     'figure: the quote gives 8 there, not 14'
     >>> figures("Meta spent about $39bn in 2024.", "Meta will spend $60-65bn in 2025, up from roughly US$39bn in 2024.")
     ''
+    >>> figures("The final score was 128-96, and Donovan Mitchell scored 32 points.",
+    ...         "Donovan Mitchell scored 32 points, and the Cleveland Cavaliers pounded Chicago 128-96 Saturday night.")
+    ''
     >>> figures("Tencent's 2024 capex was more than three times the previous year's level.",
     ...         "It spent 36.6 billion yuan in the fourth quarter, bringing the 2024 total to around 76.8 billion yuan, more than three times the previous year's level.")
     ''
@@ -1550,6 +1557,13 @@ def figures(claim: str, quote: str) -> str:
                 continue
             if frozenset((_digits(t), _digits(where))) in moves:
                 continue
+            if _digits(where) in mine_figures:
+                # the claim gives that figure too, and its own words around it are the quote's: "The final score was
+                # 128-96, and Donovan Mitchell scored 32 points" on "Mitchell scored 32 points, and the Cavaliers
+                # pounded Chicago 128-96" (an eighth pass) is no swap
+                at = [k for k, u in enumerate(ct) if _digits(u) == _digits(where)]
+                if any(len(_context(ct, k, reach) & _context(qt, j, reach, sent)) > other for k in at for j in spots[where]):
+                    continue
             if other >= 2 and other >= own + 2 and (_digits(where) not in mine_figures or (own <= 1 and other >= own + 3)):
                 return f"figure: the quote gives {where} there, not {t}"
     return ""
@@ -1806,7 +1820,8 @@ _PLACE_BEFORE = frozenset("in at on from to of by for with into near across".spl
 def _holder(toks: list[str], found: list[tuple[int, int, str]], i: int, reach: int = 12) -> str:
     """The name that ends nearest before token ``i`` (within ``reach`` tokens), or "": the one a figure is given to.
     A name after a preposition is where or whose, not who ("Shares in Hong Kong surged 14%")."""
-    before = [(b, n) for a, b, n in found if b < i and i - b <= reach and not (a and toks[a - 1].lower() in _PLACE_BEFORE)]
+    before = [(b, n) for a, b, n in found if b < i and i - b <= reach and not (a and toks[a - 1].lower() in _PLACE_BEFORE)
+              and not _governed(toks, a)]  # "the orbit of the asteroid Dimorphos by 32 minutes": the spacecraft's 32
     return max(before)[1] if before else ""
 
 
