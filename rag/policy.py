@@ -405,9 +405,6 @@ _ASKS = (  # what a question asks for, how to find one in an answer, and what of
     (re.compile(r"\b(?:what|which)\s+(?:date|day)\b", re.I), "date", _days, _question_times),
     (re.compile(r"^\W*what\s+time\s+(?:did|was|were|is|are|does|do|will)\b|\bat\s+what\s+(?:time|hour)\b", re.I), "time of day",
      lambda s: {m.lower() for m in _CLOCK.findall(s)}, None),
-    # "What caused the explosion?" answered with how many it killed (an eighth user pass)
-    (re.compile(r"^\W*what\s+(?:caused|causes|cause|triggered|sparked|led\s+to)\b|\b(?:what|which)\s+(?:was|is|were)\s+the\s+cause", re.I),
-     "cause", lambda s: {m.lower() for m in _CAUSE.findall(s)}, lambda q: set()),
     # "Who won the Powerball jackpot?" answered with a line about candy bars: a winner has a name
     (re.compile(r"^\W*who\s+(?:won|wins|has\s+won|will\s+win)\b|^\W*which\s+(?:team|company|country|player|club|candidate|party|"
                 r"state|city|nation|firm|driver|horse|film|movie|song|album|book|athlete|golfer|runner)\b", re.I),
@@ -470,12 +467,8 @@ def lacks_asked(question: str, claims: Sequence[Claim]) -> str:
     >>> lacks_asked("He solved a Rubik's Cube in what time?", said("He solved it in 3.13 seconds."))  # a duration
     ''
 
-    "What caused ...?" needs a cause, "Who won ...?" a name the question does not give (an eighth user pass):
+    "Who won ...?" needs a name the question does not give (an eighth user pass):
 
-    >>> lacks_asked("What caused the coal mine explosion in Amasra?", said("The explosion killed at least 40 people."))
-    'the question asks for a cause and the answer gives none'
-    >>> lacks_asked("What caused the explosion?", said("It was caused by a buildup of methane gas."))
-    ''
     >>> lacks_asked("Who won the Powerball jackpot?", said("The winning numbers for the Powerball drawing were 13 and 19."))
     'the question asks for a name and the answer gives none'
     >>> lacks_asked("Who won the Nobel Peace Prize?", said("Ales Bialiatski won the Nobel Peace Prize."))
@@ -486,6 +479,34 @@ def lacks_asked(question: str, claims: Sequence[Claim]) -> str:
             given = set().union(*(found(c.text) for c in claims)) if claims else set()
             if not given - (asked or found)(question):
                 return f"the question asks for a {what} and the answer gives none"
+    return no_cause(question, claims)
+
+
+_WHAT_CAUSED = re.compile(r"^\W*what\s+(?:caused|triggered|sparked|led\s+to)\s+(.+?)(?:\s+(?:to|in|on|at|last|this)\b|\?|$)", re.I)
+
+
+def no_cause(question: str, claims: Sequence[Claim]) -> str:
+    """Why an answer to "What caused X?" that only tells of X is declined, or "": "What caused the coal mine explosion
+    in Amasra?" answered "The explosion inside the coal mine killed at least 40 people" (an eighth user pass). An
+    answer that opens with X (its first five words hold one of X's) must give a cause in words that say one;
+    one that opens with something else names the cause ("The yellow fever outbreaks ... drew visitors away").
+
+    >>> from rag.models import Citation
+    >>> said = lambda text: [Claim(text, (Citation(1, "c", "d", "T", "", None, "q", 0, 1, True),))]
+    >>> no_cause("What caused the coal mine explosion in Amasra?", said("The explosion inside the coal mine killed at least 40 people."))
+    'the question asks for a cause and the answer gives none'
+    >>> no_cause("What caused the explosion?", said("The explosion was caused by a buildup of methane gas."))
+    ''
+    >>> no_cause("What caused Jacksonville's tourism to decline?", said("The yellow fever outbreaks drew visitors to other areas."))
+    ''
+    """
+    m = _WHAT_CAUSED.match(question.strip())
+    if not m or not claims:
+        return ""
+    effect = stems(m.group(1))
+    opening = stems(" ".join(claims[0].text.split()[:5]))
+    if effect & opening and not any(_CAUSE.search(c.text) for c in claims):
+        return "the question asks for a cause and the answer gives none"
     return ""
 
 

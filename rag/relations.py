@@ -647,6 +647,8 @@ def framed_deed(claim: str, quote: str, asked: str = "") -> str:
     "unstated: the quote says 'expected ... report', not that it happened"
     >>> framed_deed("Royal Mail cut 6,000 jobs.", "Royal Mail could cut 6,000 jobs.", asked="How many jobs did Royal Mail cut?")
     ''
+    >>> framed_deed("Crews reconnected 24,000 customers.", "Crews restored supply to 24,000 customers and expected the rest to be reconnected.")
+    ''
     """
     if _negated(claim):
         return ""
@@ -663,9 +665,28 @@ def framed_deed(claim: str, quote: str, asked: str = "") -> str:
         told = [m for m in re.finditer(r"[A-Za-z][\w'-]*", text) if stem(m.group().lower()) in stems_of or m.group().lower() == t]
         # a frame of another clause does not reach: "could fall further after they fell 2%"
         frames = [_frame(_SUBORDINATE.split(text[: m.start()])[-1], m.group()) for m in told]
-        if told and all(frames):
+        if told and all(frames) and _same_clause_as_figures(claim, text, told):
             return f"unstated: the quote says '{frames[0]} ... {told[0].group()}', not that it happened"
     return ""
+
+
+_CLAUSES = re.compile(r",(?!\d{3})|;|:|\b(?:and|but|while|whereas)\b")
+
+
+def _same_clause_as_figures(claim: str, quote: str, told: list[re.Match]) -> bool:
+    """Whether a framed mention is in a clause of the quote that gives the claim's figures (or the claim gives none
+    the quote has): "crews had restored supply to about 24,000 customers ... and expected most of the rest to be
+    reconnected" tells the 24,000 as done in other words; the frame is about the rest."""
+    wanted = numbers_in(claim)
+    at = [a for a, _, v in number_spans(quote) if v in wanted]
+    if not at:
+        return True
+    cuts = [0, *(m.end() for m in _CLAUSES.finditer(quote)), len(quote) + 1]
+
+    def clause(pos: int) -> int:
+        return max(k for k, c in enumerate(cuts) if c <= pos)
+
+    return bool({clause(m.start()) for m in told} & {clause(a) for a in at})
 
 
 _SUBORDINATE = re.compile(r"\b(?:after|before|because|since|when|while|but|although|though|once|until)\b", re.I)
