@@ -241,11 +241,12 @@ class Checker:
         if p.published and not re.search(rf"\b{p.published:%b}", claim, re.I):
             day = str(p.published.year)  # its day only beside its month: the "1" of a "3-1" win is not May 1's
 
-        # A year the answer repeats from its question need not be quoted only in an article of that year or the next:
-        # "Lula won 50.9% in Brazil's 2018 election" is not stated by a 2022 article's "Lula won 50.90%".
+        # A past year the answer repeats from its question need not be quoted only in an article of that year or the
+        # next: "Lula won 50.9% in Brazil's 2018 election" is not stated by a 2022 article's "Lula won 50.90%". (A
+        # coming year may be: "a theme park ... will open in Texas in 2024", in a 2023 article.)
         asked = self.question
         if p.published and asked:
-            asked = _QUESTION_YEAR.sub(lambda m: m.group(0) if 0 <= p.published.year - int(m.group(0)) <= 1 else " ", asked)
+            asked = _QUESTION_YEAR.sub(lambda m: " " if p.published.year - int(m.group(0)) >= 2 else m.group(0), asked)
 
         def window_at(best: int) -> tuple[list[int], float, set[float]]:
             """The quote around sentence ``best``: it, plus the one neighbour that brings most of what the claim says.

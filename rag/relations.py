@@ -662,7 +662,9 @@ def framed_deed(claim: str, quote: str, asked: str = "") -> str:
         stems_of = {stem(base), stem(t)}
         if stems_of & asked_stems:
             continue
-        told = [m for m in re.finditer(r"[A-Za-z][\w'-]*", text) if stem(m.group().lower()) in stems_of or m.group().lower() == t]
+        # the verb, not a noun made from it ("might force a cancellation" does not tell of cancelling)
+        told = [m for m in re.finditer(r"[A-Za-z][\w'-]*", text) if m.group().lower() == t
+                or stem(m.group().lower()) in stems_of and len(m.group()) <= len(stem(base)) + 4]
         # a frame of another clause does not reach: "could fall further after they fell 2%"
         frames = [_frame(_SUBORDINATE.split(text[: m.start()])[-1], m.group()) for m in told]
         if told and all(frames) and _same_clause_as_figures(claim, text, told):
@@ -674,8 +676,8 @@ _CLAUSES = re.compile(r",(?!\d{3})|;|:|\b(?:and|but|while|whereas)\b")
 
 
 def _same_clause_as_figures(claim: str, quote: str, told: list[re.Match]) -> bool:
-    """Whether a framed mention is in a clause of the quote that gives the claim's figures (or the claim gives none
-    the quote has): "crews had restored supply to about 24,000 customers ... and expected most of the rest to be
+    """Whether every clause of the quote that gives the claim's figures holds a framed mention (or the claim gives
+    none the quote has): "crews had restored supply to about 24,000 customers ... and expected most of the rest to be
     reconnected" tells the 24,000 as done in other words; the frame is about the rest."""
     wanted = numbers_in(claim)
     at = [a for a, _, v in number_spans(quote) if v in wanted]
@@ -686,7 +688,7 @@ def _same_clause_as_figures(claim: str, quote: str, told: list[re.Match]) -> boo
     def clause(pos: int) -> int:
         return max(k for k, c in enumerate(cuts) if c <= pos)
 
-    return bool({clause(m.start()) for m in told} & {clause(a) for a in at})
+    return {clause(a) for a in at} <= {clause(m.start()) for m in told}  # "eliminated 900 positions" tells it done
 
 
 _SUBORDINATE = re.compile(r"\b(?:after|before|because|since|when|while|but|although|though|once|until)\b", re.I)
@@ -756,7 +758,8 @@ _ACTS = {
     "nomination": ("nominated nominates", r"(?:re)?nominat\w*|nominee\w*|pick\w*|tap\w*|chose\w*|choos\w*|select\w*|nam(?:e|ed|es|ing)|"
                    r"put (?:\w+ )?(?:forward|up)|endors\w*|nods?|up for|contend\w*|shortlist\w*|finalists?|candidat\w*|runs?|running"),
     "completion": ("completed completes finalized finalised closed", r"complet\w*|clos(?:e|ed|es|ing)|finali[sz]\w*|sealed|"
-                   r"consummat\w*|wrapped up|went through"),
+                   r"consummat\w*|wrapped up|went through|t(?:ook|akes|aken) effect|effective|"
+                   r"t(?:ook|aken) (?:full )?(?:control|ownership|over)|acquired|bought|purchased|bought out|buying out|now owns"),
     "signing": ("signed signs", r"sign\w*|ink\w*|agree\w*|deal|finali[sz]\w*|struck|reach\w*|land\w*|pen|put (?:his|her|their) name"),
 }
 _DEALS = frozenset("deal deals acquisition acquisitions merger mergers purchase takeover sale buyout transaction".split())
@@ -1187,10 +1190,12 @@ _BEAT_VERB = re.compile(
     r"dominated|overwhelmed|ousted|blew\s+out|rolled\s+past|cruised\s+past|knocked\s+off)\b"
 )
 _LOST_TO = (
-    r"\b(?:loss|losses|lost|lose|loses|losing|fell|falls|falling|defeat|defeats|bowed|bowing|succumbed)\s+to|"
+    r"\b(?:loss|losses|lost|lose|loses|losing|fell|falls|falling|defeat|defeats|bowed|bowing|succumbed)"
+    r"(?:\s+(?:at\s+home|away|on\s+the\s+road|\d{1,3}-\d{1,3}))?\s+to|"
     r"\b(?:loss|losses|defeat|defeats)(?:\s+(?:at\s+home|away|on\s+the\s+road))?\s+(?:against|at\s+the\s+hands\s+of)|"
     r"\b(?:lost|lose|loses|fell)\s+\d{1,3}-\d{1,3}(?:\s+\w+){0,4}?\s+(?:against|to)|"
-    r"\b(?:defeated|beaten|eliminated|upset|swept|edged|routed|stunned|outlasted|overpowered|defeat|loss)\s+by"
+    r"\b(?:defeated|beaten|eliminated|upset|swept|edged|routed|stunned|outlasted|overpowered|defeat|loss|thrashed|crushed|"
+    r"hammered|trounced|blanked|ousted)(?:\s+\d{1,3}-\d{1,3})?\s+by"
 )
 _WON_OVER = (
     r"\b(?:overpowering|beating|defeating|topping|edging|routing|downing|outlasting|eliminating|sweeping|thrashing|"
@@ -1258,8 +1263,10 @@ def result(claim: str, quote: str) -> str:
             return rf"(?:{re.escape(name)}|{re.escape(parts[0])}|{re.escape(parts[1])})\b"
         return rf"{re.escape(name)}\b"
 
-    if re.search(rf"{side(won)}[^.;]*?{_BEAT_VERB.pattern}[^.;]*?{side(lost)}", quote):
-        return ""  # the quote says it too
+    for said_too in re.finditer(rf"{side(won)}[^.;]*?({_BEAT_VERB.pattern})(?P<tail>[^.;]*?){side(lost)}", quote):
+        passive = re.search(r"\b(?:was|were|is|are|been|be|being|got|get|gets)\s+(?:\w+\s+)?$", quote[: said_too.start(1)])
+        if not passive and not re.match(r"\s+(?:\d{1,3}-\d{1,3}\s+)?by\b", said_too.group("tail") + " "):
+            return ""  # the quote says it too (not "Lakeshire were routed by Penhallick")
     # lower-case words only, and a seed: "the eighth-seeded Miami Heat", "the No. 5 San Diego State Aztecs"
     between = r"\s+(?:the\s+)?(?:No\.\s?\d+\s+|#\d+\s+)?(?:[a-z\d][\w'’.&-]*\s+){0,3}?(?:[A-Z][\w'’&-]*\.?\s+){0,2}?"
 
