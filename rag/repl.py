@@ -217,6 +217,8 @@ class Chat:
         if not arg.strip() and last is not None and not last.refused and last.claims:
             arg = " ".join(c.text for c in last.claims)  # a second opinion on the last answer, sentence by sentence
             self.out(f"checking the last answer: {arg}")
+        if not arg.strip() and last is not None and last.refused:
+            raise RagError("the last answer was declined, so there is nothing of it to check; /verify TEXT checks a statement")
         if not arg.strip():
             raise RagError("/verify needs a statement to check (or an answer before it to check again)")
         today = self.state.today

@@ -654,6 +654,10 @@ def test_verify_and_why_in_the_chat(chat):
     chat.handle("/reset")
     chat.handle("/verify")
     assert chat.errors[-1] == "/verify needs a statement to check (or an answer before it to check again)"
+    chat.llm.enqueue("Alibaba's investment was cut to $5 billion [1].")
+    chat.handle("How much is Alibaba investing?")  # declined: its one sentence does not verify
+    chat.handle("/verify")
+    assert chat.errors[-1] == "the last answer was declined, so there is nothing of it to check; /verify TEXT checks a statement"
 
 
 def test_with_evidence_the_model_reads_sentences_and_the_checker_the_whole_passage(index):
