@@ -1056,6 +1056,7 @@ _COUNTED = frozenset(
 
 
 # "Seven-time world champion Lewis Hamilton finished in second place": a champion of other contests, not this one's.
+_MEDALS = {"gold": 1, "silver": 2, "bronze": 3}  # lower case only: "Silver Harrow" is a horse
 _TITLE_HOLDER = frozenset("world former defending reigning olympic national two-time three-time multiple".split())
 
 
@@ -1063,7 +1064,10 @@ def _placings(toks: list[str]):
     for i, t in enumerate(toks):
         nxt = toks[i + 1].lower() if i + 1 < len(toks) else ""
         prev = toks[i - 1].lower() if i else ""
-        if t.lower() == "champion" and (prev in _TITLE_HOLDER or prev.endswith("-time")):
+        if t.lower() in ("champion", "winner") and (prev in _TITLE_HOLDER or prev.endswith("-time") or _YEAR.fullmatch(prev)):
+            continue  # "three-time winner", "the 2020 champion": of another year's contest
+        if t in _MEDALS and nxt not in ("lining", "screen", "jubilee", "anniversary"):  # "took bronze", "settled for silver"
+            yield i, _MEDALS[t]
             continue
         if t.lower() in _PLACING and not (t.lower() == "second" and nxt.startswith("second")):
             ahead = list(itertools.takewhile(lambda u: u.lower() not in _STOP, toks[i + 1 : i + 4]))  # not "second in the race"
