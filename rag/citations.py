@@ -315,8 +315,8 @@ class Checker:
             relation = relation or framed_deed(claim, quote, self.question)
             relation = relation or headline_comparison(claim, quote, p.title)
             relation = relation or unstated_part(claim, quote, p.title, self.question)
-            if not relation and len(words(quote)) < 3:  # a byline or a credit ("The Associated Press") states nothing
-                relation = f"unstated: the quote '{quote.strip()[:40]}' is a fragment, not a statement"
+            if not relation and len(words(sentence)) < 3:  # a byline or a credit ("The Associated Press") states nothing
+                relation = f"unstated: the quoted sentence '{sentence.strip()[:40]}' is a fragment, not a statement"
             # A yes-or-no question states nothing: "Could the Fever get Aliyah Boston?" is no support for "The Fever
             # drafted her", whatever its neighbour says ("Why did Intel cut 15,000 jobs?" takes the cut as said).
             asked = _ASKS.search(sentence) and _YES_NO.match(sentence.lstrip("\"'“‘ "))
