@@ -172,7 +172,8 @@ def names(text: str) -> list[tuple[int, int, str]]:
 
 _NOT_PEOPLE = frozenset(
     "marathon race races city cup games league open championship company group bank university inc corp ltd news "
-    "street road park river sea ocean county state party council committee court".split()
+    "street road park river sea ocean county state party council committee court prix masters classic stakes derby "
+    "bowl series trophy award awards prize prizes tournament festival".split()
 )
 
 
