@@ -1017,7 +1017,8 @@ def _attributes(text: str, vocab, *, min_words: int, before: bool) -> dict[str, 
             or p in owners and (i == p[1] + 1 or i == p[1] + 2 and toks[p[1] + 1].lower() in _ROLE_QUALIFIERS)
         ]  # fmt: skip
         # "McCarthy won 188-31 against Arizona Rep. Andy Biggs": the side after "against" or "over" was beaten
-        beaten = [p for p in people if before and p[0] > i and _BEATEN & {t.lower() for t in toks[max(i + 1, p[0] - 5) : p[0]]}]
+        beaten = [p for p in people if before and p[0] > i and (_BEATEN & {t.lower() for t in toks[max(i + 1, p[0] - 5) : p[0]]}
+                                                               or toks[p[0] - 1].lower() in ("in", "at"))]  # "won in Austin, Texas"
         if beaten and all(p in beaten for p in people):
             continue
         people_here = [p for p in people if p not in held_at and p not in beaten] or people
