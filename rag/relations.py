@@ -1017,8 +1017,11 @@ def _attributes(text: str, vocab, *, min_words: int, before: bool) -> dict[str, 
             or p in owners and (i == p[1] + 1 or i == p[1] + 2 and toks[p[1] + 1].lower() in _ROLE_QUALIFIERS)
         ]  # fmt: skip
         # "McCarthy won 188-31 against Arizona Rep. Andy Biggs": the side after "against" or "over" was beaten
-        beaten = [p for p in people if before and p[0] > i and (_BEATEN & {t.lower() for t in toks[max(i + 1, p[0] - 5) : p[0]]}
-                                                               or toks[p[0] - 1].lower() in ("in", "at"))]  # "won in Austin, Texas"
+        beaten = [p for p in people if before and (
+            p[0] > i and _BEATEN & {t.lower() for t in toks[max(i + 1, p[0] - 5) : p[0]]}
+            or p[0] and toks[p[0] - 1].lower() in ("in", "at")  # a place: "won the US Grand Prix in Austin, Texas"
+            or p[0] > i + 2 and toks[p[0] - 1].lower() == "by"  # another verb's "by": "a record previously set by"
+        )]  # fmt: skip
         if beaten and all(p in beaten for p in people):
             continue
         people_here = [p for p in people if p not in held_at and p not in beaten] or people
@@ -1068,6 +1071,8 @@ def _placings(toks: list[str]):
         prev = toks[i - 1].lower() if i else ""
         if t.lower() in ("champion", "winner") and (prev in _TITLE_HOLDER or prev.endswith("-time") or _YEAR.fullmatch(prev)):
             continue  # "three-time winner", "the 2020 champion": of another year's contest
+        if t.lower() in ("wins", "victories") and prev[:1].islower() and prev not in _PRONOUNS and prev not in _STOP:
+            continue  # "the record for season race wins", "two victories": counted, not won here
         if t in _MEDALS and nxt not in ("lining", "screen", "jubilee", "anniversary"):  # "took bronze", "settled for silver"
             yield i, _MEDALS[t]
             continue
