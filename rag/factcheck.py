@@ -145,7 +145,7 @@ def _elsewhere(claim: str, quote: str, lead: str, relation: str) -> bool:
     return any(n != lead for _, _, n in names(claim[:figure_at]))
 
 
-_WHO_WON = frozenset("result placing order agent subject role".split())  # reasons that give a deed or a result to another
+_WHO_WON = frozenset("result placing order".split())  # reasons that give a result, a placing or a deal's side to another
 
 
 def judge(
@@ -199,9 +199,9 @@ def judge(
         ):
             against.append((s.lexical, i, why))
     who = [a for a in against if a[2].split(":")[0] in _WHO_WON]
-    if good and who and max(who)[0] >= supports[good[0]].lexical:
-        # One passage seems to state it and another, as close to it, gives the result, placing or deed to someone
-        # else ("Lewis Hamilton won the Mexican Grand Prix": a sentence on Verstappen's record that Hamilton had set,
+    if good and who and max(who)[0] >= LEXICAL_STRONG:
+        # One passage seems to state it and another that holds most of its words gives the result, placing or a
+        # deal's side to someone else ("Lewis Hamilton won the Mexican Grand Prix": a sentence on Verstappen's record that Hamilton had set,
         # and "Hamilton finished in second place"): the claim is disputed, and a fact-checker must see that. (Not for
         # figures: a storm's gust of 142 km/h and an earlier report's 110 are reports, not a dispute.)
         _, i, why = max(who)
