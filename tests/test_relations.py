@@ -525,3 +525,54 @@ def test_the_seventh_passes_false_verifications(claim, text, title, reason):
     assert checked.verified is (not reason), checked.citations[0].reason
     if reason:
         assert checked.citations[0].reason == reason
+
+
+def passage_of(text: str, title: str, published: date) -> Passage:
+    return Passage("d:0", "d", 0, 0, len(text), text, title, published, "news", "", 0.5)
+
+
+@pytest.mark.parametrize(
+    ("claim", "text", "title", "question", "reason"),
+    [
+        # the eighth user pass (October 2022): each verified before, or (the last three) a true claim not verified
+        ("The Chicago Bulls beat the Cleveland Cavaliers 128-96 [1].",
+         "Donovan Mitchell scored 32 points, and the Cleveland Cavaliers pounded Chicago 128-96 Saturday night.",
+         "Cavaliers roll past Bulls", "", "result: the quote says Cleveland Cavaliers beat Chicago Bulls"),
+        ("Liverpool beat Leeds 2-1 at home [1].",
+         "A 2-1 defeat at home against Leeds on Saturday compounded a miserable start to the season for Liverpool.",
+         "Liverpool", "", "result: the quote says Leeds won, not that Liverpool beat them"),
+        ("The Green Bay Packers beat the Buffalo Bills 27-17 [1].",
+         "Aaron Rodgers and his Green Bay Packers lost 27-17 on Sunday night against the Buffalo Bills.",
+         "Packers struggles continue", "", "result: the quote says Buffalo Bills won, not that Green Bay Packers beat them"),
+        ("Lewis Hamilton won the Mexican Grand Prix [1].",
+         "Seven-time world champion Lewis Hamilton finished in second place, some 15 seconds behind the Dutchman.",
+         "Verstappen wins Mexican Grand Prix", "", "placing: the quote gives Lewis Hamilton second, not won"),
+        ("Royal Mail cut 6,000 jobs [1].", "Royal Mail said Friday that it could cut 6,000 jobs as it warned of a big loss.",
+         "Royal Mail warns of job cuts", "", "unstated: the quote says 'could ... cut', not that it happened"),
+        ("Kroger completed its acquisition of Albertsons [1].",
+         "Kroger announced Friday that it plans to buy Albertsons in a nearly $25 billion deal.", "Kroger-Albertsons merger", "",
+         "unstated: the quote says nothing of a completion"),
+        ("The Associated Press [1].", "The Associated Press\n\nOSLO, Norway (AP) — This year's Nobel Peace Prize is going to "
+         "jailed Belarus rights activist Ales Bialiatski, the award's judges said Friday.", "Nobel Peace Prize awarded",
+         "Who won the Nobel Peace Prize last week?",
+         "unstated: the quoted sentence 'The Associated Press' is a fragment, not a statement"),
+        ("Lula da Silva won 50.90% of the vote in Brazil's 2018 presidential election [1].",
+         "Lula da Silva won 50.90% of the vote and Bolsonaro received 49.10%, according to Brazil's electoral authority.",
+         "Lula da Silva will return to Brazil's presidency", "What share of the vote did Lula da Silva win in Brazil's 2018 "
+         "presidential election?", "number(s) 2018 not in the quoted sentence"),
+        ("The final score was 128-96, and Donovan Mitchell scored 32 points [1].",
+         "Donovan Mitchell scored 32 points, and the Cleveland Cavaliers pounded Chicago 128-96 Saturday night.",
+         "Cavaliers roll past Bulls", "", ""),
+        ("NASA's DART spacecraft changed the orbit of the asteroid Dimorphos by 32 minutes [1].",
+         "Now, it takes Dimorphos 11 hours and 23 minutes to circle Didymos. The DART spacecraft changed the moonlet "
+         "asteroid's orbit by 32 minutes.", "NASA's DART mission", "", ""),
+        ("Merlin Entertainments announced a Peppa Pig theme park that will open in Texas in 2024 [1].",
+         "Merlin Entertainments announced a Peppa Pig theme park that will open in Texas.", "Peppa Pig theme park",
+         "Merlin Entertainments announced a theme park based on what show will open in Texas in 2024?", ""),
+    ],
+)  # fmt: skip
+def test_the_eighth_passes_failures(claim, text, title, question, reason):
+    (checked,) = Checker([passage_of(text, title, date(2022, 10, 30))], question=question, repair=False).check(claim).claims
+    assert checked.verified is (not reason), checked.citations[0].reason
+    if reason:
+        assert checked.citations[0].reason == reason
