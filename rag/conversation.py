@@ -254,7 +254,8 @@ def standalone_question(question: str, history: Iterable[Turn], llm, settings: S
 
     A rewrite that changes what was asked (:func:`rewrite_fault`) is not used: an elliptical follow-up ("And
     Microsoft?") is the previous question about the new name when that is certain (:func:`swap_subject`); one that
-    says "he" or "her" names the person the turn before is about (:func:`resolve_pronouns`); otherwise the follow-up is asked after the question it follows, in the user's words ("Who won? In what time?").
+    says "he" or "her" names the person the turn before is about (:func:`resolve_pronouns`); otherwise the
+    follow-up is asked after the question it follows, in the user's words ("Who won? In what time?").
     """
     turns = turns_of(history)
     if not turns:

@@ -201,9 +201,10 @@ def judge(
     who = [a for a in against if a[2].split(":")[0] in _WHO_WON]
     if good and who and max(who)[0] >= LEXICAL_STRONG:
         # One passage seems to state it and another that holds most of its words gives the result, placing or a
-        # deal's side to someone else ("Lewis Hamilton won the Mexican Grand Prix": a sentence on Verstappen's record that Hamilton had set,
-        # and "Hamilton finished in second place"): the claim is disputed, and a fact-checker must see that. (Not for
-        # figures: a storm's gust of 142 km/h and an earlier report's 110 are reports, not a dispute.)
+        # deal's side to someone else ("Lewis Hamilton won the Mexican Grand Prix": a sentence on Verstappen's
+        # record that Hamilton had set, and "Hamilton finished in second place"): the claim is disputed, and a
+        # fact-checker must see that. (Not for figures: a storm's gust of 142 km/h and an earlier report's 110 are
+        # reports, not a dispute; nor for roles, which the rules misread too often.)
         _, i, why = max(who)
         return Verdict(claim, "contradicted", f"{why} (though another passage seems to state it)", (cites[i], cites[good[0]]))
     if good and entails is not None:

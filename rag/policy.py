@@ -18,8 +18,8 @@ Decisions measured rather than left to a 1.5B model's own judgement:
   :func:`lacks_asked`, :func:`twisted`, :func:`reversed_move`, :func:`unnegated` and
   :func:`other_time` decline one that says nothing new, lacks the month, year or figure
   asked for, speaks of the opposite of what was asked (or of a rise for a fall), of
-  another month or quarter, or picks the wrong one of two (:func:`wrong_pick`), or answers "Why did X ...?" about
-  someone else (:func:`other_subject`); :func:`unsupported` declines one whose support
+  another month or quarter, or picks the wrong one of two (:func:`wrong_pick`), answers "Why did X ...?" about
+  someone else (:func:`other_subject`), or "What caused X?" with X alone (:func:`no_cause`); :func:`unsupported` declines one whose support
   score (a logistic model fitted like the one above) is below ``min_support``.
 
 >>> from rag.models import Citation, Claim
