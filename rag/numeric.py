@@ -69,13 +69,7 @@ def numbers_in(text: str) -> set[float]:
     >>> numbers_in("the twenty-first century")
     set()
     """
-    found: set[float] = set()
-    for m in _NUM.finditer(text):
-        scale_word = m.group("scale") or (m.group("short") if m.group("cur") else None)
-        scale = _SCALE[scale_word.lower()] if scale_word else 1.0
-        for key in ("num", "num2"):
-            if m.group(key):
-                found.add(_round(float(m.group(key).replace(",", "")) * scale))
+    found = {v for _, _, v in number_spans(text)}
     tens = []
     for m in _TENS_NUM.finditer(text):
         tens.append((m.start(), m.end()))

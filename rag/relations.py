@@ -656,16 +656,16 @@ def framed_deed(claim: str, quote: str, asked: str = "") -> str:
     ct = [t.lower() for t in tokens(_QUOTED.sub(" ", claim))]
     asked_stems = {stem(t.lower()) for t in tokens(asked)}
     text = quote.replace("’", "'")
+    quoted = [(m, m.group().lower(), stem(m.group().lower())) for m in re.finditer(r"[A-Za-z][\w'-]*", text)]
     for i, t in enumerate(ct):
         base = _PAST_BASE.get(t) or (t if len(t) > 4 and t.endswith("ed") and t[:1].isalpha() else "")
-        if not base or set(ct[max(0, i - 3) : i]) & (_FRAMES | _MODALS | {"to"} | _DETERMINERS) or t in _FRAMES or t in _ACT_OF:
+        if not base or not _told_done(ct, i) or set(ct[max(0, i - 3) : i]) & _DETERMINERS or t in _FRAMES or t in _ACT_OF:
             continue  # a deed of _ACTS is unstated_act's, with its own words for the deed
         stems_of = {stem(base), stem(t)}
         if stems_of & asked_stems:
             continue
         # the verb, not a noun made from it ("might force a cancellation" does not tell of cancelling)
-        told = [m for m in re.finditer(r"[A-Za-z][\w'-]*", text) if m.group().lower() == t
-                or stem(m.group().lower()) in stems_of and len(m.group()) <= len(stem(base)) + 4]
+        told = [m for m, low, st in quoted if low == t or st in stems_of and len(low) <= len(stem(base)) + 4]
         # a frame of another clause does not reach: "could fall further after they fell 2%"
         frames = [_frame(_SUBORDINATE.split(text[: m.start()])[-1], m.group()) for m in told]
         if told and all(frames) and _same_clause_as_figures(claim, text, told):
@@ -713,7 +713,7 @@ def framed_win(claim: str, quote: str, asked: str = "") -> str:
     ''
     """
     ct = [t.lower() for t in tokens(claim)]
-    done = any(t in _WON_DONE and not set(ct[max(0, i - 3) : i]) & (_FRAMES | _MODALS | {"to"}) for i, t in enumerate(ct))
+    done = any(t in _WON_DONE and _told_done(ct, i) for i, t in enumerate(ct))
     if not done or _negated(claim) or _WON_DONE & {t.lower() for t in tokens(asked)}:
         return ""
     text = quote.replace("’", "'")
@@ -889,6 +889,7 @@ _FRAMES = frozenset(
 )
 
 
+_NOT_YET = _FRAMES | _MODALS | frozenset({"to"})  # a word before a deed that tells it as not done (yet)
 _FRAME_NOUNS = frozenset(  # a frame only before "to" or "for"
     "plan plans proposal bid talks attempt warrant fight race battle push campaign quest favourite favorite".split()
 )
@@ -937,13 +938,13 @@ def _deed_names(claim: str) -> set[str]:
 def _done(claim: str, act: str) -> bool:
     """Whether ``claim`` tells ``act`` as done: a word of it that no modal, "to" or frame comes just before ("was
     sentenced", not "will be sentenced" or "agreed to pay")."""
-    toks = tokens(claim)
-    for i, t in enumerate(toks):
-        if _ACT_OF.get(t.lower()) == act:
-            before = {w.lower() for w in toks[max(0, i - 3) : i]}
-            if not before & (_FRAMES | _MODALS | {"to"}):
-                return True
-    return False
+    toks = [t.lower() for t in tokens(claim)]
+    return any(_ACT_OF.get(t) == act and _told_done(toks, i) for i, t in enumerate(toks))
+
+
+def _told_done(toks: list[str], i: int) -> bool:
+    """Whether no modal, "to" or frame comes in the three lower-cased tokens before token ``i``."""
+    return not set(toks[max(0, i - 3) : i]) & _NOT_YET
 
 _MOVES = _UP | _DOWN
 _MARKET = frozenset("shares share stock stocks price prices".split())
