@@ -159,11 +159,14 @@ def test_second_writer_fails_clearly_and_readers_keep_working(tmp_path):
                              capture_output=True, text=True, timeout=300)  # fmt: skip
         assert res.returncode == 0, res.stderr
         assert "000_6177586f370daf91" in {p["doc_id"] for p in json.loads(res.stdout)["passages"]}
+        # make_corpus rewrites the seed too (article_000, article_008, ...): a copy may rank first.
+        sources = [p for p in sorted(CORPUS.glob("*")) if p.suffix in (".txt", ".md")]
+        seed_copies = {f"article_{i:03d}" for i in range(80) if sources[i % len(sources)].stem == "000_6177586f370daf91"}
         searches = 0
         while writer.poll() is None and searches < 5:
             res = subprocess.run([RAG, "search", "Alibaba investment", "--json"], env=env(index), capture_output=True, text=True, timeout=120)
             assert res.returncode == 0, res.stderr
-            assert json.loads(res.stdout)[0]["doc_id"] == "000_6177586f370daf91"
+            assert json.loads(res.stdout)[0]["doc_id"] in {"000_6177586f370daf91"} | seed_copies
             searches += 1
     finally:
         out, err = writer.communicate(timeout=600)
