@@ -576,3 +576,28 @@ def test_the_eighth_passes_failures(claim, text, title, question, reason):
     assert checked.verified is (not reason), checked.citations[0].reason
     if reason:
         assert checked.citations[0].reason == reason
+
+
+@pytest.mark.parametrize(
+    "claim, text, title, reason",
+    [
+        # the ninth pass (session 46): a verb given to another named right before it, and a prize the winner missed
+        ("Amazon announced 10,000 job cuts [1].",
+         "Amazon's news comes the same day Microsoft announced it would be reducing its workforce by 10,000 people.",
+         "Tech companies lay off employees", "subject: the quote says Microsoft announced, not Amazon"),
+        ("Beyonce won album of the year [1].",
+         "Beyonce was egregiously passed over for album of the year for Renaissance in favor of Harry Styles' Harry's House.",
+         "Grammys 2023", "negation: the quote says 'Beyonce was egregiously passed over for album of the year'"),
+        ("Smith won the seat [1].", "Smith lost out on the seat to his Democratic rival by 300 votes.", "Election results",
+         "negation: the quote says 'Smith lost out on the seat'"),
+        ("Actor Devon Marsh pleaded no contest to a drunken driving charge [1].",
+         'Devon Marsh, the actor best known for the police drama "Night Desk," pleaded no contest Tuesday to a misdemeanor '
+         "drunken driving charge.", "Actor pleads no contest", ""),
+        ("Tar won best editing [1].", "Tar lost out on best picture but won best editing.", "Oscars", ""),
+    ],
+)  # fmt: skip
+def test_the_ninth_passes_failures(claim, text, title, reason):
+    (checked,) = Checker([passage_of(text, title, date(2023, 2, 6))], repair=False).check(claim).claims
+    assert checked.verified is (not reason), checked.citations[0].reason
+    if reason:
+        assert checked.citations[0].reason == reason
