@@ -2339,7 +2339,7 @@ def other_subject(claim: str, quote: str) -> str:
     verb = ct[at].lower()
     qt, qn = tokens(quote), names(quote)
     spots = [j for j, t in enumerate(qt) if t.lower() == verb]
-    mine = [(a, b) for a, b, n in qn if _same_name(n, actor) or any(p.lower() == n.lower() for p in actor.split())]
+    mine = [b for _, b, n in qn if _same_name(n, actor) or any(p.lower() == n.lower() for p in actor.split())]
     if not spots or not mine:
         return ""
     for j in spots:
@@ -2351,7 +2351,7 @@ def other_subject(claim: str, quote: str) -> str:
             return ""
         if not re.search(rf"\b{re.escape(other)}\s+(?:\w+ly\s+)?{re.escape(qt[j])}\b", quote):
             return ""  # only the plain shape, "Microsoft announced": not a title in quotes ("Night Desk," pleaded)
-        for ma, mb in mine:
+        for mb in mine:
             if mb < a and (a - mb <= 3 or all(t.lower() in _COORDINATE or t.lower() in _STOP for t in qt[mb + 1 : a])):
                 return ""  # "Amazon and Microsoft announced", "Amazon CEO Andy Jassy announced": the actor is part of it
             if mb < a and qt[a - 1].lower() in _OF:
