@@ -571,7 +571,7 @@ _WIN = frozenset("won win wins".split())
 # How a quote can say someone won: a placing, a title, a prize, beating someone.
 _WON = frozenset(
     "won win wins winning winner winners victory victories victorious champion champions championship champ title "
-    "titles beat beats beaten defeated defeat defeats triumph triumphed triumphs clinched clinch claimed took take takes "
+    "titles beat beats beaten beating defeated defeat defeats defeating triumph triumphed triumphs clinched clinch claimed took take takes "
     "awarded award awards prize prizes medal medals medallist medalist gold trophy crowned honored honoured elected "
     "re-elected reelected first secured secure secures landslide named went scooped picked collected lifted edged "
     "routed thrashed downed overcame prevailed carried topped flipped recipient received receives earned landed "
@@ -582,6 +582,9 @@ _NOT_CONTESTS = frozenset(
     "approval praise support backing plaudits acclaim favour favor votes vote case lawsuit appeal right rights "
     "contract contracts bid seats seat concessions release funding respect hearts over".split()
 )
+
+
+_BEAT_WORDS = frozenset("beat beats defeated defeats".split())  # a claim's win over someone
 
 
 def unstated_win(claim: str, quote: str, title: str = "") -> str:
@@ -599,14 +602,18 @@ def unstated_win(claim: str, quote: str, title: str = "") -> str:
     'unstated: the quote says nothing of who won'
     >>> unstated_win("Ukraine won the 2022 Eurovision Song Contest.", "The war-torn country took the title in Turin.")
     ''
+    >>> unstated_win("Walker defeated Warnock in the runoff.", "Warnock holds a narrow lead over Walker in the runoff.")
+    'unstated: the quote says nothing of who won'
     """
     ct = [t.lower() for t in tokens(claim)]
-    wins = [i for i, t in enumerate(ct) if t in _WIN]
+    wins = [i for i, t in enumerate(ct) if t in _WIN or t in _BEAT_WORDS]
     if not wins or _negated(claim):
         return ""
     after = [(ct[i + 1 : i + 3] + ["", ""])[:2] for i in wins]
     if all(a[0][:1].isdigit() or a[0] in _NOT_CONTESTS or a[1] in _NOT_CONTESTS for a in after):
         return ""
+    if all(ct[i] in _BEAT_WORDS for i in wins) and (_SCORE.search(quote) or any(re.search(p, quote) for p in (_BEAT_VERB.pattern, _LOST_TO, _WON_OVER))):
+        return ""  # a game told with a score or another verb ("pounded", "fell 5-4 to"): result() reads who won
     said = {t.lower() for t in tokens(quote)}
     doer = names(claim)[:1]
     if doer and doer[0][2].split()[-1].lower() not in quote.lower():
@@ -631,6 +638,9 @@ _LOST_OUT = re.compile(
 )
 
 
+_GAINED = _WIN | frozenset("received receives earned earns got landed secured".split())  # "received a nomination for best actor"
+
+
 def lost_out(claim: str, quote: str) -> str:
     """The quote says the claim's winner missed what the claim says they won: "Beyonce won album of the year"
     against "Beyonce was egregiously passed over for album of the year ... in favor of Harry Styles".
@@ -639,6 +649,8 @@ def lost_out(claim: str, quote: str) -> str:
     "negation: the quote says 'Beyonce was egregiously passed over for album of the year'"
     >>> lost_out("Smith won the seat.", "Smith lost out on the seat to his Democratic rival by 300 votes.")
     "negation: the quote says 'Smith lost out on the seat'"
+    >>> lost_out("Cruise received a nomination for best actor.", "But even with a best picture nod, Cruise was passed over for best actor.")
+    "negation: the quote says 'Cruise was passed over for best actor'"
     >>> lost_out("Tar won best editing.", "Tar lost out on best picture but won best editing.")
     ''
     >>> lost_out("Smith won the seat.", "Jones lost the seat to Smith.")
@@ -646,11 +658,11 @@ def lost_out(claim: str, quote: str) -> str:
     """
     ct = [t.lower() for t in tokens(claim)]
     cn = names(claim)
-    wins = [i for i, t in enumerate(ct) if t in _WIN]
+    wins = [i for i, t in enumerate(ct) if t in _GAINED]
     if not cn or not wins or _negated(claim) or cn[0][1] >= wins[0]:
         return ""
     actor = cn[0][2]
-    prize = [t for t in ct[wins[0] + 1 : wins[0] + 7] if t not in _STOP and not t[:1].isdigit()][:3]
+    prize = [t for t in ct[wins[0] + 1 : wins[0] + 9] if t not in _STOP and not t[:1].isdigit()][:6]
     if not prize:
         return ""
     low = quote.lower()
@@ -663,10 +675,10 @@ def lost_out(claim: str, quote: str) -> str:
         if last < 0 or names(quote[m.start() - len(between) + last :  m.start()])[1:]:
             continue
         after = {t.lower() for t in tokens(quote[m.end() : m.end() + 60])}
-        if sum(p in after for p in prize) * 2 < len(prize):
+        if sum(p in after for p in prize) < min(2, len(prize)):
             continue
         qt = [t.lower() for t in tokens(quote)]
-        if any(t in _WIN and sum(p in qt[k + 1 : k + 7] for p in prize) * 2 >= len(prize) for k, t in enumerate(qt)):
+        if any(t in _WIN and sum(p in qt[k + 1 : k + 7] for p in prize) >= min(2, len(prize)) for k, t in enumerate(qt)):
             return ""  # the quote tells of a win of it too
         start = m.start() - len(between) + last
         rest = tokens(quote[m.end() :])[:8]
@@ -1288,6 +1300,8 @@ def result(claim: str, quote: str) -> str:
     ''
     >>> result("Djokovic beat Alcaraz 6-4.", "Djokovic beat Alcaraz 6-4, a month after a 6-4 loss to Alcaraz in Madrid.")
     ''
+    >>> result("Portugal defeated Morocco 1-0.", "Morocco players celebrate after defeating Portugal 1-0 on December 10.")
+    'result: the quote says Portugal lost, not that it beat Morocco'
     >>> result("San Diego State beat UConn 76-59.", "UConn won the title, beating the No. 5 San Diego State Aztecs 76-59.")
     'result: the quote says San Diego State lost, not that it beat UConn'
     >>> result("Argentina beat Saudi Arabia 2-1.", "Argentina fell to Saudi Arabia 2-1. At the half they were up 1-0.")
@@ -1334,8 +1348,11 @@ def result(claim: str, quote: str) -> str:
     # lower-case words only, and a seed: "the eighth-seeded Miami Heat", "the No. 5 San Diego State Aztecs"
     between = r"\s+(?:the\s+)?(?:No\.\s?\d+\s+|#\d+\s+)?(?:[a-z\d][\w'’.&-]*\s+){0,3}?(?:[A-Z][\w'’&-]*\.?\s+){0,2}?"
 
-    def said(pattern: str) -> bool:  # not in a clause of its own: "Texas, which lost to Kansas a week earlier, beat"
+    def said(pattern: str) -> bool:
+        """Not in a clause of its own ("Texas, which lost to Kansas a week earlier, beat"), unless the score follows
+        the side at once: "Morocco players celebrate after defeating Portugal 1-0" is the game itself."""
         return any(not re.search(r"\b(?:who|which|whose|after|before|since)\b", re.split(r"[,;(]", quote[: m.start()])[-1])
+                   or (s := _SCORE.match(quote[m.end() :].lstrip())) and s.group(0) in mine
                    for m in re.finditer(pattern, quote))  # fmt: skip
 
     active = r"\s+(?:(?!(?:was|were|is|are|been|be|being|got|gets|get)\b)[a-z]+\s+){0,2}?"  # not "Kentucky was upset by"
@@ -2328,14 +2345,16 @@ def other_subject(claim: str, quote: str) -> str:
     ''
     >>> other_subject("Amazon announced cuts.", "Microsoft announced cuts, and Amazon announced more later.")
     ''
+    >>> other_subject("France won the World Cup, defeating Argentina.", "Argentina won the World Cup, defeating France on penalties.")
+    'subject: the quote says Argentina won, not France'
     """
     ct, cn = tokens(claim), names(claim)
     if not cn or _tokens(claim)[cn[0][1]][1]:
         return ""  # no actor, or a possessive ("Alibaba's shares")
     _, last, actor = cn[0]
     at = last + 2 if last + 2 < len(ct) and ct[last + 1].lower().endswith("ly") else last + 1
-    if at >= len(ct) or not ct[at][:1].islower() or ct[at].lower() in _STOP or not ct[at].lower().endswith("ed"):
-        return ""  # only a verb told as done: "announced", "confirmed"
+    if at >= len(ct) or not ct[at][:1].islower() or ct[at].lower() in _STOP or not (ct[at].lower().endswith("ed") or ct[at].lower() in _PAST_BASE):
+        return ""  # only a verb told as done: "announced", "won"
     verb = ct[at].lower()
     qt, qn = tokens(quote), names(quote)
     spots = [j for j, t in enumerate(qt) if t.lower() == verb]
