@@ -2096,6 +2096,61 @@ def figure_holder(claim: str, quote: str) -> str:
     return ""
 
 
+# What a figure counts, by kind: "200 people" and "200 vehicles" are not one figure. Words of no listed kind
+# ("jobs", "votes") are never compared.
+_COUNTED_KINDS = {
+    kind: frozenset(words.split())
+    for kind, words in (
+        ("people", "people persons person residents victims passengers workers employees children kids students "
+                   "soldiers troops civilians patients migrants refugees fans voters adults women men officers "
+                   "firefighters deaths dead casualties fatalities lives inmates prisoners hostages"),
+        ("vehicles", "vehicles cars trucks buses planes aircraft flights ships boats trains vessels jets drones"),
+        ("buildings", "homes houses buildings structures businesses schools stores shops apartments"),
+        ("animals", "animals cattle cows birds dogs cats horses sheep pigs chickens"),
+        ("time", "seconds minutes hours days weeks months years decades"),
+        ("distance", "miles kilometers kilometres km feet meters metres yards"),
+    )
+}  # fmt: skip
+_KIND_OF_COUNT = {w: kind for kind, ws in _COUNTED_KINDS.items() for w in ws}
+
+
+def _counts_what(toks: list[str], i: int) -> str:
+    """The kind of thing the figure at ``i`` counts, from the first listed word in the 3 after it ("200 injured
+    people"); "" when none."""
+    for t in toks[i + 1 : i + 4]:
+        if t[:1].isdigit():
+            return ""
+        if kind := _KIND_OF_COUNT.get(t.lower()):
+            return kind
+    return ""
+
+
+def counted(claim: str, quote: str) -> str:
+    """The quote gives the claim's figure as a count of another kind of thing: "More than 200 people were killed in
+    a pileup" against "One person was killed during a massive pileup involving more than 200 vehicles".
+
+    >>> counted("More than 200 people were killed in the pileup.", "One person was killed in a pileup involving more than 200 vehicles.")
+    'figure: the quote counts 200 vehicles, not 200 people'
+    >>> counted("More than 200 vehicles crashed.", "More than 200 cars were involved; 200 people were stuck for hours.")
+    ''
+    >>> counted("The strike lasted 12 days.", "About 12 workers walked out.")
+    'figure: the quote counts 12 workers, not 12 days'
+    >>> counted("Some 300 jobs will go.", "About 300 workers will be laid off.")
+    ''
+    """
+    ct, qt = tokens(claim), tokens(quote)
+    for i, t in enumerate(ct):
+        if not t[:1].isdigit() or _kind(ct, i) != "amount" or not (mine := _counts_what(ct, i)):
+            continue
+        at = [j for j, u in enumerate(qt) if _digits(u) == _digits(t) and _kind(qt, j) == "amount"]
+        theirs = [_counts_what(qt, j) for j in at]
+        if at and all(theirs) and mine not in theirs:
+            word = next(w for w in qt[at[0] + 1 : at[0] + 4] if _KIND_OF_COUNT.get(w.lower()) == theirs[0])
+            said = next(w for w in ct[i + 1 : i + 4] if _KIND_OF_COUNT.get(w.lower()) == mine)
+            return f"figure: the quote counts {t} {word}, not {t} {said}"
+    return ""
+
+
 def _moves(toks: list[str]) -> list[tuple[str, str]]:
     """The (from, to) figure pairs of "from A ... to B", B within 6 tokens of A, as digits.
 
@@ -2428,7 +2483,9 @@ def opposite(claim: str, quote: str) -> str:
             continue
         mine = _context(ct, i, 6) - {stem(t.lower())}
         thing = _after(ct, i)  # what the word is about: "cut [capital] expenditure", "warmer [weather]"
-        same = [j for j, u in enumerate(qt) if _sense(u) == sense and len(mine & _context(qt, j, 6)) >= 1]
+        # the quote's word of the claim's sense counts only about the same thing, where the claim names it: "block TikTok
+        # in the United States" does not say the Senate rejected "legislation" it "approved"
+        same = [j for j, u in enumerate(qt) if _sense(u) == sense and len(mine & _context(qt, j, 6)) >= 1 and (not thing or thing in _after_all(qt, j) or thing in _context(qt, j, 6))]
         against = [
             (len(mine & _context(qt, j, 6)), j) for j, u in enumerate(qt)
             if (s := _sense(u)) and s[0] == sense[0] and s[1] != sense[1] and thing and thing in _after_all(qt, j)
@@ -2689,7 +2746,7 @@ def opponent(claim: str, quote: str) -> str:
     return ""
 
 
-CHECKS = (result, lost_out, opponent, pair_order, placing, ranking, ordinal, role, order, agent, subject, other_subject, figures, year_of_figure, period_of_figure, currency, figure_holder, outspends, comparison, endpoint, dates, direction, opposite, negation, prefixed, qualifier, scope)  # the most specific reason first
+CHECKS = (result, lost_out, opponent, pair_order, placing, ranking, ordinal, role, order, agent, subject, other_subject, figures, counted, year_of_figure, period_of_figure, currency, figure_holder, outspends, comparison, endpoint, dates, direction, opposite, negation, prefixed, qualifier, scope)  # the most specific reason first
 
 
 def conflict(claim: str, quote: str) -> str:
