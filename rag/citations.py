@@ -23,6 +23,7 @@ from .numeric import numbers_in, unsupported_numbers
 from .relations import (
     CALENDAR,
     about_same,
+    after_the_article,
     conflict,
     framed_deed,
     framed_win,
@@ -327,6 +328,7 @@ class Checker:
             if not relation and len(window) == 2:
                 relation = subject(claim, sentence, before_only=True)
             relation = relation or out_of_period(claim, p.published, self.today)
+            relation = relation or after_the_article(claim, p.published, quote)
             relation = relation or this_week_for_last(claim, quote, p.published, self.today)
             relation = relation or other_year(claim, quote, p.published, p.title, self.question)
             # ... but not where the quote gives another figure in the same words: "Meta announced 10,000 job cuts" (the

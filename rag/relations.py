@@ -31,6 +31,7 @@ import re
 from collections import Counter
 from datetime import date, timedelta
 
+from .dates import days_stated
 from .numeric import ORDINAL_WORDS, number_spans, numbers_in
 from .stemming import stem
 
@@ -196,8 +197,14 @@ def _negations(toks: list[str]) -> list[int]:
 
     >>> _negations(["the", "no", "1", "pick", "was", "not", "taken"])
     [5]
+    >>> _negations("whether hollywood likes it or not the globes are back".split())
+    []
     """
-    return [i for i, t in enumerate(toks) if t in _NEGATION and not (t == "no" and i + 1 < len(toks) and toks[i + 1][:1].isdigit())]
+    return [
+        i for i, t in enumerate(toks)
+        if t in _NEGATION and not (t == "no" and i + 1 < len(toks) and toks[i + 1][:1].isdigit())
+        and not (t == "not" and i and toks[i - 1] == "or" and "whether" in toks[max(0, i - 10) : i])  # "whether ... or not"
+    ]  # fmt: skip
 
 
 def _negated(text: str) -> bool:
@@ -1444,6 +1451,43 @@ def out_of_period(claim: str, published: date | None, today: date | None) -> str
         if (m := pattern.search(said)) and published < start - timedelta(days=PERIOD_SLACK):
             return f"dated: the claim says '{m.group(0).lower()}', the article is from {published.isoformat()}"
     return ""
+
+
+_YET_TO_COME = re.compile(
+    r"\b(?:will|would|could|may|might|shall|expected|expects|scheduled|set to|plans?|planned|upcoming|next|due|slated|"
+    r"is to|are to|ahead of|before|until)\b",
+    re.I,
+)
+_TOLD_PAST = re.compile(r"\b(?:was|were|had|did|\w+ed)\b|\b(?:" + "|".join(_PAST_BASE) + r")\b", re.I)
+
+
+def after_the_article(claim: str, published: date | None, quote: str = "") -> str:
+    """The claim tells, in the past tense, of a day after its article was published: "The Federal Reserve raised
+    interest rates by half a point at its December 14 meeting" cited to an article of December 5, or "the rate in the
+    week ending December 29 was 6.31%" to one of December 15. Nothing written before a day can report it. A claim
+    that tells of it as to come ("will", "expected", "before") is left alone; a day a day late is allowed (a
+    story's date may be its time zone's), and so is a day the quote itself names (the article's date is then wrong:
+    a page updated after it was first published).
+
+    >>> after_the_article("The Fed raised rates by half a point at its December 14 meeting.", date(2022, 12, 5))
+    'dated: the claim tells of 2022-12-14, the article is from 2022-12-05'
+    >>> after_the_article("The Fed is expected to raise rates at its December 14 meeting.", date(2022, 12, 5))
+    ''
+    >>> after_the_article("The Fed raised rates at its December 14 meeting.", date(2023, 1, 10))
+    ''
+    >>> after_the_article("The trial begins in Colleton County on Jan. 23.", date(2022, 10, 31))
+    ''
+    >>> after_the_article("Lund pitched on June 22.", date(2024, 5, 1), "Lund delivers a pitch on Sunday, June 22.")
+    ''
+    """
+    if published is None or _YET_TO_COME.search(claim) or not _TOLD_PAST.search(claim):
+        return ""
+    _, most = days_stated(_QUOTED.sub(" ", claim), published)
+    later = [d for d in most if d > published + timedelta(days=1)]
+    if later and quote:
+        named = days_stated(quote, published)[0]
+        later = [d for d in later if d not in named]
+    return f"dated: the claim tells of {later[0].isoformat()}, the article is from {published.isoformat()}" if later else ""
 
 
 _LAST_WEEK = re.compile(r"\b(?:last|the past) week\b", re.I)

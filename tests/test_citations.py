@@ -250,7 +250,7 @@ def test_a_claim_about_this_week_needs_an_article_of_this_week():
         ("Who was fined €1.2bn?", "The EU fined Meta €1.2bn for data transfers [1].", "The EU fined Meta 1.2 billion euros for data transfers.", True),
         ("Which firm cut 10,000 jobs?", "Meta cut 10,000 jobs [1].", "Meta cut 10k jobs in its second round.", True),
         # A day of a month is a date, and a figure the claim itself has is not another one.
-        ("Did SVB fail on March 10?", "Silicon Valley Bank collapsed on March 10 after a run [1].",
+        ("Did SVB fail on February 21?", "Silicon Valley Bank collapsed on February 21 after a run [1].",
          "Silicon Valley Bank collapsed on Friday after depositors withdrew $42 billion in a day.", True),
         ("Who filed on January 17?", "On January 17, Party City filed for Chapter 11 bankruptcy [1].",
          "Party City filed for Chapter 11 bankruptcy protection on Tuesday.", True),
