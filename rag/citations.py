@@ -185,6 +185,25 @@ def _mentions(text: str, name: str) -> bool:
     return bool(spelt & {spelling(w) for w in words(text)}) or about_same(f"{name}'s", text)
 
 
+_LINK_LINE = re.compile(r"^\W*(?:read\s+more|more|related|see\s+also|watch|listen|also\s+read|recommended)\s*:", re.I)
+_TITLE_MARKS = re.compile(r"[\"“”]")
+
+
+def _furniture(sentence: str) -> bool:
+    """A line of the page, not a statement: a link to another story ("MORE: Giants' confidence is growing"), or a
+    list's line that only names a work ('"Avatar: The Way of Water"', 'Jason Sudeikis, "Ted Lasso"'): quotation
+    marks and no word in lower case but small ones.
+
+    >>> _furniture("MORE:San Francisco Giants' confidence is quietly growing"), _furniture('“Avatar: The Way of Water”')
+    (True, True)
+    >>> _furniture('Jason Sudeikis, “Ted Lasso”'), _furniture('She starred in "Ted Lasso" last year.')
+    (True, False)
+    """
+    if _LINK_LINE.match(sentence):
+        return True
+    return bool(_TITLE_MARKS.search(sentence)) and not any(w[:1].islower() and w not in _STOP for w in re.findall(r"[A-Za-z]+", sentence))
+
+
 class Checker:
     """Verifies claims against passages. ``embed`` maps texts to unit vectors (or None: words only).
 
@@ -316,7 +335,9 @@ class Checker:
             relation = relation or framed_deed(claim, quote, self.question)
             relation = relation or headline_comparison(claim, quote, p.title)
             relation = relation or unstated_part(claim, quote, p.title, self.question)
-            if not relation and len(words(sentence)) < 3:  # a byline or a credit ("The Associated Press") states nothing
+            if not relation and (len(words(sentence)) < 3 or _furniture(sentence)):
+                # a byline or a credit ("The Associated Press"), a link to another story ("MORE: ..."), a line of a
+                # list of nominees ('"Avatar: The Way of Water"') states nothing
                 relation = f"unstated: the quoted sentence '{sentence.strip()[:40]}' is a fragment, not a statement"
             # A yes-or-no question states nothing: "Could the Fever get Aliyah Boston?" is no support for "The Fever
             # drafted her", whatever its neighbour says ("Why did Intel cut 15,000 jobs?" takes the cut as said).

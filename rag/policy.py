@@ -47,7 +47,7 @@ from .chunking import sentence_spans
 from .citations import _STOP, _WORD, figure, restated, stems, words
 from .models import CheckedText, Claim, Passage, When
 from .numeric import numbers_in
-from .relations import _DOWN, _LESS_WORDS, _MONTHS, _MORE_WORDS, _UP, _YEAR, amounts_held, names
+from .relations import _DOWN, _LESS_WORDS, _MONTHS, _MORE_WORDS, _UP, _YEAR, amounts_held, counted_kind, kinds_counted, names
 from .stemming import stem
 
 _QUESTION_WORDS = frozenset("which whose many much long far often did does kind type name named called".split())
@@ -473,12 +473,24 @@ def lacks_asked(question: str, claims: Sequence[Claim]) -> str:
     'the question asks for a name and the answer gives none'
     >>> lacks_asked("Who won the Nobel Peace Prize?", said("Ales Bialiatski won the Nobel Peace Prize."))
     ''
+
+    "How many people ...?" answered with a count of another kind of thing (a ninth user pass):
+
+    >>> lacks_asked("How many people were killed in the pileup?", said("More than 200 cars were involved in the pileup."))
+    'the question asks how many people and the answer counts vehicles'
+    >>> lacks_asked("How many people were killed in the pileup?", said("At least 2 people died among 200 cars."))
+    ''
     """
     for asks, what, found, asked in _ASKS:
         if asks.search(question):
             given = set().union(*(found(c.text) for c in claims)) if claims else set()
             if not given - (asked or found)(question):
                 return f"the question asks for a {what} and the answer gives none"
+    # "How many people were killed?" answered "More than 200 cars were involved": every figure counts another kind
+    if (kind := counted_kind(question)) and claims:
+        kinds = [k for c in claims for k in kinds_counted(c.text)]
+        if kinds and all(k and k != kind for k in kinds):
+            return f"the question asks how many {kind} and the answer counts {kinds[0]}"
     return no_cause(question, claims)
 
 

@@ -1666,6 +1666,19 @@ def _sentence_tokens(text: str) -> tuple[list[str], list[int]]:
     return toks, sent
 
 
+_JOINED_CLAUSE = re.compile(r",\s+(?=(?:and|but|while|whereas)\b)|;")
+
+
+def _clause_tokens(text: str) -> tuple[list[str], list[int]]:
+    """Tokens, and the number of the clause each is in, clauses joined by ", and", ", but", ", while" or ";"."""
+    toks, part = [], []
+    for k, piece in enumerate(_JOINED_CLAUSE.split(text)):
+        got = tokens(piece)
+        toks += got
+        part += [k] * len(got)
+    return toks, part
+
+
 def figures(claim: str, quote: str) -> str:
     """A figure the quote gives for something else: the words around the claim's figure sit, in the quote,
     around another figure ("revenue rose 14%" against "shares surged 14% ... revenue rose 8%"). Words are looked
@@ -1679,12 +1692,19 @@ def figures(claim: str, quote: str) -> str:
     >>> figures("The final score was 128-96, and Donovan Mitchell scored 32 points.",
     ...         "Donovan Mitchell scored 32 points, and the Cleveland Cavaliers pounded Chicago 128-96 Saturday night.")
     ''
+    >>> figures("The Pacers won the game 135-126.", "Hield made a 3-pointer into the game and added 25, and the Pacers beat the Cavaliers 135-126.")
+    ''
+    >>> figures("The magnitude of the earthquake was 6.4, and two people died in Humboldt County.",
+    ...         "A 6.4 magnitude earthquake struck early Tuesday, leaving two people dead. Humboldt County is home to 12,000 people.")
+    ''
     >>> figures("Tencent's 2024 capex was more than three times the previous year's level.",
     ...         "It spent 36.6 billion yuan in the fourth quarter, bringing the 2024 total to around 76.8 billion yuan, more than three times the previous year's level.")
     ''
     """
     ct, cs = _sentence_tokens(claim)
     qt, sent = _sentence_tokens(quote)
+    clause = _clause_tokens(claim)[1]
+    clause = clause if len(clause) == len(ct) else None  # the claim's words around a figure are its clause's
     spots: dict[str, list[int]] = {}
     for j, t in enumerate(qt):
         if t[:1].isdigit():
@@ -1697,12 +1717,13 @@ def figures(claim: str, quote: str) -> str:
                 continue
             if (year := _year_of(ct, cs, i)) and any(_year_of(qt, sent, j) == year for j in spots[t]):
                 continue  # the quote gives this amount for the claim's year: "$39bn in 2024" is where it belongs
-            mine = _context(ct, i, reach)
+            mine = _context(ct, i, reach, clause)
             own = max(len(mine & _context(qt, j, reach, sent)) for j in spots[t])
-            kind = _kind(ct, i)  # a year is replaced only by a year, an amount by an amount
+            kind = _kind(ct, i)  # a year is replaced only by a year, an amount by an amount, a score by a score
             other, where = max(
                 ((len(mine & _context(qt, j, reach, sent)), u)
-                 for u, js in spots.items() if u != t for j in js if _kind(qt, j) == kind and not _value(qt, j) & _value(ct, i)),  # fmt: skip
+                 for u, js in spots.items() if u != t for j in js
+                 if _kind(qt, j) == kind and not _value(qt, j) & _value(ct, i) and bool(_SCORE.fullmatch(u)) == bool(_SCORE.fullmatch(t))),  # fmt: skip
                 default=(0, ""),
             )
             # Where the claim has the other figure too, the words between them are ambiguous: only a clean swap counts.
@@ -2169,6 +2190,29 @@ def _counts_what(toks: list[str], i: int) -> str:
     return ""
 
 
+def kinds_counted(text: str) -> list[str]:
+    """The kind each figure of ``text`` counts ("" where it names none): "200 cars and 3 trucks" -> vehicles, vehicles.
+
+    >>> kinds_counted("More than 200 cars were involved, and 3 people were hurt in 2022.")
+    ['vehicles', 'people']
+    """
+    toks = tokens(text)
+    return [_counts_what(toks, i) for i, t in enumerate(toks) if t[:1].isdigit() and _kind(toks, i) == "amount"]
+
+
+def counted_kind(question: str) -> str:
+    """The kind of thing "How many ...?" asks to count: "How many people were killed?" -> people; "" when none.
+
+    >>> counted_kind("How many people were killed in the pileup?"), counted_kind("How many were hurt?")
+    ('people', '')
+    """
+    m = re.search(r"\bhow\s+many\s+(?:\w+\s+)?(\w+)", question, re.I)
+    if not m:
+        return ""
+    first = re.search(r"\bhow\s+many\s+(\w+)", question, re.I)
+    return _KIND_OF_COUNT.get(first.group(1).lower(), "") or _KIND_OF_COUNT.get(m.group(1).lower(), "")
+
+
 def counted(claim: str, quote: str) -> str:
     """The quote gives the claim's figure as a count of another kind of thing: "More than 200 people were killed in
     a pileup" against "One person was killed during a massive pileup involving more than 200 vehicles".
@@ -2446,6 +2490,8 @@ def other_subject(claim: str, quote: str) -> str:
     ''
     >>> other_subject("France won the World Cup, defeating Argentina.", "Argentina won the World Cup, defeating France on penalties.")
     'subject: the quote says Argentina won, not France'
+    >>> other_subject("Georgia romped past Florida.", "Georgia and Ohio State made their cases. The top-ranked Bulldogs romped past Florida.")
+    ''
     """
     ct, cn = tokens(claim), names(claim)
     if not cn or _tokens(claim)[cn[0][1]][1]:
@@ -2469,6 +2515,8 @@ def other_subject(claim: str, quote: str) -> str:
             return ""
         if not re.search(rf"\b{re.escape(other)}\s+(?:\w+ly\s+)?{re.escape(qt[j])}\b", quote):
             return ""  # only the plain shape, "Microsoft announced": not a title in quotes ("Night Desk," pleaded)
+        if " " not in other and other.endswith("s") and "the" in (t.lower() for t in qt[max(0, a - 4) : a]):
+            return ""  # a team by its nickname ("the top-ranked Bulldogs romped") may be the claim's Georgia
         for mb in mine:
             if mb < a and (a - mb <= 3 or all(t.lower() in _COORDINATE or t.lower() in _STOP for t in qt[mb + 1 : a])):
                 return ""  # "Amazon and Microsoft announced", "Amazon CEO Andy Jassy announced": the actor is part of it
@@ -2978,6 +3026,10 @@ def missing_names(claim: str, evidence: str, named: str = "") -> list[str]:
     ['Möngke Khan']
     >>> missing_names("Volodymyr Zelenskyy met Biden in Kiev.", "Zelensky met Biden in Kyiv."), missing_names("He met Zelenska.", "He met Zelensky.")
     ([], ['Zelenska'])
+    >>> missing_names("Bout was returned after the exchange at Doha Airport.", "They walked past each other on the airport tarmac in Abu Dhabi, Bout")
+    ['Doha Airport']
+    >>> missing_names("Wells Fargo CEO Charlie Scharf emphasized the settlement.", "In a statement, Wells Fargo emphasized the settlement.")
+    ['Charlie Scharf']
     """
     have = _words_named(evidence)
     have |= {form for t in have for form in _PLACE_FORMS.get(t, ())}  # "Chinese" names China
@@ -2988,21 +3040,37 @@ def missing_names(claim: str, evidence: str, named: str = "") -> list[str]:
     possessive = [p for _, p in _tokens(claim)] or [False]
     spelled = [(a, b) for a, b, acr in _runs(claim) if acr in have]  # "Federal Bureau of Investigation", the FBI
     have |= {spelling(t) for t in have}  # "Zelenskyy" names Zelensky
+    # a name of several words is named by one of its words only where the evidence writes it as a name: "the airport
+    # tarmac in Abu Dhabi" does not name "Doha Airport"
+    capital = {spelling(t.lower()) for t in tokens(evidence) if t[:1].isupper()}
+    capital |= {form for t in capital for form in _PLACE_FORMS.get(t, ())} | acronyms(evidence)
     out = []
-    for first, last, name in names(claim):
-        if first == 0 and not (last > 0 or re.search(r".[A-Z0-9]", name) or possessive[0] or name.lower() in asked or stated):
-            continue  # a sentence's first word is capitalised anyway; one of two words, with inner capitals
-            # ("DeepSeek"), with "'s", or a name the question uses is a name
-        parts = [p for p in name.lower().split() if p not in {"the"}]
-        if all(len(p.strip(".")) <= 1 for p in parts):
-            continue  # initials alone ("U. S." as a model may write "U.S.") name nothing to look for
-        if any(a <= first and last <= b for a, b in spelled):
-            continue
-        if parts and not any(spelling(p) in have or (p in slips and any(_one_slip(p, h) for h in have)) for p in parts):
-            out.append(name)
-        elif _namesake(parts, have, evidence, claim):
-            out.append(name)
+    for first, last, whole in names(claim):
+        # "Wells Fargo CEO Charlie Scharf" is two names, each to be found: the company and its chief
+        words_of = whole.split()
+        cut = [k for k, w in enumerate(words_of) if 0 < k < len(words_of) - 1 and w.lower() in _TITLES]
+        pieces = [" ".join(words_of[: cut[0]]), " ".join(words_of[cut[-1] + 1 :])] if cut else [whole]
+        for name in pieces:
+            if _absent_name(name, first, last, claim, evidence, have, capital, asked, stated, slips, possessive, spelled):
+                out.append(name)
     return out
+
+
+def _absent_name(name, first, last, claim, evidence, have, capital, asked, stated, slips, possessive, spelled) -> bool:
+    """One name of :func:`missing_names` (its run of the claim at tokens ``first``-``last``): whether the evidence
+    never mentions it."""
+    if first == 0 and not (last > 0 or re.search(r".[A-Z0-9]", name) or possessive[0] or name.lower() in asked or stated):
+        return False  # a sentence's first word is capitalised anyway; one of two words, with inner capitals
+        # ("DeepSeek"), with "'s", or a name the question uses is a name
+    parts = [p for p in name.lower().split() if p not in {"the"}]
+    if not parts or all(len(p.strip(".")) <= 1 for p in parts):
+        return False  # initials alone ("U. S." as a model may write "U.S.") name nothing to look for
+    if any(a <= first and last <= b for a, b in spelled):
+        return False
+    known = capital if len(parts) > 1 else have
+    if not any(spelling(p) in known or (p in slips and any(_one_slip(p, h) for h in have)) for p in parts):
+        return True
+    return _namesake(parts, have, evidence, claim)
 
 
 def _namesake(parts: list[str], have: set[str], evidence: str, claim: str) -> bool:
