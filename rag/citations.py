@@ -258,7 +258,9 @@ class Checker:
         # The article's date as a claim would write it ("January 24, 2023"): its day and year may go unquoted, its
         # month's number may not ("1 hour" is not the "01" of 2023-01-24).
         day = f"{p.published:%B} {p.published.day}, {p.published.year}" if p.published else ""
-        if p.published and not re.search(rf"\b{p.published:%b}", claim, re.I):
+        if p.published and p.published.isoformat() in claim:  # the model may copy the date as the passage shows it
+            day += f" {p.published.month}"
+        elif p.published and not re.search(rf"\b{p.published:%b}", claim, re.I):
             day = str(p.published.year)  # its day only beside its month: the "1" of a "3-1" win is not May 1's
 
         # A past year the answer repeats from its question need not be quoted only in an article of that year or the

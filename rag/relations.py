@@ -966,6 +966,11 @@ _FRAME_NOUNS = frozenset(  # a frame only before "to" or "for"
 )
 
 
+# An infinitive of purpose right before the verb: at a sentence's start ("To become elected speaker, ...") or "in
+# order to".
+_PURPOSE = re.compile(r"(?:^|[.!?\"”]\s+)To\s+(?:(?:become|be|get)\s+)?$|\bin\s+order\s+to\s+(?:(?:become|be|get)\s+)?$")
+
+
 def _frame(before: str, told: str, reach: int = 8) -> str:
     """The word of :data:`_FRAMES` among the last ``reach`` words of ``before``'s last clause (lower case as written:
     "May" and "Will" are a month and a name), else "". A noun frames only what it is for ("a bid to buy", not "the
@@ -973,7 +978,11 @@ def _frame(before: str, told: str, reach: int = 8) -> str:
 
     >>> _frame("Novacore made a bid to ", "buy"), _frame("The stadium plan got the ", "go-ahead"), _frame("He will ", "serve")
     ('bid', '', '')
+    >>> _frame("It said.  To become ", "elected"), _frame("He was forced to ", "resign")
+    ('to', '')
     """
+    if _PURPOSE.search(before):  # "To become elected speaker, McCarthy can only afford ...": a goal, not a deed
+        return "to"
     toks = tokens(re.split(r"[,;:!?()\n]|\.\s", before)[-1])[-reach:]
     for i in range(len(toks) - 1, -1, -1):
         t, nxt = toks[i], (toks[i + 1] if i + 1 < len(toks) else told.split()[0])

@@ -264,6 +264,8 @@ def test_a_claim_about_this_week_needs_an_article_of_this_week():
         ("By how much did clocks move?", "The clocks were moved forward by 2 hours [1].",
          "The time on the Doomsday Clock moved forward from 100 seconds to midnight to 90 seconds.", False),
         ("When did it close?", "The plant closed on February 24 [1].", "The plant closed on Monday after a fire.", True),
+        ("When did it close?", "The plant closed on Monday, 2025-02-24 [1].", "The plant closed on Monday after a fire.", True),
+        ("When did it close?", "The plant closed on Monday, 2025-01-24 [1].", "The plant closed on Monday after a fire.", False),
         ("Who won after a 20-month fight?", "Garcetti was confirmed after a 20-month fight [1].",
          "Garcetti was confirmed after a fight over his nomination, announced in July 2021.", True),
     ],
