@@ -381,7 +381,7 @@ def stream_answer(
         return
     citations = unique_citations(claims)
     old = stale_date(citations, when, settings.stale_days)
-    if why := policy.stale_restatement(claims, old, when):
+    if why := policy.stale_restatement(claims, old, when, question):
         yield declined(passages, why, raw, tokens, claims + list(decision.dropped))
         return
     text = as_of_prefix(old) + render(claims) if old else render(claims)

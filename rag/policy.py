@@ -255,7 +255,10 @@ def below(score: float, threshold: float) -> str:
     return f"{score:.{digits}f} is below {threshold:.2f}"
 
 
-def stale_restatement(claims: Sequence[Claim], old: date | None, when: When) -> str:
+_NOW_ASKED = re.compile(r"\b(?:is|are|am|has|have|does|do|now|currently|still)\b", re.I)
+
+
+def stale_restatement(claims: Sequence[Claim], old: date | None, when: When, question: str = "") -> str:
     """Why an answer from old news that only restates its question is declined, or "".
 
     Asked as of a date (or for the latest news), an answer whose every quote only holds the name it adds
@@ -266,14 +269,21 @@ def stale_restatement(claims: Sequence[Claim], old: date | None, when: When) -> 
     >>> from rag.models import Citation
     >>> weak = Claim("Geoff Hurst inspired a new play.", (Citation(1, "c", "d", "T", "", date(2022, 12, 29), "q", 0, 1, True,
     ...              lexical=0.43, semantic=0.52),))
-    >>> stale_restatement([weak], date(2022, 12, 29), When(as_of=date(2023, 2, 24), today=date(2023, 2, 24)))
+    >>> stale_restatement([weak], date(2022, 12, 29), When(as_of=date(2023, 2, 24), today=date(2023, 2, 24), phrase="this week"))
+    'the answer only restates the question, from articles 57 days before 2023-02-24 (another story?)'
+    >>> stale_restatement([weak], date(2022, 12, 29), When(as_of=date(2023, 2, 24), today=date(2023, 2, 24)), "Who won the runoff?")
+    ''
+    >>> stale_restatement([weak], date(2022, 12, 29), When(as_of=date(2023, 2, 24), today=date(2023, 2, 24)), "Which play is about Hurst?")
     'the answer only restates the question, from articles 57 days before 2023-02-24 (another story?)'
     >>> stale_restatement([weak], date(2022, 12, 29), When(today=date(2023, 2, 24)))  # an archive, asked today
     ''
     """
     cited = [c for claim in claims for c in claim.citations if c.verified]
-    if old is None or not (when.as_of or when.recent) or not cited or not all(restated(c) for c in cited):
+    if old is None or not cited or not all(restated(c) for c in cited):
         return ""
+    if not (when.phrase or when.recent or _NOW_ASKED.search(question)):
+        return ""  # only for a question about a time ("this week", "latest") or the present ("Which brand is facing
+        # criticism?"): "Who won the Georgia Senate runoff?" asked weeks later has its answer in the runoff's story
     return f"the answer only restates the question, from articles {(when.today - old).days} days before {when.today} (another story?)"
 
 
