@@ -38,6 +38,7 @@ from .relations import (
     subject,
     this_week_for_last,
     unstated_act,
+    unstated_loss,
     unstated_move,
     unstated_win,
 )
@@ -332,7 +333,7 @@ class Checker:
             # to spend roughly $80 billion".
             if not relation and (lead := lead_name(claim)) and not _mentions(f"{p.text} {p.title}", lead):
                 relation = f"names: {lead} not in the quoted sentence"
-            relation = relation or unstated_move(claim, quote, p.title) or unstated_win(claim, quote, p.title)
+            relation = relation or unstated_move(claim, quote, p.title) or unstated_win(claim, quote, p.title) or unstated_loss(claim, quote)
             relation = relation or unstated_act(claim, quote, p.title, self.question) or framed_win(claim, quote, self.question)
             relation = relation or framed_deed(claim, quote, self.question)
             relation = relation or headline_comparison(claim, quote, p.title)

@@ -724,6 +724,38 @@ def other_time(question: str, claims: Sequence[Claim]) -> str:
     return ""
 
 
+_MONTH_NUMBER = {m: k for k, m in enumerate("january february march april may june july august september october november december".split(), 1)}
+_MONTH_YEAR = re.compile(r"\b(" + "|".join(sorted(m.title() for m in _MONTHS)) + r")\s+((?:19|20)\d\d)\b")
+
+
+def other_year_asked(question: str, claims: Sequence[Claim]) -> str:
+    """Why an answer to a question about a past month of a named year, told only by articles half a year or more
+    later that never name that year, is declined, or "": "How many people died in the December 2021 Humboldt County
+    earthquake?" answered with the toll of the December 2022 one (a ninth user pass). A month with its year is an
+    event's date, unlike a year alone (see :func:`other_time`).
+
+    >>> from rag.models import Citation
+    >>> cite = lambda quote, day: (Citation(1, "c", "d", "T", "", day, quote, 0, 1, True),)
+    >>> other_year_asked("How many died in the December 2021 earthquake?", [Claim("Two people died.", cite("Two people are dead.", date(2022, 12, 20)))])
+    'the question asks about December 2021; the answer is from articles of 2022-12-20 that do not name 2021'
+    >>> other_year_asked("How many died in the December 2021 earthquake?", [Claim("One died.", cite("In December 2021, one died.", date(2022, 12, 20)))])
+    ''
+    >>> other_year_asked("What changed since December 2021?", [Claim("Rates rose.", cite("Rates rose.", date(2022, 12, 20)))])
+    ''
+    """
+    asked = [m for m in _MONTH_YEAR.finditer(question) if not _BOUND.search(question[: m.start()])]
+    cited = [c for claim in claims for c in claim.citations if c.verified]
+    if not asked or not cited or any(c.published is None for c in cited):
+        return ""
+    month, year = asked[0].group(1), int(asked[0].group(2))
+    start = date(year, _MONTH_NUMBER[month.lower()], 1)
+    text = " ".join([c.quote for c in cited] + [claim.text for claim in claims])
+    if str(year) in text or any((c.published - start).days < 182 for c in cited):
+        return ""
+    newest = max(c.published for c in cited)
+    return f"the question asks about {month} {year}; the answer is from articles of {newest.isoformat()} that do not name {year}"
+
+
 _QUARTER = re.compile(r"\b(?:(first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?quarter|q([1-4]))\b", re.I)
 _QUARTER_NAMES = {"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth", "1": "first", "2": "second", "3": "third", "4": "fourth"}
 
@@ -819,9 +851,9 @@ def other_subject(question: str, claims: Sequence[Claim]) -> str:
 
 def unanswered(question: str, claims: Sequence[Claim]) -> str:
     """Why a verified answer does not answer its question (the first of :func:`restates`, :func:`lacks_asked`,
-    :func:`twisted`, :func:`reversed_move`, :func:`unnegated`, :func:`other_time`, :func:`wrong_pick`,
-    :func:`other_subject` that finds a reason), or ""."""
-    for check in (restates, lacks_asked, twisted, reversed_move, unnegated, other_time, wrong_pick, other_subject):
+    :func:`twisted`, :func:`reversed_move`, :func:`unnegated`, :func:`other_time`, :func:`other_year_asked`,
+    :func:`wrong_pick`, :func:`other_subject` that finds a reason), or ""."""
+    for check in (restates, lacks_asked, twisted, reversed_move, unnegated, other_time, other_year_asked, wrong_pick, other_subject):
         if why := check(question, claims):
             return why
     return ""

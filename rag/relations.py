@@ -695,6 +695,34 @@ def lost_out(claim: str, quote: str) -> str:
     return ""
 
 
+_LOST_CLAIM = re.compile(r"\b(?:lost|fell|were\s+beaten|was\s+beaten|were\s+defeated|was\s+defeated)\s+(?:\d{1,3}-\d{1,3}\s+)?(?:to|by)\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")
+_RESULT_WORDS = _WON | frozenset("lost lose loses losing loss losses fell beaten defeat defeated upset eliminated knocked".split())
+
+
+def unstated_loss(claim: str, quote: str) -> str:
+    """A loss the quote never tells: "Morocco lost to Portugal" on a preview that says the team "will have to
+    replicate their heroics if they want to get past Portugal". Where the quote names the claim's winner, the
+    clause that names it must speak of a result (a win, a loss, a score).
+
+    >>> unstated_loss("Morocco lost to Portugal in the quarterfinal.", "Morocco beat Spain on penalties, but they will have to replicate their heroics if they want to get past Portugal.")
+    'unstated: the quote says nothing of a result against Portugal'
+    >>> unstated_loss("Morocco lost to Portugal.", "Morocco fell 1-0 to Portugal on Saturday.")
+    ''
+    >>> unstated_loss("Morocco lost to Portugal.", "Portugal won 1-0, and Morocco went home.")
+    ''
+    """
+    m = _LOST_CLAIM.search(claim)
+    if not m or _negated(claim):
+        return ""
+    winner = m.group(1).split()[-1]
+    clauses = [c for c in _CLAUSES.split(quote) if re.search(rf"\b{re.escape(winner)}\b", c)]
+    if not clauses or _SCORE.search(quote):
+        return ""
+    if any({t.lower() for t in tokens(c)} & _RESULT_WORDS for c in clauses):
+        return ""
+    return f"unstated: the quote says nothing of a result against {m.group(1)}"
+
+
 # A claim's past tense and its verb's base, where the base is not the past without "-ed".
 _PAST_BASE = {
     "won": "win", "paid": "pay", "sold": "sell", "bought": "buy", "made": "make", "took": "take", "gave": "give",
