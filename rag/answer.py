@@ -391,6 +391,12 @@ def stream_answer(
         text = text + "\n" + " ".join(c.text for c in extra)
         claims += extra
         citations = unique_citations(claims)
+    if when.recent and (later := [d for d in disagree.newer(claims, passages) if d.ours_figure not in {f.ours_figure for f in found}]):
+        # "the latest rate" answered from an older article: the newer figure is shown beside it, cited
+        extra = disagree.newer_claims(later, passages)
+        text = text + "\n" + " ".join(c.text for c in extra)
+        claims += extra
+        citations = unique_citations(claims)
     timings["total_s"] = round(time.perf_counter() - t0, 3)
     yield Answer(
         question, text, citations, claims, list(passages), False, raw, model, timings, tokens, asked, when, old, found,

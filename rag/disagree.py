@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 
 from .chunking import sentence_spans
 from .citations import words
@@ -32,6 +33,7 @@ from .numeric import SCALE
 MIN_SHARED = 3
 MIN_JACCARD = 0.3
 WINDOW = 6  # words on each side of a figure that say what it counts
+NEWER_JACCARD = 0.25  # a later article's figure for a question about the latest: its sentence tells of another week
 SAME_DAYS = 3  # articles further apart than this report a figure at different times (weekly rates are a series, not a dispute)
 # Words that say which measure a figure is: "the average grant" and "the maximum grant" are two things.
 _MEASURES = frozenset("average median maximum minimum max min total mean annual monthly weekly daily record".split())
@@ -58,13 +60,13 @@ class Figure:
     end: int
     context: frozenset[str]  # content words around it: what it counts
 
-    def same_thing(self, other: Figure) -> bool:
+    def same_thing(self, other: Figure, jaccard: float = MIN_JACCARD) -> bool:
         shared = self.context & other.context
         return (
             self.unit == other.unit
             and self.context & _MEASURES == other.context & _MEASURES
             and len(shared) >= MIN_SHARED
-            and len(shared) / len(self.context | other.context) >= MIN_JACCARD
+            and len(shared) / len(self.context | other.context) >= jaccard
         )
 
 
@@ -161,6 +163,75 @@ def find(claims: Sequence[Claim], passages: Sequence[Passage]) -> list[Disagreem
                         out.append(Disagreement(cite, cite.quote[fig.start : fig.end], other, sentence[g.start : g.end]))
                         break
     return out
+
+
+def newer(claims: Sequence[Claim], passages: Sequence[Passage]) -> list[Disagreement]:
+    """For a question about the latest news: each figure of a verified claim that a passage published later gives
+    with another value for the same thing, the newest such ("the 30-year rate ... 6.33% as of Dec. 8" answered, while
+    a December 15 article says "averaged 6.31% in the week ending December 15, down from 6.33%"). Unlike
+    :func:`find`, the other sentence may give both values (a change over time is the point here) and its day may
+    differ. A ninth user pass found "latest" answered with the older figure.
+    """
+    out: list[Disagreement] = []
+    parsed = [[(s, e, figures(p.text[s:e])) for s, e in sentence_spans(p.text) or [(0, len(p.text))]] for p in passages]
+    for claim in claims:
+        if not claim.verified:
+            continue
+        stated = figures(claim.text)
+        for cite in claim.citations:
+            if cite.published is None:
+                continue
+            ours_all = figures(cite.quote)
+            for fig in [f for f in ours_all if any(not _differs(f.value, g.value) and f.unit == g.unit for g in stated)]:
+                best = None
+                for i, p in enumerate(passages):
+                    if p.doc_id == cite.doc_id or not p.published or p.published <= cite.published + timedelta(days=1):
+                        continue
+                    if best and p.published <= best[0].published:
+                        continue
+                    for s, e, found in parsed[i]:
+                        sentence = p.text[s:e]
+                        theirs = [
+                            g for g in found
+                            if fig.same_thing(g, NEWER_JACCARD) and g.value != fig.value  # 6.31% after 6.33%: any change
+                            and not _other_label(cite.quote[: fig.start], sentence[: g.start])
+                        ]  # fmt: skip
+                        if not theirs or bool(_ESTIMATE.search(sentence)) != bool(_ESTIMATE.search(cite.quote)):
+                            continue
+                        if not _same_people(cite.quote, sentence):
+                            continue
+                        g = theirs[0]
+                        other = Citation(
+                            number=i + 1, chunk_id=p.chunk_id, doc_id=p.doc_id, title=p.title, url=p.url, published=p.published,
+                            quote=sentence, start=p.start + s, end=p.start + e, verified=True, reason="",
+                        )  # fmt: skip
+                        best = (p, Disagreement(cite, cite.quote[fig.start : fig.end], other, sentence[g.start : g.end]))
+                        break
+                if best:
+                    out.append(best[1])
+    return out
+
+
+def _other_label(before_ours: str, before_theirs: str) -> bool:
+    """The words before two figures name different kinds of one measure: "the 30-year fixed-rate mortgage" and "the
+    15-year" (a figure joined to its word, such as "30-year", in the 8 words before each).
+
+    >>> _other_label("The 30-year fixed-rate mortgage averaged", "The 15-year fixed-rate mortgage averaged")
+    True
+    >>> _other_label("The 30-year fixed rate is", "Rates fell; the 30-year fixed rate averaged")
+    False
+    """
+    ours = set(re.findall(r"\b\d+-[a-z]+", " ".join(before_ours.split()[-8:]).lower()))
+    theirs = set(re.findall(r"\b\d+-[a-z]+", " ".join(before_theirs.split()[-8:]).lower()))
+    return bool(ours and theirs and not ours & theirs)
+
+
+def newer_claims(found: Sequence[Disagreement], passages: Sequence[Passage]) -> list[Claim]:
+    """One sentence per newer figure, cited: "Newer: www.cnn.com gives 6.31% on 2022-12-15 [2]." """
+    return [
+        Claim(f"Newer: {outlet(passages[d.theirs.number - 1])} gives {d.theirs_figure} on {d.theirs.published} [{d.theirs.number}].", (d.theirs,))
+        for d in found
+    ]
 
 
 _ESTIMATE = re.compile(r"\b(?:polls?|polling|pollsters?|surveys?|surveyed|respondents|forecasts?|projected|projections?|estimates?|"

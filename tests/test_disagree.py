@@ -64,6 +64,32 @@ def test_both_sides_are_cited_at_exact_offsets_and_one_sentence_each():
     assert TIMES.text[theirs.start : theirs.end] == theirs.quote and "19 people" in theirs.quote and theirs.verified
 
 
+def dated(day: int, doc: str, text: str) -> Passage:
+    return Passage(f"{doc}:0", doc, 0, 0, len(text), text, f"Rates {day}", date(2022, 12, day), "news", f"https://{doc}.test/r", 0.5)
+
+
+OLD_RATE = dated(8, "usat", "Meanwhile, the average rate for a 30-year fixed mortgage trended down to 6.33% as of Dec. 8, according to Freddie Mac.")
+
+
+@pytest.mark.parametrize(
+    "other, expected",
+    [
+        # a later week's figure, told beside the one before it: the newer one is shown (a ninth user pass)
+        (dated(15, "cnn", "The 30-year fixed-rate mortgage averaged 6.31% in the week ending December 15, down from 6.33% the week "
+                          "before, according to Freddie Mac."), "6.31%"),
+        (dated(15, "cnn", "The 15-year fixed-rate mortgage averaged 5.54% in the week ending December 15, according to Freddie Mac."), None),
+        (dated(8, "cnn", "The 30-year fixed-rate mortgage averaged 6.31% in the week ending December 8, according to Freddie Mac."), None),
+    ],
+)  # fmt: skip
+def test_a_newer_article_with_another_value_for_a_latest_figure(other, expected):
+    checked = Checker([OLD_RATE, other]).check("The latest average rate on a 30-year fixed mortgage is 6.33% [1].")
+    got = disagree.newer(list(checked.claims), [OLD_RATE, other])
+    assert [d.theirs_figure for d in got] == ([expected] if expected else [])
+    if expected:
+        (claim,) = disagree.newer_claims(got, [OLD_RATE, other])
+        assert claim.text == "Newer: news gives 6.31% on 2022-12-15 [2]."
+
+
 @pytest.mark.parametrize("text", ["The storm hit in 2023 Reuters reported.", "The ferry leaves at 7:15 from pier 4.", "It was 2019."])
 def test_years_clock_times_and_bare_numbers_are_not_figures(text):
     assert disagree.figures(text) == []

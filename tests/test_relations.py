@@ -594,6 +594,46 @@ def test_the_eighth_passes_failures(claim, text, title, question, reason):
          'Devon Marsh, the actor best known for the police drama "Night Desk," pleaded no contest Tuesday to a misdemeanor '
          "drunken driving charge.", "Actor pleads no contest", ""),
         ("Tar won best editing [1].", "Tar lost out on best picture but won best editing.", "Oscars", ""),
+        # the ninth user pass (December 2022): false claims supported, true answers declined
+        ("France won the 2022 World Cup, defeating Argentina on penalty kicks [1].",
+         "Argentina won the 2022 World Cup on Sunday, defeating France on penalty kicks after finishing tied 3-3.",
+         "Argentina wins World Cup", "subject: the quote says Argentina won, not France"),
+        ("Portugal defeated Morocco 1-0 [1].", "Morocco players celebrate after defeating Portugal 1-0 on Saturday.",
+         "A culturally unique World Cup", "result: the quote says Portugal lost, not that it beat Morocco"),
+        ("Herschel Walker defeated Raphael Warnock in Georgia's Senate runoff [1].",
+         "In the final undecided Senate contest, Democratic Sen. Raphael Warnock of Georgia holds a narrow lead over "
+         "Republican challenger Herschel Walker among those likely to vote in a runoff election Tuesday.", "CNN Poll: Warnock holds a narrow edge",
+         "unstated: the quote says nothing of who won"),
+        ("Tom Cruise received a Golden Globe nomination for best actor for Top Gun: Maverick [1].",
+         'But even with a best picture nod from the Globes for "Top Gun," Cruise was curiously passed over for best actor.',
+         "Golden Globes snubs", "negation: the quote says 'Cruise was curiously passed over for best actor'"),
+        ("More than 200 people were killed in a pileup in Zhengzhou [1].",
+         "One person was killed during a massive pileup involving more than 200 vehicles in the central Chinese city "
+         "Zhengzhou on Wednesday.", "Zhengzhou pileup", "figure: the quote counts 200 vehicles, not 200 people"),
+        ("The Senate rejected legislation to ban TikTok from US government devices [1].",
+         "Some lawmakers are seeking to block TikTok in the United States. The U.S. Senate this week approved legislation "
+         "to ban the use of the video platform on government devices.", "US TikTok bans",
+         "opposite: the claim says 'rejected', the quote 'approved'"),
+        ("Viktor Bout was returned to Russia after the exchange at Doha Airport [1].",
+         "After the two prisoners walked past each other on the airport tarmac in Abu Dhabi, Viktor Bout was returned to "
+         "Russia.", "Griner exchanged for Viktor Bout", "names: Doha Airport not in the quoted sentence"),
+        ("Kevin McCarthy was elected speaker of the House [1].",
+         "To become elected speaker, McCarthy can only afford to lose four votes when the House meets next month.",
+         "Andy Biggs announces run for House speaker", "unstated: the quote says 'to ... elected', not that it happened"),
+        ("Morocco lost to Portugal in the World Cup quarterfinal [1].",
+         "Morocco beat Spain on penalties to reach the World Cup quarterfinals, but the North Africans will have to "
+         "replicate their heroics if they want to get past Portugal.", "Morocco v Portugal preview", "unstated: the quote says nothing of a result against Portugal"),
+        ('"Avatar: The Way of Water" [1].', "“Avatar: The Way of Water”", "Golden Globe nominations",
+         "unstated: the quoted sentence '“Avatar: The Way of Water”' is a fragment, not a statement"),
+        ("The Pacers won the game 135-126 [1].",
+         "Buddy Hield made a 3-pointer three seconds into the game and added 25, and the Indiana Pacers beat the Cleveland "
+         "Cavaliers 135-126 on Thursday night.", "Pacers top Cavs", ""),
+        ("The magnitude of the Humboldt County earthquake was 6.4, and two people died [1].",
+         "A 6.4 magnitude earthquake struck Northern California's Eureka area early Tuesday, leaving at least two people "
+         "dead. The quake hit Humboldt County, home to 12,000 people in Fortuna.", "Eureka earthquake", ""),
+        ("The Banshees of Inisherin leads the field with eight nominations [1].",
+         'Whether Hollywood likes it or not, the Golden Globes are back, and dark comedy "The Banshees of Inisherin" leads '
+         "the field with eight nominations.", "Golden Globes nominations", ""),
     ],
 )  # fmt: skip
 def test_the_ninth_passes_failures(claim, text, title, reason):
