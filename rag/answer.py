@@ -363,7 +363,7 @@ def stream_answer(
     checker = Checker(passages, embed, repair=settings.citation_repair, question=question, today=when.today)
     checked = checker.check(raw) if raw.strip() else None
     timings["check_s"] = round(time.perf_counter() - t_check, 3)
-    decision = policy.decide(raw, checked, is_refusal(raw))
+    decision = policy.decide(raw, checked, is_refusal(raw), question)
     if decision.refused:
         yield declined(passages, decision.reason, raw, tokens, decision.dropped)
         return

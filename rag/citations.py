@@ -292,8 +292,18 @@ class Checker:
                 labelled = [":" in " ".join(t.split()[:4]) and not t.rstrip().endswith(":") for t in lines]
                 return "\n" in p.text[e1:s2] and all(labelled) and all(len(t.split()) <= 12 for t in lines)
 
+            def heading(j: int) -> bool:
+                """A short line with no end mark on a line of its own: a section's heading ("Southwest cancels more
+                flights" after a paragraph on road deaths), about what follows it, never joined to what comes before."""
+                s, e = spans[j]
+                line = p.text[s:e].strip()
+                return "\n" in p.text[spans[j - 1][1] : s] and not re.search(r"[.!?\"”')]$", line) and len(line.split()) <= 8
+
             window = [best]
-            near = [j for j in (best - 1, best + 1) if 0 <= j < len(spans) and brings(j) and not listed(best, j)]
+            near = [
+                j for j in (best - 1, best + 1)
+                if 0 <= j < len(spans) and brings(j) and not listed(best, j) and not heading(max(j, best))
+            ]  # fmt: skip
             if near:
                 j = max(near, key=brings)
                 window.append(j)

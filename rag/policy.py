@@ -889,11 +889,16 @@ class Decision:
     reason: str
 
 
-def decide(raw: str, checked: CheckedText | None, declined: bool = False) -> Decision:
+# A question that asks two things: "Who was Griner exchanged for, and where did the swap take place?"
+_TWO_ASKS = re.compile(r"\b(?:who|what|when|where|which|how|why)\b[^?]*?,?\s+and\s+(?:who|what|when|where|which|how|why)\b", re.I)
+
+
+def decide(raw: str, checked: CheckedText | None, declined: bool = False, question: str = "") -> Decision:
     """The answer policy: only verified sentences are answers.
 
     ``declined``: the model's own words were a refusal (``rag.answer.is_refusal``);
-    a reply that declines but also states a verified fact keeps the fact.
+    a reply that declines but also states a verified fact keeps the fact. A question that asks two things may
+    keep its second answer when the first fails (it is not an explanation of the first).
     """
     if checked is None or not checked.claims:
         return Decision(True, (), (), "the model wrote nothing")
@@ -903,7 +908,7 @@ def decide(raw: str, checked: CheckedText | None, declined: bool = False) -> Dec
         why = "the model declined" if declined else "no sentence of the answer verified against the passage it cites"
         return Decision(True, (), dropped, why)
     lead = checked.claims[0]
-    if not lead.verified and not declined and (lead.citations or len(words(lead.text)) >= 3):
+    if not lead.verified and not declined and (lead.citations or len(words(lead.text)) >= 3) and not _TWO_ASKS.search(question):
         # The answer is its first sentence; what follows only explains it. "Why was Gloria Johnson expelled?" answered
         # "She was expelled because she was first elected in 2012 [2]. After losing twice, she won the seat back
         # [2]." (she was not expelled) must not be shown as its second sentence, true but no answer.

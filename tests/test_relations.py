@@ -634,6 +634,9 @@ def test_the_eighth_passes_failures(claim, text, title, question, reason):
         ("The Banshees of Inisherin leads the field with eight nominations [1].",
          'Whether Hollywood likes it or not, the Golden Globes are back, and dark comedy "The Banshees of Inisherin" leads '
          "the field with eight nominations.", "Golden Globes nominations", ""),
+        ("Southwest Airlines canceled flights because of severe weather, state police said [1].",
+         "Two people died in Oregon when trees fell on cars. All incidents were attributed to severe weather, state police "
+         "said.\n\nSouthwest cancels more flights", "Winter storm live updates", "names: Southwest Airlines not in the quoted sentence"),
     ],
 )  # fmt: skip
 def test_the_ninth_passes_failures(claim, text, title, reason):
