@@ -40,7 +40,8 @@ def main() -> None:
         for line in path.read_text(encoding="utf-8").splitlines():
             c = json.loads(line)
             text = c["quote"]
-            p = Passage("d:0", "d", 0, 0, len(text), text, c.get("title") or "News", date(2024, 5, 1), "news", "", 0.5)
+            day = date.fromisoformat(c["published"]) if c.get("published") else date(2024, 5, 1)  # the case's article date, if any
+            p = Passage("d:0", "d", 0, 0, len(text), text, c.get("title") or "News", day, "news", "", 0.5)
             (claim,) = Checker([p], embed).check(c["claim"].rstrip(".") + " [1].").claims
             counts[c["label"]][0] += claim.verified
             counts[c["label"]][1] += 1

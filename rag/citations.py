@@ -17,6 +17,7 @@ from datetime import date, timedelta
 import numpy as np
 
 from .chunking import sentence_spans
+from .dates import days_stated
 from .errors import visible
 from .models import CheckedText, Citation, Claim, Passage
 from .numeric import numbers_in, unsupported_numbers
@@ -312,7 +313,9 @@ class Checker:
             quote = p.text[spans[window[0]][0] : spans[window[-1]][1]]
             # Numbers must be in the quote (or be the article's date), not only in the title or elsewhere in the passage.
             # A figure the answer repeats from its question ("a 24-hour licence") need not be quoted again.
-            missing = unsupported_numbers(claim, f"{quote} {day} {asked}")
+            # ... nor a day the quote names by its weekday ("met on Monday", in a Tuesday's article, is "March 11")
+            told = " ".join(f"{d:%B} {d.day}, {d.year}" for d in days_stated(quote, p.published)[1] if re.search(rf"\b{d:%b}", claim, re.I)) if p.published else ""
+            missing = unsupported_numbers(claim, f"{quote} {day} {told} {asked}")
             return window, (len(cw & (have_w | title)) / len(cw) if cw else 0.0), missing, have_w | title
 
         # A few best-fitting sentences compete: one that supports the claim if any does, else the one whose quote

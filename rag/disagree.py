@@ -173,6 +173,7 @@ def newer(claims: Sequence[Claim], passages: Sequence[Passage]) -> list[Disagree
     differ. A ninth user pass found "latest" answered with the older figure.
     """
     out: list[Disagreement] = []
+    seen: set[tuple[str, float]] = set()
     parsed = [[(s, e, figures(p.text[s:e])) for s, e in sentence_spans(p.text) or [(0, len(p.text))]] for p in passages]
     for claim in claims:
         if not claim.verified:
@@ -182,7 +183,10 @@ def newer(claims: Sequence[Claim], passages: Sequence[Passage]) -> list[Disagree
             if cite.published is None:
                 continue
             ours_all = figures(cite.quote)
-            for fig in [f for f in ours_all if any(not _differs(f.value, g.value) and f.unit == g.unit for g in stated)]:
+            for fig in [f for f in ours_all if any(f.value == g.value and f.unit == g.unit for g in stated)]:  # "up from 6.92%" is not 6.94%
+                if fig.unit == "date" or (fig.unit, fig.value) in seen:
+                    continue  # a day is not a level that moves; each figure once
+                seen.add((fig.unit, fig.value))
                 best = None
                 for i, p in enumerate(passages):
                     if p.doc_id == cite.doc_id or not p.published or p.published <= cite.published + timedelta(days=1):

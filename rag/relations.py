@@ -635,17 +635,28 @@ def unstated_win(claim: str, quote: str, title: str = "") -> str:
     if doer and doer[0][2].split()[-1].lower() in title.lower():  # a headline's win is its own subject's
         said |= {t.lower() for t in tokens(title)}
     said |= {part for t in said for part in t.split("-")}  # "Oscar-winning"
+    if said & _WON and all(ct[i] in _BEAT_WORDS for i in wins):
+        # a claimed win over someone needs a result the quote tells as done: "The Herons face Rovers in Saturday's
+        # final ... 'ready to win something special'" tells of none
+        told = [m for m in re.finditer(r"[A-Za-z][\w'-]*", quote) if m.group(0).lower() in _WON]
+        if told and all(_frame(quote[: m.start()], m.group(0)) for m in told):
+            return "unstated: the quote says nothing of who won"
     return "" if said & _WON else "unstated: the quote says nothing of who won"
 
 
 _LOST_OUT = re.compile(
-    r"\b(?:(?:was|were|been|got|get|is|are)\s+)?(?:passed over for|snubbed (?:for|in)|lost out (?:on|to)|missed out on|"
-    r"fell short (?:of|in)|lost (?:the|her|his|their|its)|denied (?:the|a|her|his|their))\b",
+    r"\b(?:(?:was|were|been|got|get|is|are)\s+)?(?:passed over for|snubbed (?:for|in)|lost out (?:on|to|in)|missed out on|"
+    r"fell short (?:of|in)|lost (?:the|her|his|their|its)|denied (?:the|a|her|his|their)|turned down for|left off|"
+    r"stripped of|beaten to|failed in (?:her|his|its|their) bid for|conceded defeat in|lost (?:her|his|its|their) bid for)\b",
     re.I,
 )
-
-
-_GAINED = _WIN | frozenset("received receives earned earns got landed secured".split())  # "received a nomination for best actor"
+# What a claim says someone won or got: "won best actress", "received a nomination", "was granted a licence".
+_GAINED = _WIN | frozenset("received receives earned earns got landed secured granted chosen picked selected elected "
+                           "shortlisted kept retained awarded".split())
+_NOT_NAMED = frozenset(
+    "january february march april may june july august september october november december monday tuesday wednesday "
+    "thursday friday saturday sunday".split()
+)
 
 
 def lost_out(claim: str, quote: str) -> str:
@@ -672,14 +683,16 @@ def lost_out(claim: str, quote: str) -> str:
     prize = [t for t in ct[wins[0] + 1 : wins[0] + 9] if t not in _STOP and not t[:1].isdigit()][:6]
     if not prize:
         return ""
-    low = quote.lower()
+    own = [p for p in actor.split() if p.lower() not in _TITLES and len(p) > 1] or actor.split()  # "Journalist Sabin Orr"
     for m in _LOST_OUT.finditer(quote):
-        before = low[max(0, m.start() - 80) : m.start()]
-        if not any(p.lower() in before.split() or p.lower() + "'s" in before for p in actor.split()):
+        between = re.split(r"[.;!?](?:\s|$)", quote[: m.start()])[-1]  # the actor in the same sentence, no one else after
+        spots = [k.start() for p in own for k in re.finditer(rf"\b{re.escape(p)}\b", between)]
+        if not spots:
             continue
-        between = re.split(r"[.;!?]", before)[-1]  # the actor in the same sentence, and no one else after it
-        last = max(between.rfind(p.lower()) for p in actor.split())
-        if last < 0 or names(quote[m.start() - len(between) + last :  m.start()])[1:]:
+        last = max(spots)
+        # an aside (", the reporter who spent 14 months in jail,"), a day or a month names no one else
+        rest = re.sub(r",[^,]*,", " ", between[last:])
+        if [n for _, _, n in names(rest)[1:] if n.lower() not in _NOT_NAMED]:
             continue
         after = {t.lower() for t in tokens(quote[m.end() : m.end() + 60])}
         if sum(p in after for p in prize) < min(2, len(prize)):
@@ -690,13 +703,19 @@ def lost_out(claim: str, quote: str) -> str:
         start = m.start() - len(between) + last
         rest = tokens(quote[m.end() :])[:8]
         upto = max((k for k, t in enumerate(rest) if t.lower() in prize), default=-1)
-        told = " ".join((quote[start : m.end()] + " " + " ".join(rest[: upto + 1])).split())
+        said = quote[start : m.end()] if m.start() - start <= 40 else f"{between[last:].split()[0].rstrip(',')} ... {m.group(0)}"
+        told = " ".join((said + " " + " ".join(rest[: upto + 1])).split())
         return f"negation: the quote says '{told}'"
     return ""
 
 
 _LOST_CLAIM = re.compile(r"\b(?:lost|fell|were\s+beaten|was\s+beaten|were\s+defeated|was\s+defeated)\s+(?:\d{1,3}-\d{1,3}\s+)?(?:to|by)\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")
-_RESULT_WORDS = _WON | frozenset("lost lose loses losing loss losses fell beaten defeat defeated upset eliminated knocked".split())
+# Words that tell a game's result (not "secure a playoff place", "took", "named": the wider _WON)
+_RESULT_CORE = frozenset(
+    "won win wins winning winner victory victories victorious champion champions title crowned beat beats beaten beating "
+    "defeated defeat defeats defeating triumph triumphed edged routed thrashed downed overcame prevailed swept upset "
+    "eliminated knocked clinched lost lose loses losing loss losses fell draw drew tied".split()
+)
 
 
 def unstated_loss(claim: str, quote: str) -> str:
@@ -710,6 +729,8 @@ def unstated_loss(claim: str, quote: str) -> str:
     ''
     >>> unstated_loss("Morocco lost to Portugal.", "Portugal won 1-0, and Morocco went home.")
     ''
+    >>> unstated_loss("Linden Cross lost to Wexmoor.", "Linden Cross must beat Wexmoor on Saturday to avoid relegation.")
+    'unstated: the quote says nothing of a result against Wexmoor'
     """
     m = _LOST_CLAIM.search(claim)
     if not m or _negated(claim):
@@ -718,9 +739,22 @@ def unstated_loss(claim: str, quote: str) -> str:
     clauses = [c for c in _CLAUSES.split(quote) if re.search(rf"\b{re.escape(winner)}\b", c)]
     if not clauses or _SCORE.search(quote):
         return ""
-    if any({t.lower() for t in tokens(c)} & _RESULT_WORDS for c in clauses):
+    if any(_told_result(c) for c in clauses):
         return ""
     return f"unstated: the quote says nothing of a result against {m.group(1)}"
+
+
+def _told_result(text: str) -> bool:
+    """Whether ``text`` tells of a result: a word of winning or losing that no frame puts off ("must beat", "need to
+    beat", "ready to win" tell of none).
+
+    >>> _told_result("Linden Cross must beat Wexmoor on Saturday"), _told_result("Linden Cross beat Wexmoor on Saturday")
+    (False, True)
+    """
+    return any(
+        m.group(0).lower() in _RESULT_CORE and not _frame(text[: m.start()], m.group(0))
+        for m in re.finditer(r"[A-Za-z][\w'-]*", text)
+    )
 
 
 # A claim's past tense and its verb's base, where the base is not the past without "-ed".
@@ -984,13 +1018,13 @@ _FRAMES = frozenset(
     "offered offer offers avoid spared short demanding vow vows vowed pledged pledges promised promises intends intend "
     "intention without warns warned warning preparing prepared must need needs needed can favourite favorite "
     "favoured favored front-runner frontrunner tipped poised likely eligible shortlist shortlisted possible "
-    "potential".split()
+    "potential ready aim aims aiming hoping chance chances".split()
 )
 
 
 _NOT_YET = _FRAMES | _MODALS | frozenset({"to"})  # a word before a deed that tells it as not done (yet)
 _FRAME_NOUNS = frozenset(  # a frame only before "to" or "for"
-    "plan plans proposal bid talks attempt warrant fight race battle push campaign quest favourite favorite".split()
+    "plan plans proposal bid talks attempt warrant fight race battle push campaign quest favourite favorite chance chances".split()
 )
 
 
@@ -1516,14 +1550,15 @@ def after_the_article(claim: str, published: date | None, quote: str = "") -> st
     ''
     >>> after_the_article("Lund pitched on June 22.", date(2024, 5, 1), "Lund delivers a pitch on Sunday, June 22.")
     ''
+    >>> after_the_article("They met again on March 18.", date(2024, 3, 12), "They met on Monday and agreed to meet again next Monday.")
+    'dated: the claim tells of 2024-03-18, the article is from 2024-03-12'
     """
     if published is None or _YET_TO_COME.search(claim) or not _TOLD_PAST.search(claim):
         return ""
     _, most = days_stated(_QUOTED.sub(" ", claim), published)
     later = [d for d in most if d > published + timedelta(days=1)]
-    if later and quote:
-        named = days_stated(quote, published)[0]
-        later = [d for d in later if d not in named]
+    if later and quote:  # the quote writes the day out ("Sunday, June 22"): the article's own date is off
+        later = [d for d in later if not re.search(rf"\b(?:{d:%B}|{d:%b})\.?\s+{d.day}\b", quote)]
     return f"dated: the claim tells of {later[0].isoformat()}, the article is from {published.isoformat()}" if later else ""
 
 
