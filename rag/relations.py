@@ -1018,7 +1018,7 @@ _FRAMES = frozenset(
     "offered offer offers avoid spared short demanding vow vows vowed pledged pledges promised promises intends intend "
     "intention without warns warned warning preparing prepared must need needs needed can favourite favorite "
     "favoured favored front-runner frontrunner tipped poised likely eligible shortlist shortlisted possible "
-    "potential ready aim aims aiming hoping chance chances".split()
+    "potential ready aim aims aiming hoping chance chances due scheduled slated".split()
 )
 
 
@@ -1526,7 +1526,7 @@ def out_of_period(claim: str, published: date | None, today: date | None) -> str
 
 _YET_TO_COME = re.compile(
     r"\b(?:will|would|could|may|might|shall|expected|expects|scheduled|set to|plans?|planned|upcoming|next|due|slated|"
-    r"is to|are to|ahead of|before|until)\b",
+    r"is to|are to|ahead of|before|until|set for)\b",
     re.I,
 )
 _TOLD_PAST = re.compile(r"\b(?:was|were|had|did|\w+ed)\b|\b(?:" + "|".join(_PAST_BASE) + r")\b", re.I)
@@ -1557,9 +1557,25 @@ def after_the_article(claim: str, published: date | None, quote: str = "") -> st
         return ""
     _, most = days_stated(_QUOTED.sub(" ", claim), published)
     later = [d for d in most if d > published + timedelta(days=1)]
-    if later and quote:  # the quote writes the day out ("Sunday, June 22"): the article's own date is off
-        later = [d for d in later if not re.search(rf"\b(?:{d:%B}|{d:%b})\.?\s+{d.day}\b", quote)]
+    if later and quote:  # the quote writes the day out as past ("Sunday, June 22"): the article's own date is off
+        later = [d for d in later if not _told_as_past(quote, d)]
     return f"dated: the claim tells of {later[0].isoformat()}, the article is from {published.isoformat()}" if later else ""
+
+
+def _told_as_past(quote: str, day: date) -> bool:
+    """Whether ``quote`` writes ``day`` out ("June 22", "Jun. 22") with nothing before it in its sentence that puts it
+    ahead ("will vote on December 14", "set for April 7").
+
+    >>> _told_as_past("Lund delivers a pitch on Sunday, June 22.", date(2024, 6, 22))
+    True
+    >>> _told_as_past("Lawmakers will vote on the budget on December 14, the speaker said.", date(2023, 12, 14))
+    False
+    """
+    for m in re.finditer(rf"\b(?:{day:%B}|{day:%b})\.?\s+{day.day}\b", quote):
+        before = re.split(r"[.!?]\s", quote[: m.start()])[-1]
+        if not _YET_TO_COME.search(before) and not re.search(r"\b(?:set|due|slated|scheduled)\s+for\b", before, re.I):
+            return True
+    return False
 
 
 _LAST_WEEK = re.compile(r"\b(?:last|the past) week\b", re.I)
@@ -2597,6 +2613,57 @@ def other_subject(claim: str, quote: str) -> str:
     return f"subject: the quote says {other} {verb}, not {actor}"
 
 
+_SPEECH = r"(?:said|says|told|stated|added|explained|insisted|warned)"
+_SPEAKER_BEFORE = re.compile(r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)\s*(?:,[^,]{0,80})?,?\s*[\"”']?\s*$")
+_SPEAKER_AFTER = re.compile(r"\s+(?:by\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)")
+
+
+def speaker(claim: str, quote: str) -> str:
+    """Who said it: the claim gives a statement to a person the quote names, while the quote gives it to another
+    ("Korvanta chief executive Dana Wirt said the recall would cost ..." against "Korvanta Motors said in a statement
+    the recall would cost ... Chief executive Dana Wirt was not available for comment"). A pronoun ("he said") or the
+    person's title ("its chief executive said") may be the claim's person.
+
+    >>> speaker("Korvanta chief executive Dana Wirt said the recall would cost 40 million.", "Korvanta Motors said in a statement the recall would cost 40 million. Chief executive Dana Wirt was not available.")
+    'attribution: the quote says Korvanta Motors said it, not Dana Wirt'
+    >>> speaker("Dana Wirt said the recall would cost 40 million.", '"The recall will cost 40 million," Wirt, 54, told reporters.')
+    ''
+    >>> speaker("Dana Wirt said the recall would cost 40 million.", "Dana Wirt joined in 2020. She said the recall would cost 40 million.")
+    ''
+    >>> speaker("Korvanta chief executive Dana Wirt said costs rose.", "Dana Wirt took over in 2020. The company's chief executive said costs rose.")
+    ''
+    >>> speaker("President Ewa Dorne of Sarnesh said the dam would be built.", '"It will be built," President Ewa Dorne of Sarnesh said.')
+    ''
+    """
+    m = re.search(rf"^(.*?)\s+{_SPEECH}\b", claim)
+    if not m or not (people := _people(m.group(1), 2)):
+        return ""
+    who = people[-1][2]
+    if not any(_same_name(n, who) or who.split()[-1] == n.split()[-1] for _, _, n in names(quote)):
+        return ""  # the quote never names them: missing_names says so
+    titles = {w.lower() for w in m.group(1).split()} & _TITLES
+    others = []
+    for sm in re.finditer(rf"\b{_SPEECH}\b|\baccording to\b", quote):
+        before, after = quote[: sm.start()], quote[sm.end() :]
+        if re.search(r"\b(?:he|she|they|who|i|we)\s*$", before, re.I):
+            return ""  # a pronoun may be the claim's person
+        close = re.split(r"[.!?]\s", before)[-1].split()[-8:] + re.split(r"[.!?](?:\s|$)", after)[0].split()[:4]
+        if {w.strip(",.\"'”’").lower() for w in close} & {w.lower() for w in who.split() if len(w) > 2}:
+            return ""  # the claim's speaker beside the verb: "Nexorra Telecom chief executive Ilan Brask told"
+        b = _SPEAKER_BEFORE.search(before) if not sm.group(0).startswith("according") else None
+        a = _SPEAKER_AFTER.match(after)
+        said_by = b.group(1) if b else a.group(1) if a else ""
+        if said_by and (_same_name(said_by, who) or who.split()[-1] in said_by.split()):
+            return ""
+        if not said_by:
+            near = {w.lower().strip(",'’s") for w in before.split()[-4:]}
+            if near & titles:
+                return ""  # "the company's chief executive said": the claim's person by title
+            said_by = " ".join(before.split()[-2:]).strip(",")
+        others.append(said_by)
+    return f"attribution: the quote says {others[0]} said it, not {who}" if others else ""
+
+
 # Words of opposite sense, as stems: a claim's word and the quote's opposite about the same thing conflict.
 _OPPOSITE_PAIRS = (
     ("allow permit lift legal", "ban prohibit forbid forbade illeg outlaw"),
@@ -2910,7 +2977,7 @@ def opponent(claim: str, quote: str) -> str:
     return ""
 
 
-CHECKS = (result, lost_out, opponent, pair_order, placing, ranking, ordinal, role, order, agent, subject, other_subject, figures, counted, year_of_figure, period_of_figure, currency, figure_holder, outspends, comparison, endpoint, dates, direction, opposite, negation, prefixed, qualifier, scope)  # the most specific reason first
+CHECKS = (result, lost_out, opponent, pair_order, placing, ranking, ordinal, role, order, agent, subject, other_subject, speaker, figures, counted, year_of_figure, period_of_figure, currency, figure_holder, outspends, comparison, endpoint, dates, direction, opposite, negation, prefixed, qualifier, scope)  # the most specific reason first
 
 
 def conflict(claim: str, quote: str) -> str:
