@@ -2256,10 +2256,17 @@ _COUNTED_KINDS = {
     for kind, words in (
         ("people", "people persons person residents victims passengers workers employees children kids students "
                    "soldiers troops civilians patients migrants refugees fans voters adults women men officers "
-                   "firefighters deaths dead casualties fatalities lives inmates prisoners hostages"),
-        ("vehicles", "vehicles cars trucks buses planes aircraft flights ships boats trains vessels jets drones"),
-        ("buildings", "homes houses buildings structures businesses schools stores shops apartments"),
+                   "firefighters deaths dead casualties fatalities lives inmates prisoners hostages visitors tourists "
+                   "spectators customers"),
+        ("families", "families"),
+        ("vehicles", "vehicles cars trucks lorries vans buses motorcycles bicycles planes aircraft flights ships boats "
+                     "trains vessels jets drones"),
+        ("buildings", "homes households houses buildings structures businesses schools stores shops apartments flats "
+                      "branches offices outlets restaurants factories hotels hospitals"),  # homes and households lose power alike
         ("animals", "animals cattle cows birds dogs cats horses sheep pigs chickens"),
+        ("items", "jars bottles cans boxes packages parcels"),
+        ("money", "dollars euros pounds crowns yuan yen francs rupees pesos"),
+        ("area", "hectares acres"),
         ("time", "seconds minutes hours days weeks months years decades"),
         ("distance", "miles kilometers kilometres km feet meters metres yards"),
     )
@@ -3192,7 +3199,41 @@ def missing_names(claim: str, evidence: str, named: str = "") -> list[str]:
         for name in pieces:
             if _absent_name(name, first, last, claim, evidence, have, capital, asked, stated, slips, possessive, spelled):
                 out.append(name)
+            elif _another_place(name, evidence):
+                out.append(name)
     return out
+
+
+_PLACE_KINDS = frozenset(
+    "airport hospital station arena palace park stadium square bridge tower hall centre center museum university "
+    "college prison court harbour harbor port works plant mall cathedral church".split()
+)
+
+
+def _another_place(name: str, evidence: str) -> bool:
+    """A named building or site ("Carran Bay Airport") where the evidence speaks of such a place by another name
+    ("diverted to the airport in Pelmouth", "a flight from Carran Bay"): its words apart are not its name. Where the
+    evidence has no such place at all ("landed at Heathrow"), the name's first words suffice.
+
+    >>> _another_place("Carran Bay Airport", "A flight from Carran Bay was diverted to the airport in Pelmouth.")
+    True
+    >>> _another_place("Carran Bay Airport", "It landed at Carran Bay's airport."), _another_place("Heathrow Airport", "It landed at Heathrow.")
+    (False, False)
+    >>> _another_place("Aldercombe General Hospital", "Sixty people needed treatment at Aldercombe General, the hospital said.")
+    False
+    """
+    words_of = name.split()
+    kind = words_of[-1].lower()
+    if len(words_of) < 2 or kind not in _PLACE_KINDS or not re.search(rf"\b{kind}s?\b", evidence, re.I):
+        return False
+    mine = " ".join(words_of[:-1])
+    own = re.escape(mine)
+    if re.search(rf"\b{own}(?:['’]s)?\s+{kind}\b|\b{kind}\s+(?:of|in|at)\s+{own}\b", evidence, re.I):
+        return False
+    # the evidence's place of that kind is named otherwise: "the airport in Pelmouth", "Pelmouth's airport"
+    named = [m.group(1) for m in re.finditer(rf"\b{kind}s?\s+(?:of|in|at|near)\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)", evidence, re.I)]
+    named += [m.group(1) for m in re.finditer(rf"\b([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*?)(?:['’]s)?\s+{kind}\b", evidence)]
+    return any(n.lower() != mine.lower() and n.lower() not in _STOP and n.split()[0].lower() not in _STOP for n in named)
 
 
 def _absent_name(name, first, last, claim, evidence, have, capital, asked, stated, slips, possessive, spelled) -> bool:
