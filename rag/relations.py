@@ -1785,6 +1785,8 @@ def figures(claim: str, quote: str) -> str:
     >>> figures("The magnitude of the earthquake was 6.4, and two people died in Humboldt County.",
     ...         "A 6.4 magnitude earthquake struck early Tuesday, leaving two people dead. Humboldt County is home to 12,000 people.")
     ''
+    >>> figures("The earthquake in northern Lunessa killed 37 people.", "At least 37 people died when a magnitude 6.1 earthquake struck northern Lunessa.")
+    ''
     >>> figures("Tencent's 2024 capex was more than three times the previous year's level.",
     ...         "It spent 36.6 billion yuan in the fourth quarter, bringing the 2024 total to around 76.8 billion yuan, more than three times the previous year's level.")
     ''
@@ -1819,6 +1821,8 @@ def figures(claim: str, quote: str) -> str:
                 continue
             if frozenset((_digits(t), _digits(where))) in moves:
                 continue
+            if (what := _counts_what(ct, i)) and any(_counts_what(qt, j) == what for j in spots[t]):
+                continue  # the quote counts the same thing with it: "37 people died when a magnitude 6.1 earthquake struck"
             if _digits(where) in mine_figures:
                 # the claim gives that figure too, and its own words around it are the quote's: "The final score was
                 # 128-96, and Donovan Mitchell scored 32 points" on "Mitchell scored 32 points, and the Cavaliers
@@ -2538,8 +2542,9 @@ def subject(claim: str, quote: str, *, before_only: bool = False) -> str:
     first, last, actor = cn[0]
     have = _words_named(quote)
     have |= {form for t in have for form in _PLACE_FORMS.get(t, ())} | acronyms(quote)  # "the U.S. embassy" is the American one
+    have |= {demonym_stem(t) for t in have}
     raw = _tokens(claim)
-    if any(p.lower() in have for p in actor.split()) or raw[last][1] or last + 1 >= len(ct):
+    if any(p.lower() in have or demonym_stem(p) in have for p in actor.split()) or raw[last][1] or last + 1 >= len(ct):
         return ""  # named in the quote, or a possessive ("Alibaba's shares"): not the actor
     at = last + 2 if ct[last + 1].lower().endswith("ly") and last + 2 < len(ct) else last + 1  # "Sweden formally joined"
     nxt = ct[at].lower()
@@ -3014,6 +3019,22 @@ _PLACES = """china chinese|japan japanese|russia russian russians|ukraine ukrain
 _PLACE_FORMS = {form: set(group.split()) - {form} for group in _PLACES.replace("\n", "").split("|") for form in group.split()}
 
 
+def demonym_stem(word: str) -> str:
+    """The place a people's word is made from, for places no table lists: "Keldorian" -> "keldoria", "Lunessan" ->
+    "lunessa", "Quenlandic" -> "quenland"; other words as they are (lower case).
+
+    >>> [demonym_stem(w) for w in ("Keldorian", "Lunessan", "Quenlandic", "Sudanese", "Turkish", "Paris")]
+    ['keldoria', 'lunessa', 'quenland', 'sudan', 'turk', 'paris']
+    """
+    w = word.lower()
+    if len(w) < 6:
+        return w
+    for end, cut in (("ian", 1), ("an", 1), ("ic", 2), ("ese", 3), ("ish", 3)):
+        if w.endswith(end):
+            return w[: len(w) - cut]
+    return w
+
+
 def _words_named(text: str) -> set[str]:
     """The words of ``text``, lower-cased, that can say a name: all but the pronoun "us" ("US", from "U.S.", stays).
 
@@ -3190,6 +3211,8 @@ def missing_names(claim: str, evidence: str, named: str = "") -> list[str]:
     # tarmac in Abu Dhabi" does not name "Doha Airport"
     capital = {spelling(t.lower()) for t in tokens(evidence) if t[:1].isupper()}
     capital |= {form for t in capital for form in _PLACE_FORMS.get(t, ())} | acronyms(evidence)
+    capital |= {demonym_stem(t) for t in capital}  # "Keldorian" in the evidence names Keldoria
+    have |= {demonym_stem(t) for t in have}
     out = []
     for first, last, whole in names(claim):
         # "Wells Fargo CEO Charlie Scharf" is two names, each to be found: the company and its chief
@@ -3248,7 +3271,7 @@ def _absent_name(name, first, last, claim, evidence, have, capital, asked, state
     if any(a <= first and last <= b for a, b in spelled):
         return False
     known = capital if len(parts) > 1 else have
-    if not any(spelling(p) in known or (p in slips and any(_one_slip(p, h) for h in have)) for p in parts):
+    if not any(spelling(p) in known or demonym_stem(p) in known or (p in slips and any(_one_slip(p, h) for h in have)) for p in parts):
         return True
     return _namesake(parts, have, evidence, claim)
 
