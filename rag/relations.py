@@ -1158,6 +1158,7 @@ def _attributes(text: str, vocab, *, min_words: int, before: bool) -> dict[str, 
             p for p in people
             if i < p[0] <= i + 4 and toks[p[0] - 1].lower() in _HELD_AT
             or p in owners and (i == p[1] + 1 or i == p[1] + 2 and toks[p[1] + 1].lower() in _ROLE_QUALIFIERS)
+            or i == p[1] + 1 and p[0] > 0 and toks[p[0] - 1].lower() == "the"  # "the Wexmoor governor": Wexmoor's
         ]  # fmt: skip
         # "McCarthy won 188-31 against Arizona Rep. Andy Biggs": the side after "against" or "over" was beaten
         beaten = [p for p in people if before and (
@@ -1167,7 +1168,10 @@ def _attributes(text: str, vocab, *, min_words: int, before: bool) -> dict[str, 
         )]  # fmt: skip
         if beaten and all(p in beaten for p in people):
             continue
-        people_here = [p for p in people if p not in held_at and p not in beaten] or people
+        people_here = [p for p in people if p not in held_at and p not in beaten]
+        if not people_here and held_at:
+            continue  # only where it is held is named ("Pell, who became Marlowe Ridge's mayor"): no holder to compare
+        people_here = people_here or people
         stated = i > 1 and toks[i - 1].lower() in _DETERMINERS and toks[i - 2].lower() in _COPULA
         same = [p for p in people_here if sentence and sentence[p[0]] == sentence[i]]
         pick = _attribute_holder(same, i, before, passive, stated, strict=True) or _attribute_holder(people_here, i, before, passive, stated)
