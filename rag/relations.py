@@ -2650,7 +2650,16 @@ def speaker(claim: str, quote: str) -> str:
     ''
     >>> speaker("President Ewa Dorne of Sarnesh said the dam would be built.", '"It will be built," President Ewa Dorne of Sarnesh said.')
     ''
+    >>> speaker("Southwest canceled flights because of severe weather, state police said.", "Southwest travelers were still struggling with canceled flights.")
+    'attribution: the quote does not say state police said it'
+    >>> speaker("Two died in the crash, police said.", "Two people died in the crash, officials said, citing police.")
+    ''
     """
+    tail = re.search(r",\s*((?:the\s+)?[A-Za-z][\w\s'’.-]{1,40}?)\s+(?:said|says|reported)\s*\.?\s*$", claim)
+    if tail:  # "..., state police said": the quote must name who said it
+        heads = [w for w in re.findall(r"[A-Za-z]+", tail.group(1).lower()) if w not in _STOP]
+        if heads and heads[-1] not in {t.lower() for t in tokens(quote)} | {t.lower().rstrip("s") for t in tokens(quote)}:
+            return f"attribution: the quote does not say {tail.group(1)} said it"
     m = re.search(rf"^(.*?)\s+{_SPEECH}\b", claim)
     if not m or not (people := _people(m.group(1), 2)):
         return ""
