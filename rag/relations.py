@@ -1791,6 +1791,9 @@ def figures(claim: str, quote: str) -> str:
     ''
     >>> figures("The earthquake in northern Lunessa killed 37 people.", "At least 37 people died when a magnitude 6.1 earthquake struck northern Lunessa.")
     ''
+    >>> figures("Capex reached about 76.8 billion yuan in the fourth quarter alone.",
+    ...         "It spent 36.6 billion yuan in the fourth quarter, bringing the 2024 total to around 76.8 billion yuan.")
+    'figure: the quote gives 36.6 there, not 76.8'
     >>> figures("Tencent's 2024 capex was more than three times the previous year's level.",
     ...         "It spent 36.6 billion yuan in the fourth quarter, bringing the 2024 total to around 76.8 billion yuan, more than three times the previous year's level.")
     ''
@@ -1825,7 +1828,7 @@ def figures(claim: str, quote: str) -> str:
                 continue
             if frozenset((_digits(t), _digits(where))) in moves:
                 continue
-            if (what := _counts_what(ct, i)) and any(_counts_what(qt, j) == what for j in spots[t]):
+            if (what := _counts_what(ct, i)) in _ENTITIES and any(_counts_what(qt, j) == what for j in spots[t]):
                 continue  # the quote counts the same thing with it: "37 people died when a magnitude 6.1 earthquake struck"
             if _digits(where) in mine_figures:
                 # the claim gives that figure too, and its own words around it are the quote's: "The final score was
@@ -2279,6 +2282,7 @@ _COUNTED_KINDS = {
         ("distance", "miles kilometers kilometres km feet meters metres yards"),
     )
 }  # fmt: skip
+_ENTITIES = frozenset("people families vehicles buildings animals items".split())  # counts of things, not of money or time
 _KIND_OF_COUNT = {w: kind for kind, ws in _COUNTED_KINDS.items() for w in ws}
 
 
