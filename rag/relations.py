@@ -611,6 +611,8 @@ def unstated_win(claim: str, quote: str, title: str = "") -> str:
     ''
     >>> unstated_win("Walker defeated Warnock in the runoff.", "Warnock holds a narrow lead over Walker in the runoff.")
     'unstated: the quote says nothing of who won'
+    >>> unstated_win("Walker defeated Warnock in the runoff.", "PACs spent more on Warnock than on Walker. The runoff decides a 51-49 majority.")
+    'unstated: the quote says nothing of who won'
     """
     ct = [t.lower() for t in tokens(claim)]
     wins = [i for i, t in enumerate(ct) if t in _WIN or t in _BEAT_WORDS]
@@ -619,8 +621,11 @@ def unstated_win(claim: str, quote: str, title: str = "") -> str:
     after = [(ct[i + 1 : i + 3] + ["", ""])[:2] for i in wins]
     if all(a[0][:1].isdigit() or a[0] in _NOT_CONTESTS or a[1] in _NOT_CONTESTS for a in after):
         return ""
-    if all(ct[i] in _BEAT_WORDS for i in wins) and (_SCORE.search(quote) or any(re.search(p, quote) for p in (_BEAT_VERB.pattern, _LOST_TO, _WON_OVER))):
-        return ""  # a game told with a score or another verb ("pounded", "fell 5-4 to"): result() reads who won
+    cn = names(claim)  # the winner, the last name before the win, and the loser, the first after it
+    sides = {n.split()[-1].lower() for n in [x[2] for x in cn if x[1] < wins[0]][-1:] + [x[2] for x in cn if x[0] > wins[0]][:1]}
+    near = " ".join(x for x in re.split(r"(?<=[.!?])\s+", quote) if sides & {t.lower() for t in tokens(x)}) or quote
+    if all(ct[i] in _BEAT_WORDS for i in wins) and (_SCORE.search(near) or any(re.search(p, near) for p in (_BEAT_VERB.pattern, _LOST_TO, _WON_OVER))):
+        return ""  # a game told with a score or another verb ("pounded", "fell 5-4 to"), where a side is named: result() reads who won
     said = {t.lower() for t in tokens(quote)}
     doer = names(claim)[:1]
     if doer and doer[0][2].split()[-1].lower() not in quote.lower():
@@ -879,7 +884,7 @@ _ACTS = {
     "expulsion": ("expelled expels expel expulsion", r"expel\w*|expuls\w*|oust\w*|kick\w* out|removed|thrown out|boot\w*|ordered (?:\S+ ){0,5}(?:to leave|out)|forced out|dismiss\w*|"
                   r"stripped of|"
                   r"deport\w*|persona non grata"),
-    "election": ("elected re-elected reelected", r"elect\w*|re-elect\w*|won|win\w*|victor\w*|defeat\w*|beat\w*|vot\w*|sworn|inaugurat\w*|chosen|chose|choos\w*|grant\w*|pick\w*|select\w*"),
+    "election": ("elected re-elected reelected", r"elect\w*|re-elect\w*|won|win|wins|winning|winners?|victor\w*|defeat\w*|beat\w*|vot\w*|sworn|inaugurat\w*|chosen|chose|choos\w*|grant\w*|pick\w*|select\w*"),
     "appointment": ("appointed hired tapped", r"appoint\w*|nam(?:e|ed|es|ing)|hir(?:e|ed|es|ing)|tap\w*|pick\w*|chose\w*|choos\w*|select\w*|"
                     r"nominat\w*|install\w*|promot\w*|succe\w*|replac\w*|take\w* over|took over|join\w*|recruit\w*|sign\w*|land\w*|sworn|swore|swear\w*|given"),
     "purchase": ("bought buys acquired acquires acquisition purchased purchases", r"acqui\w*|buy\w*|bought|purchas\w*|takeover|take\w* over|"
@@ -2580,6 +2585,31 @@ def subject(claim: str, quote: str, *, before_only: bool = False) -> str:
     return ""
 
 
+_CATEGORY = re.compile(
+    r"\bbest\s+((?:[a-z-]+\s+){0,3}?(actor|actress|picture|film|director|drama|comedy|musical|song|album|series|"
+    r"documentary|feature|screenplay|score|play|novel|book|player|newcomer|artist|record|performance)s?)\b",
+    re.I,
+)
+
+
+def category(claim: str, quote: str) -> str:
+    """An award's category other than the claim's: "Tom Cruise received a Golden Globe nomination for best actor" on
+    "... 'Top Gun: Maverick' scored a nomination in the best drama category" (a ninth user pass). Only where the quote
+    names some category and none with the claim's last word.
+
+    >>> category("Cruise received a nomination for best actor.", "Top Gun: Maverick scored a nomination in the best drama category.")
+    "category: the quote says 'best drama', not 'best actor'"
+    >>> category("Yeoh won best actress.", "Yeoh won best actress in a leading role, and the film won best picture.")
+    ''
+    """
+    mine = [m.group(2).lower() for m in _CATEGORY.finditer(claim)]
+    theirs = [(m.group(1), m.group(2).lower()) for m in _CATEGORY.finditer(quote)]
+    if not mine or not theirs or any(h in {t for _, t in theirs} for h in mine):
+        return ""
+    first = next(m.group(1) for m in _CATEGORY.finditer(claim))
+    return f"category: the quote says 'best {theirs[0][0]}', not 'best {first}'"
+
+
 _COORDINATE = frozenset("and or & , nor".split())
 
 
@@ -3006,7 +3036,7 @@ def opponent(claim: str, quote: str) -> str:
     return ""
 
 
-CHECKS = (result, lost_out, opponent, pair_order, placing, ranking, ordinal, role, order, agent, subject, other_subject, speaker, figures, counted, year_of_figure, period_of_figure, currency, figure_holder, outspends, comparison, endpoint, dates, direction, opposite, negation, prefixed, qualifier, scope)  # the most specific reason first
+CHECKS = (result, lost_out, category, opponent, pair_order, placing, ranking, ordinal, role, order, agent, subject, other_subject, speaker, figures, counted, year_of_figure, period_of_figure, currency, figure_holder, outspends, comparison, endpoint, dates, direction, opposite, negation, prefixed, qualifier, scope)  # the most specific reason first
 
 
 def conflict(claim: str, quote: str) -> str:

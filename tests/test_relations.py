@@ -637,6 +637,13 @@ def test_the_eighth_passes_failures(claim, text, title, question, reason):
         ("Southwest Airlines canceled flights because of severe weather, state police said [1].",
          "Two people died in Oregon when trees fell on cars. All incidents were attributed to severe weather, state police "
          "said.\n\nSouthwest cancels more flights", "Winter storm live updates", "names: Southwest Airlines not in the quoted sentence"),
+        ("Herschel Walker defeated Raphael Warnock in Georgia's Senate runoff [1].",
+         "Super PACs spent $16 million more on Sen. Raphael Warnock than his challenger Herschel Walker in the run-up to "
+         "their runoff election.\n\nGeorgia's Senate runoff will decide if Democrats have a 51-49 majority.",
+         "Georgia runoff: Super PACs", "unstated: the quote says nothing of who won"),
+        ("Tom Cruise received a Golden Globe nomination for best actor for Top Gun: Maverick [1].",
+         'The Tom Cruise blockbuster sequel "Top Gun: Maverick" scored a nomination in the best drama category.',
+         "Golden Globes 2023 nominations", "category: the quote says 'best drama', not 'best actor'"),
     ],
 )  # fmt: skip
 def test_the_ninth_passes_failures(claim, text, title, reason):
