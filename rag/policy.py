@@ -261,10 +261,12 @@ _NOW_ASKED = re.compile(r"\b(?:is|are|am|has|have|does|do|now|currently|still)\b
 def stale_restatement(claims: Sequence[Claim], old: date | None, when: When, question: str = "") -> str:
     """Why an answer from old news that only restates its question is declined, or "".
 
-    Asked as of a date (or for the latest news), an answer whose every quote only holds the name it adds
-    (:func:`rag.citations.restated`), from articles more than ``stale_days`` older than that date, is mostly
-    another story that shares the question's words: the nominee of an earlier election, a play about someone
-    else. Measured on realtimeqa-2023 and its nota set (docs/design.md, "Old news that only restates").
+    For a question about a time ("this week", "latest") or the present ("Which brand is facing ...?"), an answer
+    whose every quote only holds the name it adds (:func:`rag.citations.restated`), from articles more than
+    ``stale_days`` older than the date asked, is mostly another story that shares the question's words: the
+    nominee of an earlier election, a play about someone else. A question about a past event ("Who won the Georgia
+    Senate runoff?", asked weeks later) has its answer in that event's story. Measured on realtimeqa-2023 and its
+    nota set (docs/design.md, "Old news that only restates", and "A ninth user pass").
 
     >>> from rag.models import Citation
     >>> weak = Claim("Geoff Hurst inspired a new play.", (Citation(1, "c", "d", "T", "", date(2022, 12, 29), "q", 0, 1, True,
