@@ -2630,6 +2630,8 @@ def other_subject(claim: str, quote: str) -> str:
     'subject: the quote says Argentina won, not France'
     >>> other_subject("Georgia romped past Florida.", "Georgia and Ohio State made their cases. The top-ranked Bulldogs romped past Florida.")
     ''
+    >>> other_subject("Ferrowind filed a lawsuit against Brightvale Energy.", "Brightvale Energy has filed a lawsuit against Ferrowind.")
+    'subject: the quote says Brightvale Energy filed, not Ferrowind'
     """
     ct, cn = tokens(claim), names(claim)
     if not cn or _tokens(claim)[cn[0][1]][1]:
@@ -2651,8 +2653,8 @@ def other_subject(claim: str, quote: str) -> str:
         a, b, other = before[-1]
         if _same_name(other, actor) or any(w.lower() in actor.lower().split() for w in other.split()):
             return ""
-        if not re.search(rf"\b{re.escape(other)}\s+(?:\w+ly\s+)?{re.escape(qt[j])}\b", quote):
-            return ""  # only the plain shape, "Microsoft announced": not a title in quotes ("Night Desk," pleaded)
+        if not re.search(rf"\b{re.escape(other)}\s+(?:\w+ly\s+|has\s+|have\s+|had\s+)?{re.escape(qt[j])}\b", quote):
+            return ""  # only the plain shape, "Microsoft announced", "Brightvale has filed": not a title in quotes ("Night Desk," pleaded)
         if " " not in other and other.endswith("s") and "the" in (t.lower() for t in qt[max(0, a - 4) : a]):
             return ""  # a team by its nickname ("the top-ranked Bulldogs romped") may be the claim's Georgia
         for mb in mine:
