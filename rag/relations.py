@@ -1004,7 +1004,7 @@ def unstated_act(claim: str, quote: str, title: str = "", asked: str = "") -> st
             return f"unstated: the quote says nothing of {what}"
         if all(m.start() > len(quote) for m in told) and _negated(title):  # "Trump pleads not guilty" is no guilty plea
             return f"unstated: the quote says nothing of {what}, its headline '{title}' says not"
-        frames = [_frame(text[: m.start()], m.group()) for m in told]
+        frames = [_frame(text[: m.start()], m.group()) or _needed_for(text[m.end() :]) for m in told]
         # A deed the question takes as done ("Sturgeon resigned after how many years?") need not be quoted as done
         # again, only told ("plans to resign"): the answer's news is its detail.
         if all(frames) and _done(claim, act) and act not in _acts(asked):
@@ -1058,6 +1058,18 @@ def _frame(before: str, told: str, reach: int = 8) -> str:
                 continue
             return t
     return ""
+
+
+_NEEDED_FOR = re.compile(r"^\W*(?:[\w'’]+\W+){0,3}?(?:needed|needs|need|required)\s+to\b", re.I)
+
+
+def _needed_for(after: str) -> str:
+    """A frame after the deed's word: "the votes he'd need to become House speaker" tells of no election.
+
+    >>> _needed_for(" he'd need to become House speaker."), _needed_for(" on Tuesday, 218 to 212.")
+    ('need', '')
+    """
+    return "need" if _NEEDED_FOR.match(after) else ""
 
 
 def _deed_names(claim: str) -> set[str]:
