@@ -644,6 +644,9 @@ def test_the_eighth_passes_failures(claim, text, title, question, reason):
         ("Tom Cruise received a Golden Globe nomination for best actor for Top Gun: Maverick [1].",
          'The Tom Cruise blockbuster sequel "Top Gun: Maverick" scored a nomination in the best drama category.',
          "Golden Globes 2023 nominations", "category: the quote says 'best drama', not 'best actor'"),
+        ("Kevin McCarthy was elected speaker of the House [1].",
+         "“I’ll get 218,” McCarthy told CNN, referring to the votes he’d need to become House speaker.",
+         "House Republicans brace for doomsday scenario", "unstated: the quote says 'need ... votes', not that it happened"),
     ],
 )  # fmt: skip
 def test_the_ninth_passes_failures(claim, text, title, reason):
