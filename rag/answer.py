@@ -386,17 +386,14 @@ def stream_answer(
         return
     text = as_of_prefix(old) + render(claims) if old else render(claims)
     found = disagree.find(claims, passages)
-    if found:  # another article gives the figure differently: show both, each cited
-        extra = disagree.claims_for(found, passages)
-        text = text + "\n" + " ".join(c.text for c in extra)
-        claims += extra
-        citations = unique_citations(claims)
-    if when.recent and (later := [d for d in disagree.newer(claims, passages) if d.ours_figure not in {f.ours_figure for f in found}]):
-        # "the latest rate" answered from an older article: the newer figure is shown beside it, cited
-        extra = disagree.newer_claims(later, passages)
-        text = text + "\n" + " ".join(c.text for c in extra)
-        claims += extra
-        citations = unique_citations(claims)
+    # Another article gives the figure differently: both are shown, each cited. And "the latest rate" answered from an
+    # older article: the newer figure is shown beside it, cited. Each kind on its own line.
+    later = [d for d in disagree.newer(claims, passages) if d.ours_figure not in {f.ours_figure for f in found}] if when.recent else []
+    for extra in (disagree.claims_for(found, passages), disagree.newer_claims(later, passages)):
+        if extra:
+            text = text + "\n" + " ".join(c.text for c in extra)
+            claims += extra
+            citations = unique_citations(claims)
     timings["total_s"] = round(time.perf_counter() - t0, 3)
     yield Answer(
         question, text, citations, claims, list(passages), False, raw, model, timings, tokens, asked, when, old, found,

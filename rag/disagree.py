@@ -115,6 +115,14 @@ def _differs(a: float, b: float) -> bool:
     return abs(a - b) > 0.005 * max(abs(a), abs(b))
 
 
+def _cite(i: int, p: Passage, s: int, e: int) -> Citation:
+    """Passage ``i``'s sentence at ``s``-``e`` (offsets in its text) as a verified citation at exact article offsets."""
+    return Citation(
+        number=i + 1, chunk_id=p.chunk_id, doc_id=p.doc_id, title=p.title, url=p.url, published=p.published,
+        quote=p.text[s:e], start=p.start + s, end=p.start + e, verified=True, reason="",
+    )  # fmt: skip
+
+
 def find(claims: Sequence[Claim], passages: Sequence[Passage]) -> list[Disagreement]:
     """Every figure of a verified claim that a passage from another article gives differently.
 
@@ -155,11 +163,7 @@ def find(claims: Sequence[Claim], passages: Sequence[Passage]) -> list[Disagreem
                         if key in seen:
                             continue
                         seen.add(key)
-                        other = Citation(
-                            number=i + 1, chunk_id=p.chunk_id, doc_id=p.doc_id, title=p.title, url=p.url, published=p.published,
-                            quote=sentence, start=p.start + s, end=p.start + e, verified=True,
-                            reason="",
-                        )  # fmt: skip
+                        other = _cite(i, p, s, e)
                         out.append(Disagreement(cite, cite.quote[fig.start : fig.end], other, sentence[g.start : g.end]))
                         break
     return out
@@ -205,11 +209,7 @@ def newer(claims: Sequence[Claim], passages: Sequence[Passage]) -> list[Disagree
                         if not _same_people(cite.quote, sentence):
                             continue
                         g = theirs[0]
-                        other = Citation(
-                            number=i + 1, chunk_id=p.chunk_id, doc_id=p.doc_id, title=p.title, url=p.url, published=p.published,
-                            quote=sentence, start=p.start + s, end=p.start + e, verified=True, reason="",
-                        )  # fmt: skip
-                        best = (p, Disagreement(cite, cite.quote[fig.start : fig.end], other, sentence[g.start : g.end]))
+                        best = (p, Disagreement(cite, cite.quote[fig.start : fig.end], _cite(i, p, s, e), sentence[g.start : g.end]))
                         break
                 if best:
                     out.append(best[1])

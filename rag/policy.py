@@ -45,6 +45,7 @@ from datetime import date
 
 from .chunking import sentence_spans
 from .citations import _STOP, _WORD, figure, restated, stems, words
+from .dates import _MONTHS as _MONTH_NUMBER
 from .models import CheckedText, Claim, Passage, When
 from .numeric import numbers_in
 from .relations import _DOWN, _LESS_WORDS, _MONTHS, _MORE_WORDS, _UP, _YEAR, amounts_held, counted_kind, kinds_counted, names
@@ -726,7 +727,6 @@ def other_time(question: str, claims: Sequence[Claim]) -> str:
     return ""
 
 
-_MONTH_NUMBER = {m: k for k, m in enumerate("january february march april may june july august september october november december".split(), 1)}
 _MONTH_YEAR = re.compile(r"\b(" + "|".join(sorted(m.title() for m in _MONTHS)) + r")\s+((?:19|20)\d\d)\b")
 
 

@@ -658,10 +658,6 @@ _LOST_OUT = re.compile(
 # What a claim says someone won or got: "won best actress", "received a nomination", "was granted a licence".
 _GAINED = _WIN | frozenset("received receives earned earns got landed secured granted chosen picked selected elected "
                            "shortlisted kept retained awarded".split())
-_NOT_NAMED = frozenset(
-    "january february march april may june july august september october november december monday tuesday wednesday "
-    "thursday friday saturday sunday".split()
-)
 
 
 def lost_out(claim: str, quote: str) -> str:
@@ -697,7 +693,7 @@ def lost_out(claim: str, quote: str) -> str:
         last = max(spots)
         # an aside (", the reporter who spent 14 months in jail,"), a day or a month names no one else
         rest = re.sub(r",[^,]*,", " ", between[last:])
-        if [n for _, _, n in names(rest)[1:] if n.lower() not in _NOT_NAMED]:
+        if [n for _, _, n in names(rest)[1:] if n.lower() not in CALENDAR]:
             continue
         after = {t.lower() for t in tokens(quote[m.end() : m.end() + 60])}
         if sum(p in after for p in prize) < min(2, len(prize)):
@@ -3274,17 +3270,29 @@ def missing_names(claim: str, evidence: str, named: str = "") -> list[str]:
     capital |= {form for t in capital for form in _PLACE_FORMS.get(t, ())} | acronyms(evidence)
     capital |= {demonym_stem(t) for t in capital}  # "Keldorian" in the evidence names Keldoria
     have |= {demonym_stem(t) for t in have}
+
+    def absent(name: str, first: int, last: int) -> bool:
+        """Whether the evidence never mentions ``name`` (of the claim's run at tokens ``first``-``last``)."""
+        if first == 0 and not (last > 0 or re.search(r".[A-Z0-9]", name) or possessive[0] or name.lower() in asked or stated):
+            return False  # a sentence's first word is capitalised anyway; one of two words, with inner capitals
+            # ("DeepSeek"), with "'s", or a name the question uses is a name
+        parts = [p for p in name.lower().split() if p not in {"the"}]
+        if not parts or all(len(p.strip(".")) <= 1 for p in parts):
+            return False  # initials alone ("U. S." as a model may write "U.S.") name nothing to look for
+        if any(a <= first and last <= b for a, b in spelled):
+            return False
+        known = capital if len(parts) > 1 else have
+        if not any(spelling(p) in known or demonym_stem(p) in known or (p in slips and any(_one_slip(p, h) for h in have)) for p in parts):
+            return True
+        return _namesake(parts, have, evidence, claim)
+
     out = []
     for first, last, whole in names(claim):
         # "Wells Fargo CEO Charlie Scharf" is two names, each to be found: the company and its chief
         words_of = whole.split()
         cut = [k for k, w in enumerate(words_of) if 0 < k < len(words_of) - 1 and w.lower() in _TITLES]
         pieces = [" ".join(words_of[: cut[0]]), " ".join(words_of[cut[-1] + 1 :])] if cut else [whole]
-        for name in pieces:
-            if _absent_name(name, first, last, claim, evidence, have, capital, asked, stated, slips, possessive, spelled):
-                out.append(name)
-            elif _another_place(name, evidence):
-                out.append(name)
+        out += [name for name in pieces if absent(name, first, last) or _another_place(name, evidence)]
     return out
 
 
@@ -3318,23 +3326,6 @@ def _another_place(name: str, evidence: str) -> bool:
     named = [m.group(1) for m in re.finditer(rf"\b{kind}s?\s+(?:of|in|at|near)\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)", evidence, re.I)]
     named += [m.group(1) for m in re.finditer(rf"\b([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*?)(?:['’]s)?\s+{kind}\b", evidence)]
     return any(n.lower() != mine.lower() and n.lower() not in _STOP and n.split()[0].lower() not in _STOP for n in named)
-
-
-def _absent_name(name, first, last, claim, evidence, have, capital, asked, stated, slips, possessive, spelled) -> bool:
-    """One name of :func:`missing_names` (its run of the claim at tokens ``first``-``last``): whether the evidence
-    never mentions it."""
-    if first == 0 and not (last > 0 or re.search(r".[A-Z0-9]", name) or possessive[0] or name.lower() in asked or stated):
-        return False  # a sentence's first word is capitalised anyway; one of two words, with inner capitals
-        # ("DeepSeek"), with "'s", or a name the question uses is a name
-    parts = [p for p in name.lower().split() if p not in {"the"}]
-    if not parts or all(len(p.strip(".")) <= 1 for p in parts):
-        return False  # initials alone ("U. S." as a model may write "U.S.") name nothing to look for
-    if any(a <= first and last <= b for a, b in spelled):
-        return False
-    known = capital if len(parts) > 1 else have
-    if not any(spelling(p) in known or demonym_stem(p) in known or (p in slips and any(_one_slip(p, h) for h in have)) for p in parts):
-        return True
-    return _namesake(parts, have, evidence, claim)
 
 
 def _namesake(parts: list[str], have: set[str], evidence: str, claim: str) -> bool:
