@@ -649,6 +649,36 @@ def unstated_win(claim: str, quote: str, title: str = "") -> str:
     return "" if said & _WON else "unstated: the quote says nothing of who won"
 
 
+def beaten_winner(claim: str, quote: str) -> str:
+    """The claim's winner of a title or race is the side the quote's winner beat: "Keldoria won the rugby title"
+    against "Norvania were crowned champions after a 27-19 win over Keldoria", "Nadia Kell won the Tour" against "Pia
+    Stroem held off a final-day attack from Nadia Kell to win the Tour". Every mention of the claim's winner in the
+    quote is the beaten side; the quote names another and tells a win.
+
+    >>> beaten_winner("Keldoria won the rugby title.", "Norvania were crowned champions after a 27-19 win over Keldoria.")
+    'result: the quote says Keldoria was beaten (win over Keldoria)'
+    >>> beaten_winner("Nadia Kell won the Tour of Sarnesh.", "Pia Stroem held off a final-day attack from Nadia Kell to win the Tour of Sarnesh.")
+    'result: the quote says Nadia Kell was beaten (held off a final-day attack from Nadia Kell)'
+    >>> beaten_winner("Keldoria won the title.", "Keldoria won the title, a year after Norvania's win over Keldoria in the final.")
+    ''
+    """
+    m = re.match(r"\s*(?:The\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)\s+(?:won|wins|clinched|took|claimed)\b", claim)
+    if not m or _negated(claim):
+        return ""
+    who = m.group(1)
+    spots = [k for k in re.finditer(rf"\b{re.escape(who)}\b", quote)]
+    if not spots or not _WON & {t.lower() for t in tokens(quote)}:
+        return ""
+    beaten = rf"(?:{_WON_OVER})(?:\s+(?:a|an|the)\s+(?:[\w'-]+\s+){{0,2}}?(?:attack|challenge|charge|bid|rally)\s+from)?\s+(?:the\s+)?$"
+    told = []
+    for k in spots:
+        b = re.search(beaten, quote[max(0, k.start() - 60) : k.start()])
+        if not b:
+            return ""  # named once not as the beaten side: it may be theirs
+        told.append(quote[max(0, k.start() - 60) + b.start() : k.end()])
+    return f"result: the quote says {who} was beaten ({told[0].strip()})"
+
+
 _LOST_OUT = re.compile(
     r"\b(?:(?:was|were|been|got|get|is|are)\s+)?(?:passed over for|snubbed (?:for|in)|lost out (?:on|to|in)|missed out on|"
     r"fell short (?:of|in)|lost (?:the|her|his|their|its)|denied (?:the|a|her|his|their)|turned down for|left off|"
@@ -3111,7 +3141,7 @@ def opponent(claim: str, quote: str) -> str:
     return ""
 
 
-CHECKS = (result, lost_out, category, opponent, pair_order, placing, ranking, ordinal, role, order, agent, subject, other_subject, other_doer, speaker, figures, counted, year_of_figure, period_of_figure, currency, figure_holder, outspends, comparison, endpoint, dates, direction, opposite, negation, prefixed, qualifier, scope)  # the most specific reason first
+CHECKS = (result, beaten_winner, lost_out, category, opponent, pair_order, placing, ranking, ordinal, role, order, agent, subject, other_subject, other_doer, speaker, figures, counted, year_of_figure, period_of_figure, currency, figure_holder, outspends, comparison, endpoint, dates, direction, opposite, negation, prefixed, qualifier, scope)  # the most specific reason first
 
 
 def conflict(claim: str, quote: str) -> str:
