@@ -1211,9 +1211,13 @@ def _attributes(text: str, vocab, *, min_words: int, before: bool) -> dict[str, 
         )]  # fmt: skip
         if beaten and all(p in beaten for p in people):
             continue
-        people_here = [p for p in people if p not in held_at and p not in beaten]
-        if not people_here and held_at:
-            continue  # only where it is held is named ("Pell, who became Marlowe Ridge's mayor"): no holder to compare
+        if not before and (toks[i - 1 : i] == ["for"] or i > 1 and toks[i - 2].lower() == "for" and toks[i - 1].lower() in _DETERMINERS):
+            continue  # a role sought, not held: "won the race for mayor of Port Eliane", "ran for governor"
+        # a name after a verb is another part of the sentence: "Quenland's president pardoned journalist Sabin Orr"
+        verbed = {p for p in people if p[0] > i and any(_past_verb(t) for t in toks[i + 1 : p[0]])}
+        people_here = [p for p in people if p not in held_at and p not in beaten and p not in verbed]
+        if not people_here and (held_at or verbed):
+            continue  # only where it is held is named ("Pell, who became Marlowe Ridge's mayor"), or another part: no holder
         people_here = people_here or people
         stated = i > 1 and toks[i - 1].lower() in _DETERMINERS and toks[i - 2].lower() in _COPULA
         same = [p for p in people_here if sentence and sentence[p[0]] == sentence[i]]
@@ -1228,6 +1232,12 @@ def _attributes(text: str, vocab, *, min_words: int, before: bool) -> dict[str, 
 
 
 _BEATEN = frozenset("against over vs vs. versus beating defeating past".split())
+
+
+def _past_verb(token: str) -> bool:
+    """A lower-case verb told as done: "pardoned", "won" (not "red", "need" or "speed")."""
+    t = token.lower()
+    return token[:1].islower() and (t in _PAST_BASE or len(t) > 4 and t.endswith("ed") and not t.endswith("eed"))
 
 
 def _attribute_holder(people: list, i: int, before: bool, passive: bool, stated: bool, *, strict: bool = False):
@@ -1246,8 +1256,9 @@ def _attribute_holder(people: list, i: int, before: bool, passive: bool, stated:
 # An ordinal before these counts them, it does not place anyone: "finished the second round", "his second major".
 _COUNTED = frozenset(
     "round rounds quarter half day days leg set stage inning period game term time times major title titles straight "
-    "consecutive year week race heat match season attempt try crown medal gold championship seed".split()
-)
+    "consecutive year week race heat match season attempt try crown medal gold championship seed "
+    "album collection novel book film movie single song child baby marriage wife husband bid visit trip".split()
+)  # and works and lives: "Dalia Moss's third collection" won nothing third
 
 
 # "Seven-time world champion Lewis Hamilton finished in second place": a champion of other contests, not this one's.
@@ -2861,6 +2872,47 @@ def _after_all(toks: list[str], i: int, reach: int = 6) -> set[str]:
     return {stem(t.lower()) for t in toks[i + 1 : i + 1 + reach]}
 
 
+_UNDOING = frozenset("lift lifted lifts lifting end ended ends ending scrap scrapped scraps overturn overturned overturns repeal repealed repeals".split())
+
+
+def _undone(toks: list[str], i: int) -> bool:
+    """The word at ``i`` is undone by the verb before it: "lifted its ban" allows, so its "ban" is no ban.
+
+    >>> _undone(tokens("Quenland lifted its ban on pork"), 3), _undone(tokens("Quenland extended its ban"), 3)
+    (True, False)
+    """
+    before = [t.lower() for t in toks[max(0, i - 3) : i] if t.lower() not in _DETERMINERS]
+    return bool(before) and before[-1] in _UNDOING
+
+
+def kept(claim: str, quote: str) -> str:
+    """The claim says a ban, rule or measure was ended, and the quote says it was kept: "Quenland lifted its ban on pork
+    imports" against "Quenland extended its ban on pork imports", "the court overturned the ban" against "... meaning
+    the ban stays in force".
+
+    >>> kept("Quenland lifted its ban on pork imports.", "Quenland extended its ban on pork imports for six months.")
+    "opposite: the claim says 'lifted its ban', the quote 'extended its ban'"
+    >>> kept("The court overturned the ban.", "The court dismissed an appeal, meaning the ban stays in force.")
+    "opposite: the claim says 'overturned the ban', the quote 'the ban stays in force'"
+    >>> kept("Quenland lifted its ban on pork.", "Quenland lifted its ban on pork but extended its ban on beef.")
+    ''
+    """
+    m = re.search(rf"\b({'|'.join(_UNDOING)})\s+(?:(?:the|its|a|an|his|her|their)\s+)?([a-z]+)(?:\s+([a-z]+))?", claim)
+    if not m or _negated(claim):
+        return ""
+    noun = m.group(3) if m.group(3) and m.group(3) not in _STOP else m.group(2)  # "lifted its import ban", "lifted its ban on"
+    thing = re.escape(noun)
+    said = claim[m.start() : m.end(3) if noun == m.group(3) else m.end(2)]
+    if re.search(rf"\b(?:{'|'.join(_UNDOING)})\s+(?:(?:the|its|a|an|his|her|their)\s+)?(?:[a-z]+\s+)?{thing}\b", quote):
+        return ""  # the quote tells of its end too
+    told = re.search(
+        rf"\b(?:extended|extends|kept|keeps|maintained|maintains|upheld|upholds|renewed|renews)\s+(?:(?:the|its|a|an|his|her|their)\s+)?(?:[a-z]+\s+)?{thing}\b"
+        rf"|\b(?:the\s+|its\s+)?{thing}(?:\s+[\w-]+){{0,4}}?\s+(?:stays|remains|will\s+stay|will\s+remain|would\s+stay|would\s+remain)\s+in\s+(?:force|place|effect)\b",
+        quote,
+    )
+    return f"opposite: the claim says '{said}', the quote '{told.group(0)}'" if told else ""
+
+
 def opposite(claim: str, quote: str) -> str:
     """A word of the claim whose opposite the quote uses about the same thing (the same content words nearby),
     where the quote never uses the claim's own word there: "cut capital expenditure" against "raise capital
@@ -2870,11 +2922,23 @@ def opposite(claim: str, quote: str) -> str:
     "opposite: the claim says 'warmer', the quote 'colder'"
     >>> opposite("Tencent will raise capital expenditure.", "Tencent said it would raise capital expenditure further.")
     ''
+    >>> opposite("The Senate blocked the bill.", "Retailers sought to block the bill, but the Senate approved it on Wednesday.")
+    "opposite: the claim says 'blocked', the quote 'Senate approved'"
+    >>> opposite("The Senate approved the bill.", "Retailers sought to block the bill, but the Senate approved it on Wednesday.")
+    ''
     """
     ct, qt = tokens(claim), tokens(quote)
+    for _, b, n in names(claim):  # the claim's doer and its verb, and what the quote has that doer do
+        if b + 1 < len(ct) and (sense := _sense(ct[b + 1])) and not _undone(ct, b + 1):
+            done = [_sense(v[0]) for j, u in enumerate(qt) if u == n.split()[-1] and (v := [w for w in qt[j + 1 : j + 3] if w.lower() not in _AUXILIARIES][:1])]
+            if sense in done:
+                return ""  # "the Senate approved it", whatever others sought to block
+            if (against := next((d for d in done if d and d[0] == sense[0]), None)) is not None:
+                word = next(qt[j + 1 + k] for j, u in enumerate(qt) if u == n.split()[-1] for k in range(2) if j + 1 + k < len(qt) and _sense(qt[j + 1 + k]) == against)
+                return f"opposite: the claim says '{ct[b + 1]}', the quote '{n.split()[-1]} {word}'"
     for i, t in enumerate(ct):
         sense = _sense(t)
-        if sense is None:
+        if sense is None or _undone(ct, i):
             continue
         mine = _context(ct, i, 6) - {stem(t.lower())}
         thing = _after(ct, i)  # what the word is about: "cut [capital] expenditure", "warmer [weather]"
@@ -2888,6 +2952,28 @@ def opposite(claim: str, quote: str) -> str:
         if not same and against and max(against)[0] >= 2:
             return f"opposite: the claim says '{t}', the quote '{qt[max(against)[1]]}'"
     return ""
+
+
+def won_lost(claim: str, quote: str) -> str:
+    """The claim says its person lost what the quote says they won, or the other way round: "Rhea Solm lost the race
+    for mayor" against "Rhea Solm, won the race for mayor" (the same person right before the verb, the same thing
+    after it; another's win says nothing of the claim's loss: that is left to the other checks).
+
+    >>> won_lost("Rhea Solm lost the race for mayor.", "The party's candidate, Rhea Solm, won the race for mayor by 11 points.")
+    "opposite: the quote says 'Rhea Solm, won the race', not lost"
+    >>> won_lost("Smith lost the race.", "Jones won the race, beating Smith.")
+    ''
+    """
+    m = re.search(r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)\s+(won|lost)\s+(?:the\s+|a\s+|an\s+|her\s+|his\s+|its\s+|their\s+)?([a-z]\w+)", claim)
+    if not m or _negated(claim):
+        return ""
+    last, other = m.group(1).split()[-1], {"won": "lost", "lost": "won"}[m.group(2)]
+    near = rf"\b{re.escape(last)}(?:,[^,.]{{0,60}})?,?\s+(?:\w+ly\s+)?"  # "Rhea Solm, the former judge, won"
+    told = re.search(rf"{near}{other}\s+(?:the\s+|a\s+|an\s+|her\s+|his\s+|its\s+|their\s+)?{re.escape(m.group(3))}\b", quote)
+    if not told or re.search(rf"{near}{m.group(2)}\b", quote):
+        return ""
+    start = quote.rfind(m.group(1), 0, told.end())
+    return f"opposite: the quote says '{quote[start if start >= 0 else told.start() : told.end()]}', not {m.group(2)}"
 
 
 _AUXILIARIES = frozenset("has have had will would could can may might should must did does do also".split())
@@ -3141,7 +3227,7 @@ def opponent(claim: str, quote: str) -> str:
     return ""
 
 
-CHECKS = (result, beaten_winner, lost_out, category, opponent, pair_order, placing, ranking, ordinal, role, order, agent, subject, other_subject, other_doer, speaker, figures, counted, year_of_figure, period_of_figure, currency, figure_holder, outspends, comparison, endpoint, dates, direction, opposite, negation, prefixed, qualifier, scope)  # the most specific reason first
+CHECKS = (result, beaten_winner, lost_out, category, opponent, pair_order, placing, ranking, ordinal, role, order, agent, subject, other_subject, other_doer, speaker, figures, counted, year_of_figure, period_of_figure, currency, figure_holder, outspends, comparison, endpoint, dates, direction, opposite, kept, won_lost, negation, prefixed, qualifier, scope)  # the most specific reason first
 
 
 def conflict(claim: str, quote: str) -> str:

@@ -597,7 +597,7 @@ def test_the_eighth_passes_failures(claim, text, title, question, reason):
         # the ninth user pass (December 2022): false claims supported, true answers declined
         ("France won the 2022 World Cup, defeating Argentina on penalty kicks [1].",
          "Argentina won the 2022 World Cup on Sunday, defeating France on penalty kicks after finishing tied 3-3.",
-         "Argentina wins World Cup", "subject: the quote says Argentina won, not France"),
+         "Argentina wins World Cup", "result: the quote says France was beaten (defeating France)"),
         ("Portugal defeated Morocco 1-0 [1].", "Morocco players celebrate after defeating Portugal 1-0 on Saturday.",
          "A culturally unique World Cup", "result: the quote says Portugal lost, not that it beat Morocco"),
         ("Herschel Walker defeated Raphael Warnock in Georgia's Senate runoff [1].",
@@ -650,6 +650,48 @@ def test_the_eighth_passes_failures(claim, text, title, question, reason):
     ],
 )  # fmt: skip
 def test_the_ninth_passes_failures(claim, text, title, reason):
+    (checked,) = Checker([passage_of(text, title, date(2023, 2, 6))], repair=False).check(claim).claims
+    assert checked.verified is (not reason), checked.citations[0].reason
+    if reason:
+        assert checked.citations[0].reason == reason
+
+
+@pytest.mark.parametrize(
+    "claim, text, title, reason",
+    [
+        # the third blind set's gaps (session 47): spelt-out counts, doers by role, results without a score, bans undone
+        ("Three people died in the flood [1].", "Three schools were closed by the flood, but no one was hurt, officials said.",
+         "Flood closes schools", "figure: the quote counts Three schools, not Three people"),
+        ("Harlow Foods will cut 30 jobs [1].", "Harlow Foods will close 30 of its shops next year, with the loss of 450 jobs.",
+         "Harlow Foods to close shops", "figure: the quote counts 30 shops, not 30 jobs"),
+        ("Fenwick governor Ada Lusk blocked the pipeline [1].",
+         "Governor Ada Lusk praised the decision after the state regulator blocked the pipeline on Monday.", "Pipeline blocked",
+         "subject: the quote says the state regulator blocked, not Fenwick governor Ada Lusk"),
+        ("Fenwick governor Ada Lusk blocked the pipeline [1].", "Governor Ada Lusk blocked the pipeline on Monday.", "Pipeline blocked", ""),
+        ("Corran beat Westley Town on penalties [1].",
+         "Westley Town reached the final after beating Corran 4-2 on penalties following a 0-0 draw.", "Cup quarter-final",
+         "result: the quote says Corran lost, not that it beat Westley Town"),
+        ("Tallis won the regional netball title [1].",
+         "Marbeck were crowned regional netball champions after a 51-44 win over Tallis on Sunday.", "Netball final",
+         "result: the quote says Tallis was beaten (win over Tallis)"),
+        ("Ivo Resk lost the race for governor [1].", "Ivo Resk, the former judge, won the race for governor by six points.",
+         "Governor's race", "opposite: the quote says 'Ivo Resk, the former judge, won the race', not lost"),
+        ("Ivo Resk won the race for governor [1].", "The former judge Ivo Resk won the race for governor of Fenwick by six points.",
+         "Governor's race", ""),
+        ("Fenwick's president pardoned reporter Lia Brandt [1].",
+         "Reporter Lia Brandt was freed on Friday after a pardon from Fenwick's president, Olav Kerr.", "Reporter pardoned", ""),
+        ("The poet's novel \"Tin Rivers\" won the Kessel Prize [1].",
+         "The Kessel Prize went on Thursday to \"Tin Rivers\", the poet's second novel.", "Kessel Prize", ""),
+        ("Marland lifted its ban on beef imports [1].", "Marland will again allow beef imports after the outbreak ended.", "Beef imports", ""),
+        ("Marland lifted its ban on beef imports [1].", "Marland extended its ban on beef imports for a year.", "Beef imports",
+         "opposite: the claim says 'lifted its ban', the quote 'extended its ban'"),
+        ("The Assembly rejected the budget [1].", "Unions urged lawmakers to reject the budget, but the Assembly approved it on Tuesday.",
+         "Budget vote", "opposite: the claim says 'rejected', the quote 'Assembly approved'"),
+        ("The Assembly approved the budget [1].", "Unions urged lawmakers to reject the budget, but the Assembly approved it on Tuesday.",
+         "Budget vote", ""),
+    ],
+)  # fmt: skip
+def test_the_third_blind_sets_gaps(claim, text, title, reason):
     (checked,) = Checker([passage_of(text, title, date(2023, 2, 6))], repair=False).check(claim).claims
     assert checked.verified is (not reason), checked.citations[0].reason
     if reason:
