@@ -34,6 +34,7 @@ from .relations import (
     names,
     other_year,
     out_of_period,
+    planned_event,
     replaced_figure,
     spelling,
     subject,
@@ -348,7 +349,7 @@ class Checker:
                 relation = f"names: {lead} not in the quoted sentence"
             relation = relation or unstated_move(claim, quote, p.title) or unstated_win(claim, quote, p.title) or unstated_loss(claim, quote)
             relation = relation or unstated_act(claim, quote, p.title, self.question) or framed_win(claim, quote, self.question)
-            relation = relation or framed_deed(claim, quote, self.question)
+            relation = relation or framed_deed(claim, quote, self.question) or planned_event(claim, quote)
             relation = relation or headline_comparison(claim, quote, p.title)
             relation = relation or unstated_part(claim, quote, p.title, self.question)
             if not relation and (len(words(sentence)) < 3 or _furniture(sentence)):

@@ -837,6 +837,31 @@ def framed_deed(claim: str, quote: str, asked: str = "") -> str:
     return ""
 
 
+_HAPPENED = re.compile(r"\b(?:took place|was held|were held|happened|occurred|was staged|were staged|went ahead)\b")
+_PLANNED = re.compile(
+    r"\b(?:is|are|was|were|has been|have been)\s+(?:now\s+|still\s+)?(?:planned|scheduled|set|slated|due|expected|"
+    r"proposed|pencilled in|penciled in)\s+(?:for|to|on|in)\b|\bwill\s+(?:take place|be held|be staged|go ahead)\b"
+)
+
+
+def planned_event(claim: str, quote: str) -> str:
+    """The claim says an event took place that the quote tells only as planned: "The summit took place in Carran Bay
+    in October" against "The summit is planned for October in Carran Bay"; a quote that also tells it as held says
+    it.
+
+    >>> planned_event("The summit took place in Carran Bay in October.", "The summit is planned for October in Carran Bay, the ministry said.")
+    "unstated: the quote says 'is planned for', not that it took place"
+    >>> planned_event("The summit took place in October.", "The summit, first planned for May, was held in October.")
+    ''
+    """
+    if not (done := _HAPPENED.search(claim)) or _negated(claim):
+        return ""
+    told = _PLANNED.search(quote)
+    if not told or _HAPPENED.search(quote) or re.search(r"\b(?:opened|began|started|ended|closed|concluded|wrapped up)\b", quote):
+        return ""
+    return f"unstated: the quote says '{told.group(0)}', not that it {done.group(0)}"
+
+
 _CLAUSES = re.compile(r",(?!\d{3})|;|:|\b(?:and|but|while|whereas)\b")
 
 

@@ -689,6 +689,8 @@ def test_the_ninth_passes_failures(claim, text, title, reason):
          "Budget vote", "opposite: the claim says 'rejected', the quote 'Assembly approved'"),
         ("The Assembly approved the budget [1].", "Unions urged lawmakers to reject the budget, but the Assembly approved it on Tuesday.",
          "Budget vote", ""),
+        ("The trade fair took place in Wendle in March [1].", "The trade fair is scheduled for March in Wendle, organisers said.",
+         "Trade fair", "unstated: the quote says 'is scheduled for', not that it took place"),
     ],
 )  # fmt: skip
 def test_the_third_blind_sets_gaps(claim, text, title, reason):
