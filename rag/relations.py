@@ -2767,8 +2767,12 @@ def other_subject(claim: str, quote: str) -> str:
 # Doers a quote names by what they are, not by name: "the regional governor vetoed", "the environment agency closed".
 _BODIES = frozenset(
     "agency council court ministry government regulator company firm police board committee operator union league "
-    "authority department commission parliament senate congress army military prosecutors judge jury panel".split()
+    "authority department commission parliament senate congress army military prosecutors judge jury panel cabinet "
+    "bank owners shareholders guards officers investors lawmakers legislators ministers regulators".split()
 )
+
+
+_PERSON_TITLES = _TITLES | frozenset("prosecutor senator councillor councilor constable ambassador judge owner manager".split())
 
 
 def other_doer(claim: str, quote: str) -> str:
@@ -2784,6 +2788,10 @@ def other_doer(claim: str, quote: str) -> str:
     ''
     >>> other_doer("Acme closed its plant.", "Acme said the company closed its plant.")
     ''
+    >>> other_doer("Tomas Breyl approved the rail package.", "Finance Minister Tomas Breyl had argued against it, but the cabinet approved the rail package.")
+    'subject: the quote says the cabinet approved, not Tomas Breyl'
+    >>> other_doer("Tomas Breyl approved the rail package.", "Tomas Breyl, the finance minister, said the minister approved the rail package.")
+    ''
     """
     ct, cn = tokens(claim), names(claim)
     if not cn:
@@ -2792,14 +2800,23 @@ def other_doer(claim: str, quote: str) -> str:
     if at is None or ct[at].lower() in _STOP or not (ct[at].lower().endswith("ed") or ct[at].lower() in _PAST_BASE):
         return ""  # the subject is its names and titles, then a verb told as done
     verb, subject = ct[at].lower(), {t.lower() for t in ct[:at]}
-    if not subject & _TITLES:
-        return ""  # only a person given by their role: "Acme closed" may be "the company closed"
     person = next((n for _, b, n in reversed(cn) if b < at), "")
-    if not re.search(rf"\b{re.escape(person.split()[-1])}\b", quote):
+    last = re.escape(person.split()[-1])
+    if not re.search(rf"\b{last}\b", quote):
         return ""  # the quote does not name them: missing_names says so
-    pattern = rf"\b(?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w'-]*\s+){{0,2}}([a-z]+)\s+(?:\w+ly\s+|has\s+|had\s+)?{re.escape(verb)}\b"
+    # the titles the quote gives them: "Finance Minister Tomas Breyl", "Harald Bjerre, the defence minister,"
+    titled = {w.lower().strip(",") for m in re.finditer(rf"((?:\S+\s+){{0,3}}){re.escape(person.split()[0])}\b[^,]*?\b{last}\b(?:,([^,]{{0,40}}),)?", quote)
+              for w in f"{m.group(1)} {m.group(2) or ''}".split()} & _PERSON_TITLES  # fmt: skip
+    told_as_one = re.search(rf"\b{last}\b[^.]{{0,80}}\b(?:he|she|his|her|him)\b", quote)  # "Teo Brandt said he had been"
+    if not (subject | titled) & _PERSON_TITLES and not told_as_one:
+        return ""  # only a person told as one: "Acme closed" may be "the company closed"
+    pattern = (
+        rf"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er)\s+(?:[a-z][\w'-]*\s+){{0,2}}([a-z]+)"
+        rf"(?:\s+of\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)?(?:,?\s+(?:which|that|who))?(?:\s+on\s+[A-Z]\w+)?"  # "the board of Hollis Mining", ", which on Thursday"
+        rf"\s+(?:\w+ly\s+|has\s+|had\s+|have\s+|instead\s+)?{re.escape(verb)}\b"
+    )
     for m in re.finditer(pattern, quote):
-        if m.group(1) in (_TITLES | _BODIES) - subject:
+        if m.group(1) in _BODIES - subject or m.group(1) in _TITLES - subject - titled:
             return f"subject: the quote says {quote[m.start() : m.end(1)]} {verb}, not {' '.join(ct[:at])}"
     return ""
 
