@@ -1074,7 +1074,8 @@ _FRAMES = frozenset(
     "offered offer offers avoid spared short demanding vow vows vowed pledged pledges promised promises intends intend "
     "intention without warns warned warning preparing prepared must need needs needed can favourite favorite "
     "favoured favored front-runner frontrunner tipped poised likely eligible shortlist shortlisted possible "
-    "potential ready aim aims aiming hoping chance chances due scheduled slated".split()
+    "potential ready aim aims aiming hoping chance chances due scheduled slated pleaded pleading requested "
+    "requesting".split()
 )
 
 
@@ -2970,14 +2971,21 @@ def opposite(claim: str, quote: str) -> str:
     ''
     """
     ct, qt = tokens(claim), tokens(quote)
-    for _, b, n in names(claim):  # the claim's doer and its verb, and what the quote has that doer do
-        if b + 1 < len(ct) and (sense := _sense(ct[b + 1])) and not _undone(ct, b + 1):
-            done = [_sense(v[0]) for j, u in enumerate(qt) if u == n.split()[-1] and (v := [w for w in qt[j + 1 : j + 3] if w.lower() not in _AUXILIARIES][:1])]
-            if sense in done:
-                return ""  # "the Senate approved it", whatever others sought to block
-            if (against := next((d for d in done if d and d[0] == sense[0]), None)) is not None:
-                word = next(qt[j + 1 + k] for j, u in enumerate(qt) if u == n.split()[-1] for k in range(2) if j + 1 + k < len(qt) and _sense(qt[j + 1 + k]) == against)
-                return f"opposite: the claim says '{ct[b + 1]}', the quote '{n.split()[-1]} {word}'"
+    # the claim's doer and its verb ("the Senate blocked", "shareholders rejected"), and what the quote has that doer do
+    for b in range(len(ct) - 1):
+        head = ct[b].lower()
+        if head in _STOP or head in _AUXILIARIES or head[:1].isdigit() or not _past_verb(ct[b + 1]) or not (sense := _sense(ct[b + 1])) or _undone(ct, b + 1):
+            continue  # a verb told as done right after its doer: not "a man in Dunmore"
+        done = [
+            (j + 1 + k, _sense(w)) for j, u in enumerate(qt) if _norm(u) == _norm(head)
+            for k, w in enumerate(qt[j + 1 : j + 3]) if w.lower() not in _AUXILIARIES and all(x.lower() in _AUXILIARIES for x in qt[j + 1 : j + 1 + k])
+            and w[:1].islower() and len(w) > 3 and w.lower() not in _STOP
+        ]  # fmt: skip
+        if any(d == sense for _, d in done):
+            return ""  # "the Senate approved it", whatever others sought to block
+        if (at := next((k for k, d in done if d and d[0] == sense[0]), None)) is not None:
+            return f"opposite: the claim says '{ct[b + 1]}', the quote '{qt[at - 1] if qt[at - 1].lower() not in _AUXILIARIES else ct[b]} {qt[at]}'"
+        break  # only the claim's first doer and verb
     for i, t in enumerate(ct):
         sense = _sense(t)
         if sense is None or _undone(ct, i):
