@@ -679,6 +679,45 @@ def beaten_winner(claim: str, quote: str) -> str:
     return f"result: the quote says {who} was beaten ({told[0].strip()})"
 
 
+_FELL = re.compile(
+    r"^(?:,[^,]{0,90},)?\s+(?:(?:was|were|had\s+been|has\s+been)\s+(?:\w+ly\s+)?(?:beaten|defeated|overtaken|edged\s+out|knocked\s+out|"
+    r"eliminated|upset|stunned|routed|thrashed|held|relegated|disqualified)|(?:lost|fell|went\s+down|bowed\s+out|crashed\s+out|retired)\b)"
+)
+_GOT = re.compile(r"\b(?:won|wins|beat|took|clinched|retained|claimed|defended|reached|advanced|held\s+on)\b")
+
+
+def fell_short(claim: str, quote: str) -> str:
+    """The claim says its side won, beat someone or got through; the quote tells of that side only losing: "Lidia Varsk
+    won the Ostrel Open" against "Top seed Lidia Varsk was beaten in straight sets by qualifier Noor Hallam in the
+    Ostrel Open final", "The Owls won the final" against "The Owls, who had beaten the Bears twice, fell to them 71-68
+    in the final". A win told after the loss ("was beaten in the semi-final but won the plate") says it.
+
+    >>> fell_short("Lidia Varsk won the Ostrel Open.", "Top seed Lidia Varsk was beaten by Noor Hallam in the Ostrel Open final.")
+    "result: the quote says 'Lidia Varsk was beaten', not that Lidia Varsk won"
+    >>> fell_short("The Owls won the final.", "The Owls, who had beaten the Bears twice this season, fell to them 71-68 in the final.")
+    "result: the quote says 'Owls, who had beaten the Bears twice this season, fell', not that The Owls won"
+    >>> fell_short("Kai Orr won the title.", "Kai Orr was beaten in the opening round last year but won the title on Sunday.")
+    ''
+    """
+    m = re.match(r"\s*((?:The\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)\s+(won|beat|defeated|retained|defended|took|claimed|clinched|reached)\b", claim)
+    if not m or _negated(claim):
+        return ""
+    who = re.sub(r"^The\s+", "", m.group(1))
+    last = re.escape(who.split()[-1])
+    lost = None
+    for k in re.finditer(rf"\b{last}\b(?:['’]s?)?", quote):
+        after = quote[k.end() :]
+        if (f := _FELL.match(after)) is None:
+            if re.match(r"^(?:,[^,]{0,90},)?\s+(?:\w+ly\s+)?" + _GOT.pattern, after):
+                return ""  # the quote tells their win too
+            continue
+        rest = re.split(r"(?<=[.;])\s|\b[A-Z]", after[f.end() :], maxsplit=1)[0]
+        if _GOT.search(rest):
+            return ""  # "was beaten in the semi-final but won the plate"
+        lost = lost or quote[quote.rfind(who, 0, k.end()) if quote.rfind(who, 0, k.end()) >= 0 else k.start() : k.end() + f.end()]
+    return f"result: the quote says '{lost.strip()}', not that {m.group(1)} {m.group(2)}" if lost else ""
+
+
 _LOST_OUT = re.compile(
     r"\b(?:(?:was|were|been|got|get|is|are)\s+)?(?:passed over for|snubbed (?:for|in)|lost out (?:on|to|in)|missed out on|"
     r"fell short (?:of|in)|lost (?:the|her|his|their|its)|denied (?:the|a|her|his|their)|turned down for|left off|"
@@ -3277,7 +3316,7 @@ def opponent(claim: str, quote: str) -> str:
     return ""
 
 
-CHECKS = (result, beaten_winner, lost_out, category, opponent, pair_order, placing, ranking, ordinal, role, order, agent, subject, other_subject, other_doer, speaker, figures, counted, year_of_figure, period_of_figure, currency, figure_holder, outspends, comparison, endpoint, dates, direction, opposite, kept, won_lost, negation, prefixed, qualifier, scope)  # the most specific reason first
+CHECKS = (result, beaten_winner, lost_out, fell_short, category, opponent, pair_order, placing, ranking, ordinal, role, order, agent, subject, other_subject, other_doer, speaker, figures, counted, year_of_figure, period_of_figure, currency, figure_holder, outspends, comparison, endpoint, dates, direction, opposite, kept, won_lost, negation, prefixed, qualifier, scope)  # the most specific reason first
 
 
 def conflict(claim: str, quote: str) -> str:
