@@ -1322,7 +1322,8 @@ def _attribute_holder(people: list, i: int, before: bool, passive: bool, stated:
 _COUNTED = frozenset(
     "round rounds quarter half day days leg set stage inning period game term time times major title titles straight "
     "consecutive year week race heat match season attempt try crown medal gold championship seed "
-    "album collection novel book film movie single song child baby marriage wife husband bid visit trip".split()
+    "album collection novel book film movie single song child baby marriage wife husband bid visit trip final finals "
+    "branch edition birthday anniversary".split()
 )  # and works and lives: "Dalia Moss's third collection" won nothing third
 
 
@@ -1339,6 +1340,9 @@ def _placings(toks: list[str]):
             continue  # "three-time winner", "the 2020 champion": of another year's contest
         if t.lower() in ("wins", "victories") and prev[:1].islower() and prev not in _PRONOUNS and prev not in _STOP:
             continue  # "the record for season race wins", "two victories": counted, not won here
+        if t.lower() == "first" and (prev in ("finished", "came", "placed", "ranked", "crossed") or nxt == "place"):
+            yield i, 1  # "finished first", "took first place": a win (a bare "first" is any first)
+            continue
         if t in _MEDALS and nxt not in ("lining", "screen", "jubilee", "anniversary"):  # "took bronze", "settled for silver"
             yield i, _MEDALS[t]
             continue
@@ -2955,6 +2959,10 @@ def _after_all(toks: list[str], i: int, reach: int = 6) -> set[str]:
 
 
 _UNDOING = frozenset("lift lifted lifts lifting end ended ends ending scrap scrapped scraps overturn overturned overturns repeal repealed repeals".split())
+_UNDO = (  # what ends a ban or a rule, for :func:`kept`
+    r"lift(?:ed|s|ing)?|end(?:ed|s)?|scrap(?:ped|s)?|overturn(?:ed|s)?|repeal(?:ed|s)?|remov(?:ed|es)|drop(?:ped|s)|"
+    r"struck\s+down|strikes\s+down|quash(?:ed|es)|annul(?:led|s)|rescind(?:ed|s)|revok(?:ed|es)"
+)
 
 
 def _undone(toks: list[str], i: int) -> bool:
@@ -2975,21 +2983,21 @@ def kept(claim: str, quote: str) -> str:
     >>> kept("Quenland lifted its ban on pork imports.", "Quenland extended its ban on pork imports for six months.")
     "opposite: the claim says 'lifted its ban', the quote 'extended its ban'"
     >>> kept("The court overturned the ban.", "The court dismissed an appeal, meaning the ban stays in force.")
-    "opposite: the claim says 'overturned the ban', the quote 'the ban stays in force'"
+    "opposite: the claim says 'overturned the ban', the quote 'ban stays in force'"
     >>> kept("Quenland lifted its ban on pork.", "Quenland lifted its ban on pork but extended its ban on beef.")
     ''
     """
-    m = re.search(rf"\b({'|'.join(_UNDOING)})\s+(?:(?:the|its|a|an|his|her|their)\s+)?([a-z]+)(?:\s+([a-z]+))?", claim)
+    m = re.search(rf"\b(?:{_UNDO})\s+((?:[\w.'’-]+\s+){{0,4}}?)([a-z]+)\b(?=\s+(?:on|in|for|of|at|against|from|to|covering)\b|\s*[.,;]|\s*$)", claim)
     if not m or _negated(claim):
         return ""
-    noun = m.group(3) if m.group(3) and m.group(3) not in _STOP else m.group(2)  # "lifted its import ban", "lifted its ban on"
-    thing = re.escape(noun)
-    said = claim[m.start() : m.end(3) if noun == m.group(3) else m.end(2)]
-    if re.search(rf"\b(?:{'|'.join(_UNDOING)})\s+(?:(?:the|its|a|an|his|her|their)\s+)?(?:[a-z]+\s+)?{thing}\b", quote):
+    thing = re.escape(m.group(2))  # "lifted its 10 p.m. curfew", "lifted the hosepipe ban in Tolley"
+    said = m.group(0)
+    if re.search(rf"\b(?:{_UNDO})\s+(?:[\w.'’-]+\s+){{0,4}}?{thing}\b", quote):
         return ""  # the quote tells of its end too
     told = re.search(
         rf"\b(?:extended|extends|kept|keeps|maintained|maintains|upheld|upholds|renewed|renews)\s+(?:(?:the|its|a|an|his|her|their)\s+)?(?:[a-z]+\s+)?{thing}\b"
-        rf"|\b(?:the\s+|its\s+)?{thing}(?:\s+[\w-]+){{0,4}}?\s+(?:stays|remains|will\s+stay|will\s+remain|would\s+stay|would\s+remain)\s+in\s+(?:force|place|effect)\b",
+        rf"|\b{thing}(?:\s+[\w.-]+){{0,6}}?\s+(?:would\s+|will\s+)?(?:still\s+)?(?:stay|stays|stayed|remain|remains|remained)\s+in\s+(?:force|place|effect)\b"
+        rf"|\b{thing}(?:\s+[\w.-]+){{0,6}}?\s+(?:would|will)\s+(?:stay|remain)\b",
         quote,
     )
     return f"opposite: the claim says '{said}', the quote '{told.group(0)}'" if told else ""
