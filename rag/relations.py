@@ -2494,6 +2494,71 @@ def counted(claim: str, quote: str) -> str:
     return ""
 
 
+_HEDGES = frozenset("a an the some about around nearly almost at least more than over only just another all".split())
+
+
+def _verb_counts(toks: list[str]) -> list[tuple[str, str]]:
+    """(verb stem, count) for each count a verb told as done takes: "arrested nine", "arrested five crew members",
+    "Five climbers were killed", "21 of its 23 crew were rescued" (the first count).
+
+    >>> _verb_counts(tokens("Stewards ejected nine fans and police arrested three; two climbers were killed."))
+    [('eject', '9'), ('arrest', '3'), ('kill', '2')]
+    """
+    out = []
+
+    def of_things(toks: list[str], j: int) -> str:  # a count of things: not "14%", "400 metres", "$5"
+        nxt = toks[j + 1].lower() if j + 1 < len(toks) else ""
+        if "%" in toks[j] or nxt in ("percent", "per", "%") or _counts_what(toks, j) not in _ENTITIES | {""} or j and toks[j - 1] == "$":
+            return ""
+        return _count(toks, j)
+
+    for i, t in enumerate(toks):
+        if not _past_verb(t):
+            continue
+        for j in range(i + 1, min(i + 4, len(toks))):  # "arrested nine", "arrested at least five"
+            if v := of_things(toks, j):
+                out.append((stem(t.lower()), v))
+                break
+            if toks[j].lower() not in _HEDGES:
+                break
+        k = i - 1
+        while k >= 0 and toks[k].lower() in ("were", "was", "been", "have", "has", "had", "being", "reportedly"):
+            k -= 1
+        if k < i - 1:  # a passive: "Five climbers were killed", "four crew members were rescued"
+            for j in range(k, max(-1, k - 4), -1):
+                if v := of_things(toks, j):
+                    out.append((stem(t.lower()), v))
+                    break
+                if toks[j][:1].isupper() and j > 0 or toks[j].lower() in _STOP - _HEDGES:
+                    break
+    return out
+
+
+def figure_verb(claim: str, quote: str) -> str:
+    """The quote gives the claim's count to another deed, and the claim's deed another count: "Police arrested nine
+    spectators" against "Stewards ejected nine spectators and police arrested three"; "Five climbers were killed"
+    against "Two climbers were killed and five rescuers injured".
+
+    >>> figure_verb("Police arrested nine spectators.", "Stewards ejected nine spectators and police arrested three, police said.")
+    'figure: the quote says arrested 3, not 9'
+    >>> figure_verb("Police arrested nine people.", "Police arrested nine people; three were later released.")
+    ''
+    """
+    mine, theirs = _verb_counts(tokens(claim)), _verb_counts(qt := tokens(quote))
+    counts = {_count(qt, j) for j in range(len(qt))} - {""}
+    def rate(text: str, value: str) -> bool:  # tokens drop the "%": "rose 14%" is a rate, not a count
+        return bool(re.search(rf"(?<![\d.]){re.escape(value)}(?:\.0+)?\s*(?:%|percent|per\s+cent)", text))
+
+    for verb, value in mine:
+        if rate(claim, value):
+            continue
+        said = {v for w, v in theirs if w == verb and not rate(quote, v)}
+        if said and value not in said and value in counts:
+            word = next(t for t in tokens(claim) if stem(t.lower()) == verb)
+            return f"figure: the quote says {word} {sorted(said)[0]}, not {value}"
+    return ""
+
+
 def _moves(toks: list[str]) -> list[tuple[str, str]]:
     """The (from, to) figure pairs of "from A ... to B", B within 6 tokens of A, as digits.
 
@@ -3324,7 +3389,7 @@ def opponent(claim: str, quote: str) -> str:
     return ""
 
 
-CHECKS = (result, beaten_winner, lost_out, fell_short, category, opponent, pair_order, placing, ranking, ordinal, role, order, agent, subject, other_subject, other_doer, speaker, figures, counted, year_of_figure, period_of_figure, currency, figure_holder, outspends, comparison, endpoint, dates, direction, opposite, kept, won_lost, negation, prefixed, qualifier, scope)  # the most specific reason first
+CHECKS = (result, beaten_winner, lost_out, fell_short, category, opponent, pair_order, placing, ranking, ordinal, role, order, agent, subject, other_subject, other_doer, speaker, figures, counted, figure_verb, year_of_figure, period_of_figure, currency, figure_holder, outspends, comparison, endpoint, dates, direction, opposite, kept, won_lost, negation, prefixed, qualifier, scope)  # the most specific reason first
 
 
 def conflict(claim: str, quote: str) -> str:
