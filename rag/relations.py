@@ -1419,6 +1419,41 @@ def placing(claim: str, quote: str) -> str:
     return _compare(claim, quote, _placings, "placing", lambda r: _PLACE_NAME.get(r, str(r)), True, divisions=True)
 
 
+_ROLE_QUALIFIERS_NOT_NOW = r"former|deputy|acting|ex-|outgoing|interim|vice|assistant|one-time|onetime|then-"
+
+
+def not_now(claim: str, quote: str) -> str:
+    """The claim says someone holds a role that the quote gives them only as former, deputy or acting: "Ulla
+    Stenberg is the finance minister" against "Former finance minister Ulla Stenberg criticised ...", "Ada Freyr is
+    the mayor of Saltery" against "Saltery's deputy mayor, Ada Freyr, launched her campaign".
+
+    >>> not_now("Ulla Stenberg is the finance minister.", "Former finance minister Ulla Stenberg criticised the plan.")
+    "role: the quote says 'Former finance minister Ulla Stenberg'"
+    >>> not_now("Ada Freyr is the mayor of Saltery.", "Saltery's deputy mayor, Ada Freyr, launched her campaign for mayor.")
+    "role: the quote says 'deputy mayor, Ada Freyr'"
+    >>> not_now("Ada Freyr is the mayor of Saltery.", "Ada Freyr, the former deputy mayor, is now mayor of Saltery.")
+    ''
+    """
+    m = re.match(r"\s*([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)+)\s+(?:is|has\s+been|remains)\s+((?:[\w'’-]+\s+){0,4}[\w'’-]+)\b", claim)
+    if not m or _negated(claim) or re.search(rf"\b(?:{_ROLE_QUALIFIERS_NOT_NOW})", m.group(0), re.I):
+        return ""
+    roles = _PERSON_TITLES | {r.split()[-1] for r in _ROLES} | {"captain", "leader"}
+    who, held = m.group(1), next((w for w in m.group(2).split() if w in roles), "")
+    if not held:
+        return ""
+    first, last = re.escape(who.split()[0]), re.escape(who.split()[-1])
+    if re.search(rf"\b{last}\b[^.]{{0,40}}\b(?:is|became|was\s+named|was\s+appointed|took\s+over\s+as|now)\b[^.]{{0,20}}\b{held}\b", quote):
+        return ""  # "..., is now mayor"
+    told = re.search(
+        rf"\b(?i:{_ROLE_QUALIFIERS_NOT_NOW})\s*(?:[a-z]+\s+)?(?i:{held})\s*,?\s+{first}\b(?:\s+[A-Z][\w'’.-]*)*"
+        rf"|{first}\b(?:\s+[A-Z][\w'’.-]*)*,\s+(?:the\s+|[A-Z][\w'’]*\s+)?(?i:{_ROLE_QUALIFIERS_NOT_NOW})\s*(?:[a-z]+\s+)?{held}\b",
+        quote,
+    )  # fmt: skip
+    if not told or not re.search(rf"\b{last}\b", told.group(0)):
+        return ""
+    return f"role: the quote says '{told.group(0)}'"
+
+
 def role(claim: str, quote: str) -> str:
     return _compare(claim, quote, _roles, "role", str, False)
 
@@ -3389,7 +3424,7 @@ def opponent(claim: str, quote: str) -> str:
     return ""
 
 
-CHECKS = (result, beaten_winner, lost_out, fell_short, category, opponent, pair_order, placing, ranking, ordinal, role, order, agent, subject, other_subject, other_doer, speaker, figures, counted, figure_verb, year_of_figure, period_of_figure, currency, figure_holder, outspends, comparison, endpoint, dates, direction, opposite, kept, won_lost, negation, prefixed, qualifier, scope)  # the most specific reason first
+CHECKS = (result, beaten_winner, lost_out, fell_short, category, opponent, pair_order, placing, ranking, ordinal, not_now, role, order, agent, subject, other_subject, other_doer, speaker, figures, counted, figure_verb, year_of_figure, period_of_figure, currency, figure_holder, outspends, comparison, endpoint, dates, direction, opposite, kept, won_lost, negation, prefixed, qualifier, scope)  # the most specific reason first
 
 
 def conflict(claim: str, quote: str) -> str:
