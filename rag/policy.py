@@ -744,6 +744,8 @@ def other_year_asked(question: str, claims: Sequence[Claim]) -> str:
     ''
     >>> other_year_asked("What changed since December 2021?", [Claim("Rates rose.", cite("Rates rose.", date(2022, 12, 20)))])
     ''
+    >>> other_year_asked("Why was Lampard sacked in September 2022?", [Claim("He was sacked.", cite("Tuchel took charge in January 2021, a day after Lampard was let go.", date(2022, 9, 7)))])
+    'the question asks about September 2022; the quote tells of January 2021'
     """
     asked = [m for m in _MONTH_YEAR.finditer(question) if not _BOUND.search(question[: m.start()])]
     cited = [c for claim in claims for c in claim.citations if c.verified]
@@ -752,6 +754,12 @@ def other_year_asked(question: str, claims: Sequence[Claim]) -> str:
     month, year = asked[0].group(1), int(asked[0].group(2))
     start = date(year, _MONTH_NUMBER[month.lower()], 1)
     text = " ".join([c.quote for c in cited] + [claim.text for claim in claims])
+    quoted = " ".join(c.quote for c in cited)
+    told = [m for m in _MONTH_YEAR.finditer(quoted) if abs((date(int(m.group(2)), _MONTH_NUMBER[m.group(1).lower()], 1) - start).days) >= 182]
+    if told and str(year) not in quoted and all(_MONTH_YEAR.search(c.quote) for c in cited):
+        # "Why did Chelsea sack Frank Lampard in September 2022?" on "..., a day after Frank Lampard was let go" in a
+        # sentence dated January 2021 (a tenth user pass): the quote tells of another month
+        return f"the question asks about {month} {year}; the quote tells of {told[0].group(0)}"
     if str(year) in text or any((c.published - start).days < 182 for c in cited):
         return ""
     newest = max(c.published for c in cited)
