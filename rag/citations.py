@@ -34,6 +34,7 @@ from .relations import (
     names,
     other_year,
     out_of_period,
+    pending_finding,
     planned_event,
     replaced_figure,
     spelling,
@@ -350,6 +351,7 @@ class Checker:
             relation = relation or unstated_move(claim, quote, p.title) or unstated_win(claim, quote, p.title) or unstated_loss(claim, quote)
             relation = relation or unstated_act(claim, quote, p.title, self.question) or framed_win(claim, quote, self.question)
             relation = relation or framed_deed(claim, quote, self.question) or planned_event(claim, quote)
+            relation = relation or pending_finding(claim, quote)
             relation = relation or headline_comparison(claim, quote, p.title)
             relation = relation or unstated_part(claim, quote, p.title, self.question)
             if not relation and (len(words(sentence)) < 3 or _furniture(sentence)):

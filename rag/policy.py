@@ -493,6 +493,10 @@ def lacks_asked(question: str, claims: Sequence[Claim]) -> str:
     'the question asks how many people and the answer counts vehicles'
     >>> lacks_asked("How many people were killed in the pileup?", said("At least 2 people died among 200 cars."))
     ''
+    >>> lacks_asked("How many ants are there on Earth?", said("Ants weigh about 20% of human biomass."))
+    'the question asks how many and the answer gives only a share'
+    >>> lacks_asked("How many voters backed it?", said("About 62% of voters, some 7.8 million, backed it."))
+    ''
     """
     for asks, what, found, asked in _ASKS:
         if asks.search(question):
@@ -504,6 +508,11 @@ def lacks_asked(question: str, claims: Sequence[Claim]) -> str:
         kinds = [k for c in claims for k in kinds_counted(c.text)]
         if kinds and all(k and k != kind for k in kinds):
             return f"the question asks how many {kind} and the answer counts {kinds[0]}"
+    # "How many ants are there on Earth?" answered "about 20% of human biomass": a share is no count (a tenth pass)
+    if re.search(r"\bhow\s+many\b", question, re.I) and not re.search(r"\b(?:percent|per\s+cent|%)", question, re.I) and claims:
+        figures = [m for c in claims for m in re.finditer(r"\d[\d,.]*\s*(?:%|percent\b|per\s+cent\b)?", c.text)]
+        if figures and all(re.search(r"%|percent|per\s+cent", m.group(0)) for m in figures):
+            return "the question asks how many and the answer gives only a share"
     return no_cause(question, claims)
 
 

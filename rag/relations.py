@@ -911,6 +911,33 @@ _PLANNED = re.compile(
 )
 
 
+_FOUND = re.compile(r"\b(?:concluded|found|determined|ruled|established|confirmed|showed|revealed|identified)\b")
+# what tells a finding in a quote: not "14 sperm whales found dead"
+_FOUND_IN_QUOTE = re.compile(
+    r"\bconcluded\b|\b(?:determined|ruled|established|confirmed|showed|revealed|found)\s+(?:that|no|evidence|traces)\b|\bcause\s+(?:was|is)\b"
+)  # nor "Photos distributed by the department showed whales lying on their sides"
+_PENDING = re.compile(
+    r"\b(?:to\s+(?:try\s+to\s+)?(?:determine|establish|find\s+out|confirm|identify)|(?:is|are|was|were)\s+(?:still\s+)?"
+    r"(?:conducting|investigating|examining|awaiting|under\s+investigation)|not\s+yet\s+(?:known|clear|determined)|pending)\b"
+)
+
+
+def pending_finding(claim: str, quote: str) -> str:
+    """The claim tells what an inquiry found; the quote tells only that it is under way: "The necropsies concluded the
+    whales died of unknown causes" against "a team was conducting necropsies of the whales to try to determine their
+    cause of death".
+
+    >>> pending_finding("The necropsies concluded the whales died of unknown causes.", "A team was conducting necropsies to try to determine their cause of death.")
+    "unstated: the quote says 'was conducting', not what was found"
+    >>> pending_finding("Tests confirmed the leak.", "Tests were conducted on Monday and confirmed the leak.")
+    ''
+    """
+    if not _FOUND.search(claim) or _negated(claim) or _FOUND_IN_QUOTE.search(quote):
+        return ""
+    told = _PENDING.search(quote)
+    return f"unstated: the quote says '{told.group(0)}', not what was found" if told else ""
+
+
 def planned_event(claim: str, quote: str) -> str:
     """The claim says an event took place that the quote tells only as planned: "The summit took place in Carran Bay
     in October" against "The summit is planned for October in Carran Bay"; a quote that also tells it as held says
