@@ -3857,6 +3857,7 @@ def swapped_name(claim: str, quote: str, share: float = 0.7, title: str = "") ->
     # peak gust, Carrick Head" against "... was recorded at Glenmoor").
     gone = missing_names(claim, quote)
     gone = [n for n in gone if n in missing_names(claim, f"{quote} {title}")] or gone
+    gone = [n for n in gone if not n.replace(".", "").isupper()]  # an acronym ("SNAP") the article spells out elsewhere is no one
     theirs = [n for _, _, n in _people(quote, 2) if not any(_same_name(n, m) for _, _, m in names(claim))]
     if not gone or not theirs:
         return ""
