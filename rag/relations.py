@@ -2451,6 +2451,43 @@ def headline_comparison(claim: str, quote: str, title: str = "") -> str:
     return outspends(claim, f"{title}. {quote}") if title else ""
 
 
+def figure_owner(claim: str, quote: str) -> str:
+    """The quote's sentence that holds the claim's figure is about another named subject, and the claim's name is
+    only in another sentence: "Ireland's regulator fined Instagram 225 million euros" against "WhatsApp was last
+    year fined a record 225 million euros ... The Irish regulator completed a draft ruling in the Instagram
+    investigation" (a tenth user pass).
+
+    >>> figure_owner("The regulator fined Instagram 225 million euros.", "WhatsApp was fined a record 225 million euros last year. The Instagram ruling is due.")
+    'figure: the quote gives 225 million euros to WhatsApp, not Instagram'
+    >>> figure_owner("Apple will pay $490 million.", "Apple agreed to settle. Judge Ruth Sand ordered Apple to pay $490 million.")
+    ''
+    """
+    from .sentences import spans
+
+    sentences = [quote[a:b] for a, b in spans(quote)]
+    mine = [n for _, _, n in names(claim)]
+    if len(sentences) < 2 or not mine:
+        return ""
+    for m in re.finditer(r"\$?\d[\d,.]*(?:\s+(?:million|billion|trillion))?(?:\s+(?:euros|dollars|pounds|yuan|crowns))?", claim):
+        if not re.search(r"\$|million|billion|trillion|euros|dollars|pounds|yuan|crowns", m.group(0)):
+            continue  # amounts of money only: a count or a score has many owners in a sentence ("struck out 11")
+        values = numbers_in(m.group(0)) - {float(y) for y in range(1900, 2100)}
+        holding = [t for t in sentences if values and values <= numbers_in(t)]
+        if not holding or len(holding) == len(sentences):
+            continue
+        firsts = [names(t) for t in holding]
+        if not all(f and f[0][0] == 0 and not any(_same_name(f[0][2], n) for n in mine) for f in firsts):
+            continue  # each sentence with the figure opens with a name the claim does not give
+        gone = [n for n in mine if not any(_mentions(t, n) for t in holding) and any(_mentions(t, n) for t in sentences if t not in holding)]
+        if gone:
+            return f"figure: the quote gives {m.group(0).strip()} to {firsts[0][0][2]}, not {gone[0]}"
+    return ""
+
+
+def _mentions(text: str, name: str) -> bool:
+    return bool(re.search(rf"\b{re.escape(name.split()[-1])}\b", text))
+
+
 def figure_holder(claim: str, quote: str) -> str:
     """The quote gives the claim's amount to someone else, and another amount to the claim's holder: "Microsoft
     expects to spend $65 billion" against "Microsoft aims to spend $80 billion, while Meta has guided to between
@@ -3492,7 +3529,7 @@ def opponent(claim: str, quote: str) -> str:
     return ""
 
 
-CHECKS = (result, beaten_winner, lost_out, fell_short, category, opponent, pair_order, placing, ranking, ordinal, not_now, role, order, agent, subject, other_subject, other_doer, speaker, figures, counted, figure_verb, year_of_figure, period_of_figure, currency, figure_holder, outspends, comparison, endpoint, dates, direction, opposite, kept, won_lost, unrelated, negation, prefixed, qualifier, scope)  # the most specific reason first
+CHECKS = (result, beaten_winner, lost_out, fell_short, category, opponent, pair_order, placing, ranking, ordinal, not_now, role, order, agent, subject, other_subject, other_doer, speaker, figures, counted, figure_verb, year_of_figure, period_of_figure, currency, figure_holder, figure_owner, outspends, comparison, endpoint, dates, direction, opposite, kept, won_lost, unrelated, negation, prefixed, qualifier, scope)  # the most specific reason first
 
 
 def conflict(claim: str, quote: str) -> str:
