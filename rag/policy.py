@@ -100,8 +100,16 @@ def key_terms(question: str) -> set[str]:
     return {stem(m.lower().rstrip(".,")) for m in _NAME.findall(question.strip())} - _QUESTION_WORDS - {"i"}
 
 
-def _quoted(claims: Sequence[Claim]) -> set[str]:
-    """The stems the kept sentences' verified quotes hold, with their headlines and years."""
+def _quoted(claims: Sequence[Claim], question: str = "") -> set[str]:
+    """The stems the kept sentences' verified quotes hold, with their headlines and years; and a first name of the
+    ``question``'s whose surname they hold ("Todd" of "Todd Boehly" when the quote says "Boehly": a follow-up's
+    rewrite names people in full).
+
+    >>> from rag.models import Citation
+    >>> c = Claim("Todd Boehly owns the Dodgers.", (Citation(1, "c", "d", "T", "", None, "Boehly owns the Dodgers.", 0, 1, True),))
+    >>> "todd" in _quoted([c], "What teams does Todd Boehly own?"), "todd" in _quoted([c])
+    (True, False)
+    """
     have: set[str] = set()
     for claim in claims:
         for c in claim.citations:
@@ -109,7 +117,10 @@ def _quoted(claims: Sequence[Claim]) -> set[str]:
                 have |= stems(c.quote) | stems(c.title) | {stem(w) for w in _WORD.findall(c.quote)}
                 if c.published:
                     have |= {str(c.published.year)}
-    return have
+    # only a name the answer repeats in full, as the checker took it: its quote's "Boehly" for "Todd Boehly"
+    said = " ".join(claim.text for claim in claims)
+    pairs = re.findall(r"(?<!\bthe )(?<!\bThe )\b([A-Z][a-z]+)\s+([A-Z][\w'’-]+)", question)  # not "the Brooklyn Nets"
+    return have | {stem(first.lower()) for first, last in pairs if stem(last.lower()) in have and f"{first} {last}" in said}
 
 
 def missing_terms(question: str, claims: Sequence[Claim]) -> list[str]:
@@ -121,7 +132,7 @@ def missing_terms(question: str, claims: Sequence[Claim]) -> list[str]:
     >>> missing_terms("When did the Brooklyn Nets hire Ime Udoka in 2022?", [c])
     ['Brooklyn', 'Ime Udoka', '2022']
     """
-    have, runs, end = _quoted(claims), [], -1
+    have, runs, end = _quoted(claims, question), [], -1
     for m in _NAME.finditer(question.strip()):
         word = m.group(1).rstrip(".,")
         if stem(word.lower()) in have or stem(word.lower()) in _QUESTION_WORDS | {"i"}:
@@ -145,7 +156,7 @@ def quote_signals(question: str, claims: Sequence[Claim]) -> dict[str, float]:
     >>> quote_signals("Who did not win the wheelchair race?", [c])["negation"]
     1.0
     """
-    have = _quoted(claims)
+    have = _quoted(claims, question)
     q = question_words(question)
     cover = len(q & have) / len(q) if q else 1.0
     # "Which team did not ...": SQuAD 2.0 makes many unanswerable questions by negating an answerable one.
