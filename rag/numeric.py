@@ -19,7 +19,7 @@ _SCALE = {
 }  # fmt: skip
 SCALE = _SCALE  # for other readers of figures (rag.disagree)
 _WORDS = {w: float(i) for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
-_WORDS |= {"twice": 2.0, "thrice": 3.0}
+_WORDS |= {"twice": 2.0, "thrice": 3.0, "dozen": 12.0}
 _WORDS |= {w: float(13 + i) for i, w in enumerate("thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split())}
 _CURRENCY = r"(?:US\$|USD|\$|£|€|¥|Ksh\.?|KES|RMB|HK\$)"
 _NUM = re.compile(
@@ -33,7 +33,7 @@ _NUM = re.compile(
 # a ratio, "doubled" says it); "one" and "once" are too often not a number.
 _WORD_NUM = re.compile(
     r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
-    r"nineteen|twice(?!\s+(?:as|the)\b)|thrice)\b",
+    r"nineteen|twice(?!\s+(?:as|the)\b)|thrice|(?<=\ba\s)dozen)\b",  # "a dozen", not "dozens"
     re.I,
 )
 # "Twenty-six" is 26, not 6; "thirty" is 30.
@@ -68,16 +68,26 @@ def numbers_in(text: str) -> set[float]:
     [3.0, 19.0, 26.0, 30.0]
     >>> numbers_in("the twenty-first century")
     set()
+    >>> sorted(numbers_in("a dozen fans, sixty-five thousand tickets and two million passengers"))
+    [12.0, 65000.0, 2000000.0]
     """
     found = {v for _, _, v in number_spans(text)}
     tens = []
+
+    def scaled(value: float, end: int) -> float:  # "sixty-five thousand", "two million"
+        m = _SPELT_SCALE.match(text, end)
+        return _round(value * _SCALE[m.group(1).lower()]) if m else value
+
     for m in _TENS_NUM.finditer(text):
         tens.append((m.start(), m.end()))
-        found.add(float(_TENS[m.group(1).lower()]) + (_WORDS[m.group(2).lower()] if m.group(2) else 0.0))
+        found.add(scaled(float(_TENS[m.group(1).lower()]) + (_WORDS[m.group(2).lower()] if m.group(2) else 0.0), m.end()))
     for m in _WORD_NUM.finditer(text):
         if not any(a <= m.start() < b for a, b in tens):  # the "six" of "twenty-six"
-            found.add(_WORDS[m.group(1).lower()])
+            found.add(scaled(_WORDS[m.group(1).lower()], m.end()))
     return found
+
+
+_SPELT_SCALE = re.compile(r"\s+(thousand|million|billion|trillion)\b", re.I)
 
 
 def _round(x: float) -> float:

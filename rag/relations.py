@@ -304,6 +304,8 @@ def negation(claim: str, quote: str) -> str:
     cw = {stem(t.lower()) for t in tokens(claim) if t.lower() not in _STOP and t.lower() not in _PROHIBITION}
     ct = {t.lower() for t in tokens(claim)}
     c = _negated(claim) or bool(ct & _PROHIBIT)  # a claim is one statement: any negation in it counts
+    if not c and re.search(rf"\b(?:{_UNDO})\b", claim) and _negated(quote):
+        return ""  # "dropped its mask requirement" says what "will no longer be required" says
     q = _negates(quote, cw) or (c and _prohibits(quote, cw))  # a quote's ban, unlike the claim's, may be restated
     if c == q:
         return ""
@@ -1252,8 +1254,10 @@ def _done(claim: str, act: str) -> bool:
 
 
 def _told_done(toks: list[str], i: int) -> bool:
-    """Whether no modal, "to" or frame comes in the three lower-cased tokens before token ``i``."""
-    return not set(toks[max(0, i - 3) : i]) & _NOT_YET
+    """Whether no modal, "to" or frame comes in the three lower-cased tokens before token ``i``, nor "would" in its
+    clause ("it would refund only passengers whose flights were cancelled": the claim tells no cancellation itself)."""
+    clause = list(itertools.takewhile(lambda t: t not in (",", ";"), reversed(toks[:i])))
+    return not set(toks[max(0, i - 3) : i]) & _NOT_YET and not ("would" in clause[:12] and "whose" in clause[:12])
 
 _MOVES = _UP | _DOWN
 _MARKET = frozenset("shares share stock stocks price prices".split())
@@ -1338,7 +1342,10 @@ def _attributes(text: str, vocab, *, min_words: int, before: bool) -> dict[str, 
         if not before and (toks[i - 1 : i] == ["for"] or i > 1 and toks[i - 2].lower() == "for" and toks[i - 1].lower() in _DETERMINERS):
             continue  # a role sought, not held: "won the race for mayor of Port Eliane", "ran for governor"
         # a name after a verb is another part of the sentence: "Quenland's president pardoned journalist Sabin Orr"
-        verbed = {p for p in people if p[0] > i and any(_past_verb(t) for t in toks[i + 1 : p[0]])}
+        verbed = {p for p in people if p[0] > i and any(_past_verb(t) for t in toks[i + 1 : p[0]])
+                  or not before and p[1] < i and "by" in (t.lower() for t in toks[p[1] + 1 : i])}  # "Ada Morr was pardoned by Velland's president"
+        if not before and i and toks[i - 1].lower() in ("acting", "interim", "deputy"):
+            value = f"{toks[i - 1].lower()} {value}"  # "acting chair Benedikt Os" holds another role than the chair
         people_here = [p for p in people if p not in held_at and p not in beaten and p not in verbed]
         if not people_here and (held_at or verbed):
             continue  # only where it is held is named ("Pell, who became Marlowe Ridge's mayor"), or another part: no holder
@@ -3240,8 +3247,8 @@ def opposite(claim: str, quote: str) -> str:
         break  # only the claim's first doer and verb
     for i, t in enumerate(ct):
         sense = _sense(t)
-        if sense is None or _undone(ct, i):
-            continue
+        if sense is None or _undone(ct, i) or re.search(rf"\b(?:was|were|been)\s+{re.escape(t)}\b|\b{re.escape(t)}\s+(?:it|them)\b", quote, re.I):
+            continue  # nor a word the quote says of the same thing: "was vetoed a day later", "voted against it"
         mine = _context(ct, i, 6) - {stem(t.lower())}
         thing = _after(ct, i)  # what the word is about: "cut [capital] expenditure", "warmer [weather]"
         # the quote's word of the claim's sense counts only about the same thing, where the claim names it: "block TikTok
