@@ -892,7 +892,7 @@ def framed_deed(claim: str, quote: str, asked: str = "") -> str:
     quoted = [(m, m.group().lower(), stem(m.group().lower())) for m in re.finditer(r"[A-Za-z][\w'-]*", text)]
     for i, t in enumerate(ct):
         base = _PAST_BASE.get(t) or (t if len(t) > 4 and t.endswith("ed") and t[:1].isalpha() else "")
-        if not base or not _told_done(ct, i) or set(ct[max(0, i - 3) : i]) & _DETERMINERS or t in _FRAMES or t in _ACT_OF:
+        if not base or not _told_done(ct, i) or _a_noun(ct, i) or t in _FRAMES or t in _ACT_OF:
             continue  # a deed of _ACTS is unstated_act's, with its own words for the deed
         stems_of = {stem(base), stem(t)}
         if stems_of & asked_stems:
