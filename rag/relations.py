@@ -913,7 +913,7 @@ _PLANNED = re.compile(
 )
 
 
-_FOUND = re.compile(r"\b(?:concluded|found|determined|ruled|established|confirmed|showed|revealed|identified)\b")
+_FOUND = re.compile(r"\b(?:concluded|determined|ruled|established|confirmed|showed|revealed|identified)\b|\bfound\s+(?:that|no)\b")
 # what tells a finding in a quote: not "14 sperm whales found dead"
 _FOUND_IN_QUOTE = re.compile(
     r"\bconcluded\b|\b(?:determined|ruled|established|confirmed|showed|revealed|found)\s+(?:that|no|evidence|traces)\b|\bcause\s+(?:was|is)\b"
@@ -932,6 +932,8 @@ def pending_finding(claim: str, quote: str) -> str:
     >>> pending_finding("The necropsies concluded the whales died of unknown causes.", "A team was conducting necropsies to try to determine their cause of death.")
     "unstated: the quote says 'was conducting', not what was found"
     >>> pending_finding("Tests confirmed the leak.", "Tests were conducted on Monday and confirmed the leak.")
+    ''
+    >>> pending_finding("Fourteen whales were found dead.", "Officials are investigating the deaths of 14 whales found beached.")
     ''
     """
     if not _FOUND.search(claim) or _negated(claim) or _FOUND_IN_QUOTE.search(quote):
@@ -1254,10 +1256,10 @@ def _done(claim: str, act: str) -> bool:
 
 
 def _told_done(toks: list[str], i: int) -> bool:
-    """Whether no modal, "to" or frame comes in the three lower-cased tokens before token ``i``, nor "would" in its
-    clause ("it would refund only passengers whose flights were cancelled": the claim tells no cancellation itself)."""
-    clause = list(itertools.takewhile(lambda t: t not in (",", ";"), reversed(toks[:i])))
-    return not set(toks[max(0, i - 3) : i]) & _NOT_YET and not ("would" in clause[:12] and "whose" in clause[:12])
+    """Whether no modal, "to" or frame comes in the three lower-cased tokens before token ``i``, nor "would" and
+    "whose" in the twelve ("it would refund only passengers whose flights were cancelled": no cancellation told)."""
+    before = set(toks[max(0, i - 12) : i])
+    return not set(toks[max(0, i - 3) : i]) & _NOT_YET and not {"would", "whose"} <= before
 
 _MOVES = _UP | _DOWN
 _MARKET = frozenset("shares share stock stocks price prices".split())
