@@ -2470,6 +2470,9 @@ def figure_owner(claim: str, quote: str) -> str:
     'figure: the quote gives 225 million euros to WhatsApp, not Instagram'
     >>> figure_owner("Apple will pay $490 million.", "Apple agreed to settle. Judge Ruth Sand ordered Apple to pay $490 million.")
     ''
+    >>> figure_owner("Alibaba plans to invest $50 billion, aiming at AI-driven growth.",
+    ...              "Chinese tech giant Alibaba has announced a $50 billion investment. It targets the AI-driven space.")
+    ''
     """
     from .sentences import spans
 
@@ -2485,9 +2488,15 @@ def figure_owner(claim: str, quote: str) -> str:
         if not holding or len(holding) == len(sentences):
             continue
         firsts = [names(t) for t in holding]
-        if not all(f and f[0][0] == 0 and not any(_same_name(f[0][2], n) for n in mine) for f in firsts):
-            continue  # each sentence with the figure opens with a name the claim does not give
-        gone = [n for n in mine if not any(_mentions(t, n) for t in holding) and any(_mentions(t, n) for t in sentences if t not in holding)]
+
+        def subject(t: str, f: list) -> bool:  # "WhatsApp was fined", not "Chinese tech giant Alibaba has announced"
+            toks = tokens(t)
+            nxt = toks[f[0][1] + 1].lower() if f and f[0][1] + 1 < len(toks) else ""
+            return bool(f) and f[0][0] == 0 and (nxt in _AUXILIARIES | _BE or _past_verb(nxt))
+
+        if not all(subject(t, f) and not any(_same_name(f[0][2], n) for n in mine) for t, f in zip(holding, firsts)):
+            continue  # each sentence with the figure opens with a name the claim does not give, as its subject
+        gone = [n for n in mine if "-" not in n and not any(_mentions(t, n) for t in holding) and any(_mentions(t, n) for t in sentences if t not in holding)]
         if gone:
             return f"figure: the quote gives {m.group(0).strip()} to {firsts[0][0][2]}, not {gone[0]}"
     return ""
