@@ -840,11 +840,7 @@ _PAST_BASE = {
 }
 
 
-def _sentence_at(text: str, at: int) -> str:
-    """The sentence of ``text`` around position ``at`` (split at ". ", "! ", "? " and line ends)."""
-    start = max(text.rfind(". ", 0, at), text.rfind("! ", 0, at), text.rfind("? ", 0, at), text.rfind("\n", 0, at)) + 1
-    ends = [e for e in (text.find(". ", at), text.find("! ", at), text.find("? ", at), text.find("\n", at)) if e >= 0]
-    return text[start : min(ends) + 1 if ends else len(text)]
+_YEARS = frozenset(float(y) for y in range(1900, 2100))  # figures that are years, not amounts
 
 
 _UNRELATED = re.compile(r"\b(?:unrelated to|not related to|not linked to|not caused by|no link to|not due to)\s+(?:the\s+)?([\w-]+)", re.I)
@@ -1145,6 +1141,10 @@ def unstated_act(claim: str, quote: str, title: str = "", asked: str = "") -> st
         text += "\n" + title
     text = text.replace("’", "'")
     said = text.lower() if len(text.lower()) == len(text) else text
+    from .sentences import spans
+
+    figures = numbers_in(claim) - _YEARS
+    sentences = spans(text) if figures else []
     for act in acts:
         article = "an" if act[0] in "aeiou" else "a"
         what = "deaths" if act == "death" else f"{article} {act}"
@@ -1153,7 +1153,7 @@ def unstated_act(claim: str, quote: str, title: str = "", asked: str = "") -> st
             return f"unstated: the quote says nothing of {what}"
         # the claim's figures pick the mention: "sentenced to eight months" is the request that holds the eight months,
         # not "The sentence was much longer than attorneys had requested" before it
-        holding = [m for m in told if (numbers_in(claim) - {float(y) for y in range(1900, 2100)}) & numbers_in(_sentence_at(text, m.start()))]
+        holding = [m for m in told if figures & next((numbers_in(text[a:b]) for a, b in sentences if a <= m.start() < b), set())]
         told = holding or told
         if all(m.start() > len(quote) for m in told) and _negated(title):  # "Trump pleads not guilty" is no guilty plea
             return f"unstated: the quote says nothing of {what}, its headline '{title}' says not"
@@ -2483,7 +2483,7 @@ def figure_owner(claim: str, quote: str) -> str:
     for m in re.finditer(r"\$?\d[\d,.]*(?:\s+(?:million|billion|trillion))?(?:\s+(?:euros|dollars|pounds|yuan|crowns))?", claim):
         if not re.search(r"\$|million|billion|trillion|euros|dollars|pounds|yuan|crowns", m.group(0)):
             continue  # amounts of money only: a count or a score has many owners in a sentence ("struck out 11")
-        values = numbers_in(m.group(0)) - {float(y) for y in range(1900, 2100)}
+        values = numbers_in(m.group(0)) - _YEARS
         holding = [t for t in sentences if values and values <= numbers_in(t)]
         if not holding or len(holding) == len(sentences):
             continue
