@@ -863,6 +863,23 @@ def unrelated(claim: str, quote: str) -> str:
     return ""
 
 
+def doer_asked(claim: str, deed: int, asked: str) -> bool:
+    """Whether the question ``asked`` names each name the claim gives before its ``deed`` (a token index): a question
+    takes a deed as done only of those it names ("How many votes did McCarthy win?"), not of the one it asks for.
+    "Which golfer won the 2023 Masters?" answered "Phil Mickelson won the 2023 Masters" needs a quote that tells
+    Mickelson's win, not "A LIV golfer had a chance to become the 2023 Masters champion" (a tuning-split question).
+
+    >>> doer_asked("McCarthy won 218 votes.", 1, "How many votes did McCarthy win?")
+    True
+    >>> doer_asked("Phil Mickelson won the 2023 Masters.", 2, "Which golfer won the 2023 Masters?")
+    False
+    >>> doer_asked("He won 218 votes in the House.", 1, "How many votes did he win?")
+    True
+    """
+    said = {stem(t.lower()) for t in tokens(asked)}
+    return all(stem(w.lower()) in said for first, last, name in names(claim) if last < deed for w in name.split())
+
+
 def framed_deed(claim: str, quote: str, asked: str = "") -> str:
     """A deed the claim tells as done in the past tense that the quote tells only as possible, planned or expected:
     "Royal Mail cut 6,000 jobs" on "Royal Mail said Friday that it could cut 6,000 jobs" (eighth pass). Every
@@ -891,7 +908,7 @@ def framed_deed(claim: str, quote: str, asked: str = "") -> str:
         if not base or not _told_done(ct, i) or _a_noun(ct, i) or t in _FRAMES or t in _ACT_OF:
             continue  # a deed of _ACTS is unstated_act's, with its own words for the deed
         stems_of = {stem(base), stem(t)}
-        if stems_of & asked_stems:
+        if stems_of & asked_stems and doer_asked(_QUOTED.sub(" ", claim), i, asked):
             continue
         # the verb, not a noun made from it ("might force a cancellation" does not tell of cancelling)
         told = [m for m, low, st in quoted if low == t or st in stems_of and len(low) <= len(stem(base)) + 4]
@@ -984,7 +1001,7 @@ def framed_win(claim: str, quote: str, asked: str = "") -> str:
     """A win the quote tells only as not done (yet): "McCarthy won 218 votes" is not stated by "In January, McCarthy
     must win 218 votes" (a seventh-pass chat). A claim that tells a win as done needs a quote with a word of winning
     that no frame (:data:`_FRAMES`: must, needs, expected, would, ...) comes just before, unless the question takes
-    the win as done ("How many votes did McCarthy win?").
+    the win as done by the one who won (:func:`doer_asked`: "How many votes did McCarthy win?").
 
     >>> framed_win("McCarthy won 218 votes.", "In January, McCarthy must win 218 votes to wield the gavel.")
     "unstated: the quote says 'must ... win', not that it happened"
@@ -994,10 +1011,13 @@ def framed_win(claim: str, quote: str, asked: str = "") -> str:
     ''
     >>> framed_win("McCarthy needs to win 218 votes.", "In January, McCarthy must win 218 votes.")
     ''
+    >>> framed_win("Phil Mickelson won the 2023 Masters.", "A LIV golfer had a chance to become the 2023 Masters champion.",
+    ...            asked="Which golfer won the 2023 Masters?")
+    "unstated: the quote says 'chance ... champion', not that it happened"
     """
     ct = [t.lower() for t in tokens(claim)]
-    done = any(t in _WON_DONE and _told_done(ct, i) for i, t in enumerate(ct))
-    if not done or _negated(claim) or _WON_DONE & {t.lower() for t in tokens(asked)}:
+    done = [i for i, t in enumerate(ct) if t in _WON_DONE and _told_done(ct, i)]
+    if not done or _negated(claim) or _WON_DONE & {t.lower() for t in tokens(asked)} and doer_asked(claim, done[0], asked):
         return ""
     text = quote.replace("’", "'")
     if len(text.lower()) != len(text):
@@ -1106,6 +1126,16 @@ def _acts(claim: str) -> list[str]:
     return found
 
 
+def _act_at(claim: str, act: str) -> int:
+    """The token index of the claim's first word for ``act`` (:data:`_ACT_OF`); past the end when none is found.
+
+    >>> _act_at("Nicola Sturgeon resigned on Wednesday.", "resignation"), _act_at("Ames stepped down.", "resignation")
+    (2, 1)
+    """
+    low = [t.lower() for t in tokens(claim)]
+    return next((i for i, t in enumerate(low) if _ACT_OF.get(t) == act or act == "resignation" and t.startswith("step")), len(low))
+
+
 def unstated_act(claim: str, quote: str, title: str = "", asked: str = "") -> str:
     """A deed the quote never tells: the claim says someone was sentenced, paid, fired, arrested, expelled, sued, ...
     (:data:`_ACTS`) and the quote (or a headline that names the claim's subject) has none of the words that tell it,
@@ -1132,6 +1162,8 @@ def unstated_act(claim: str, quote: str, title: str = "", asked: str = "") -> st
     >>> unstated_act("Sturgeon resigned after eight years.", "Sturgeon, leader for eight years, plans to resign.",
     ...              asked="Sturgeon resigned after how many years as first minister?")
     ''
+    >>> unstated_act("Sturgeon resigned this week.", "Sturgeon plans to resign.", asked="Which leader resigned this week?")
+    "unstated: the quote says 'plans ... resign', not that it happened"
     """
     acts = _acts(claim)
     if not acts:  # most claims: nothing to look up in the quote
@@ -1159,8 +1191,9 @@ def unstated_act(claim: str, quote: str, title: str = "", asked: str = "") -> st
             return f"unstated: the quote says nothing of {what}, its headline '{title}' says not"
         frames = [_frame(text[: m.start()], m.group()) or _needed_for(text[m.end() :]) for m in told]
         # A deed the question takes as done ("Sturgeon resigned after how many years?") need not be quoted as done
-        # again, only told ("plans to resign"): the answer's news is its detail.
-        if all(frames) and _done(claim, act) and act not in _acts(asked):
+        # again, only told ("plans to resign"): the answer's news is its detail. Not so when the answer names who did
+        # it ("Which leader resigned?"): then the deed by that one is the news.
+        if all(frames) and _done(claim, act) and not (act in _acts(asked) and doer_asked(claim, _act_at(claim, act), asked)):
             return f"unstated: the quote says '{frames[0]} ... {told[0].group()}', not that it happened"
     return ""
 

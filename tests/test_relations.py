@@ -725,3 +725,30 @@ def test_the_third_blind_sets_gaps(claim, text, title, reason):
     assert checked.verified is (not reason), checked.citations[0].reason
     if reason:
         assert checked.citations[0].reason == reason
+
+
+@pytest.mark.parametrize(
+    ("claim", "text", "question", "reason"),
+    [
+        # a tuning-split question (realtimeqa-2023, April 2023), in made-up words: the question takes the win as done,
+        # but the answer's winner is the news, and the quote only gives someone a chance of it
+        ("Ivo Brandt won the 2031 Harlow Open [1].",
+         "A rookie had a chance to become the 2031 Harlow Open champion. Turns out, however, it was Ivo Brandt who made "
+         "a charge as Nils Ode fell away on Sunday.", "Which golfer won the 2031 Harlow Open?",
+         "unstated: the quote says 'chance ... champion', not that it happened"),
+        ("Mara Lind resigned this week [1].", "Mara Lind, leader for nine years, plans to resign in March.",
+         "Which party leader resigned this week?", "unstated: the quote says 'plans ... resign', not that it happened"),
+        ("Kestrel Mail cut 900 jobs [1].", "Kestrel Mail said on Friday that it could cut 900 jobs.",
+         "Which company cut 900 jobs?", "unstated: the quote says 'could ... cut', not that it happened"),
+        # the question names the doer: its detail is the news, and the deed told as planned still answers it
+        ("Mara Lind resigned after nine years [1].", "Mara Lind, leader for nine years, plans to resign in March.",
+         "Mara Lind resigned after how many years as leader?", ""),
+        ("Kestrel Mail cut 900 jobs [1].", "Kestrel Mail said on Friday that it could cut 900 jobs.",
+         "How many jobs did Kestrel Mail cut?", ""),
+    ],
+)  # fmt: skip
+def test_a_question_takes_a_deed_as_done_only_of_whom_it_names(claim, text, question, reason):
+    (checked,) = Checker([passage_of(text, "Harlow news", date(2031, 4, 10))], question=question, repair=False).check(claim).claims
+    assert checked.verified is (not reason), checked.citations[0].reason
+    if reason:
+        assert checked.citations[0].reason == reason
