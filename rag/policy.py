@@ -18,7 +18,8 @@ Decisions measured rather than left to a 1.5B model's own judgement:
   :func:`lacks_asked`, :func:`twisted`, :func:`reversed_move`, :func:`unnegated` and
   :func:`other_time` decline one that says nothing new, lacks the month, year or figure
   asked for, speaks of the opposite of what was asked (or of a rise for a fall), of
-  another month or quarter, or picks the wrong one of two (:func:`wrong_pick`), answers "Why did X ...?" about
+  another month or quarter, tells the deed asked about only as bid for or expected (:func:`framed_answer`),
+  or picks the wrong one of two (:func:`wrong_pick`), answers "Why did X ...?" about
   someone else (:func:`other_subject`), or "What caused X?" with X alone (:func:`no_cause`); :func:`unsupported` declines one whose support
   score (a logistic model fitted like the one above) is below ``min_support``.
 
@@ -48,7 +49,21 @@ from .citations import _STOP, _WORD, figure, restated, stems, words
 from .dates import _MONTHS as _MONTH_NUMBER
 from .models import CheckedText, Claim, Passage, When
 from .numeric import numbers_in
-from .relations import _DOWN, _LESS_WORDS, _MONTHS, _MORE_WORDS, _UP, _YEAR, amounts_held, counted_kind, kinds_counted, names
+from .relations import (
+    _DOWN,
+    _LESS_WORDS,
+    _MONTHS,
+    _MORE_WORDS,
+    _PAST_BASE,
+    _UP,
+    _YEAR,
+    _frame,
+    amounts_held,
+    counted_kind,
+    kinds_counted,
+    names,
+    tokens,
+)
 from .stemming import stem
 
 _QUESTION_WORDS = frozenset("which whose many much long far often did does kind type name named called".split())
@@ -750,6 +765,51 @@ def other_time(question: str, claims: Sequence[Claim]) -> str:
 _MONTH_YEAR = re.compile(r"\b(" + "|".join(sorted(m.title() for m in _MONTHS)) + r")\s+((?:19|20)\d\d)\b")
 
 
+_ASKED_DEED = frozenset("will would did does do to".split())  # the word before a question's deed ("will host")
+_BE = frozenset("is are was were be been being am get gets got".split())
+
+
+def framed_answer(question: str, claims: Sequence[Claim]) -> str:
+    """Why an answer that tells the question's deed only as bid for, hoped, planned or expected is declined, or "".
+    "Which city will host the 2024 convention?" answered "Nashville will bid to host the 2024 convention" (a
+    realtimeqa tuning-split answer) is true of its quote, and no answer. The question's deed is its verb after
+    "will", "did", "to", ... or one in the past tense; the answer's first sentence must tell it at least once
+    without a frame (:data:`rag.relations._FRAMES`) that the question does not use itself.
+
+    >>> from rag.models import Citation
+    >>> said = lambda text: [Claim(text, (Citation(1, "c", "d", "T", "", None, "q", 0, 1, True),))]
+    >>> framed_answer("Which city will host the 2024 convention?", said("Nashville will bid to host the 2024 convention."))
+    "the answer says only 'bid ... host', which the question does not ask"
+    >>> framed_answer("Which city will host the 2024 convention?", said("Chicago will host the 2024 convention."))
+    ''
+    >>> framed_answer("Which team won the final?", said("The Rams are favoured to win the final."))
+    "the answer says only 'favoured ... win', which the question does not ask"
+    >>> framed_answer("Which team is expected to win the final?", said("The Rams are expected to win the final."))
+    ''
+    >>> framed_answer("Putin announced plans to station weapons in which country?", said("Russia will station them in Belarus."))
+    ''
+    >>> framed_answer("Residents are concerned about which gas?", said("Officials said it would release concerning gases."))
+    ''
+    """
+    if not claims:
+        return ""
+    asked = [t.lower() for t in tokens(question)]
+    deeds = {stem(asked[i + 1]) for i, t in enumerate(asked[:-1]) if t in _ASKED_DEED}
+    # a verb in the past tense, not a state ("are concerned")
+    deeds |= {stem(t) for i, t in enumerate(asked) if t in _PAST_BASE or (len(t) > 4 and t.endswith("ed") and asked[i - 1] not in _BE)}
+    # a deed the question itself tells as planned ("announced plans to station"): any answer's frame will do
+    deeds -= {
+        stem(m.group().lower()) for m in re.finditer(r"[A-Za-z][\w'-]*", question)
+        if _frame(question[: m.start()], m.group()) not in ("", "will", "would")
+    }  # fmt: skip
+    text = claims[0].text
+    told = [m for m in re.finditer(r"[A-Za-z][\w'-]*", text) if stem(m.group().lower()) in deeds]
+    frames = [_frame(text[: m.start()], m.group()) for m in told]
+    if told and all(f and f not in asked for f in frames):
+        return f"the answer says only '{frames[0]} ... {told[0].group()}', which the question does not ask"
+    return ""
+
+
 def other_year_asked(question: str, claims: Sequence[Claim]) -> str:
     """Why an answer to a question about a past month of a named year, told only by articles half a year or more
     later that never name that year, is declined, or "": "How many people died in the December 2021 Humboldt County
@@ -882,8 +942,10 @@ def other_subject(question: str, claims: Sequence[Claim]) -> str:
 def unanswered(question: str, claims: Sequence[Claim]) -> str:
     """Why a verified answer does not answer its question (the first of :func:`restates`, :func:`lacks_asked`,
     :func:`twisted`, :func:`reversed_move`, :func:`unnegated`, :func:`other_time`, :func:`other_year_asked`,
-    :func:`wrong_pick`, :func:`other_subject` that finds a reason), or ""."""
-    for check in (restates, lacks_asked, twisted, reversed_move, unnegated, other_time, other_year_asked, wrong_pick, other_subject):
+    :func:`framed_answer`, :func:`wrong_pick`, :func:`other_subject` that finds a reason), or ""."""
+    for check in (
+        restates, lacks_asked, twisted, reversed_move, unnegated, other_time, other_year_asked, framed_answer, wrong_pick, other_subject,
+    ):  # fmt: skip
         if why := check(question, claims):
             return why
     return ""

@@ -123,6 +123,12 @@ def test_off_topic_is_declined_before_the_model(index):
          "the question asks about 'fall'; the quotes speak of"),
         ("Why did Alibaba's shares rise in Hong Kong?",
          "Alibaba's shares in Hong Kong surged by 14% after the company reported an 8% increase in revenue [1].", ""),
+        # the deed asked about told only as possible: true of the quote, and no answer (framed_answer)
+        ("What marked a turning point for China's tech resurgence?",
+         "Alibaba's bold investment could mark a turning point for China's tech resurgence [1].",
+         "the answer says only 'could ... mark', which the question does not ask"),
+        ("What could mark a turning point for China's tech resurgence?",
+         "Alibaba's bold investment could mark a turning point for China's tech resurgence [1].", ""),
     ],
 )  # fmt: skip
 def test_an_answer_that_does_not_answer_its_question_is_declined(index, question, reply, reason):
