@@ -25,6 +25,7 @@ from .relations import (
     CALENDAR,
     about_same,
     after_the_article,
+    concession,
     conflict,
     framed_deed,
     framed_win,
@@ -39,7 +40,9 @@ from .relations import (
     replaced_figure,
     spelling,
     subject,
+    tentative_cause,
     this_week_for_last,
+    universal,
     unstated_act,
     unstated_loss,
     unstated_move,
@@ -351,7 +354,8 @@ class Checker:
             relation = relation or unstated_move(claim, quote, p.title) or unstated_win(claim, quote, p.title) or unstated_loss(claim, quote)
             relation = relation or unstated_act(claim, quote, p.title, self.question) or framed_win(claim, quote, self.question)
             relation = relation or framed_deed(claim, quote, self.question) or planned_event(claim, quote)
-            relation = relation or pending_finding(claim, quote)
+            relation = relation or pending_finding(claim, quote) or universal(claim, quote)
+            relation = relation or concession(claim, quote) or tentative_cause(claim, quote)
             relation = relation or headline_comparison(claim, quote, p.title)
             relation = relation or unstated_part(claim, quote, p.title, self.question)
             if not relation and (len(words(sentence)) < 3 or _furniture(sentence)):

@@ -3955,3 +3955,124 @@ def swapped_name(claim: str, quote: str, share: float = 0.7, title: str = "") ->
     if not rest or len(rest & have) / len(rest) < share:
         return ""
     return f"names: the quote gives {theirs[0]}, not {gone[0]}"
+
+
+# A claim that widens what the quote covers (a twelfth blind set, `scope`): "All 14 member states backed the deal"
+# on "Twelve of the 14 member states backed the deal", "Outdoor burning is banned throughout the valley" on "applies
+# to forested parts of the valley". Words that say "all of it", in a claim and in a quote alike.
+_UNIVERSAL = re.compile(
+    r"(?<![\w-])(?<!\bat )(?<!\bafter )(?<!\babove )(?<!\bfor )(?:all|every|everyone|everybody|everything|everywhere|each|entire|entirely|"
+    r"whole|throughout|unanimous|unanimously|nationwide|countrywide|alike|both|across)(?![\w-])(?!\s+(?:but|other|along|of\s+a\s+sudden)\b)",
+    re.I,
+)
+_PARTITIVE = re.compile(r"\b(?:of|out\s+of)(?:\s+(?:the|its|their))?\s*$", re.I)
+
+
+def universal(claim: str, quote: str) -> str:
+    """A claim that says "all", "every", "throughout", "unanimously", ... where the quote has no word of that kind:
+    the claim widens a part to the whole.
+
+    "All 14" is stated by a quote that counts the same 14 as a whole ("the 14 member states backed it"), not by one
+    that counts a part of them ("Twelve of the 14").
+
+    >>> universal("All 14 member states backed the deal.", "Twelve of the 14 member states backed the deal on Tuesday.")
+    "unstated: the claim says 'All', the quote does not"
+    >>> universal("All 14 member states backed the deal.", "The 14 member states backed the deal on Tuesday.")
+    ''
+    >>> universal("Burning is banned throughout the valley.", "The ban applies across the whole of the valley.")
+    ''
+    >>> universal("Every board member voted for it.", "The board voted unanimously to approve it.")
+    ''
+    >>> universal("Wind supplied 19% of power across Europe.", "Europe-wide, wind supplied 19% of power.")
+    ''
+    >>> universal("Keller is the club's all-time top scorer.", "Keller scored 212 goals, the most in the club's history.")
+    ''
+    """
+    said = _UNIVERSAL.search(claim)
+    if not said or _UNIVERSAL.search(quote) or re.search(r"\w(?:-w|w)ide\b", quote):  # "Europe-wide", "statewide"
+        return ""
+    count = re.match(r"\s+(\S+)", claim[said.end() :])
+    if count and (wanted := numbers_in(count.group(1))):
+        counted = [(a, b) for a, b, v in number_spans(quote) if v in wanted]
+        if counted and not any(_PARTITIVE.search(quote[: a]) for a, _ in counted):
+            return ""
+    return f"unstated: the claim says '{said.group()}', the quote does not"
+
+
+# A cause in a claim, and where it stands: after the connective ("fell because of X") or before it ("X caused").
+_CAUSE_AFTER = re.compile(
+    r"\b(?:because(?:\s+of)?|due\s+to|owing\s+to|as\s+a\s+result\s+of|thanks\s+to|(?:caused|driven|prompted|triggered)\s+by|"
+    r"blamed\s+on|after|following)\b",
+    re.I,
+)
+_CAUSE_BEFORE = re.compile(r"\b(?:caused|causes|cause|led\s+to|leads\s+to|triggered|sparked|prompted|drove|was\s+behind|was\s+to\s+blame)\b", re.I)
+_CONCESSIVE = re.compile(r"\b(?:despite|in\s+spite\s+of|even\s+as|even\s+though|although|though|regardless\s+of|notwithstanding)\b", re.I)
+_TENTATIVE = re.compile(
+    r"\b(?:whether|may|might|could|possible|possibly|potential|suspected|suspects?|investigat\w*|examin\w*|looking\s+into|"
+    r"establish|determine|unclear|too\s+early|reports?\s+that|reportedly|alleged\w*|probe|probing|testing|speculat\w*)\b",
+    re.I,
+)
+
+
+def _cause_words(claim: str) -> tuple[set[str], re.Match] | None:
+    """The content words of the cause a claim gives, and the connective that gives it; None when it gives none."""
+    if _negated(claim) or _CONCESSIVE.search(claim) or _TENTATIVE.search(claim):
+        return None
+    clause = lambda text: re.split(r"[,;:]|\b(?:that|said|says)\b", text)  # noqa: E731
+    if m := _CAUSE_AFTER.search(claim):
+        part = clause(claim[m.end() :])[0]
+    elif m := _CAUSE_BEFORE.search(claim):
+        part = clause(claim[: m.start()])[-1]
+    else:
+        return None
+    found = {w.lower() for w in re.findall(r"[A-Za-z][\w'-]+", part) if len(w) > 3 and w.lower() not in _STOP}
+    return (found, m) if found else None
+
+
+def _cause_in_quote(words: set[str], quote: str) -> tuple[str, str] | None:
+    """The first word of the claim's cause in the quote, and what its clause says before it (up to 8 words)."""
+    stems_of = {stem(w) for w in words}
+    for m in re.finditer(r"[A-Za-z][\w'-]+", quote):
+        if stem(m.group().lower()) in stems_of:
+            before = re.split(r"[;:!?]|\.\s|,\s", quote[: m.start()])[-1]
+            return m.group(), " ".join(before.split()[-8:])
+    return None
+
+
+def concession(claim: str, quote: str) -> str:
+    """A cause the quote gives as a concession: "Haldor's loss was caused by a fall in energy prices" on "Haldor
+    posted a loss despite a fall in energy prices" (a twelfth blind set, `cause`).
+
+    >>> concession("The bank held rates because inflation slowed.", "The bank held rates despite a sharp slowdown in inflation.")
+    "unstated: the quote says 'despite', not that it was the cause"
+    >>> concession("Profit rose because demand recovered.", "Profit climbed 14%, driven by cost cuts, even though demand remained weak.")
+    "unstated: the quote says 'even though', not that it was the cause"
+    >>> concession("Shares fell after regulators rejected the drug.", "Shares slumped 22% after regulators rejected its drug.")
+    ''
+    """
+    if not (cause := _cause_words(claim)) or not (found := _cause_in_quote(cause[0], quote)):
+        return ""
+    before = found[1]
+    conceded = list(_CONCESSIVE.finditer(before))
+    if conceded and not _CAUSE_AFTER.search(before[conceded[-1].end() :]):
+        return f"unstated: the quote says '{conceded[-1].group().lower()}', not that it was the cause"
+    return ""
+
+
+def tentative_cause(claim: str, quote: str) -> str:
+    """A cause the quote gives only as possible, suspected or under investigation: "A software fault caused the
+    cancellations" on "it was investigating whether a software fault was to blame" (a twelfth blind set, `cause`).
+
+    >>> tentative_cause("A new pesticide caused the drop in bee numbers.", "The drop in bee numbers may be linked to a new pesticide.")
+    "unstated: the quote says 'may', not that it was the cause"
+    >>> tentative_cause("The heatwave caused a rise in admissions.", "Admissions rose 15%, but it was too early to say whether the heatwave was responsible.")
+    "unstated: the quote says 'whether', not that it was the cause"
+    >>> tentative_cause("A software fault caused the cancellations.", "It cancelled 80 flights because of a software fault.")
+    ''
+    """
+    if not (cause := _cause_words(claim)) or not (found := _cause_in_quote(cause[0], quote)):
+        return ""
+    marks = list(_TENTATIVE.finditer(found[1]))
+    if marks:
+        return f"unstated: the quote says '{marks[-1].group().lower()}', not that it was the cause"
+    return ""
