@@ -25,6 +25,7 @@ from .relations import (
     CALENDAR,
     about_same,
     after_the_article,
+    bounded_superlative,
     concession,
     conflict,
     framed_deed,
@@ -42,6 +43,7 @@ from .relations import (
     subject,
     tentative_cause,
     this_week_for_last,
+    uncertain_future,
     universal,
     unstated_act,
     unstated_loss,
@@ -356,6 +358,7 @@ class Checker:
             relation = relation or framed_deed(claim, quote, self.question) or planned_event(claim, quote)
             relation = relation or pending_finding(claim, quote) or universal(claim, quote)
             relation = relation or concession(claim, quote) or tentative_cause(claim, quote)
+            relation = relation or bounded_superlative(claim, quote) or uncertain_future(claim, quote)
             relation = relation or headline_comparison(claim, quote, p.title)
             relation = relation or unstated_part(claim, quote, p.title, self.question)
             if not relation and (len(words(sentence)) < 3 or _furniture(sentence)):

@@ -4076,3 +4076,83 @@ def tentative_cause(claim: str, quote: str) -> str:
     if marks:
         return f"unstated: the quote says '{marks[-1].group().lower()}', not that it was the cause"
     return ""
+
+
+# A superlative the claim makes absolute that the quote bounds (a twelfth blind set, `comparative`): "a record number
+# of containers" on "its highest total since 2010", "the highest inflation in the bloc" on "among the highest, behind
+# only Sarnova and Vellmark", "Keller is the all-time top scorer" on "second on the all-time list".
+_ABSOLUTE = re.compile(
+    r"\b(?:records?|ever|all-time|of\s+all\s+time|on\s+record|in\s+(?:its|their|his|her|the\s+\w+(?:'s|’s)?)\s+history)\b|\w-ever\b", re.I
+)
+_SUPERLATIVE = re.compile(
+    r"\b(?:most|least|fewest|top|biggest|largest|highest|lowest|smallest|youngest|oldest|driest|wettest|hottest|coldest|"
+    r"warmest|fastest|slowest|longest|shortest|best|worst|deadliest|busiest|strongest|weakest|cheapest|richest|poorest)\b",
+    re.I,
+)
+_SINCE = re.compile(r"\bsince\s+(?!records?\b)(?:\d{4}|before|the\s+\w+|last|early|late|[A-Z][a-z]+\s+\d{4})", re.I)
+_RANK_BOUND = re.compile(
+    r"\b(?:second|third|fourth|fifth)(?:[- ](?:\w+est|most|least|on|only|behind)\b)|\bamong\s+the\s+(?:\w+est|most|least|top)\b|"
+    r"\bone\s+of\s+the\s+(?:\w+est|most|least|top)\b|\bexcept\b|\bbehind\s+only\b|\brunner-up\b",
+    re.I,
+)
+_BOUNDED_CLAIM = re.compile(
+    r"\bsince\b|\bin\s+(?:\d+|a|two|three|four|five|ten|\w+teen|\w+ty)\s+(?:years|decades?|months|weeks)\b|\bin\s+decades\b|"
+    r"\bthis\s+(?:year|season|month|century)\b|\bsecond|\bthird|\bamong\b|\bone\s+of\b|\bexcept\b",
+    re.I,
+)
+
+
+def bounded_superlative(claim: str, quote: str) -> str:
+    """A claim's record, "ever" or superlative that the quote bounds: by a year ("the highest since 2010") or by a
+    rank ("second-lowest", "among the highest", "fewer than any other except Sarnel").
+
+    >>> bounded_superlative("Haverly Port handled a record number of containers.", "It handled 1.24 million, its highest total since 2010.")
+    "unstated: the quote says 'since 2010', not a record"
+    >>> bounded_superlative("Marenta has the highest inflation in the bloc.", "Its inflation is among the highest in the bloc, behind only Sarnova.")
+    "unstated: the quote says 'among the highest', not the claim's superlative"
+    >>> bounded_superlative("Inflation hit its highest level in 40 years.", "Inflation hit 9.1%, the highest since 1981.")
+    ''
+    >>> bounded_superlative("Kellport had its driest July on record.", "It was the driest July since records began in 1881.")
+    ''
+    """
+    if _BOUNDED_CLAIM.search(claim):
+        return ""
+    if _ABSOLUTE.search(claim) and not _ABSOLUTE.search(quote) and (since := _SINCE.search(quote)):
+        return f"unstated: the quote says '{since.group()}', not a record"
+    if (_SUPERLATIVE.search(claim) or _ABSOLUTE.search(claim)) and (ranked := _RANK_BOUND.search(quote)):
+        return f"unstated: the quote says '{ranked.group()}', not the claim's superlative"
+    return ""
+
+
+# A future the claim tells as settled that the quote tells as only possible (a twelfth blind set, `conditional`): "The
+# festival will move to a larger site" on "may move to a larger site if demand grows"; "will close the smelter" on
+# "would close the smelter ... unless it secured cheaper power" ("would" alone is reported speech: "said it would").
+_MAYBE = frozenset("may might could possibly perhaps".split())
+
+
+def uncertain_future(claim: str, quote: str) -> str:
+    """A claim's "will V" (or "will be V-ed") whose verb the quote tells only after "may", "might", "could", or with
+    "would" and an "if" or "unless" later in its sentence.
+
+    >>> uncertain_future("The festival will move to a larger site in 2026.", "The festival may move to a larger site in 2026 if demand grows.")
+    "unstated: the quote says 'may ... move', not that it will happen"
+    >>> uncertain_future("Haldor will close the smelter.", "Haldor said it would close the smelter unless it secured cheaper power.")
+    "unstated: the quote says 'would ... close', not that it will happen"
+    >>> uncertain_future("Haldor will close the smelter.", "Haldor said it would close the smelter by the end of the year.")
+    ''
+    """
+    ct = [t.lower() for t in tokens(claim)]
+    verbs = {ct[i + 2] if ct[i + 1] == "be" and i + 2 < len(ct) else ct[i + 1] for i, t in enumerate(ct[:-1]) if t == "will"}
+    for verb in verbs - {"be", "not", "n't", "also", "still"}:
+        told = [m for m in re.finditer(r"[A-Za-z][\w'-]*", quote) if stem(m.group().lower()) == stem(verb)]
+        frames = []
+        for m in told:
+            before = [t.lower() for t in tokens(re.split(r"[,;:]|\.\s", quote[: m.start()])[-1])][-4:]
+            after = re.split(r"[.;!?](?:\s|$)", quote[m.end() :])[0]
+            maybe = next((t for t in reversed(before) if t in _MAYBE), "")
+            if not maybe and "would" in before and re.search(r"\b(?:if|unless)\b", after, re.I):
+                maybe = "would"
+            frames.append(maybe)
+        if told and all(frames):
+            return f"unstated: the quote says '{frames[0]} ... {told[0].group()}', not that it will happen"
+    return ""
