@@ -28,6 +28,7 @@ from .relations import (
     bounded_superlative,
     concession,
     conflict,
+    denied,
     framed_deed,
     framed_win,
     headline_comparison,
@@ -49,6 +50,7 @@ from .relations import (
     unstated_loss,
     unstated_move,
     unstated_win,
+    weaker_deed,
 )
 from .stemming import stem
 
@@ -359,6 +361,7 @@ class Checker:
             relation = relation or pending_finding(claim, quote) or universal(claim, quote)
             relation = relation or concession(claim, quote) or tentative_cause(claim, quote)
             relation = relation or bounded_superlative(claim, quote) or uncertain_future(claim, quote)
+            relation = relation or weaker_deed(claim, quote) or denied(claim, quote)
             relation = relation or headline_comparison(claim, quote, p.title)
             relation = relation or unstated_part(claim, quote, p.title, self.question)
             if not relation and (len(words(sentence)) < 3 or _furniture(sentence)):

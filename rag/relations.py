@@ -933,8 +933,10 @@ _FOUND_IN_QUOTE = re.compile(
 )  # nor "Photos distributed by the department showed whales lying on their sides"
 _PENDING = re.compile(
     r"\b(?:to\s+(?:try\s+to\s+)?(?:determine|establish|find\s+out|confirm|identify)|(?:is|are|was|were)\s+(?:still\s+)?"
-    r"(?:conducting|investigating|examining|awaiting|under\s+investigation)|not\s+yet\s+(?:known|clear|determined)|pending)\b"
-)
+    r"(?:conducting|investigating|examining|awaiting|under\s+investigation)|not\s+yet\s+(?:known|clear|determined)|pending|"
+    r"accused|accusing|alleged|alleging|allegations?|went\s+on\s+trial|(?:would|will|to)\s+(?:review|examine|investigate)|"
+    r"(?:examining|investigating|looking\s+into)\s+whether)\b"
+)  # and an accusation or a review to come (a twelfth blind set: "Regional inspectors found ..." on "would review")
 
 
 def pending_finding(claim: str, quote: str) -> str:
@@ -948,6 +950,8 @@ def pending_finding(claim: str, quote: str) -> str:
     ''
     >>> pending_finding("Fourteen whales were found dead.", "Officials are investigating the deaths of 14 whales found beached.")
     ''
+    >>> pending_finding("A court found that Rennholt took bribes.", "Rennholt went on trial on Monday accused of taking bribes.")
+    "unstated: the quote says 'went on trial', not what was found"
     """
     if not _FOUND.search(claim) or _negated(claim) or _FOUND_IN_QUOTE.search(quote):
         return ""
@@ -4156,3 +4160,56 @@ def uncertain_future(claim: str, quote: str) -> str:
         if told and all(frames):
             return f"unstated: the quote says '{frames[0]} ... {told[0].group()}', not that it will happen"
     return ""
+
+
+# A deed the quote tells with a weaker word (a twelfth blind set, `synonym-deeds`): "freed" on "moved to house arrest",
+# "scrapped" on "suspended for the winter", "made redundant" on "furloughed", "appointed" on "nominated". Each row:
+# the claim's words for the deed, the quote's words that tell it too, and the weaker words that do not.
+_WEAKER = [
+    (r"freed|released|set\s+free", r"free\w*|releas\w*|let\s+go|acquitt\w*", r"house\s+arrest|transferr\w*|moved\s+to"),
+    (r"scrapped|axed|cancell?ed|abandoned|ditched|dropped", r"scrap\w*|ax\w*|cancel\w*|abandon\w*|ditch\w*|drop\w*|end\w*|clos\w*|discontinu\w*",
+     r"suspend\w*|paus\w*|postpon\w*|delay\w*|halt\w*|shelv\w*"),
+    (r"redundant|laid\s+off|lay\s+off|lays\s+off", r"redundan\w*|lay\w*\s+off|laid\s+off|layoffs?|cut\w*|job\s+losses|sack\w*|fir\w*",
+     r"furlough\w*|suspend\w*|temporar\w*"),
+    (r"withdr[ae]w\w*|pulled", r"withdr\w*|pull\w*|recall\w*|remov\w*", r"paus\w*|suspend\w*|threw\s+out|thrown\s+out|dismiss\w*|restrict\w*"),
+    (r"appointed|installed", r"appoint\w*|install\w*|named|sworn|confirmed|took\s+office", r"nominat\w*|shortlist\w*|candidate"),
+    (r"convicted|found\s+guilty", r"convict\w*|guilty|verdict", r"charged|accused|indicted|on\s+trial"),
+]
+
+
+def weaker_deed(claim: str, quote: str) -> str:
+    """A deed the claim tells (:data:`_WEAKER`) that the quote tells only with a weaker word, and never with its own.
+
+    >>> weaker_deed("Kestrel Air scrapped its Kellport route.", "Kestrel Air suspended its Kellport route for the winter.")
+    "unstated: the quote says 'suspended', not 'scrapped'"
+    >>> weaker_deed("Kestrel Air scrapped its Kellport route.", "Kestrel Air axed the route, having suspended it in May.")
+    ''
+    >>> weaker_deed("Lidia Morozan was appointed head of the agency.", "The government nominated Lidia Morozan to head the agency.")
+    "unstated: the quote says 'nominated', not 'appointed'"
+    """
+    if _negated(claim):
+        return ""
+    for said, same, weaker in _WEAKER:
+        if (m := re.search(rf"\b(?:{said})\b", claim, re.I)) and not re.search(rf"\b(?:{same})\b", quote, re.I):
+            if w := re.search(rf"\b(?:{weaker})\b", quote, re.I):
+                return f"unstated: the quote says '{w.group()}', not '{m.group()}'"
+    return ""
+
+
+_ADMITTED = re.compile(r"\b(?:admit\w*|acknowledg\w*|confess\w*|conceded)\b", re.I)
+_DENIED = re.compile(r"\b(?:deni\w*|deny\w*|rejects?|rejected|disputes?|disputed|refut\w*)\b", re.I)
+
+
+def denied(claim: str, quote: str) -> str:
+    """An admission in the claim that the quote tells as a denial: "Pellucid admitted withholding results" on
+    "Pellucid denied that it had withheld results" (a twelfth blind set, `attribution`).
+
+    >>> denied("Orrin admitted discharging wastewater.", "Orrin said it categorically denies discharging wastewater.")
+    "opposite: the claim says 'admitted', the quote 'denies'"
+    >>> denied("Orrin admitted discharging wastewater.", "Orrin admitted it had discharged wastewater, having denied it in May.")
+    ''
+    """
+    if _negated(claim) or not (said := _ADMITTED.search(claim)) or _ADMITTED.search(quote):
+        return ""
+    told = _DENIED.search(quote)
+    return f"opposite: the claim says '{said.group()}', the quote '{told.group()}'" if told else ""
