@@ -39,6 +39,7 @@ from .relations import (
     out_of_period,
     pending_finding,
     planned_event,
+    points_for_percent,
     replaced_figure,
     spelling,
     subject,
@@ -361,7 +362,7 @@ class Checker:
             relation = relation or pending_finding(claim, quote) or universal(claim, quote)
             relation = relation or concession(claim, quote) or tentative_cause(claim, quote)
             relation = relation or bounded_superlative(claim, quote) or uncertain_future(claim, quote)
-            relation = relation or weaker_deed(claim, quote) or denied(claim, quote)
+            relation = relation or weaker_deed(claim, quote) or denied(claim, quote) or points_for_percent(claim, quote)
             relation = relation or headline_comparison(claim, quote, p.title)
             relation = relation or unstated_part(claim, quote, p.title, self.question)
             if not relation and (len(words(sentence)) < 3 or _furniture(sentence)):

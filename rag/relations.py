@@ -3969,6 +3969,7 @@ _UNIVERSAL = re.compile(
     r"whole|throughout|unanimous|unanimously|nationwide|countrywide|alike|both|across)(?![\w-])(?!\s+(?:but|other|along|of\s+a\s+sudden)\b)",
     re.I,
 )
+_WHOLE = re.compile(r"\w(?:-w|w)ide\b|\b(?:full|complete|total|overall|altogether|in\s+all)\b", re.I)  # "Europe-wide", "full-year"
 _PARTITIVE = re.compile(r"\b(?:of|out\s+of)(?:\s+(?:the|its|their))?\s*$", re.I)
 
 
@@ -3993,12 +3994,13 @@ def universal(claim: str, quote: str) -> str:
     ''
     """
     said = _UNIVERSAL.search(claim)
-    if not said or _UNIVERSAL.search(quote) or re.search(r"\w(?:-w|w)ide\b", quote):  # "Europe-wide", "statewide"
+    if not said or _UNIVERSAL.search(quote) or _WHOLE.search(quote):
         return ""
     count = re.match(r"\s+(\S+)", claim[said.end() :])
     if count and (wanted := numbers_in(count.group(1))):
-        counted = [(a, b) for a, b, v in number_spans(quote) if v in wanted]
-        if counted and not any(_PARTITIVE.search(quote[: a]) for a, _ in counted):
+        counted = [a for a, b, v in number_spans(quote) if v in wanted]
+        counted += [m.start() for m in re.finditer(rf"\b{re.escape(count.group(1))}\b", quote, re.I)]  # "nine"
+        if counted and not any(_PARTITIVE.search(quote[:a]) for a in counted):
             return ""
     return f"unstated: the claim says '{said.group()}', the quote does not"
 
@@ -4213,3 +4215,32 @@ def denied(claim: str, quote: str) -> str:
         return ""
     told = _DENIED.search(quote)
     return f"opposite: the claim says '{said.group()}', the quote '{told.group()}'" if told else ""
+
+
+_POINTS = re.compile(r"(\d[\d.,]*)\s*(?:percentage|percent(?:age)?)\s+points?\b|(\d[\d.,]*)\s*(?:pp|ppts?|points?)\b", re.I)
+_PERCENT = re.compile(r"(\d[\d.,]*)\s*(?:%|per\s*cent\b|percent\b)(?!\s*(?:age\s+)?points?\b)", re.I)
+
+
+def points_for_percent(claim: str, quote: str) -> str:
+    """A change in percentage points told as one in percent, or the other way round: "rose 6 percent" on "rose 6
+    percentage points to 88%" (a twelfth blind set, `change`): from 82% that is a 7% rise, not 6%.
+
+    >>> points_for_percent("The share rose 6 percent last year.", "The share rose 6 percentage points to 88% last year.")
+    "figure: the quote says '6 percentage points', not 6 percent"
+    >>> points_for_percent("The share rose 6 percentage points.", "The share rose 6% to 88%.")
+    "figure: the quote says '6%', not 6 percentage points"
+    >>> points_for_percent("The share rose 6 percentage points.", "The share rose 6 percentage points, or 7%, to 88%.")
+    ''
+    """
+    value = lambda m: (m.group(1) or m.group(2) or "").rstrip(".,")  # noqa: E731
+    mine_points = {value(m) for m in _POINTS.finditer(claim)}
+    mine_percent = {m.group(1).rstrip(".,") for m in _PERCENT.finditer(claim)}
+    their_points = {value(m): m.group() for m in _POINTS.finditer(quote)}
+    their_percent = {m.group(1).rstrip(".,"): m.group() for m in _PERCENT.finditer(quote)}
+    for n in mine_percent - mine_points:
+        if n in their_points and n not in their_percent:
+            return f"figure: the quote says '{their_points[n]}', not {n} percent"
+    for n in mine_points - mine_percent:
+        if n in their_percent and n not in their_points:
+            return f"figure: the quote says '{their_percent[n]}', not {n} percentage points"
+    return ""

@@ -752,3 +752,46 @@ def test_a_question_takes_a_deed_as_done_only_of_whom_it_names(claim, text, ques
     assert checked.verified is (not reason), checked.citations[0].reason
     if reason:
         assert checked.citations[0].reason == reason
+
+
+@pytest.mark.parametrize(
+    ("claim", "text", "title", "reason"),
+    [
+        # the fifth blind set (patterns-5), in other made-up words: scope, causes, records, futures, weaker deeds
+        ("The flood plan was backed by all nine councils [1].", "The flood plan was backed on Monday by seven of the nine councils, with two abstaining.",
+         "Flood plan backed", "unstated: the claim says 'all', the quote does not"),
+        ("All nine councils backed the flood plan [1].", "The nine councils backed the flood plan on Monday after a short debate.",
+         "Flood plan backed", ""),
+        ("Tolls were lifted throughout the Ember Valley [1].", "Tolls were lifted on the northern roads of the Ember Valley on Friday.",
+         "Tolls lifted", "unstated: the claim says 'throughout', the quote does not"),
+        ("Brisco's sales rose because rents fell [1].", "Brisco's sales rose 8% in May despite a fall in rents, the company said.",
+         "Brisco sales", "unstated: the quote says 'despite', not that it was the cause"),
+        ("A gas leak was behind the Marlow blast [1].", "Investigators said they were looking into whether a gas leak was behind the blast in Marlow.",
+         "Marlow blast", "unstated: the quote says 'whether', not that it was the cause"),
+        ("The Marlow blast was caused by a gas leak [1].", "The blast in Marlow may have been linked to a gas leak, investigators said.",
+         "Marlow blast", "unstated: the quote says 'may', not that it was the cause"),
+        ("Pennick harbour handled its largest tonnage ever last year [1].",
+         "Pennick harbour handled 3.1 million tonnes last year, its largest tonnage since 2008, the harbour board said.",
+         "Harbour figures", "unstated: the quote says 'since 2008', not a record"),
+        ("Arvel has the lowest jobless rate of any region [1].", "Arvel's jobless rate of 3.2% is among the lowest of any region, figures showed.",
+         "Jobless figures", "unstated: the quote says 'among the lowest', not the claim's superlative"),
+        ("Arvel has the lowest jobless rate of any region [1].",
+         "Arvel's jobless rate of 3.2% is lower than in any other region except Tessin, figures showed.",
+         "Jobless figures", "unstated: the quote says 'except', not the claim's superlative"),
+        ("The Ostby fair will move to the docks next year [1].", "The Ostby fair may move to the docks next year if the council agrees.",
+         "Ostby fair", "unstated: the quote says 'may ... move', not that it will happen"),
+        ("Brightway Rail scrapped its night trains [1].", "Brightway Rail suspended its night trains for the winter on Monday.",
+         "Night trains", "unstated: the quote says 'suspended', not 'scrapped'"),
+        ("Calder Foods admitted mislabelling its soups [1].", "Calder Foods on Friday denied that it had mislabelled its soups.",
+         "Soup labels", "opposite: the claim says 'admitted', the quote 'denied'"),
+        ("A court found that Ivo Penn took bribes [1].", "Ivo Penn went on trial on Monday accused of taking bribes from a builder.",
+         "Penn trial", "unstated: the quote says 'went on trial', not what was found"),
+        ("The share of homes with fibre rose 9 percent [1].", "The share of homes with fibre rose 9 percentage points to 71% last year.",
+         "Fibre figures", "figure: the quote says '9 percentage points', not 9 percent"),
+    ],
+)  # fmt: skip
+def test_the_fifth_blind_sets_gaps(claim, text, title, reason):
+    (checked,) = Checker([passage_of(text, title, date(2031, 5, 6))], repair=False).check(claim).claims
+    assert checked.verified is (not reason), checked.citations[0].reason
+    if reason:
+        assert checked.citations[0].reason == reason
