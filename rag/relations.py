@@ -3034,8 +3034,14 @@ def other_subject(claim: str, quote: str) -> str:
     ''
     >>> other_subject("Ferrowind filed a lawsuit against Brightvale Energy.", "Brightvale Energy has filed a lawsuit against Ferrowind.")
     'subject: the quote says Brightvale Energy filed, not Ferrowind'
+    >>> other_subject("Jury chair Tomas Werle criticised publishers.", "Yusra Benali criticised publishers, while jury chair Tomas Werle praised the list.")
+    'subject: the quote says Yusra Benali criticised, not Tomas Werle'
+    >>> other_subject("Lotte Bramsen criticised Kestrel Air.", "The Aviation Board on Tuesday criticised Kestrel Air. Its chief Lotte Bramsen said little.")
+    'subject: the quote says Aviation Board criticised, not Lotte Bramsen'
     """
     ct, cn = tokens(claim), names(claim)
+    if len(cn) > 1 and cn[0][0] == cn[0][1] == 0 and 1 < cn[1][0] <= 2 and ct[1].lower() in _PERSON_TITLES | _CHAIRS:
+        cn = cn[1:]  # "Jury chair Tomas Werle criticised": the actor is the name after a capitalised title
     if not cn or _tokens(claim)[cn[0][1]][1]:
         return ""  # no actor, or a possessive ("Alibaba's shares")
     _, last, actor = cn[0]
@@ -3049,13 +3055,17 @@ def other_subject(claim: str, quote: str) -> str:
     if not spots or not mine:
         return ""
     for j in spots:
+        # the doer right before the verb, or before a day between them ("The Civil Aviation Board on Tuesday criticised")
         before = [(a, b, n) for a, b, n in qn if b < j and j - b <= 2]
+        if not before and j + 1 < len(qt) and at + 1 < len(ct) and qt[j + 1].lower() == ct[at + 1].lower():
+            # the same deed to the same object ("criticised Kestrel Air"), a day between its doer and it
+            before = [(a, b, n) for a, b, n in qn if j - b == 3 and qt[b + 1].lower() == "on" and qt[b + 2].lower() in _DAYS]
         if not before:
             return ""  # the verb's doer is not named right before it: leave it to the other checks
         a, b, other = before[-1]
         if _same_name(other, actor) or any(w.lower() in actor.lower().split() for w in other.split()):
             return ""
-        if not re.search(rf"\b{re.escape(other)}\s+(?:\w+ly\s+|has\s+|have\s+|had\s+)?{re.escape(qt[j])}\b", quote):
+        if not re.search(rf"\b{re.escape(other)}\s+(?:\w+ly\s+|has\s+|have\s+|had\s+|on\s+\w+day\s+)?{re.escape(qt[j])}\b", quote):
             return ""  # only the plain shape, "Microsoft announced", "Brightvale has filed": not a title in quotes ("Night Desk," pleaded)
         if " " not in other and other.endswith("s") and "the" in (t.lower() for t in qt[max(0, a - 4) : a]):
             return ""  # a team by its nickname ("the top-ranked Bulldogs romped") may be the claim's Georgia
@@ -3075,6 +3085,7 @@ _BODIES = frozenset(
 )
 
 
+_CHAIRS = frozenset("chair chairman chairwoman head leader coach captain spokesman spokeswoman spokesperson boss founder".split())
 _PERSON_TITLES = _TITLES | frozenset("prosecutor senator councillor councilor constable ambassador judge owner manager".split())
 
 
