@@ -28,6 +28,7 @@ from .relations import (
     bounded_superlative,
     concession,
     conflict,
+    death_cause,
     denied,
     framed_deed,
     framed_win,
@@ -197,7 +198,11 @@ def _mentions(text: str, name: str) -> bool:
     return bool(spelt & {spelling(w) for w in words(text)}) or about_same(f"{name}'s", text)
 
 
-_LINK_LINE = re.compile(r"^\W*(?:read\s+more|more|related|see\s+also|watch|listen|also\s+read|recommended)\s*:", re.I)
+_LINK_LINE = re.compile(
+    r"^\W*(?:read\s+more|read|more|related|see\s+also|watch|listen|also\s+read|recommended|earlier|opinion|previously|"
+    r"latest|analysis|explainer|what\s+to\s+know)\s*:",
+    re.I,
+)  # "READ: 'That was lit' - Stunning Russo back-heel goal ...", "Earlier:Nashville Council to consider ..." (an eleventh pass)
 _TITLE_MARKS = re.compile(r"[\"“”]")
 
 
@@ -208,6 +213,8 @@ def _furniture(sentence: str) -> bool:
 
     >>> _furniture("MORE:San Francisco Giants' confidence is quietly growing"), _furniture('“Avatar: The Way of Water”')
     (True, True)
+    >>> _furniture("Earlier:Nashville Council to consider draft agreement"), _furniture("Analysts said: rates will rise.")
+    (True, False)
     >>> _furniture('Jason Sudeikis, “Ted Lasso”'), _furniture('She starred in "Ted Lasso" last year.')
     (True, False)
     """
@@ -363,6 +370,7 @@ class Checker:
             relation = relation or concession(claim, quote) or tentative_cause(claim, quote)
             relation = relation or bounded_superlative(claim, quote) or uncertain_future(claim, quote)
             relation = relation or weaker_deed(claim, quote) or denied(claim, quote) or points_for_percent(claim, quote)
+            relation = relation or death_cause(claim, quote, p.title)
             relation = relation or headline_comparison(claim, quote, p.title)
             relation = relation or unstated_part(claim, quote, p.title, self.question)
             if not relation and (len(words(sentence)) < 3 or _furniture(sentence)):
