@@ -28,6 +28,7 @@ from .relations import (
     bounded_superlative,
     concession,
     conflict,
+    deal_figure,
     death_cause,
     denied,
     framed_deed,
@@ -354,6 +355,9 @@ class Checker:
                 said = {w for _, _, n in names(claim) for w in words(n)} | words(" ".join(CALENDAR))
                 if len(brought[0]) <= 1 and not brought[1] and not brought[0] & said and not conflict(claim, sentence):
                     relation = ""  # "No injuries were reported" after "19 small wildfires" brings the claim's predicate
+                elif (cw & facts[other][0]) <= said and not brought[1] and not conflict(claim, sentence):
+                    relation = ""  # "It turns out that not everyone is watching Netflix." before "The streamer lost 970,000
+                    # subscribers": the neighbour shares only a name with the claim, its "not" is of something else
             # A name the answer repeats from its question must be in the quote or its headline too: "Apple plans to
             # spend $80 billion" is not stated by "Microsoft aims to spend around $80 billion".
             if not relation and (absent := missing_names(claim, f"{quote} {p.title}", named=self.question)):
@@ -370,7 +374,7 @@ class Checker:
             relation = relation or concession(claim, quote) or tentative_cause(claim, quote)
             relation = relation or bounded_superlative(claim, quote) or uncertain_future(claim, quote)
             relation = relation or weaker_deed(claim, quote) or denied(claim, quote) or points_for_percent(claim, quote)
-            relation = relation or death_cause(claim, quote, p.title)
+            relation = relation or death_cause(claim, quote, p.title) or deal_figure(claim, quote)
             relation = relation or headline_comparison(claim, quote, p.title)
             relation = relation or unstated_part(claim, quote, p.title, self.question)
             if not relation and (len(words(sentence)) < 3 or _furniture(sentence)):

@@ -504,6 +504,9 @@ def _advanced(claim: str, quote: str, said: str, other: str, thing: str) -> bool
     return bool(mine and theirs and _same_name(mine, theirs))
 
 
+_LOST_NEAR = frozenset("lost lose loses losing shed sheds shedding".split())  # next to a figure: "lost 970,000 subscribers"
+
+
 def _direction_near(toks: list[str], i: int, reach: int = 4) -> str:
     """The direction word nearest token ``i`` (within ``reach``, not past a clause word: "lay off 1,250 employees
     after growing its team" says nothing of 1,250 growing), or "".
@@ -518,7 +521,7 @@ def _direction_near(toks: list[str], i: int, reach: int = 4) -> str:
         t = toks[j]
         if any(w in _CLAUSE_WORDS and w != "and" for w in toks[min(i, j) + 1 : max(i, j)]):
             continue
-        if (t in _UP or t in _DOWN) and (best is None or abs(j - i) < abs(best - i)):
+        if (t in _UP or t in _DOWN or t in _LOST_NEAR) and (best is None or abs(j - i) < abs(best - i)):
             best = j
     if best is None:  # "averaged 5.30% in the week ending July 28, down from 5.54%": the figure's own "down from"
         after = toks[i + 1 : i + 12]
@@ -3850,6 +3853,8 @@ def missing_names(claim: str, evidence: str, named: str = "") -> list[str]:
         parts = [p for p in name.lower().split() if p not in {"the"}]
         if not parts or all(len(p.strip(".")) <= 1 for p in parts):
             return False  # initials alone ("U. S." as a model may write "U.S.") name nothing to look for
+        if re.search(r"\b[A-Z]{2,}s$", name):
+            return False  # a group ("Conservative MPs", "Tory MPs") is no one to look for (an eleventh pass)
         if any(a <= first and last <= b for a, b in spelled):
             return False
         known = capital if len(parts) > 1 else have
@@ -4300,4 +4305,52 @@ def death_cause(claim: str, quote: str, title: str = "") -> str:
     have = {stem(w.lower()) for w in re.findall(r"[A-Za-z][\w-]+", f"{quote} {title}")}
     if own and not any(stem(w.lower()) in have for w in own):
         return f"unstated: the quote says nothing of '{cause.strip()}'"
+    return ""
+
+
+_DEAL_VERB = re.compile(
+    r"\b(?:buy|buys|bought|buying|acquire|acquires|acquired|acquiring|acquisition\s+of|purchase|purchased|purchase\s+of|"
+    r"takeover\s+of|take\s+over|took\s+over|sell|sells|sold|selling|sale\s+of|merge\s+with|merged\s+with)\b",
+    re.I,
+)
+
+
+def _deal_objects(text: str) -> list[tuple[str, str]]:
+    """Each deal verb of ``text`` and the name it takes, within four words ("buy grocery chain Whole Foods")."""
+    out = []
+    for m in _DEAL_VERB.finditer(text):
+        after = text[m.end() : m.end() + 80]
+        for _, _, name in names(after)[:1]:
+            if re.match(rf"^\W*(?:[a-z][\w'-]*\s+){{0,4}}{re.escape(name.split()[0])}", after):
+                out.append((m.group().lower(), name))
+    return out
+
+
+def deal_figure(claim: str, quote: str) -> str:
+    """A deal's amount the quote gives to another deal: "Amazon agreed to buy One Medical for $13.7 billion" on
+    "Amazon agreed to buy grocery chain Whole Foods in 2017 for $13.7 billion" (an eleventh pass).
+
+    >>> deal_figure("Amazon agreed to buy One Medical for $13.7 billion.",
+    ...             "The One Medical deal is its biggest. Amazon agreed to buy grocery chain Whole Foods in 2017 for $13.7 billion.")
+    'figure: the quote gives $13.7 billion to Whole Foods, not One Medical'
+    >>> deal_figure("Amazon agreed to buy One Medical for $3.9 billion.", "Amazon agreed to buy One Medical for $3.9 billion.")
+    ''
+    """
+    money = [(a, b) for a, b, _ in number_spans(claim) if re.search(r"[$€£¥]|dollars|euros|pounds|yuan", claim[max(0, a - 2) : b + 12])]
+    mine = _deal_objects(claim)
+    if not money or not mine:
+        return ""
+    wanted = numbers_in(claim[money[0][0] : money[0][1]])
+    from .sentences import spans
+
+    for a, b in spans(quote):
+        sentence = quote[a:b]
+        if not numbers_in(sentence) & wanted:
+            continue
+        theirs = _deal_objects(sentence)
+        ours = mine[0][1]
+        if theirs and not _mentions(sentence, ours) and all(not _same_name(n, ours) for _, n in theirs):
+            figure = re.search(r"[$€£¥]?\s*" + re.escape(claim[money[0][0] : money[0][1]].strip().lstrip("$€£¥")) + r"[^,.;]*?(?:billion|million|trillion)?", sentence)
+            shown = figure.group().strip() if figure else claim[money[0][0] : money[0][1]].strip()
+            return f"figure: the quote gives {shown} to {theirs[0][1]}, not {ours}"
     return ""
