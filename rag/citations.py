@@ -54,6 +54,7 @@ from .relations import (
     unstated_move,
     unstated_win,
     weaker_deed,
+    weekday_for_year,
 )
 from .stemming import stem
 
@@ -394,6 +395,7 @@ class Checker:
             relation = relation or after_the_article(claim, p.published, quote)
             relation = relation or this_week_for_last(claim, quote, p.published, self.today)
             relation = relation or other_year(claim, quote, p.published, p.title, self.question)
+            relation = relation or weekday_for_year(claim, quote, p.published)
             # ... but not where the quote gives another figure in the same words: "Meta announced 10,000 job cuts" (the
             # question's figure) is not stated by "Meta: 11,000".
             if not relation and self.question and unsupported_numbers(claim, f"{quote} {day}"):

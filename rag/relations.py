@@ -2757,6 +2757,8 @@ def figure_verb(claim: str, quote: str) -> str:
     'figure: the quote says arrested 3, not 9'
     >>> figure_verb("Police arrested nine people.", "Police arrested nine people; three were later released.")
     ''
+    >>> figure_verb("Sunak got 137 votes.", "Sunak won 137 votes and Truss got 113 votes.")
+    ''
     """
     mine, theirs = _verb_counts(tokens(claim)), _verb_counts(qt := tokens(quote))
     counts = {_count(qt, j) for j in range(len(qt))} - {""}
@@ -2767,6 +2769,9 @@ def figure_verb(claim: str, quote: str) -> str:
         if rate(claim, value):
             continue
         said = {v for w, v in theirs if w == verb and not rate(quote, v)}
+        named = {w.lower() for _, _, n in names(claim) for w in n.split()}
+        if any(_count(qt, j) == value and named & {t.lower() for t in qt[max(0, j - 3) : j]} for j in range(len(qt))):
+            continue  # "Sunak got 137" on "Sunak won 137 votes and Truss got 113": the claim's own doer holds it
         if said and value not in said and value in counts:
             word = next(t for t in tokens(claim) if stem(t.lower()) == verb)
             return f"figure: the quote says {word} {sorted(said)[0]}, not {value}"
@@ -4353,4 +4358,28 @@ def deal_figure(claim: str, quote: str) -> str:
             figure = re.search(r"[$€£¥]?\s*" + re.escape(claim[money[0][0] : money[0][1]].strip().lstrip("$€£¥")) + r"[^,.;]*?(?:billion|million|trillion)?", sentence)
             shown = figure.group().strip() if figure else claim[money[0][0] : money[0][1]].strip()
             return f"figure: the quote gives {shown} to {theirs[0][1]}, not {ours}"
+    return ""
+
+
+_THIS_DAY = re.compile(r"\b(?:on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|today|tonight|this\s+week)\b", re.I)
+
+
+_ANY_DAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|last\s+week|this\s+month)\b", re.I)
+
+
+def weekday_for_year(claim: str, quote: str, published: date | None) -> str:
+    """A claim about a day of the article's week ("The House rejected the ban on Friday") on a quote whose only
+    time is a year long before ("The last ban expired in 2004, after Congress refused to renew it"; an eleventh
+    pass).
+
+    >>> weekday_for_year("The House rejected the ban on Friday.", "The last ban expired in 2004, after Congress refused to renew it.", date(2022, 7, 20))
+    'date: the quote tells of 2004, not of the week of 2022-07-20'
+    >>> weekday_for_year("The House passed the ban on Friday.", "On Friday the House passed the ban, the first since 2004.", date(2022, 7, 30))
+    ''
+    """
+    if published is None or not _THIS_DAY.search(claim) or _THIS_DAY.search(quote) or _ANY_DAY.search(quote):
+        return ""  # "a bill the Senate passed Wednesday ... first issued in March of 2020" tells of this week too
+    years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", quote)]
+    if years and max(years) < published.year - 1 and not re.search(r"\b(?:19|20)\d\d\b", claim):
+        return f"date: the quote tells of {max(years)}, not of the week of {published.isoformat()}"
     return ""
