@@ -795,3 +795,45 @@ def test_the_fifth_blind_sets_gaps(claim, text, title, reason):
     assert checked.verified is (not reason), checked.citations[0].reason
     if reason:
         assert checked.citations[0].reason == reason
+
+
+@pytest.mark.parametrize(
+    ("claim", "text", "title", "reason"),
+    [
+        # the eleventh user pass (July 2022), in made-up words: each was verified before, or (reason "") refused
+        ("Ines Harl scored the winning goal in the final [1].",
+         "READ: 'Unreal' - Ines Harl's stunning back-heel goal sends Varnia into the final", "Final preview",
+         "unstated: the quoted sentence 'READ: 'Unreal' - Ines Harl's stunning ba' is a fragment, not a statement"),
+        ("Tom Bale died of natural causes [1].", "Bale's wife of 50 years, Ann, died last year.", "Actor Tom Bale dies at 90",
+         "unstated: the quote says nothing of 'natural causes'"),
+        ("A jury awarded the Penn family $40 million [1].",
+         "The family's lawyer asked the jury on Tuesday to award his clients $40 million in damages.", "Penn trial",
+         "unstated: the quote says 'asked ... award', not that it happened"),
+        ("Streamflix gained 300,000 subscribers in the second quarter [1].",
+         "It turns out that not everyone is watching Streamflix.  The streamer lost 300,000 subscribers in the three "
+         "months ending June 30, its second-quarter report said.", "Streamflix",
+         "direction: the claim says 'gained' for 300,000, the quote 'lost'"),
+        ("The 30-year rate rose to 6.10% in the week ending May 4 [1].",
+         "Rates dropped again. The 30-year rate averaged 6.10% in the week ending May 4, down from 6.25% the week before.",
+         "Rates fall", "direction: the claim says 'rose' for 6.10, the quote 'down'"),
+        ("Orbix agreed to buy Kelm Health for $9.2 billion [1].",
+         "The Kelm Health deal is Orbix's biggest in years. Orbix agreed to buy chip maker Tandem in 2019 for $9.2 billion.",
+         "Orbix deal", "figure: the quote gives $9.2 billion to Tandem, not Kelm Health"),
+        ("The senate rejected the levy on Friday [1].", "The last levy lapsed in 2009, after the senate refused to renew it.",
+         "Levy vote", "date: the quote tells of 2009, not of the week of 2031-05-06"),
+        ("The world population will reach 9 billion by 2037 [1].",
+         "The global population is expected to reach 9 billion by 2037, the agency said.", "Population", ""),
+        ("Ada Roe won 140 votes and Ben Sill 110 in the final round of voting by Labour MPs [1].",
+         "Roe won 140 votes and Sill got 110 votes in the final round, while Cy Tam with 90 votes lost out.", "Final two", ""),
+        ("Ada Roe got 140 votes in the final round [1].",
+         "Roe won 140 votes and Sill got 110 votes in the final round, while Cy Tam with 90 votes lost out.", "Final two", ""),
+        ("Streamflix lost 300,000 subscribers in the second quarter [1].",
+         "It turns out that not everyone is watching Streamflix.  The streamer lost 300,000 subscribers in the three "
+         "months ending June 30, its second-quarter report said.", "Streamflix", ""),
+    ],
+)  # fmt: skip
+def test_the_eleventh_passes_failures(claim, text, title, reason):
+    (checked,) = Checker([passage_of(text, title, date(2031, 5, 6))], repair=False).check(claim).claims
+    assert checked.verified is (not reason), checked.citations[0].reason
+    if reason:
+        assert checked.citations[0].reason == reason
