@@ -79,6 +79,9 @@ OLD_RATE = dated(8, "usat", "Meanwhile, the average rate for a 30-year fixed mor
                           "before, according to Freddie Mac."), "6.31%"),
         (dated(15, "cnn", "The 15-year fixed-rate mortgage averaged 5.54% in the week ending December 15, according to Freddie Mac."), None),
         (dated(8, "cnn", "The 30-year fixed-rate mortgage averaged 6.31% in the week ending December 8, according to Freddie Mac."), None),
+        # a later week that gives our value again, the week before's after "down from": nothing newer (an eleventh pass)
+        (dated(15, "cnn", "The 30-year fixed-rate mortgage averaged 6.33% in the week ending December 15, down from 6.40% the week "
+                          "before, according to Freddie Mac."), None),
     ],
 )  # fmt: skip
 def test_a_newer_article_with_another_value_for_a_latest_figure(other, expected):
