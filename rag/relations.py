@@ -949,7 +949,7 @@ _PENDING = re.compile(
     r"(?:conducting|investigating|examining|awaiting|under\s+investigation)|not\s+yet\s+(?:known|clear|determined)|pending|"
     r"accused|accusing|alleged|alleging|allegations?|went\s+on\s+trial|(?:would|will|to)\s+(?:review|examine|investigate)|"
     r"(?:examining|investigating|looking\s+into)\s+whether)\b"
-)  # and an accusation or a review to come (a twelfth blind set: "Regional inspectors found ..." on "would review")
+)  # and an accusation or a review to come (the fifth blind set: "Regional inspectors found ..." on "would review")
 
 
 def pending_finding(claim: str, quote: str) -> str:
@@ -4005,7 +4005,7 @@ def swapped_name(claim: str, quote: str, share: float = 0.7, title: str = "") ->
     return f"names: the quote gives {theirs[0]}, not {gone[0]}"
 
 
-# A claim that widens what the quote covers (a twelfth blind set, `scope`): "All 14 member states backed the deal"
+# A claim that widens what the quote covers (the fifth blind set, `scope`): "All 14 member states backed the deal"
 # on "Twelve of the 14 member states backed the deal", "Outdoor burning is banned throughout the valley" on "applies
 # to forested parts of the valley". Words that say "all of it", in a claim and in a quote alike.
 _UNIVERSAL = re.compile(
@@ -4091,7 +4091,7 @@ def _cause_in_quote(words: set[str], quote: str) -> tuple[str, str] | None:
 
 def concession(claim: str, quote: str) -> str:
     """A cause the quote gives as a concession: "Haldor's loss was caused by a fall in energy prices" on "Haldor
-    posted a loss despite a fall in energy prices" (a twelfth blind set, `cause`).
+    posted a loss despite a fall in energy prices" (the fifth blind set, `cause`).
 
     >>> concession("The bank held rates because inflation slowed.", "The bank held rates despite a sharp slowdown in inflation.")
     "unstated: the quote says 'despite', not that it was the cause"
@@ -4111,7 +4111,7 @@ def concession(claim: str, quote: str) -> str:
 
 def tentative_cause(claim: str, quote: str) -> str:
     """A cause the quote gives only as possible, suspected or under investigation: "A software fault caused the
-    cancellations" on "it was investigating whether a software fault was to blame" (a twelfth blind set, `cause`).
+    cancellations" on "it was investigating whether a software fault was to blame" (the fifth blind set, `cause`).
 
     >>> tentative_cause("A new pesticide caused the drop in bee numbers.", "The drop in bee numbers may be linked to a new pesticide.")
     "unstated: the quote says 'may', not that it was the cause"
@@ -4128,7 +4128,7 @@ def tentative_cause(claim: str, quote: str) -> str:
     return ""
 
 
-# A superlative the claim makes absolute that the quote bounds (a twelfth blind set, `comparative`): "a record number
+# A superlative the claim makes absolute that the quote bounds (the fifth blind set, `comparative`): "a record number
 # of containers" on "its highest total since 2010", "the highest inflation in the bloc" on "among the highest, behind
 # only Sarnova and Vellmark", "Keller is the all-time top scorer" on "second on the all-time list".
 _ABSOLUTE = re.compile(
@@ -4174,7 +4174,7 @@ def bounded_superlative(claim: str, quote: str) -> str:
     return ""
 
 
-# A future the claim tells as settled that the quote tells as only possible (a twelfth blind set, `conditional`): "The
+# A future the claim tells as settled that the quote tells as only possible (the fifth blind set, `conditional`): "The
 # festival will move to a larger site" on "may move to a larger site if demand grows"; "will close the smelter" on
 # "would close the smelter ... unless it secured cheaper power" ("would" alone is reported speech: "said it would").
 _MAYBE = frozenset("may might could possibly perhaps".split())
@@ -4208,7 +4208,7 @@ def uncertain_future(claim: str, quote: str) -> str:
     return ""
 
 
-# A deed the quote tells with a weaker word (a twelfth blind set, `synonym-deeds`): "freed" on "moved to house arrest",
+# A deed the quote tells with a weaker word (the fifth blind set, `synonym-deeds`): "freed" on "moved to house arrest",
 # "scrapped" on "suspended for the winter", "made redundant" on "furloughed", "appointed" on "nominated". Each row:
 # the claim's words for the deed, the quote's words that tell it too, and the weaker words that do not.
 _WEAKER = [
@@ -4248,7 +4248,7 @@ _DENIED = re.compile(r"\b(?:deni\w*|deny\w*|rejects?|rejected|disputes?|disputed
 
 def denied(claim: str, quote: str) -> str:
     """An admission in the claim that the quote tells as a denial: "Pellucid admitted withholding results" on
-    "Pellucid denied that it had withheld results" (a twelfth blind set, `attribution`).
+    "Pellucid denied that it had withheld results" (the fifth blind set, `attribution`).
 
     >>> denied("Orrin admitted discharging wastewater.", "Orrin said it categorically denies discharging wastewater.")
     "opposite: the claim says 'admitted', the quote 'denies'"
@@ -4267,7 +4267,7 @@ _PERCENT = re.compile(r"(\d[\d.,]*)\s*(?:%|per\s*cent\b|percent\b)(?!\s*(?:age\s
 
 def points_for_percent(claim: str, quote: str) -> str:
     """A change in percentage points told as one in percent, or the other way round: "rose 6 percent" on "rose 6
-    percentage points to 88%" (a twelfth blind set, `change`): from 82% that is a 7% rise, not 6%.
+    percentage points to 88%" (the fifth blind set, `change`): from 82% that is a 7% rise, not 6%.
 
     >>> points_for_percent("The share rose 6 percent last year.", "The share rose 6 percentage points to 88% last year.")
     "figure: the quote says '6 percentage points', not 6 percent"
