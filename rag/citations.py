@@ -26,7 +26,6 @@ from .relations import (
     about_same,
     after_the_article,
     bounded_superlative,
-    concession,
     conflict,
     deal_figure,
     death_cause,
@@ -45,11 +44,11 @@ from .relations import (
     replaced_figure,
     spelling,
     subject,
-    tentative_cause,
     this_week_for_last,
     uncertain_future,
     universal,
     unstated_act,
+    unstated_cause,
     unstated_loss,
     unstated_move,
     unstated_win,
@@ -372,7 +371,7 @@ class Checker:
             relation = relation or unstated_act(claim, quote, p.title, self.question) or framed_win(claim, quote, self.question)
             relation = relation or framed_deed(claim, quote, self.question) or planned_event(claim, quote)
             relation = relation or pending_finding(claim, quote) or universal(claim, quote)
-            relation = relation or concession(claim, quote) or tentative_cause(claim, quote)
+            relation = relation or unstated_cause(claim, quote)
             relation = relation or bounded_superlative(claim, quote) or uncertain_future(claim, quote)
             relation = relation or weaker_deed(claim, quote) or denied(claim, quote) or points_for_percent(claim, quote)
             relation = relation or death_cause(claim, quote, p.title) or deal_figure(claim, quote)

@@ -50,6 +50,7 @@ from .dates import _MONTHS as _MONTH_NUMBER
 from .models import CheckedText, Claim, Passage, When
 from .numeric import numbers_in
 from .relations import (
+    _BE,
     _DOWN,
     _LESS_WORDS,
     _MONTHS,
@@ -766,7 +767,7 @@ _MONTH_YEAR = re.compile(r"\b(" + "|".join(sorted(m.title() for m in _MONTHS)) +
 
 
 _ASKED_DEED = frozenset("will would did does do to".split())  # the word before a question's deed ("will host")
-_BE = frozenset("is are was were be been being am get gets got".split())
+_STATE = _BE | {"am"}  # before a past participle that tells a state ("are concerned")
 
 
 def framed_answer(question: str, claims: Sequence[Claim]) -> str:
@@ -796,7 +797,7 @@ def framed_answer(question: str, claims: Sequence[Claim]) -> str:
     asked = [t.lower() for t in tokens(question)]
     deeds = {stem(asked[i + 1]) for i, t in enumerate(asked[:-1]) if t in _ASKED_DEED}
     # a verb in the past tense, not a state ("are concerned")
-    deeds |= {stem(t) for i, t in enumerate(asked) if t in _PAST_BASE or (len(t) > 4 and t.endswith("ed") and asked[i - 1] not in _BE)}
+    deeds |= {stem(t) for i, t in enumerate(asked) if t in _PAST_BASE or (len(t) > 4 and t.endswith("ed") and asked[i - 1] not in _STATE)}
     # a deed the question itself tells as planned ("announced plans to station"): any answer's frame will do
     deeds -= {
         stem(m.group().lower()) for m in re.finditer(r"[A-Za-z][\w'-]*", question)

@@ -2765,11 +2765,11 @@ def figure_verb(claim: str, quote: str) -> str:
     def rate(text: str, value: str) -> bool:  # tokens drop the "%": "rose 14%" is a rate, not a count
         return bool(re.search(rf"(?<![\d.]){re.escape(value)}(?:\.0+)?\s*(?:%|percent|per\s+cent)", text))
 
+    named = {w.lower() for _, _, n in names(claim) for w in n.split()}
     for verb, value in mine:
         if rate(claim, value):
             continue
         said = {v for w, v in theirs if w == verb and not rate(quote, v)}
-        named = {w.lower() for _, _, n in names(claim) for w in n.split()}
         if any(_count(qt, j) == value and named & {t.lower() for t in qt[max(0, j - 3) : j]} for j in range(len(qt))):
             continue  # "Sunak got 137" on "Sunak won 137 votes and Truss got 113": the claim's own doer holds it
         if said and value not in said and value in counts:
@@ -4064,68 +4064,56 @@ _TENTATIVE = re.compile(
 )
 
 
-def _cause_words(claim: str) -> tuple[set[str], re.Match] | None:
-    """The content words of the cause a claim gives, and the connective that gives it; None when it gives none."""
+def _cause_words(claim: str) -> set[str]:
+    """The content words of the cause a claim gives ("because of X", "X caused"); empty when it gives none."""
     if _negated(claim) or _CONCESSIVE.search(claim) or _TENTATIVE.search(claim):
-        return None
+        return set()
     clause = lambda text: re.split(r"[,;:]|\b(?:that|said|says)\b", text)  # noqa: E731
     if m := _CAUSE_AFTER.search(claim):
         part = clause(claim[m.end() :])[0]
     elif m := _CAUSE_BEFORE.search(claim):
         part = clause(claim[: m.start()])[-1]
     else:
-        return None
-    found = {w.lower() for w in re.findall(r"[A-Za-z][\w'-]+", part) if len(w) > 3 and w.lower() not in _STOP}
-    return (found, m) if found else None
+        return set()
+    return {w.lower() for w in re.findall(r"[A-Za-z][\w'-]+", part) if len(w) > 3 and w.lower() not in _STOP}
 
 
-def _cause_in_quote(words: set[str], quote: str) -> tuple[str, str] | None:
-    """The first word of the claim's cause in the quote, and what its clause says before it (up to 8 words)."""
+def _before_cause(words: set[str], quote: str) -> str | None:
+    """What the quote's clause says (up to 8 words) before the first word of the claim's cause; None if it has none."""
     stems_of = {stem(w) for w in words}
     for m in re.finditer(r"[A-Za-z][\w'-]+", quote):
         if stem(m.group().lower()) in stems_of:
-            before = re.split(r"[;:!?]|\.\s|,\s", quote[: m.start()])[-1]
-            return m.group(), " ".join(before.split()[-8:])
+            return " ".join(re.split(r"[;:!?]|\.\s|,\s", quote[: m.start()])[-1].split()[-8:])
     return None
 
 
-def concession(claim: str, quote: str) -> str:
-    """A cause the quote gives as a concession: "Haldor's loss was caused by a fall in energy prices" on "Haldor
-    posted a loss despite a fall in energy prices" (the fifth blind set, `cause`).
+def unstated_cause(claim: str, quote: str) -> str:
+    """A cause the quote gives as a concession, or only as possible, suspected or under investigation (the fifth blind
+    set, `cause`): "Haldor's loss was caused by a fall in energy prices" on "Haldor posted a loss despite a fall in
+    energy prices"; "A software fault caused the cancellations" on "it was investigating whether a software fault
+    was to blame".
 
-    >>> concession("The bank held rates because inflation slowed.", "The bank held rates despite a sharp slowdown in inflation.")
+    >>> unstated_cause("The bank held rates because inflation slowed.", "The bank held rates despite a sharp slowdown in inflation.")
     "unstated: the quote says 'despite', not that it was the cause"
-    >>> concession("Profit rose because demand recovered.", "Profit climbed 14%, driven by cost cuts, even though demand remained weak.")
+    >>> unstated_cause("Profit rose because demand recovered.", "Profit climbed 14%, driven by cost cuts, even though demand remained weak.")
     "unstated: the quote says 'even though', not that it was the cause"
-    >>> concession("Shares fell after regulators rejected the drug.", "Shares slumped 22% after regulators rejected its drug.")
+    >>> unstated_cause("Shares fell after regulators rejected the drug.", "Shares slumped 22% after regulators rejected its drug.")
+    ''
+    >>> unstated_cause("A new pesticide caused the drop in bee numbers.", "The drop in bee numbers may be linked to a new pesticide.")
+    "unstated: the quote says 'may', not that it was the cause"
+    >>> unstated_cause("The heatwave caused a rise in admissions.", "Admissions rose 15%, but it was too early to say whether the heatwave was responsible.")
+    "unstated: the quote says 'whether', not that it was the cause"
+    >>> unstated_cause("A software fault caused the cancellations.", "It cancelled 80 flights because of a software fault.")
+    ''
+    >>> unstated_cause("Sales fell because of weak demand.", "Sales fell in May after weak demand, it said.")
     ''
     """
-    if not (cause := _cause_words(claim)) or not (found := _cause_in_quote(cause[0], quote)):
+    if not (cause := _cause_words(claim)) or (before := _before_cause(cause, quote)) is None:
         return ""
-    before = found[1]
     conceded = list(_CONCESSIVE.finditer(before))
     if conceded and not _CAUSE_AFTER.search(before[conceded[-1].end() :]):
         return f"unstated: the quote says '{conceded[-1].group().lower()}', not that it was the cause"
-    return ""
-
-
-def tentative_cause(claim: str, quote: str) -> str:
-    """A cause the quote gives only as possible, suspected or under investigation: "A software fault caused the
-    cancellations" on "it was investigating whether a software fault was to blame" (the fifth blind set, `cause`).
-
-    >>> tentative_cause("A new pesticide caused the drop in bee numbers.", "The drop in bee numbers may be linked to a new pesticide.")
-    "unstated: the quote says 'may', not that it was the cause"
-    >>> tentative_cause("The heatwave caused a rise in admissions.", "Admissions rose 15%, but it was too early to say whether the heatwave was responsible.")
-    "unstated: the quote says 'whether', not that it was the cause"
-    >>> tentative_cause("A software fault caused the cancellations.", "It cancelled 80 flights because of a software fault.")
-    ''
-    >>> tentative_cause("Sales fell because of weak demand.", "Sales fell in May after weak demand, it said.")
-    ''
-    """
-    if not (cause := _cause_words(claim)) or not (found := _cause_in_quote(cause[0], quote)):
-        return ""
-    marks = list(_TENTATIVE.finditer(found[1]))
-    if marks:
+    if marks := list(_TENTATIVE.finditer(before)):
         return f"unstated: the quote says '{marks[-1].group().lower()}', not that it was the cause"
     return ""
 
@@ -4198,7 +4186,8 @@ def uncertain_future(claim: str, quote: str) -> str:
     ct = [t.lower() for t in tokens(claim)]
     verbs = {ct[i + 2] if ct[i + 1] == "be" and i + 2 < len(ct) else ct[i + 1] for i, t in enumerate(ct[:-1]) if t == "will"}
     for verb in verbs - {"be", "not", "n't", "also", "still"}:
-        told = [m for m in re.finditer(r"[A-Za-z][\w'-]*", quote) if stem(m.group().lower()) == stem(verb)]
+        base = stem(verb)
+        told = [m for m in re.finditer(r"[A-Za-z][\w'-]*", quote) if stem(m.group().lower()) == base]
         frames = []
         for m in told:
             before = tokens(re.split(r"[,;:]|\.\s", quote[: m.start()])[-1])[-4:]  # as written: "on 2 May 2024" is a month
@@ -4366,10 +4355,11 @@ def deal_figure(claim: str, quote: str) -> str:
     return ""
 
 
-_THIS_DAY = re.compile(r"\b(?:on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|today|tonight|this\s+week)\b", re.I)
+_WEEKDAY = "|".join(sorted(_DAYS))
+_THIS_DAY = re.compile(rf"\b(?:on\s+(?:{_WEEKDAY})|yesterday|today|tonight|this\s+week)\b", re.I)
 
 
-_ANY_DAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|last\s+week|this\s+month)\b", re.I)
+_ANY_DAY = re.compile(rf"\b(?:{_WEEKDAY}|last\s+week|this\s+month)\b", re.I)
 
 
 def weekday_for_year(claim: str, quote: str, published: date | None) -> str:
