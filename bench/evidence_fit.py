@@ -2,6 +2,8 @@
 
     .venv/bin/python bench/evidence_fit.py                       # realtimeqa tuning split (gold-only, 200 after the first 200)
     .venv/bin/python bench/evidence_fit.py --skip 0 --limit 200  # the report split
+    RAG_CHUNK_TOKENS=100 RAG_CHUNK_OVERLAP=20 RAG_K=8 .venv/bin/python bench/evidence_fit.py --budgets 0 --ks 4,5,6,7,8
+                                                                 # other chunks (their own index) and more passages
 
 For each question, searched as of its date like ``rag eval``: the passages an
 answer would get (``rag.answer.pack``), then what the model reads under each
@@ -81,7 +83,8 @@ def main() -> None:
     print(f"### Evidence selection, {ds.name}, {len(ds.questions)} gold-only questions (skip {args.skip})\n")
     print(table(["k", "evidence_tokens", "first passages whole", "lexical weight", "every passage", "gold answer in what the model reads",
                  "prompt tokens (mean)", "past the fixed system prompt"], rows))  # fmt: skip
-    print(f"\nselection time per question, median: {1000 * median(spent):.0f} ms")
+    if spent:
+        print(f"\nselection time per question, median: {1000 * median(spent):.0f} ms")
 
 
 if __name__ == "__main__":
