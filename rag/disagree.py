@@ -200,10 +200,8 @@ def newer(claims: Sequence[Claim], passages: Sequence[Passage]) -> list[Disagree
                         same = [g for g in found if fig.same_thing(g, NEWER_JACCARD) and g.value == fig.value and not _FROM.search(sentence[: g.start])]
                         if same and (agrees is None or p.published > agrees):
                             agrees = p.published
-                    if best and p.published <= best[0].published:
-                        continue
-                    for s, e, found in parsed[i]:
-                        sentence = p.text[s:e]
+                        if best and p.published <= best[0].published:
+                            continue  # a newer one found already (or this passage's first)
                         theirs = [
                             g for g in found
                             if fig.same_thing(g, NEWER_JACCARD) and g.value != fig.value  # 6.31% after 6.33%: any change
@@ -216,7 +214,6 @@ def newer(claims: Sequence[Claim], passages: Sequence[Passage]) -> list[Disagree
                             continue
                         g = theirs[0]
                         best = (p, Disagreement(cite, cite.quote[fig.start : fig.end], _cite(i, p, s, e), sentence[g.start : g.end]))
-                        break
                 if best and not (agrees and agrees >= best[0].published):  # July 28's 5.30% again: nothing newer differs
                     out.append(best[1])
     return out
