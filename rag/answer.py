@@ -166,6 +166,20 @@ def pack(passages: Sequence[Passage], budget: int, count: Callable[[str], int]) 
     return out
 
 
+def close_ones(passages: Sequence[Passage], first: int, share: float) -> list[Passage]:
+    """The first ``first`` passages, then those whose score is at least ``share`` x the best one's (``share`` 0: all).
+
+    >>> from dataclasses import replace
+    >>> from rag.retrieval import _p
+    >>> ranked = [replace(_p(c), score=s) for c, s in zip("abcd", (1.0, 0.5, 0.45, 0.4))]
+    >>> [p.chunk_id for p in close_ones(ranked, 1, 0.45)], [p.chunk_id for p in close_ones(ranked, 3, 0.9)], len(close_ones(ranked, 1, 0))
+    (['a', 'b', 'c'], ['a', 'b', 'c'], 4)
+    """
+    if not share or not passages:
+        return list(passages)
+    return [p for i, p in enumerate(passages) if i < first or p.score >= share * passages[0].score]
+
+
 def memo_embed(embed):
     """``embed`` that embeds each distinct text once (the rows of earlier calls are reused).
 
@@ -254,7 +268,7 @@ def stream_answer(
     posed = with_choices(question, choices)
     overhead = count("\n".join(prompt.render(today=today_s, refusal=REFUSAL, passages="", question=posed)))
     budget = max(0, min(settings.passage_budget, context_window(settings) - overhead - settings.max_answer_tokens - 64))
-    passages = pack(retrieved, budget, count)
+    passages = close_ones(pack(retrieved, budget, count), settings.passage_first, settings.passage_share)
     if retrieved and not passages:  # not "no passage is close": say what took the room the articles needed
         smallest, asked_tokens = min(count(p.text) for p in retrieved), count(posed)
         if budget < smallest <= budget + asked_tokens and budget < settings.passage_budget:

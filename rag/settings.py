@@ -205,6 +205,14 @@ class Settings(BaseSettings):
     )
     context_window: int | None = Field(None, description="Model context in tokens (default: 4096 local, 128000 openai).")
     passage_budget: int = Field(1400, ge=100, description="Most tokens of passages packed into one prompt.")
+    passage_share: float = Field(
+        0.0,
+        ge=0,
+        le=1,
+        description="0 (default): the model reads all k passages. S: past the first passage_first, only a passage "
+        "whose fused score is at least S x the best one's: a question whose best passages stand out reads fewer.",
+    )
+    passage_first: int = Field(3, ge=1, description="With passage_share: the passages always shown.")
     evidence_tokens: int = Field(
         0,
         ge=0,
