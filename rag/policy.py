@@ -766,6 +766,75 @@ def other_time(question: str, claims: Sequence[Claim]) -> str:
 _MONTH_YEAR = re.compile(r"\b(" + "|".join(sorted(m.title() for m in _MONTHS)) + r")\s+((?:19|20)\d\d)\b")
 
 
+_FIGURE_AT = re.compile(r"(?<![\w.,])\d[\d,]*(?:\.\d+)?(?![\w%])")
+
+
+def _figure_frames(text: str) -> dict[tuple[str, ...], set[str]]:
+    """Each figure of ``text`` by the frame it sits in: the prefix it is joined to ("pre-1975") or the two words
+    before it, a month name between them and it skipped ("as of January 2013"), as stems.
+
+    >>> _figure_frames("It was built for the pre-1975 council and printed 3.5 m an hour as of January 2013.")
+    {('pre-',): {'1975'}, ('and', 'print'): {'3.5'}, ('as', 'of'): {'2013'}}
+    """
+    out: dict[tuple[str, ...], set[str]] = {}
+    for m in _FIGURE_AT.finditer(text):
+        before = text[: m.start()]
+        if joined := re.search(r"\b([a-z]+)-$", before, re.I):
+            frame: tuple[str, ...] = (joined.group(1).lower() + "-",)
+        else:
+            said = [w.lower() for w in re.findall(r"[A-Za-z]+", before[-60:])]
+            while said and said[-1] in _MONTHS:
+                said.pop()
+            if len(said) < 2:
+                continue
+            frame = tuple(stem(w) for w in said[-2:])
+        out.setdefault(frame, set()).add(m.group(0).replace(",", ""))
+    return out
+
+
+def other_figure(question: str, claims: Sequence[Claim]) -> str:
+    """Why an answer that gives another figure where its question gives one is declined, or "": "What was built as
+    the headquarters of the pre-1875 council?" answered from "the pre-1975 council"; "As of 2014, how quickly is
+    it printed?" answered "... as of January 2013". SQuAD 2.0 makes questions unanswerable so. The question's figure
+    is in no claim or quote, and a claim gives another in the same frame (the prefix the figure is joined to, or the
+    two words before it): a year in passing ("reelection in 2024" against "elected in 1992") is another frame.
+
+    >>> from rag.models import Citation
+    >>> said = lambda text, quote="q": [Claim(text, (Citation(1, "c", "d", "T", "", None, quote, 0, 1, True),))]
+    >>> other_figure("What was built for the pre-1875 council?", said("The buildings were built for the pre-1975 council."))
+    'the question says "pre-1875"; the answer says "pre-1975"'
+    >>> other_figure("As of 2014, how quickly is it printed?", said("It is printed at 3.5 m an hour as of January 2013."))
+    'the question says "as of 2014"; the answer says "as of 2013"'
+    >>> other_figure("Feinstein will not run for reelection in 2024. What year was she first elected?", said("She was first elected in 1992."))
+    ''
+    >>> other_figure("As of 2014, how quickly is it printed?", said("It is printed at 3.5 m an hour.", "As of 2014 it prints 3.5 m an hour."))
+    ''
+    >>> other_figure("How many died in the 2023 flood?", said("In the 2022 flood, 12 died."))
+    'the question says "in the 2023"; the answer says "in the 2022"'
+    >>> other_figure("How many died in the 2023 flood?", said("Twelve died in 2022, the year before the flood."))
+    ''
+    """
+    asked = _figure_frames(question)
+    if not asked or not claims:
+        return ""
+    held = " ".join([c.text for c in claims] + [c.quote for claim in claims for c in claim.citations if c.verified])
+    have = {f.replace(",", "") for f in _FIGURE_AT.findall(held)}
+    said = _figure_frames(" ".join(c.text for c in claims))
+    for frame, figures in asked.items():
+        for f in sorted(figures - have):
+            other = sorted(said.get(frame, set()) - {f})
+            if other and (len(f) == 4) == (len(other[0]) == 4):  # a year for a year, a count for a count
+                shown = f"{frame[0]}{{}}" if len(frame) == 1 else " ".join(_frame_words(question, f)) + " {}"
+                return f'the question says "{shown.format(f)}"; the answer says "{shown.format(other[0])}"'
+    return ""
+
+
+def _frame_words(question: str, figure: str) -> list[str]:
+    """The two words before ``figure`` in ``question``, as written ("As of" -> "as of")."""
+    at = question.find(figure)
+    return [w.lower() for w in re.findall(r"[A-Za-z]+", question[:at])][-2:]
+
+
 _ASKED_DEED = frozenset("will would did does do to".split())  # the word before a question's deed ("will host")
 _STATE = _BE | {"am"}  # before a past participle that tells a state ("are concerned")
 
@@ -943,9 +1012,10 @@ def other_subject(question: str, claims: Sequence[Claim]) -> str:
 def unanswered(question: str, claims: Sequence[Claim]) -> str:
     """Why a verified answer does not answer its question (the first of :func:`restates`, :func:`lacks_asked`,
     :func:`twisted`, :func:`reversed_move`, :func:`unnegated`, :func:`other_time`, :func:`other_year_asked`,
-    :func:`framed_answer`, :func:`wrong_pick`, :func:`other_subject` that finds a reason), or ""."""
+    :func:`other_figure`, :func:`framed_answer`, :func:`wrong_pick`, :func:`other_subject` that finds a reason), or ""."""
     for check in (
-        restates, lacks_asked, twisted, reversed_move, unnegated, other_time, other_year_asked, framed_answer, wrong_pick, other_subject,
+        restates, lacks_asked, twisted, reversed_move, unnegated, other_time, other_year_asked, other_figure, framed_answer, wrong_pick,
+        other_subject,
     ):  # fmt: skip
         if why := check(question, claims):
             return why

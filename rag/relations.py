@@ -225,7 +225,11 @@ def _senses(word: str) -> set[str]:
 
 def qualifier(claim: str, quote: str) -> str:
     """In a noun phrase ("the men's race"), the claim's modifier is one the quote never uses, and the quote
-    modifies the same noun with another word ("wheelchair races")."""
+    modifies the same noun with another word ("wheelchair races").
+
+    >>> qualifier("It had another mild drought in 2010.", "In 2010 it had another severe drought, worse than the 2005 drought.")
+    "qualifier: the claim says 'mild drought', the quote 'severe drought'"
+    """
     qraw = _tokens(quote)
     qt = [_norm(t) for t, _ in qraw]
     qset = set(qt) | {part for w in qt for part in w.split("-")}
@@ -233,18 +237,19 @@ def qualifier(claim: str, quote: str) -> str:
     ct = [_norm(t) for t, _ in raw]
     for k in range(1, len(ct) - 1):
         a, head = ct[k], ct[k + 1]
-        if not (ct[k - 1] in _DETERMINERS or raw[k][1]) or raw[k][0][:1].isupper():  # "the men's race", not a name
+        if not (ct[k - 1] in _BEFORE_MODIFIER or raw[k][1]) or raw[k][0][:1].isupper():  # "the men's race", not a name
             continue
         if a in _STOP or head in _STOP or a in qset or any(ch.isdigit() for ch in a) or head not in qset or a in _PLACING:
             continue
         before = {
             qt[i - 1] for i, w in enumerate(qt)
-            if w == head and i > 1 and qt[i - 1] not in _STOP and (qt[i - 2] in _DETERMINERS or qraw[i - 1][1])
+            if w == head and i > 1 and qt[i - 1] not in _STOP and (qt[i - 2] in _BEFORE_MODIFIER or qraw[i - 1][1])
         }  # fmt: skip
         before -= set(ct)
         if any(_senses(a) & _senses(b) for b in before):  # "previous year" is "prior year"
             continue
-        if before and not (head in _ROLES or any(b.isdigit() for b in before)):
+        before = {b for b in before if not b.isdigit()}  # "the 2005 drought" beside "another severe drought"
+        if before and head not in _ROLES:
             return f"qualifier: the claim says '{a} {head}', the quote '{sorted(before)[0]} {head}'"
     return ""
 
@@ -1324,6 +1329,7 @@ _TRADING = frozenset("market markets trading traded trade investors index value 
 
 
 _DETERMINERS = frozenset("the a an its his her their our".split())
+_BEFORE_MODIFIER = _DETERMINERS | frozenset("another this that these those each every".split())  # "another severe drought"
 _HELD_AT = frozenset("at of for with".split())
 _OF = _HELD_AT | frozenset("from in on to by".split())
 _COPULA = frozenset("is was as became becomes remains named".split())

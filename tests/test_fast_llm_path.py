@@ -129,6 +129,12 @@ def test_off_topic_is_declined_before_the_model(index):
          "the answer says only 'could ... mark', which the question does not ask"),
         ("What could mark a turning point for China's tech resurgence?",
          "Alibaba's bold investment could mark a turning point for China's tech resurgence [1].", ""),
+        # another figure where the question gives one, in the same words (other_figure; SQuAD 2.0's swaps)
+        ("By how much did Alibaba's revenue rise in the last quarter of 2022?",
+         "Alibaba reported an 8% increase in revenue for the last quarter of 2023 [1].",
+         'the question says "quarter of 2022"; the answer says "quarter of 2023"'),
+        ("By how much did Alibaba's revenue rise in the last quarter of 2023?",
+         "Alibaba reported an 8% increase in revenue for the last quarter of 2023 [1].", ""),
     ],
 )  # fmt: skip
 def test_an_answer_that_does_not_answer_its_question_is_declined(index, question, reply, reason):
