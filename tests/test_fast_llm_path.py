@@ -101,6 +101,17 @@ def test_answer_is_checked_against_the_seed_article(index):
     assert REFUSAL in system and "How much is Alibaba investing?" in user and "] Alibaba to invest $50 billion" in user
 
 
+def test_passage_share_shows_only_the_passages_close_to_the_best(index):
+    asked = "How much is Alibaba investing?"
+    full = rag.ask(asked, settings=index, llm=(whole := ScriptedChat().enqueue(SEED_ANSWER)))
+    settings = index.model_copy(update={"passage_share": 0.999, "passage_first": 1})
+    cut = rag.ask(asked, settings=settings, llm=(few := ScriptedChat().enqueue(SEED_ANSWER)))
+    best = full.passages[0].score
+    kept = [p.chunk_id for p in full.passages if p is full.passages[0] or p.score >= 0.999 * best]
+    assert len(full.passages) == index.k and [p.chunk_id for p in cut.passages] == kept and len(kept) < index.k
+    assert len(few.prompts[0][1].content) < len(whole.prompts[0][1].content)  # the model read less
+
+
 def test_off_topic_is_declined_before_the_model(index):
     llm = ScriptedChat()  # no reply enqueued: a call would fail the test
     answer = rag.ask("What is the boiling point of tungsten?", settings=index, llm=llm)
