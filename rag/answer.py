@@ -268,7 +268,8 @@ def stream_answer(
     posed = with_choices(question, choices)
     overhead = count("\n".join(prompt.render(today=today_s, refusal=REFUSAL, passages="", question=posed)))
     budget = max(0, min(settings.passage_budget, context_window(settings) - overhead - settings.max_answer_tokens - 64))
-    passages = close_ones(pack(retrieved, budget, count), settings.passage_first, settings.passage_share)
+    packed = pack(retrieved, budget, count)
+    passages = close_ones(packed, settings.passage_first, settings.passage_share)
     if retrieved and not passages:  # not "no passage is close": say what took the room the articles needed
         smallest, asked_tokens = min(count(p.text) for p in retrieved), count(posed)
         if budget < smallest <= budget + asked_tokens and budget < settings.passage_budget:
@@ -290,7 +291,9 @@ def stream_answer(
         passages, shown = [p for p, t in zip(passages, shown) if t is not None], [t for t in shown if t is not None]
     timings = {"retrieve_s": round(time.perf_counter() - t0, 3)}
 
-    signals = policy.signals(question, passages)
+    # what the search found decides how answerable the question is, read or not: a newer related story left out of
+    # the prompt still says the answer's source is old (passage_share, evidence_tokens)
+    signals = policy.signals(question, packed)
     signals["answerable"] = round(policy.answerability(signals, settings.answerable_weights), 4)
 
     def declined(closest: Sequence[Passage], reason: str, raw: str = "", tokens: dict | None = None, dropped=()) -> Answer:
@@ -342,7 +345,7 @@ def stream_answer(
             return
         claims = [Claim(f"({choice.letter(pick.index)}) {choices[pick.index]}.", (choice.citation(pick.ground, passages),))]
         signals.update(policy.quote_signals(question, claims))
-        signals["lag"] = policy.evidence_lag(claims, passages)
+        signals["lag"] = policy.evidence_lag(claims, packed)
         signals["support"] = round(policy.support(signals, settings.support_weights), 4)  # recorded; the letter's P decides
         p = probs[pick.index]
         if p < settings.min_choice_p:
@@ -383,7 +386,7 @@ def stream_answer(
         return
     claims = list(decision.kept)
     signals.update(policy.quote_signals(question, claims))
-    signals["lag"] = policy.evidence_lag(claims, passages)
+    signals["lag"] = policy.evidence_lag(claims, packed)
     if settings.judge:
         signals["judge"], timings["judge_s"] = judge(question, claims, llm)
     why = policy.unanswered(question, claims) or policy.unsupported(
