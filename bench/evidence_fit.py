@@ -4,6 +4,7 @@
     .venv/bin/python bench/evidence_fit.py --skip 0 --limit 200  # the report split
     RAG_CHUNK_TOKENS=100 RAG_CHUNK_OVERLAP=20 RAG_K=8 .venv/bin/python bench/evidence_fit.py --budgets 0 --ks 4,5,6,7,8
                                                                  # other chunks (their own index) and more passages
+    .venv/bin/python bench/evidence_fit.py --budgets 0 --ks 5 --share 0.85 --first 3   # passage_share: fewer passages
 
 For each question, searched as of its date like ``rag eval``: the passages an
 answer would get (``rag.answer.pack``), then what the model reads under each
@@ -25,7 +26,7 @@ from common import median, table  # noqa: E402
 
 import rag  # noqa: E402
 from rag import evidence  # noqa: E402
-from rag.answer import format_passage, pack, token_counter  # noqa: E402
+from rag.answer import close_ones, format_passage, pack, token_counter  # noqa: E402
 from rag.context import open_context  # noqa: E402
 from rag.evaluation import datasets, metrics, runner  # noqa: E402
 from rag.models import REFUSAL  # noqa: E402
@@ -43,6 +44,8 @@ def main() -> None:
     ap.add_argument("--ks", default="5", help="passages shown (the first k packed)")
     ap.add_argument("--each", default="1", help="1: every passage keeps its best sentence; 0: the budget decides")
     ap.add_argument("--whole", default="0", help="the first N passages shown whole (evidence_whole), the budget for the rest")
+    ap.add_argument("--share", type=float, default=0.0, help="passage_share: past --first, only passages scored within this share of the best")
+    ap.add_argument("--first", type=int, default=3, help="passage_first: the passages always shown with --share")
     args = ap.parse_args()
 
     ds = datasets.load(args.dataset, limit=args.limit, gold_only=True, skip=args.skip)
@@ -61,7 +64,7 @@ def main() -> None:
         today = runner.as_of(q)
         ranked = rag.search(q["question"], k=settings.k, today=today, settings=settings)
         overhead = count("\n".join(prompt.render(today=today or "", refusal=REFUSAL, passages="", question=q["question"])))
-        passages = pack(ranked, settings.passage_budget, count)
+        passages = close_ones(pack(ranked, settings.passage_budget, count), args.first, args.share)
         for k, budget, lexical, each, whole in configs:
             t0 = time.perf_counter()
             evidence.LEXICAL = lexical
@@ -80,7 +83,8 @@ def main() -> None:
          f"{metrics.mean(held[c]):.3f}", f"{metrics.mean(tokens[c]):.0f}", f"{metrics.mean(tokens[c]) - system:.0f}"]
         for c in configs for k, b, lx, each, w in [c]
     ]  # fmt: skip
-    print(f"### Evidence selection, {ds.name}, {len(ds.questions)} gold-only questions (skip {args.skip})\n")
+    cut = f", passage_share {args.share:g} past the first {args.first}" if args.share else ""
+    print(f"### Evidence selection, {ds.name}, {len(ds.questions)} gold-only questions (skip {args.skip}){cut}\n")
     print(table(["k", "evidence_tokens", "first passages whole", "lexical weight", "every passage", "gold answer in what the model reads",
                  "prompt tokens (mean)", "past the fixed system prompt"], rows))  # fmt: skip
     if spent:
