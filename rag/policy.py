@@ -770,8 +770,8 @@ _FIGURE_AT = re.compile(r"(?<![\w.,])\d[\d,]*(?:\.\d+)?(?![\w%])")
 
 
 def _figure_frames(text: str) -> dict[tuple[str, ...], set[str]]:
-    """Each figure of ``text`` by the frame it sits in: the prefix it is joined to ("pre-1975") or the two words
-    before it, a month name between them and it skipped ("as of January 2013"), as stems.
+    """Each figure of ``text`` (commas dropped) by the frame it sits in: the prefix it is joined to ("pre-1975") or
+    the stems of the two words before it, a month name between them and it skipped ("as of January 2013").
 
     >>> _figure_frames("It was built for the pre-1975 council and printed 3.5 m an hour as of January 2013.")
     {('pre-',): {'1975'}, ('and', 'print'): {'3.5'}, ('as', 'of'): {'2013'}}
@@ -830,8 +830,12 @@ def other_figure(question: str, claims: Sequence[Claim]) -> str:
 
 
 def _frame_words(question: str, figure: str) -> list[str]:
-    """The two words before ``figure`` in ``question``, as written ("As of" -> "as of")."""
-    at = question.find(figure)
+    """The two words before ``figure`` (commas dropped) in ``question``, in lower case.
+
+    >>> _frame_words("As of 2014, how many?", "2014"), _frame_words("Did the top 1,000 firms gain?", "1000")
+    (['as', 'of'], ['the', 'top'])
+    """
+    at = next((m.start() for m in _FIGURE_AT.finditer(question) if m.group(0).replace(",", "") == figure), len(question))
     return [w.lower() for w in re.findall(r"[A-Za-z]+", question[:at])][-2:]
 
 
