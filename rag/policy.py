@@ -432,6 +432,7 @@ def _days(text: str) -> set[str]:
             | set(re.findall(r"\b(?:today|yesterday|tomorrow)\b", text.lower())))  # fmt: skip
 
 
+_SHARE = re.compile(r"\b(?:half|third|quarter|fifth|tenth|majority|minority|most|all|none|(?:one|two|three|four|nine)\s+(?:in|out\s+of)\s+\w+)\b")
 _ASKS = (  # what a question asks for, how to find one in an answer, and what of it the question itself gives
     (re.compile(r"\b(?:what|which)\s+month\b", re.I), "month", lambda s: {m.lower()[:3] for m in _MONTH_NAME.findall(s)}, None),
     (re.compile(r"\b(?:what|which)\s+year\b", re.I), "year", lambda s: set(_YEAR.findall(s)), None),
@@ -446,9 +447,14 @@ _ASKS = (  # what a question asks for, how to find one in an answer, and what of
     (re.compile(r"^\W*what\s+time\s+(?:did|was|were|is|are|does|do|will)\b|\bat\s+what\s+(?:time|hour)\b", re.I), "time of day",
      lambda s: {m.lower() for m in _CLOCK.findall(s)}, None),
     # "Who won the Powerball jackpot?" answered with a line about candy bars: a winner has a name
-    (re.compile(r"^\W*who\s+(?:won|wins|has\s+won|will\s+win)\b|^\W*which\s+(?:team|company|country|player|club|candidate|party|"
-                r"state|city|nation|firm|driver|horse|film|movie|song|album|book|athlete|golfer|runner)\b", re.I),
+    (re.compile(r"(?:^|[.!?]\s+)\W*(?:who\s+(?:won|wins|has\s+won|will\s+win)\b|which\s+(?:team|company|country|player|club|candidate|party|"
+                r"state|city|nation|firm|driver|horse|film|movie|song|album|book|athlete|golfer|runner|actor|actress|singer|"
+                r"rapper|comedian|musician|band|celebrity|senator|governor|lawmaker|airline|automaker|retailer|bank|network|"
+                r"university|brand)\b)", re.I),
      "name", lambda s: {n.lower() for _, _, n in names(s)}, None),
+    # "What percentage of Brits suffer from misophonia?" answered with what sufferers reported: a share is a figure
+    (re.compile(r"\b(?:what|which)\s+(?:percentage|percent|share|proportion|fraction)\b", re.I), "share",
+     lambda s: set(re.findall(r"\d[\d,.]*\s*(?:%|percent\b|per\s+cent\b)", s.lower())) | set(_SHARE.findall(s.lower())), None),
 )
 _CAUSE = re.compile(
     r"\b(?:because|due\s+to|caused\s+by|blamed\s+(?:on|for)|triggered\s+by|sparked\s+by|result(?:ed)?\s+(?:of|from)|"
@@ -513,6 +519,17 @@ def lacks_asked(question: str, claims: Sequence[Claim]) -> str:
     'the question asks for a name and the answer gives none'
     >>> lacks_asked("Who won the Nobel Peace Prize?", said("Ales Bialiatski won the Nobel Peace Prize."))
     ''
+
+    ... and so does "Which actor ...?" after a sentence that sets the scene; "What percentage ...?" needs a share
+    (two answers of realtimeqa's report split, 2026-12-06):
+
+    >>> q = "Steve Martin said the show started filming again. Which actor is new this season?"
+    >>> lacks_asked(q, said("Steve Martin said the show started filming again.")), lacks_asked(q, said("Meryl Streep joins."))
+    ('the question asks for a name and the answer gives none', '')
+    >>> lacks_asked("What percentage of Brits suffer from misophonia?", said("Sufferers reported a severe impact."))
+    'the question asks for a share and the answer gives none'
+    >>> [lacks_asked("What percentage of Brits suffer from it?", said(a)) for a in ("18% do.", "Nearly half do.")]
+    ['', '']
 
     "How many people ...?" answered with a count of another kind of thing (a ninth user pass):
 
