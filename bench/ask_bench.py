@@ -11,6 +11,10 @@ default) and evidence_tokens=250, interleaved question by question. Then a follo
 `rag search` (everything an answer needs before the model: imports, embedder,
 index, BM25), a full `rag ask` as before #20 (no prefix kept on disk), as now,
 with evidence, and while a `rag serve` runs, medians of --runs.
+
+``--before-llama DIR`` runs the "as before #20" row on another llama-cpp-python build (``pip install --no-deps
+--target DIR`` of the x86-64-v3 wheel the Makefile built before AVX-512), so the row is the code and the build
+of then; ``--cold-only`` measures only the fresh processes.
 """
 
 from __future__ import annotations
@@ -73,6 +77,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--questions", type=int, default=None, help="only the first N answerable questions (default: all 19)")
+    ap.add_argument("--before-llama", type=Path, help="llama-cpp-python build for the 'as before #20' row (pip --target folder)")
+    ap.add_argument("--cold-only", action="store_true", help="only the CLI cold start")
     args = ap.parse_args()
     import os
 
@@ -80,6 +86,31 @@ def main() -> None:
     rag.ingest([ROOT / "corpus"], settings=settings)
     questions = [q for q in map(json.loads, open(ROOT / "eval" / "cases" / "questions.jsonl")) if q["answerable"]][: args.questions]
     evidence = settings.model_copy(update={"evidence_tokens": 250})
+    if not args.cold_only:
+        warm_process(questions, settings, evidence)
+    env = {**os.environ, "RAG_INDEX": str(settings.index), "RAG_USE_SERVER": "0"}
+    py, rag_bin = sys.executable, str(Path(sys.executable).parent / "rag")
+    ask = [rag_bin, "ask", questions[0]["question"], "--today", TODAY]
+    before = "rag ask QUESTION, as before #20 (RAG_PREFIX_CACHE=0" + (", x86-64-v3 build)" if args.before_llama else ")")
+    then = {"PYTHONPATH": str(args.before_llama.resolve())} if args.before_llama else {}
+    cold = {
+        "import rag.cli": median([wall([py, "-c", "import rag.cli"], env) for _ in range(args.runs)]),
+        "rag search QUESTION (all but the model)": median([wall([rag_bin, "search", questions[0]["question"]], env) for _ in range(args.runs)]),
+        before: median([wall(ask, env | {"RAG_PREFIX_CACHE": "0", **then}) for _ in range(args.runs)]),
+        "rag ask QUESTION (fixed prompt read from disk)": median([wall(ask, env) for _ in range(args.runs)]),
+        "rag ask QUESTION, RAG_EVIDENCE_TOKENS=250": median([wall(ask, env | {"RAG_EVIDENCE_TOKENS": "250"}) for _ in range(args.runs)]),
+    }
+    env.pop("RAG_USE_SERVER")
+    with warm_server(rag_bin, env):  # a new question each time: a repeated one would find its whole prompt cached
+        others = [[rag_bin, "ask", q["question"], "--today", TODAY] for q in questions[1 : args.runs + 1]]
+        cold["rag ask QUESTION, a rag serve running (warm model)"] = median([wall(cmd, env) for cmd in others])
+    base = cold[before]
+    print(f"\n### CLI cold start (fresh process, medians of {args.runs})\n")
+    print(table(["command", "seconds", "vs before #20"], [[k, f"{v:.2f}", f"{v / base:.2f}x" if "rag ask" in k else ""] for k, v in cold.items()]))
+
+
+def warm_process(questions: list[dict], settings: Settings, evidence: Settings) -> None:
+    """Whole chunks against evidence in one warm process, interleaved, and follow-ups: the first two tables."""
     rag.ask(questions[0]["question"], today=TODAY, settings=settings)  # loads the model
     llm = open_context(settings).llm
     rows: dict[str, list[dict]] = {"whole chunks (default)": [], "evidence_tokens=250": []}
@@ -109,23 +140,7 @@ def main() -> None:
         ["first token of the follow-up, rewrite included (s)", f"{percentile([r['first'] for r in follow], 50):.2f}", f"{percentile([r['first'] for r in follow], 95):.2f}"],
         ["follow-up / its question, per pair", f"{percentile([r['first'] / r['after'] for r in follow], 50):.2f}x", f"{percentile([r['first'] / r['after'] for r in follow], 95):.2f}x"],
     ]))  # fmt: skip
-    env = {**os.environ, "RAG_INDEX": str(settings.index), "RAG_USE_SERVER": "0"}
-    py, rag_bin = sys.executable, str(Path(sys.executable).parent / "rag")
-    ask = [rag_bin, "ask", questions[0]["question"], "--today", TODAY]
-    cold = {
-        "import rag.cli": median([wall([py, "-c", "import rag.cli"], env) for _ in range(args.runs)]),
-        "rag search QUESTION (all but the model)": median([wall([rag_bin, "search", questions[0]["question"]], env) for _ in range(args.runs)]),
-        "rag ask QUESTION, as before #20 (RAG_PREFIX_CACHE=0)": median([wall(ask, env | {"RAG_PREFIX_CACHE": "0"}) for _ in range(args.runs)]),
-        "rag ask QUESTION (fixed prompt read from disk)": median([wall(ask, env) for _ in range(args.runs)]),
-        "rag ask QUESTION, RAG_EVIDENCE_TOKENS=250": median([wall(ask, env | {"RAG_EVIDENCE_TOKENS": "250"}) for _ in range(args.runs)]),
-    }
-    env.pop("RAG_USE_SERVER")
-    with warm_server(rag_bin, env):  # a new question each time: a repeated one would find its whole prompt cached
-        others = [[rag_bin, "ask", q["question"], "--today", TODAY] for q in questions[1 : args.runs + 1]]
-        cold["rag ask QUESTION, a rag serve running (warm model)"] = median([wall(cmd, env) for cmd in others])
-    base = cold["rag ask QUESTION, as before #20 (RAG_PREFIX_CACHE=0)"]
-    print(f"\n### CLI cold start (fresh process, medians of {args.runs})\n")
-    print(table(["command", "seconds", "vs before #20"], [[k, f"{v:.2f}", f"{v / base:.2f}x" if "rag ask" in k else ""] for k, v in cold.items()]))
+
 
 if __name__ == "__main__":
     main()

@@ -237,7 +237,9 @@ def prefix_states(path: str, n_ctx: int, threads: int, folder: str | None = None
 
     where = Path(path)
     stat = where.stat()
-    key = f"{where.resolve()}\0{stat.st_size}\0{stat.st_mtime_ns}\0{n_ctx}\0{llama_cpp.__version__}"
+    # the build's CPU features too: a state saved by an AVX2 build is not what an AVX-512 one computes
+    build = llama_cpp.llama_print_system_info().decode(errors="replace")
+    key = f"{where.resolve()}\0{stat.st_size}\0{stat.st_mtime_ns}\0{n_ctx}\0{llama_cpp.__version__}\0{build}"
     return PrefixStates(load_llama(path, n_ctx, threads), folder=Path(folder) if folder else None, key=key)
 
 
