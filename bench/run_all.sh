@@ -14,5 +14,6 @@ run() { local name=$1; shift; "$@" > "bench/out/$name.md.tmp" && mv "bench/out/$
 run ingest $PY bench/ingest_bench.py --sizes ${SIZES:-500 2000} --runs "${RUNS:-3}" --embedders ${EMBEDDERS:-minilm-int8 minilm}
 run search $PY bench/search_bench.py --queries 100
 run ask $PY bench/ask_bench.py --runs "${RUNS:-3}"
+run prefill $PY bench/prefill_bench.py --runs "${RUNS:-3}"
 run memory $PY bench/memory_bench.py --sizes ${MEM_SIZES:-250 1000 5000}
 $PY bench/write_docs.py

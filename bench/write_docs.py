@@ -1,4 +1,4 @@
-"""Assemble docs/benchmarks.md from the section tables in bench/out/ (ingest, search, ask, answers, memory).
+"""Assemble docs/benchmarks.md from the section tables in bench/out/ (ingest, search, ask, answers, prefill, memory).
 
     .venv/bin/python bench/write_docs.py [--note "how this pass was run"]
 
@@ -19,7 +19,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import OUT, ROOT, machine  # noqa: E402
 
-SECTIONS = ("ingest", "search", "ask", "answers", "memory")
+SECTIONS = ("ingest", "search", "ask", "answers", "prefill", "memory")
 MARK = re.compile(r"^<!-- ([\w-]+): measured [^>]*-->$", re.M)
 
 
