@@ -155,6 +155,13 @@ def test_a_run_is_not_resumed_under_other_rag_variables(dataset, tmp_path, monke
     result = run("run", dataset, "--retrieval-only", "--out", out, "--index-root", tmp_path / "idx")
     assert result.exit_code == 1 and "was run with another environment" in result.output
     assert "sk-canary" not in result.output + (out / "run.json").read_text()
+    # nor on another llama.cpp build: its greedy replies can differ
+    monkeypatch.delenv("RAG_RETRIEVAL")
+    meta = json.loads((out / "run.json").read_text())
+    assert meta["engine"].startswith("llama-cpp-python ")
+    (out / "run.json").write_text(json.dumps(meta | {"engine": "llama-cpp-python 0.0.1 (AVX2)"}))
+    result = run("run", dataset, "--retrieval-only", "--out", out, "--index-root", tmp_path / "idx")
+    assert result.exit_code == 1 and "was run with another engine" in result.output and "on the same llama.cpp build" in result.output
 
 
 def test_bad_dataset_is_one_line(tmp_path):

@@ -231,7 +231,26 @@ def test_compare_scores_runs_of_different_sizes_on_their_shared_questions(tmp_pa
     assert "2 questions in both runs (A 10, B 2); the metrics above are over those only." in out
     assert "broken in B (pass -> fail): 1" in out and "- q1:" in out
     same = compare(big, big)
-    assert "10 questions in both runs (A 10, B 10)." in same
+    assert "10 questions in both runs (A 10, B 10)." in same and "different engines" not in same
+
+
+def test_compare_says_when_two_runs_used_different_llama_cpp_builds(tmp_path):
+    from rag.evaluation.compare import compare
+    from rag.evaluation.summary import summarize
+
+    def run(name, engine):
+        folder = tmp_path / name
+        folder.mkdir()
+        records = [_rec(id="q0", question="question?", answer="a", em=False, f1=1.0, timings={"first_token_s": 1.0, "total_s": 2.0},
+                        tokens={"prompt": 9, "completion": 3}, **{"pass": True, "correct": True})]  # fmt: skip
+        (folder / "records.jsonl").write_text(json.dumps(records[0]) + "\n")
+        (folder / "summary.json").write_text(json.dumps(summarize(records, {"config": "default", "engine": engine})))
+        return folder
+
+    avx2 = run("a", "llama-cpp-python 0.3.36 (AVX AVX2 FMA)")
+    out = compare(avx2, run("b", "llama-cpp-python 0.3.36 (AVX AVX2 FMA AVX512 AVX512_VNNI)"))
+    assert "The runs used different engines (A: llama-cpp-python 0.3.36 (AVX AVX2 FMA); B: " in out
+    assert "their times are not comparable" in out
 
 
 def test_compare_claim_runs_shows_claim_scores_and_changed_verdicts(tmp_path):

@@ -91,7 +91,7 @@ WORK = {
 
 def _meta(ds: datasets.Dataset, kind: str, config: str, over: dict, settings: Settings) -> dict:
     """``run.json``: what was run, so a resumed run can refuse to mix in another."""
-    from ..llm import model_name
+    from ..llm import engine, model_name
 
     return {
         "kind": kind,
@@ -103,6 +103,7 @@ def _meta(ds: datasets.Dataset, kind: str, config: str, over: dict, settings: Se
         "question_ids": [q["id"] for q in ds.questions],
         "model": model_name(settings),
         "backend": settings.backend,
+        "engine": engine(settings),
         "environment": runner.environment(),
         "index": str(settings.index),
         "started": time.strftime("%Y-%m-%dT%H:%M:%S"),

@@ -75,6 +75,10 @@ def compare(a: Path, b: Path) -> str:
         lines.append(f"| {label} | {fmt(va, kind)} | {fmt(vb, kind)} | {delta} |")
     lines.append(f"\n{len(both)} questions in both runs (A {len(ra)}, B {len(rb)})"
                  + ("; the metrics above are over those only." if shared else "."))
+    engines = [s["run"].get("engine") for s in (sa, sb)]
+    if all(engines) and engines[0] != engines[1]:
+        lines.append(f"\nThe runs used different engines (A: {engines[0]}; B: {engines[1]}): their times are not comparable, "
+                     "and a greedy reply can differ between builds.")
     for title, flip in (("fixed in B (fail -> pass)", (False, True)), ("broken in B (pass -> fail)", (True, False))):
         ids = [i for i in both if (ra[i]["pass"], rb[i]["pass"]) == flip]
         lines.append(f"\n{title}: {len(ids)}")

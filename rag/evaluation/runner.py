@@ -237,12 +237,10 @@ def open_run(folder: Path, meta: dict) -> Run:
         if any(old.get(k) != meta.get(k) for k in keys):
             raise ConfigError(f"{folder} holds a run of another dataset, sample or config; choose another --out or delete it")
         # Settings from the environment and the model count too (runs recorded before they were kept are not checked).
-        for k in ("environment", "model", "backend"):
+        for k in ("environment", "model", "backend", "engine"):
             if k in old and k in meta and old[k] != meta[k]:
-                raise ConfigError(
-                    f"{folder} was run with another {k} ({old[k]} then, {meta[k]} now); resume it with the same RAG_ "
-                    "variables, or choose another --out"
-                )
+                how = "on the same llama.cpp build" if k == "engine" else "with the same RAG_ variables"
+                raise ConfigError(f"{folder} was run with another {k} ({old[k]} then, {meta[k]} now); resume it {how}, or choose another --out")
         meta = {**old, **{k: v for k, v in meta.items() if k not in ("started",)}}
     meta_path.write_text(json.dumps(meta, indent=2, default=str))
     records = []

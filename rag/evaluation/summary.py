@@ -63,7 +63,7 @@ def dates(records: list[dict]) -> dict:
 
 def run_meta(meta: dict) -> dict:
     """What a report says about the run it covers."""
-    keys = ("dataset", "config", "overrides", "limit", "skip", "half", "sample_seed", "gold_only", "choices", "model", "started", "kind")
+    keys = ("dataset", "config", "overrides", "limit", "skip", "half", "sample_seed", "gold_only", "choices", "model", "engine", "started", "kind")
     return {k: meta.get(k) for k in keys}
 
 

@@ -18,6 +18,20 @@ def model_name(settings: Settings) -> str:
     return settings.model or DEFAULT_MODELS[settings.backend]
 
 
+def engine(settings: Settings) -> str:
+    """What computes the answers, for a run's record: llama-cpp-python's version and the CPU features its build uses
+    (two builds can reply differently to the same prompt: sums in another order turn a near tie), or the server."""
+    if settings.backend != "local":
+        return f"{settings.backend} {settings.openai_base_url or ''}".strip()
+    try:
+        import llama_cpp
+    except ImportError:
+        return "llama-cpp-python not installed"
+    info = llama_cpp.llama_print_system_info().decode(errors="replace").split(":", 1)[-1]
+    features = [f.split("=")[0].strip() for f in info.split("|") if f.strip().endswith("= 1")]
+    return f"llama-cpp-python {llama_cpp.__version__} ({' '.join(features)})"
+
+
 def context_window(settings: Settings) -> int:
     return settings.context_window or DEFAULT_CONTEXT[settings.backend]
 
