@@ -5,6 +5,7 @@ Both are LangChain chat models, so the answer chain is one code path.
 
 from __future__ import annotations
 
+import re
 from contextlib import contextmanager
 
 from ..errors import BackendError, ConfigError
@@ -22,7 +23,7 @@ def engine(settings: Settings) -> str:
     """What computes the answers, for a run's record: llama-cpp-python's version and the CPU features its build uses
     (two builds can reply differently to the same prompt: sums in another order turn a near tie), or the server."""
     if settings.backend != "local":
-        return f"{settings.backend} {settings.openai_base_url or ''}".strip()
+        return f"{settings.backend} {re.sub(r'//[^/@]*@', '//', settings.openai_base_url or '')}".strip()  # no user:password@
     try:
         import llama_cpp
     except ImportError:
