@@ -81,6 +81,28 @@ REPOINT_DAYS = 7  # ... and only to one at most this much older than the one cit
 
 
 # "True or false: X" and "X. True or false?": the statement X a bare "True." affirms.
+_SPACED_GROUPS = re.compile(r"(?<![\d,.])\d{1,3}(?:, \d{3})+(?![\d]|[.,]\d)")
+
+
+def joined_figures(answer: str, passages: Sequence[Passage]) -> str:
+    """``answer`` with a figure the model wrote with spaces between its digit groups ("c. 1, 300, 000 people")
+    written as the passages write it ("1,300,000"), when one of them does; a list ("1, 300, 500") stays.
+
+    >>> from rag.retrieval import _p
+    >>> joined_figures("In 1939, c. 1, 300, 000 people lived in Warsaw [1].", [_p("In 1939 c. 1,300,000 people lived there.")])
+    'In 1939, c. 1,300,000 people lived in Warsaw [1].'
+    >>> joined_figures("Rounds 1, 300 and 500 [1].", [_p("Rounds 1, 300 and 500 were played.")])
+    'Rounds 1, 300 and 500 [1].'
+    """
+    shown = " ".join(f"{p.title} {p.text}" for p in passages)
+
+    def join(m: re.Match) -> str:
+        figure = m.group(0).replace(", ", ",")
+        return figure if re.search(rf"(?<![\d,.]){re.escape(figure)}(?![\d]|[.,]\d)", shown) else m.group(0)
+
+    return _SPACED_GROUPS.sub(join, answer)
+
+
 _TRUE_OR_FALSE = re.compile(r"\s*(?:true or false|yes or no)\s*[:?,-]\s*(.+)", re.I | re.S)
 _TRUE_OR_FALSE_AFTER = re.compile(r"\s*(.+?[.!?])\s*(?:true or false|yes or no)\s*\??\s*$", re.I | re.S)
 
@@ -443,6 +465,7 @@ class Checker:
 
     def check(self, answer: str) -> CheckedText:
         answer = visible(answer)  # a zero-width space inside "$50 billion" must not split the figure from its unit
+        answer = joined_figures(answer, self.passages)
         sentences = [answer[s:e] for s, e in sentence_spans(answer)]
         parsed = [parse_markers(s) for s in sentences]
         parsed = [(t, n) for t, n in parsed if t]

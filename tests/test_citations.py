@@ -138,6 +138,12 @@ CASES = [
         None,
         id="cited-wrong-article-repointed",
     ),
+    pytest.param(  # the model's "1, 300, 000" (squad2-500, session 50): written as the passage writes it, and checked
+        "Kiprono set a course record with 31, 000 runners [2].",
+        [([2], True, False)],
+        "Kiprono set a course record with 31,000 runners [2].",
+        id="figure-with-spaced-digit-groups",
+    ),
 ]
 
 SENATE = [
