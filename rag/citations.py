@@ -80,7 +80,6 @@ STRONGER = 0.2
 REPOINT_DAYS = 7  # ... and only to one at most this much older than the one cited
 
 
-# "True or false: X" and "X. True or false?": the statement X a bare "True." affirms.
 _SPACED_GROUPS = re.compile(r"(?<![\d,.])\d{1,3}(?:, \d{3})+(?![\d]|[.,]\d)")
 
 
@@ -103,6 +102,7 @@ def joined_figures(answer: str, passages: Sequence[Passage]) -> str:
     return _SPACED_GROUPS.sub(join, answer)
 
 
+# "True or false: X" and "X. True or false?": the statement X a bare "True." affirms.
 _TRUE_OR_FALSE = re.compile(r"\s*(?:true or false|yes or no)\s*[:?,-]\s*(.+)", re.I | re.S)
 _TRUE_OR_FALSE_AFTER = re.compile(r"\s*(.+?[.!?])\s*(?:true or false|yes or no)\s*\??\s*$", re.I | re.S)
 
