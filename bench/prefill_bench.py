@@ -23,6 +23,7 @@ from common import ROOT, child, machine, median  # noqa: E402
 CODE = r"""
 import os, sys, time
 import llama_cpp
+from rag.llm.local import build_features
 from rag.llm.model_files import resolve_model
 from rag.settings import Settings
 path = str(resolve_model("qwen2.5-1.5b", Settings().cache_dir))
@@ -41,9 +42,7 @@ for _ in range(3):
             break
     writes.append(time.perf_counter() - t)
 read, write = sorted(reads)[1], sorted(writes)[1]
-info = llama_cpp.llama_print_system_info().decode().split(":", 1)[-1]
-features = [f.split("=")[0].strip() for f in info.split("|") if f.strip().endswith("= 1")]
-RESULT = {"load_s": load, "prompt_tokens": len(toks), "read_tok_s": len(toks) / read, "write_tok_s": 32 / write, "features": features}
+RESULT = {"load_s": load, "prompt_tokens": len(toks), "read_tok_s": len(toks) / read, "write_tok_s": 32 / write, "features": build_features()}
 """
 
 

@@ -93,6 +93,8 @@ def joined_figures(answer: str, passages: Sequence[Passage]) -> str:
     >>> joined_figures("Rounds 1, 300 and 500 [1].", [_p("Rounds 1, 300 and 500 were played.")])
     'Rounds 1, 300 and 500 [1].'
     """
+    if not _SPACED_GROUPS.search(answer):
+        return answer
     shown = " ".join(f"{p.title} {p.text}" for p in passages)
 
     def join(m: re.Match) -> str:

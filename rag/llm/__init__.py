@@ -28,9 +28,9 @@ def engine(settings: Settings) -> str:
         import llama_cpp
     except ImportError:
         return "llama-cpp-python not installed"
-    info = llama_cpp.llama_print_system_info().decode(errors="replace").split(":", 1)[-1]
-    features = [f.split("=")[0].strip() for f in info.split("|") if f.strip().endswith("= 1")]
-    return f"llama-cpp-python {llama_cpp.__version__} ({' '.join(features)})"
+    from .local import build_features
+
+    return f"llama-cpp-python {llama_cpp.__version__} ({' '.join(build_features())})"
 
 
 def context_window(settings: Settings) -> int:

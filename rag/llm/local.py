@@ -230,6 +230,14 @@ def fixed_length(llama, ids, system: str) -> int:
     return 0
 
 
+def build_features() -> list[str]:
+    """The CPU features this llama-cpp-python build uses ("AVX2", "AVX512", ...), from llama.cpp's system info."""
+    import llama_cpp
+
+    info = llama_cpp.llama_print_system_info().decode(errors="replace").split(":", 1)[-1]
+    return [f.split("=")[0].strip() for f in info.split("|") if f.strip().endswith("= 1")]
+
+
 @cache
 def prefix_states(path: str, n_ctx: int, threads: int, folder: str | None = None) -> PrefixStates:
     """The states of one loaded model; ``folder`` keeps each fixed part on disk for the next process."""
@@ -238,7 +246,7 @@ def prefix_states(path: str, n_ctx: int, threads: int, folder: str | None = None
     where = Path(path)
     stat = where.stat()
     # the build's CPU features too: a state saved by an AVX2 build is not what an AVX-512 one computes
-    build = llama_cpp.llama_print_system_info().decode(errors="replace")
+    build = " ".join(build_features())
     key = f"{where.resolve()}\0{stat.st_size}\0{stat.st_mtime_ns}\0{n_ctx}\0{llama_cpp.__version__}\0{build}"
     return PrefixStates(load_llama(path, n_ctx, threads), folder=Path(folder) if folder else None, key=key)
 
