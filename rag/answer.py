@@ -289,6 +289,9 @@ def stream_answer(
             question, [p.text for p in passages[len(whole) :]], settings.evidence_tokens, count, embed, each=settings.evidence_each_passage
         )
         passages, shown = [p for p, t in zip(passages, shown) if t is not None], [t for t in shown if t is not None]
+    ranked = list(passages)  # best first: what a refusal lists as the closest sources
+    if settings.passage_order == "reversed":  # the best passage last, next to the question; numbered as read
+        passages, shown = passages[::-1], shown[::-1]
     timings = {"retrieve_s": round(time.perf_counter() - t0, 3)}
 
     # what the search found decides how answerable the question is, read or not: a newer related story left out of
@@ -341,7 +344,7 @@ def stream_answer(
         signals["picked"] = float(pick.index)
         if pick.index < 0:
             yield refusal_text(when, passages)
-            yield declined(passages, pick.reason, raw, tokens)
+            yield declined(ranked, pick.reason, raw, tokens)
             return
         claims = [Claim(f"({choice.letter(pick.index)}) {choices[pick.index]}.", (choice.citation(pick.ground, passages),))]
         signals.update(policy.quote_signals(question, claims))
@@ -350,7 +353,7 @@ def stream_answer(
         p = probs[pick.index]
         if p < settings.min_choice_p:
             yield refusal_text(when, passages)
-            yield declined(passages, f"the model's probability for ({choice.letter(pick.index)}) is {p:.2f}, below "
+            yield declined(ranked, f"the model's probability for ({choice.letter(pick.index)}) is {p:.2f}, below "
                            f"{settings.min_choice_p:.2f}", raw, tokens, claims)  # fmt: skip
             return
         citations = unique_citations(claims)
@@ -382,7 +385,7 @@ def stream_answer(
     timings["check_s"] = round(time.perf_counter() - t_check, 3)
     decision = policy.decide(raw, checked, is_refusal(raw), question)
     if decision.refused:
-        yield declined(passages, decision.reason, raw, tokens, decision.dropped)
+        yield declined(ranked, decision.reason, raw, tokens, decision.dropped)
         return
     claims = list(decision.kept)
     signals.update(policy.quote_signals(question, claims))
@@ -394,12 +397,12 @@ def stream_answer(
     )
     signals["support"] = round(policy.support(signals, settings.support_weights), 4)
     if why:
-        yield declined(passages, why, raw, tokens, claims + list(decision.dropped))
+        yield declined(ranked, why, raw, tokens, claims + list(decision.dropped))
         return
     citations = unique_citations(claims)
     old = stale_date(citations, when, settings.stale_days)
     if why := policy.stale_restatement(claims, old, when, question):
-        yield declined(passages, why, raw, tokens, claims + list(decision.dropped))
+        yield declined(ranked, why, raw, tokens, claims + list(decision.dropped))
         return
     text = as_of_prefix(old) + render(claims) if old else render(claims)
     found = disagree.find(claims, passages)

@@ -112,6 +112,22 @@ def test_passage_share_shows_only_the_passages_close_to_the_best(index):
     assert len(few.prompts[0][1].content) < len(whole.prompts[0][1].content)  # the model read less
 
 
+def test_reversed_order_reads_the_best_passage_last_and_cites_it_by_the_number_read(index):
+    asked = "How much is Alibaba investing?"
+    ranked = rag.ask(asked, settings=index, llm=ScriptedChat().enqueue(SEED_ANSWER))
+    settings = index.model_copy(update={"passage_order": "reversed"})
+    n = len(ranked.passages) - next(i for i, p in enumerate(ranked.passages) if p.doc_id == SEED_ID)  # as read now
+    answer = rag.ask(asked, settings=settings, llm=(llm := ScriptedChat().enqueue(SEED_ANSWER.replace("[1]", f"[{n}]"))))
+    assert [p.chunk_id for p in answer.passages] == [p.chunk_id for p in reversed(ranked.passages)]
+    user = llm.prompts[0][1].content
+    heads = [line for line in user.splitlines() if line.startswith("[")]
+    assert [h.split("] ", 1)[0] for h in heads] == [f"[{i}" for i in range(1, len(heads) + 1)]  # numbered as read
+    assert heads[-1].endswith(f"{ranked.passages[0].title} (published {ranked.passages[0].published}, {ranked.passages[0].source})")
+    assert not answer.refused and answer.citations[0].verified and answer.citations[0].doc_id == SEED_ID
+    declined = rag.ask(asked, settings=settings, llm=ScriptedChat().enqueue(REFUSAL))
+    assert declined.refused and declined.passages[0].chunk_id == ranked.passages[0].chunk_id  # the closest first
+
+
 def test_off_topic_is_declined_before_the_model(index):
     llm = ScriptedChat()  # no reply enqueued: a call would fail the test
     answer = rag.ask("What is the boiling point of tungsten?", settings=index, llm=llm)
