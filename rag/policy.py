@@ -631,6 +631,48 @@ def unnegated(question: str, claims: Sequence[Claim]) -> str:
     return "the question asks what is not so; the answer says what is"
 
 
+_WH = re.compile(r"\b(?:what|which|who|whom|whose|where|when|how|why)\b", re.I)
+# "that are not found on normal cells": a thing named by what it is not (the words after it, to a comma or stop)
+_DENIES = re.compile(r"\b(?:that|which|who|whose)(?: +[\w'’]+){0,2}? +(?:not|never)\b((?: +[\w'’-]+){1,6})", re.I)
+
+
+def denied_asked(question: str, claims: Sequence[Claim]) -> str:
+    """Why an answer that names a thing by the question's own words denied is declined, or "": "What do tumors
+    express that are also found on normal cells?" answered "Tumors express antigens that are not found on normal
+    cells" (SQuAD 2.0 makes questions unanswerable so). Only a relative clause counts ("that are not", "who never"):
+    "Alibaba did not provide details", asked what details it gave, is an answer. The words after its "not" (to the
+    end of its clause, at least two content words) must all be the question's, and none said elsewhere in the
+    sentence; the question must ask what is so: it has no negation of its own and is not a yes/no question
+    ("Will the Fed raise rates?" is answered by "The Fed will not raise rates").
+
+    >>> from rag.models import Citation
+    >>> said = lambda text: [Claim(text, (Citation(1, "c", "d", "T", "", None, "q", 0, 1, True),))]
+    >>> denied_asked("What do tumors express that are also found on normal cells?", said("Tumors express antigens that are not found on normal cells."))
+    "the question asks what is so; the answer says 'not found on normal cells'"
+    >>> denied_asked("Who won the race?", said("Reyes, who had never won a race before, won it."))
+    ''
+    >>> denied_asked("Which team did not make the playoffs?", said("The Jets, which did not make the playoffs, fired him."))
+    ''
+    >>> denied_asked("What details did Alibaba provide on the funds?", said("Alibaba did not provide details on the funds."))
+    ''
+    >>> denied_asked("Will the Fed raise rates in June?", said("The Fed will not raise rates in June."))
+    ''
+    """
+    if not claims or _NEGATED.search(question) or not _WH.match(question.strip()) and not _WH.search(question.split(". ")[-1]):
+        return ""
+    if re.match(r"\W*(?:is|are|was|were|do|does|did|will|would|can|could|has|have|had|should)\b", question.split(". ")[-1], re.I):
+        return ""
+    asked = question_words(question)
+    for claim in claims:
+        for m in _DENIES.finditer(claim.text):
+            clause = re.split(r"\b(?:but|and|or|while|although|because|who|which|that)\b", m.group(1).strip(), maxsplit=1)[0]
+            denied = question_words(clause)
+            rest = question_words(claim.text[: m.start()] + " " + claim.text[m.start(1) + len(m.group(1)) :])
+            if len(denied) >= 2 and denied <= asked and not denied & rest:  # "Reyes, who had never won, won it" says it
+                return f"the question asks what is so; the answer says 'not {clause.strip()}'"
+    return ""
+
+
 _UN = re.compile(r"\b(?:un|non-?)([a-z]{5,})\b", re.I)
 _DENIED = r"(?:\bnot|\bno|n['’]t|\bnever|\bnothing|\bwithout|\bless|\bfew|\black\w*|\bfar from)\W+(?:\w+\W+){0,2}$"
 
@@ -786,14 +828,22 @@ _MONTH_YEAR = re.compile(r"\b(" + "|".join(sorted(m.title() for m in _MONTHS)) +
 _FIGURE_AT = re.compile(r"(?<![\w.,])\d[\d,]*(?:\.\d+)?(?![\w%])")
 
 
+_SPELLED = "one two three four five six seven eight nine ten eleven twelve".split()
+_SPELLED_JOINED = re.compile(rf"\b({'|'.join(_SPELLED)})-([a-z]+)\b", re.I)
+
+
 def _figure_frames(text: str) -> dict[tuple[str, ...], set[str]]:
     """Each figure of ``text`` (commas dropped) by the frame it sits in: the prefix it is joined to ("pre-1975") or
     the stems of the two words before it, a month name between them and it skipped ("as of January 2013").
 
     >>> _figure_frames("It was built for the pre-1975 council and printed 3.5 m an hour as of January 2013.")
     {('pre-',): {'1975'}, ('and', 'print'): {'3.5'}, ('as', 'of'): {'2013'}}
+    >>> _figure_frames("After the Six-Day War")
+    {('-day',): {'6'}}
     """
     out: dict[tuple[str, ...], set[str]] = {}
+    for m in _SPELLED_JOINED.finditer(text):  # "the Six-Day War": a count in a name, framed by what it is joined to
+        out.setdefault(("-" + m.group(2).lower(),), set()).add(str(_SPELLED.index(m.group(1).lower()) + 1))
     for m in _FIGURE_AT.finditer(text):
         before = text[: m.start()]
         if joined := re.search(r"\b([a-z]+)-$", before, re.I):
@@ -830,18 +880,24 @@ def other_figure(question: str, claims: Sequence[Claim]) -> str:
     'the question says "in the 2023"; the answer says "in the 2022"'
     >>> other_figure("How many died in the 2023 flood?", said("Twelve died in 2022, the year before the flood."))
     ''
+    >>> other_figure("What was the defeat during the Seven-Day War?", said("The defeat during the Six-Day War was a pivotal event."))
+    'the question says "7-day"; the answer says "6-day"'
+    >>> other_figure("What was the defeat during the Six-Day War?", said("The defeat during the Six-Day War was a pivotal event."))
+    ''
     """
     asked = _figure_frames(question)
     if not asked or not claims:
         return ""
     held = " ".join([c.text for c in claims] + [c.quote for claim in claims for c in claim.citations if c.verified])
-    have = {f.replace(",", "") for f in _FIGURE_AT.findall(held)}
+    have = {f.replace(",", "") for f in _FIGURE_AT.findall(held)} | {f for fs in _figure_frames(held).values() for f in fs}
     said = _figure_frames(" ".join(c.text for c in claims))
     for frame, figures in asked.items():
         for f in sorted(figures - have):
             other = sorted(said.get(frame, set()) - {f})
             if other and (len(f) == 4) == (len(other[0]) == 4):  # a year for a year, a count for a count
                 shown = f"{frame[0]}{{}}" if len(frame) == 1 else " ".join(_frame_words(question, f)) + " {}"
+                if frame[0].startswith("-"):  # joined after the count: "7-day"
+                    shown = f"{{}}{frame[0]}"
                 return f'the question says "{shown.format(f)}"; the answer says "{shown.format(other[0])}"'
     return ""
 
@@ -1032,10 +1088,10 @@ def other_subject(question: str, claims: Sequence[Claim]) -> str:
 
 def unanswered(question: str, claims: Sequence[Claim]) -> str:
     """Why a verified answer does not answer its question (the first of :func:`restates`, :func:`lacks_asked`,
-    :func:`twisted`, :func:`reversed_move`, :func:`unnegated`, :func:`other_time`, :func:`other_year_asked`,
+    :func:`twisted`, :func:`reversed_move`, :func:`unnegated`, :func:`denied_asked`, :func:`other_time`, :func:`other_year_asked`,
     :func:`other_figure`, :func:`framed_answer`, :func:`wrong_pick`, :func:`other_subject` that finds a reason), or ""."""
     for check in (
-        restates, lacks_asked, twisted, reversed_move, unnegated, other_time, other_year_asked, other_figure, framed_answer, wrong_pick,
+        restates, lacks_asked, twisted, reversed_move, unnegated, denied_asked, other_time, other_year_asked, other_figure, framed_answer, wrong_pick,
         other_subject,
     ):  # fmt: skip
         if why := check(question, claims):

@@ -408,6 +408,31 @@ def test_an_answer_about_the_opposite_move_is_declined(question, quote, declined
 
 
 @pytest.mark.parametrize(
+    ("question", "answer", "declined"),
+    [
+        # SQuAD 2.0: the question's restriction turned into its denial (squad2-500, even ids)
+        ("What do tumors express that are also found on normal cells?",
+         "Tumors express antigens that are not found on normal cells.", True),
+        ("Which drugs are approved for children under five?", "Regulators named two drugs that are not approved for children under five.", True),
+        # answers: the premise denied in the main clause, a question that asks what is not, a yes/no question,
+        # the denied words said again, a denial of other words
+        ("What details did Alibaba give on the allocation of the funds?",
+         "Alibaba did not provide specific details on the allocation of the funds.", False),
+        ("Which team did not make the playoffs?", "The Jets, who did not make the playoffs, fired their coach.", False),
+        ("Are the drugs approved for children?", "They are drugs that are not approved for children.", False),
+        ("Who won the Boston Marathon?", "Reyes, who had never won the Boston Marathon before, won it on Monday.", False),
+        ("Which company cut jobs this week?", "Acme, which did not report earnings, cut 500 jobs this week.", False),
+    ],
+)  # fmt: skip
+def test_an_answer_that_names_a_thing_by_the_questions_words_denied_is_declined(question, answer, declined):
+    from rag.models import Citation, Claim
+    from rag.policy import denied_asked
+
+    claims = [Claim(answer, (Citation(1, "c", "d", "News", "", None, answer, 0, 1, True),))]
+    assert bool(denied_asked(question, claims)) is declined
+
+
+@pytest.mark.parametrize(
     ("claim", "published", "dated"),
     [  # as of 2025-04-20, a Sunday: last week began on 7 April, last month on 1 March; three days' slack
         ("Alibaba said last week it would invest $50 billion.", date(2025, 2, 24), True),
