@@ -290,7 +290,8 @@ def stream_answer(
         )
         passages, shown = [p for p, t in zip(passages, shown) if t is not None], [t for t in shown if t is not None]
     ranked = list(passages)  # best first: what a refusal lists as the closest sources
-    if settings.passage_order == "reversed":  # the best passage last, next to the question; numbered as read
+    if settings.passage_order == "reversed" and not choices:  # the best passage last, next to the question; numbered
+        # as read. Multiple choice keeps rank order: its letter gate (min_choice_p) was fitted on it
         passages, shown = passages[::-1], shown[::-1]
     timings = {"retrieve_s": round(time.perf_counter() - t0, 3)}
 

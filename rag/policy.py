@@ -338,6 +338,20 @@ def _says_more(question: str, sentence: str) -> bool:
     return any(m.lower().rstrip(".,") not in question.lower() for m in _NAME.findall(sentence.strip()))  # "May"
 
 
+def asks_back(question: str, claims: Sequence[Claim]) -> str:
+    """Why an answer that is itself a question is declined, or "": a headline copied as the answer ("The Brexit
+    deal: can Rishi Sunak win over the DUP?") states nothing, verified or not. A title quoted in an answer ends
+    with its quote mark and is a statement.
+
+    >>> said = lambda text: [Claim(text, ())]
+    >>> asks_back("What is the deal called?", said("The Brexit deal: can Rishi Sunak win over the DUP?"))
+    'the answer is a question, not a statement'
+    >>> asks_back("Which film won?", said('The winner was "Who Framed Roger Rabbit?"'))
+    ''
+    """
+    return "the answer is a question, not a statement" if claims and claims[0].text.rstrip().endswith("?") else ""
+
+
 def restates(question: str, claims: Sequence[Claim]) -> str:
     """Why an answer that says nothing its question did not is declined, or "".
 
@@ -1087,11 +1101,11 @@ def other_subject(question: str, claims: Sequence[Claim]) -> str:
 
 
 def unanswered(question: str, claims: Sequence[Claim]) -> str:
-    """Why a verified answer does not answer its question (the first of :func:`restates`, :func:`lacks_asked`,
+    """Why a verified answer does not answer its question (the first of :func:`asks_back`, :func:`restates`, :func:`lacks_asked`,
     :func:`twisted`, :func:`reversed_move`, :func:`unnegated`, :func:`denied_asked`, :func:`other_time`, :func:`other_year_asked`,
     :func:`other_figure`, :func:`framed_answer`, :func:`wrong_pick`, :func:`other_subject` that finds a reason), or ""."""
     for check in (
-        restates, lacks_asked, twisted, reversed_move, unnegated, denied_asked, other_time, other_year_asked, other_figure, framed_answer, wrong_pick,
+        asks_back, restates, lacks_asked, twisted, reversed_move, unnegated, denied_asked, other_time, other_year_asked, other_figure, framed_answer, wrong_pick,
         other_subject,
     ):  # fmt: skip
         if why := check(question, claims):

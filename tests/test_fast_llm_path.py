@@ -141,6 +141,10 @@ def test_off_topic_is_declined_before_the_model(index):
          "Alibaba will invest in AI and cloud computing over the next three years [1].",
          "the answer only restates the question"),
         ("Alibaba will invest in AI and cloud computing over the next three years. How much?", SEED_ANSWER, ""),
+        # a headline copied as the answer, asking rather than telling (realtimeqa-2023-nota)
+        ("How much is Alibaba investing?",
+         "Will Alibaba invest $50 billion in AI and cloud computing over the next three years [1]?",
+         "the answer is a question, not a statement"),
         ("Will Alibaba invest in AI and cloud computing over the next three years?",
          "Alibaba will invest in AI and cloud computing over the next three years [1].", ""),  # a yes/no question
         ("In what month will Alibaba invest $50 billion in AI?", SEED_ANSWER,
