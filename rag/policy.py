@@ -646,6 +646,7 @@ def unnegated(question: str, claims: Sequence[Claim]) -> str:
 
 
 _WH = re.compile(r"\b(?:what|which|who|whom|whose|where|when|how|why)\b", re.I)
+_POLAR_ASKS = re.compile(r"\W*(?:is|are|was|were|do|does|did|will|would|can|could|has|have|had|should)\b", re.I)
 # "that are not found on normal cells": a thing named by what it is not (the words after it, to a comma or stop)
 _DENIES = re.compile(r"\b(?:that|which|who|whose)(?: +[\w'’]+){0,2}? +(?:not|never)\b((?: +[\w'’-]+){1,6})", re.I)
 
@@ -672,9 +673,8 @@ def denied_asked(question: str, claims: Sequence[Claim]) -> str:
     >>> denied_asked("Will the Fed raise rates in June?", said("The Fed will not raise rates in June."))
     ''
     """
-    if not claims or _NEGATED.search(question) or not _WH.match(question.strip()) and not _WH.search(question.split(". ")[-1]):
-        return ""
-    if re.match(r"\W*(?:is|are|was|were|do|does|did|will|would|can|could|has|have|had|should)\b", question.split(". ")[-1], re.I):
+    asks = question.split(". ")[-1]  # after a scene-setting sentence
+    if not claims or _NEGATED.search(question) or not _WH.search(asks) or _POLAR_ASKS.match(asks):
         return ""
     asked = question_words(question)
     for claim in claims:
