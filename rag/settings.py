@@ -219,7 +219,7 @@ class Settings(BaseSettings):
         "rank",
         description="rank (default): the best passage is [1], first in the prompt. reversed: the best is read last, "
         "next to the question, numbered as read (multiple choice keeps rank order). On realtimeqa-2023 reversed answered "
-        "0.475 right against 0.450, but on squad2-500 0.571 against 0.714, whose first passage nearly always holds the "
+        "0.475 right against 0.450, but on squad2-500 0.571 against 0.714, whose first passage most often holds the "
         "answer (docs/design.md, \"The best passage last\"), so it is opt-in.",
     )
     evidence_tokens: int = Field(
