@@ -289,7 +289,7 @@ def stream_answer(
             question, [p.text for p in passages[len(whole) :]], settings.evidence_tokens, count, embed, each=settings.evidence_each_passage
         )
         passages, shown = [p for p, t in zip(passages, shown) if t is not None], [t for t in shown if t is not None]
-    ranked = list(passages)  # best first: what a refusal lists as the closest sources
+    ranked = passages  # best first: what a refusal lists as the closest sources (reversing makes a new list)
     if settings.passage_order == "reversed" and not choices:  # the best passage last, next to the question; numbered
         # as read. Multiple choice keeps rank order: its letter gate (min_choice_p) was fitted on it
         passages, shown = passages[::-1], shown[::-1]

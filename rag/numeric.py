@@ -18,7 +18,8 @@ _SCALE = {
     "trillion": 1e12, "tn": 1e12, "trn": 1e12, "t": 1e12,
 }  # fmt: skip
 SCALE = _SCALE  # for other readers of figures (rag.disagree)
-_WORDS = {w: float(i) for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
+CARDINAL_WORDS = "zero one two three four five six seven eight nine ten eleven twelve".split()  # each at its value
+_WORDS = {w: float(i) for i, w in enumerate(CARDINAL_WORDS)}
 _WORDS |= {"twice": 2.0, "thrice": 3.0, "dozen": 12.0}
 _WORDS |= {w: float(13 + i) for i, w in enumerate("thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split())}
 _CURRENCY = r"(?:US\$|USD|\$|£|€|¥|Ksh\.?|KES|RMB|HK\$)"

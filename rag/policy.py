@@ -48,7 +48,7 @@ from .chunking import sentence_spans
 from .citations import _STOP, _WORD, figure, restated, stems, words
 from .dates import _MONTHS as _MONTH_NUMBER
 from .models import CheckedText, Claim, Passage, When
-from .numeric import numbers_in
+from .numeric import CARDINAL_WORDS, numbers_in
 from .relations import (
     _BE,
     _DOWN,
@@ -646,7 +646,6 @@ def unnegated(question: str, claims: Sequence[Claim]) -> str:
 
 
 _WH = re.compile(r"\b(?:what|which|who|whom|whose|where|when|how|why)\b", re.I)
-_POLAR_ASKS = re.compile(r"\W*(?:is|are|was|were|do|does|did|will|would|can|could|has|have|had|should)\b", re.I)
 # "that are not found on normal cells": a thing named by what it is not (the words after it, to a comma or stop)
 _DENIES = re.compile(r"\b(?:that|which|who|whose)(?: +[\w'’]+){0,2}? +(?:not|never)\b((?: +[\w'’-]+){1,6})", re.I)
 
@@ -674,7 +673,7 @@ def denied_asked(question: str, claims: Sequence[Claim]) -> str:
     ''
     """
     asks = question.split(". ")[-1]  # after a scene-setting sentence
-    if not claims or _NEGATED.search(question) or not _WH.search(asks) or _POLAR_ASKS.match(asks):
+    if not claims or _NEGATED.search(question) or not _WH.search(asks) or _POLAR.match(asks):
         return ""
     asked = question_words(question)
     for claim in claims:
@@ -842,8 +841,7 @@ _MONTH_YEAR = re.compile(r"\b(" + "|".join(sorted(m.title() for m in _MONTHS)) +
 _FIGURE_AT = re.compile(r"(?<![\w.,])\d[\d,]*(?:\.\d+)?(?![\w%])")
 
 
-_SPELLED = "one two three four five six seven eight nine ten eleven twelve".split()
-_SPELLED_JOINED = re.compile(rf"\b({'|'.join(_SPELLED)})-([a-z]+)\b", re.I)
+_SPELLED_JOINED = re.compile(rf"\b({'|'.join(CARDINAL_WORDS[1:])})-([a-z]+)\b", re.I)
 
 
 def _figure_frames(text: str) -> dict[tuple[str, ...], set[str]]:
@@ -857,7 +855,7 @@ def _figure_frames(text: str) -> dict[tuple[str, ...], set[str]]:
     """
     out: dict[tuple[str, ...], set[str]] = {}
     for m in _SPELLED_JOINED.finditer(text):  # "the Six-Day War": a count in a name, framed by what it is joined to
-        out.setdefault(("-" + m.group(2).lower(),), set()).add(str(_SPELLED.index(m.group(1).lower()) + 1))
+        out.setdefault(("-" + m.group(2).lower(),), set()).add(str(CARDINAL_WORDS.index(m.group(1).lower())))
     for m in _FIGURE_AT.finditer(text):
         before = text[: m.start()]
         if joined := re.search(r"\b([a-z]+)-$", before, re.I):
