@@ -45,7 +45,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .chunking import sentence_spans
-from .citations import _STOP, _WORD, figure, restated, stems, words
+from .citations import _MARK, _STOP, _WORD, figure, restated, stems, words
 from .dates import _MONTHS as _MONTH_NUMBER
 from .models import CheckedText, Claim, Passage, When
 from .numeric import CARDINAL_WORDS, numbers_in
@@ -348,8 +348,14 @@ def asks_back(question: str, claims: Sequence[Claim]) -> str:
     'the answer is a question, not a statement'
     >>> asks_back("Which film won?", said('The winner was "Who Framed Roger Rabbit?"'))
     ''
+
+    ... also with its citation after the question mark and a full stop after that (a nota answer, session 52):
+
+    >>> asks_back("What is the deal called?", said("The Brexit deal: can Rishi Sunak win over the DUP? [2]."))
+    'the answer is a question, not a statement'
     """
-    return "the answer is a question, not a statement" if claims and claims[0].text.rstrip().endswith("?") else ""
+    first = _MARK.sub("", claims[0].text).rstrip().rstrip(".").rstrip() if claims else ""
+    return "the answer is a question, not a statement" if first.endswith("?") else ""
 
 
 def restates(question: str, claims: Sequence[Claim]) -> str:
