@@ -134,22 +134,6 @@ def with_choices(question: str, choices: Sequence[str]) -> str:
     return load("choices").render(question=question.strip(), options=options)[1]
 
 
-def read_order(n: int, order: str) -> list[int]:
-    """The ranks (0 = best) in the order the model reads ``n`` passages.
-
-    ``reversed`` reads the best last, next to the question; ``edges`` puts the best first and the second last, the
-    weakest in the middle, as LangChain's ``LongContextReorder`` does ("lost in the middle").
-
-    >>> read_order(5, "rank"), read_order(5, "reversed"), read_order(5, "edges"), read_order(2, "edges")
-    ([0, 1, 2, 3, 4], [4, 3, 2, 1, 0], [0, 2, 4, 3, 1], [0, 1])
-    """
-    if order == "reversed":
-        return list(range(n))[::-1]
-    if order == "edges":
-        return list(range(0, n, 2)) + list(range(1, n, 2))[::-1]
-    return list(range(n))
-
-
 def format_passage(n: int, p: Passage, shown: str | None = None) -> str:
     """A passage as the model reads it: headline, date, source, then its text; or, compact, headline and date,
     then ``shown``: the sentences of it that bear on the question (:func:`rag.evidence.select`).
@@ -306,10 +290,9 @@ def stream_answer(
         )
         passages, shown = [p for p, t in zip(passages, shown) if t is not None], [t for t in shown if t is not None]
     ranked = passages  # best first: what a refusal lists as the closest sources (reversing makes a new list)
-    if settings.passage_order != "rank" and not choices:  # numbered as read. Multiple choice keeps rank order: its
-        # letter gate (min_choice_p) was fitted on it
-        order = read_order(len(passages), settings.passage_order)
-        passages, shown = [passages[i] for i in order], [shown[i] for i in order]
+    if settings.passage_order == "reversed" and not choices:  # the best passage last, next to the question; numbered
+        # as read. Multiple choice keeps rank order: its letter gate (min_choice_p) was fitted on it
+        passages, shown = passages[::-1], shown[::-1]
     timings = {"retrieve_s": round(time.perf_counter() - t0, 3)}
 
     # what the search found decides how answerable the question is, read or not: a newer related story left out of

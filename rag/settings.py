@@ -215,7 +215,7 @@ class Settings(BaseSettings):
         "questions (docs/design.md, \"Fewer passages when the first ones stand out\"), so it is opt-in.",
     )
     passage_first: int = Field(3, ge=1, description="With passage_share: the passages always shown.")
-    passage_order: Literal["rank", "reversed", "edges"] = Field(
+    passage_order: Literal["rank", "reversed"] = Field(
         "rank",
         description="rank (default): the best passage is [1], first in the prompt. reversed: the best is read last, "
         "next to the question, numbered as read (multiple choice keeps rank order). On realtimeqa-2023 reversed answered "
