@@ -45,7 +45,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .chunking import sentence_spans
-from .citations import _MARK, _STOP, _WORD, figure, restated, stems, words
+from .citations import _STOP, _WORD, figure, parse_markers, restated, stems, words
 from .dates import _MONTHS as _MONTH_NUMBER
 from .models import CheckedText, Claim, Passage, When
 from .numeric import CARDINAL_WORDS, numbers_in
@@ -354,7 +354,7 @@ def asks_back(question: str, claims: Sequence[Claim]) -> str:
     >>> asks_back("What is the deal called?", said("The Brexit deal: can Rishi Sunak win over the DUP? [2]."))
     'the answer is a question, not a statement'
     """
-    first = _MARK.sub("", claims[0].text).rstrip().rstrip(".").rstrip() if claims else ""
+    first = parse_markers(claims[0].text)[0].rstrip(".") if claims else ""
     return "the answer is a question, not a statement" if first.endswith("?") else ""
 
 
