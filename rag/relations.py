@@ -3465,6 +3465,23 @@ def _modifier(toks: list[str], i: int) -> bool:
     return describes and toks[i].lower().endswith("ing") and nxt.isalpha() and nxt.islower() and nxt not in _STOP and nxt not in _PARTICLES
 
 
+def _passive_unstated(toks: list[str], j: int) -> bool:
+    """The verb at ``j`` is a passive whose doer goes unsaid ("was recorded in Hopetoun"): the name before it is
+    what it was done to, or only describes that ("the highest temperature since World War II"), never its doer.
+    A passive "by X" says its doer, and "was pulling" is not passive.
+
+    >>> _passive_unstated(tokens("The temperature was recorded in Hopetoun"), 3)
+    True
+    >>> _passive_unstated(tokens("It was outlined by Li"), 2), _passive_unstated(tokens("Li outlined it"), 1)
+    (False, False)
+    >>> _passive_unstated(tokens("Bekele was pulling away"), 2)
+    False
+    """
+    u = toks[j].lower()
+    by = j + 1 < len(toks) and toks[j + 1].lower() == "by"
+    return u.endswith("ed") and j > 0 and toks[j - 1].lower() in _BE and not by
+
+
 def agent(claim: str, quote: str) -> str:
     """The same action by someone else: "Ruth Chebet pulled away from Hiwot Bekele" against "Hiwot Bekele ...,
     pulling away from Ruth Chebet"; "Susan Li first outlined the range" against "first outlined by Mark
@@ -3481,6 +3498,9 @@ def agent(claim: str, quote: str) -> str:
     ''
     >>> agent("Susan Li outlined the plan.", "The plan was outlined by Mark Zuckerberg and Susan Li.")
     ''
+    >>> agent("Hopetoun recorded its highest temperature in February 2009.", "Victoria's highest maximum temperature "
+    ...       "since World War II, of 48.8 C, was recorded in Hopetoun on 7 February 2009.")
+    ''
     """
     ct, qt = tokens(claim), tokens(quote)
     cn, qn = _doers(claim), _doers(quote)
@@ -3496,6 +3516,8 @@ def agent(claim: str, quote: str) -> str:
         verb = stem(t.lower())
         for j, u in enumerate(qt):
             if not _verbish(u) or _modifier(qt, j) or stem(u.lower()) != verb:
+                continue
+            if _passive_unstated(qt, j):  # "... since World War II, of 48.8 C was recorded in Hopetoun": no doer said
                 continue
             q_doer, q_object = _agent(qt, qn, j)
             if not q_doer or _same_name(doer, q_doer) or any(_same_name(doer, n) for n in q_doer.split()):

@@ -69,6 +69,9 @@ CASES = [
     pytest.param("The range was first outlined by chief financial officer Susan Li in a post [1].", HEAT, "Heat", False,
                  "agent", id="agent-passive-swap"),  # fmt: skip
     pytest.param("Susan Li repeated the range [1].", HEAT, "Heat", True, "", id="true-passive-repeated-by"),
+    pytest.param("Hopetoun recorded its highest temperature in February 2009 [1].",  # squad2-500, session 53
+                 "Victoria's highest maximum temperature since World War II, of 48.8 C, was recorded in Hopetoun on 7 "
+                 "February 2009.", "Climate", True, "", id="true-passive-with-no-doer-said"),  # fmt: skip
     pytest.param("Revenue for the whole fiscal year was more than double the previous year's total [1].", HEAT, "Heat", True, "",
                  id="true-qualifier-synonyms"),  # fmt: skip
     pytest.param("Kenya's Ruth Chebet pulled away from Ethiopia's Hiwot Bekele over the final five kilometres [1].", RACE,
