@@ -507,7 +507,8 @@ class Checker:
                 return Claim(shown, (self.citation(best, rest[best], repaired=True),))
         if good:
             return Claim(shown, tuple(good))
-        if len(words(text)) < 3 or not self.repair:  # "Yes." and friends carry no checkable claim
+        if not self.repair or (len(words(text)) < 3 and not (names(text) or numbers_in(text))):
+            # "Yes." and friends carry no checkable claim; "Doc Films [2]." does: the name must be in the passage
             return Claim(shown, tuple(self.citation(n, s) for n, s in supports.items()))
         # Missing or failing citations: align to the best-supporting passage if it is strong.
         every = {n: supports.get(n) or self.support(text, n - 1, vec) for n in range(1, len(self.passages) + 1)}

@@ -138,6 +138,18 @@ CASES = [
         None,
         id="cited-wrong-article-repointed",
     ),
+    pytest.param(  # a bare name is checkable: it must be in the passage, so a wrong number is re-pointed (squad2-500)
+        "Kiprono [1].",
+        [([2], True, True)],
+        "Kiprono [2].",
+        id="short-name-answer-repointed",
+    ),
+    pytest.param(  # "Yes." carries nothing to look for: never re-pointed
+        "Yes [2].",
+        [([2], False, False)],
+        None,
+        id="yes-not-repointed",
+    ),
     pytest.param(  # the model's "1, 300, 000" (squad2-500, session 50): written as the passage writes it, and checked
         "Kiprono set a course record with 31, 000 runners [2].",
         [([2], True, False)],
