@@ -103,7 +103,7 @@ def coverage(question: str, passages: Sequence[Passage]) -> float:
 
 
 _NEGATED = re.compile(r"\b(?:not|never|no|none|cannot|without)\b|n['’]t\b", re.I)
-_NAME = re.compile(r"(?<![.?!]\s)(?<!^)\b([A-Z][\w'’-]*|\d[\d,.]*)")
+_NAME = re.compile(r"(?<![.?!]\s)(?<!^)\b([A-Z][\w'’-]*|\d[\d,.]*(?:st|nd|rd|th|s)?)")  # "20th", not 20
 
 
 def key_terms(question: str) -> set[str]:
@@ -112,6 +112,8 @@ def key_terms(question: str) -> set[str]:
 
     >>> sorted(key_terms("How much did southern California grow in the year 2000?"))
     ['2000', 'california']
+    >>> sorted(key_terms("What shifted in the second half of the 20th century, and in the 1990s?"))
+    ['1990s', '20th']
     """
     return {stem(m.lower().rstrip(".,")) for m in _NAME.findall(question.strip())} - _QUESTION_WORDS - {"i"}
 
