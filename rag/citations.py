@@ -452,6 +452,14 @@ class Checker:
             reason="" if sup.ok else sup.reason(),
         )
 
+    def _about_question(self, n: int, sup: _Support) -> bool:
+        """Passage ``n``'s quote is about the question: it holds at least half of the question's words. A short
+        answer ("Doc Films") says nothing by itself, so it is moved only to a sentence that answers the question
+        ("the nation's longest continuously running student film society Doc Films"), never to any that names it
+        (a footballer's tribute to Pele for "Which former England footballer inspired a new play?")."""
+        quote = words(self.passages[n - 1].text[sup.quote[0] : sup.quote[1]])
+        return not self.question_words or len(quote & self.question_words) >= len(self.question_words) / 2
+
     def _affirmed(self, text: str) -> str:
         """The statement a bare "True." or "Yes." affirms, for a "True or false: ..." question; else ``text``.
 
@@ -512,7 +520,7 @@ class Checker:
             return Claim(shown, tuple(self.citation(n, s) for n, s in supports.items()))
         # Missing or failing citations: align to the best-supporting passage if it is strong.
         every = {n: supports.get(n) or self.support(text, n - 1, vec) for n in range(1, len(self.passages) + 1)}
-        ok = [n for n in every if every[n].ok]
+        ok = [n for n in every if every[n].ok and (len(words(text)) >= 3 or self._about_question(n, every[n]))]
         if ok:
             best = max(ok, key=lambda n: every[n].score)
             return Claim(shown, (self.citation(best, every[best], repaired=True),))

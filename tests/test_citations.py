@@ -181,6 +181,19 @@ def test_a_verified_citation_is_repointed_only_to_a_clearly_stronger_passage(ans
     assert not Checker(SENATE, repair=False).check(answer).claims[0].citations[0].repaired
 
 
+@pytest.mark.parametrize(
+    ("question", "repointed"),
+    [
+        ("Who won the Harbour City Marathon?", True),  # the sentence that names him answers the question
+        ("Which runner has inspired a new play?", False),  # it names him, and is about something else
+    ],
+)
+def test_a_short_answer_is_repointed_only_to_a_sentence_about_the_question(question, repointed):
+    (claim,) = Checker(PASSAGES, question=question).check("Kiprono [1].").claims
+    assert claim.verified == repointed
+    assert [c.number for c in claim.citations] == ([2] if repointed else [1])
+
+
 @pytest.mark.parametrize(("answer", "expected", "rendered"), CASES)
 def test_check_words_and_numbers(answer, expected, rendered):
     checked = Checker(PASSAGES).check(answer)
