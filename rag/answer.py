@@ -269,7 +269,8 @@ def stream_answer(
     overhead = count("\n".join(prompt.render(today=today_s, refusal=REFUSAL, passages="", question=posed)))
     budget = max(0, min(settings.passage_budget, context_window(settings) - overhead - settings.max_answer_tokens - 64))
     packed = pack(retrieved, budget, count)
-    passages = close_ones(packed, settings.passage_first, settings.passage_share)
+    # multiple choice reads all k: its letter gate (min_choice_p) was fitted on them
+    passages = close_ones(packed, settings.passage_first, 0.0 if choices else settings.passage_share)
     if retrieved and not passages:  # not "no passage is close": say what took the room the articles needed
         smallest, asked_tokens = min(count(p.text) for p in retrieved), count(posed)
         if budget < smallest <= budget + asked_tokens and budget < settings.passage_budget:

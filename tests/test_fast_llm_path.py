@@ -102,8 +102,9 @@ def test_answer_is_checked_against_the_seed_article(index):
 
 
 def test_passage_share_shows_only_the_passages_close_to_the_best(index):
+    """0 reads all k; S reads, past the first passage_first, only passages within S x the best's score."""
     asked = "How much is Alibaba investing?"
-    full = rag.ask(asked, settings=index, llm=(whole := ScriptedChat().enqueue(SEED_ANSWER)))
+    full = rag.ask(asked, settings=index.model_copy(update={"passage_share": 0.0}), llm=(whole := ScriptedChat().enqueue(SEED_ANSWER)))
     settings = index.model_copy(update={"passage_share": 0.999, "passage_first": 1})
     cut = rag.ask(asked, settings=settings, llm=(few := ScriptedChat().enqueue(SEED_ANSWER)))
     best = full.passages[0].score
