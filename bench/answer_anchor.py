@@ -1,4 +1,4 @@
-"""Answers side by side: the LangChain RAG tutorial's chain, newsrag (whole chunks) and newsrag with evidence.
+"""Answers side by side: the LangChain RAG tutorial's chain, newsrag (defaults) and newsrag with evidence.
 
     .venv/bin/python bench/answer_anchor.py --limit 30
 
@@ -11,8 +11,9 @@ model, with the same embedder, over the same articles: the realtimeqa-2023
 gold-only questions' search results, first --limit of them. The tutorial has no
 date filter; newsrag answers as of each question's date, as ``rag eval`` does.
 
-newsrag runs with its defaults (whole 160-token chunks) and with
-``evidence_tokens=250`` (the sentences that bear on the question). The three run
+newsrag runs with its defaults (whole 160-token chunks, the passages close to
+the best: ``passage_share``) and with ``evidence_tokens=250`` (the sentences that
+bear on the question); ``--variant passage_share=0`` adds a row that reads all five. The systems run
 interleaved, question by question, in one process, so the machine's speed on the
 day cancels out of the ratios; before each newsrag answer the model's context is
 cut back to the fixed instructions, so no way reuses the passages of the way
@@ -104,7 +105,7 @@ def main() -> None:
     store = tutorial_store(ds.docs, ctx.embedder.embed)
     count = token_counter(ctx.settings.model or "qwen2.5-1.5b")
     rag.ask(ds.questions[0]["question"], settings=now)  # loads the model and reads the fixed prompt once
-    systems = {"LangChain tutorial chain": None, "newsrag (whole chunks, default)": now, "newsrag, evidence_tokens=250": evidence}
+    systems = {"LangChain tutorial chain": None, "newsrag (default)": now, "newsrag, evidence_tokens=250": evidence}
     for v in args.variant:
         systems[f"newsrag, {v}"] = Settings(**{**now.model_dump(), **dict(kv.split("=", 1) for kv in v.split(","))})
     rows: dict[str, list[dict]] = {name: [] for name in systems}
@@ -131,8 +132,8 @@ def main() -> None:
     print(f"### Answers side by side: {ds.name}, first {len(ds.questions)} gold-only questions, same model and machine, interleaved\n")
     print(table(["system", "first token p50 (s)", "vs tutorial", "total p50 (s)", "prompt tokens (mean)",
                  "tokens llama.cpp evaluated (mean)", "accuracy", "refused"], out))  # fmt: skip
-    b, n = "newsrag (whole chunks, default)", "newsrag, evidence_tokens=250"
-    print(f"\nevidence / whole chunks, first token p50: {p50(n, 'first') / p50(b, 'first'):.2f}x; "
+    b, n = "newsrag (default)", "newsrag, evidence_tokens=250"
+    print(f"\nevidence / default, first token p50: {p50(n, 'first') / p50(b, 'first'):.2f}x; "
           f"per question (median of ratios): {median([x['first'] / y['first'] for x, y in zip(rows[n], rows[b]) if x['first'] and y['first']]):.2f}x")  # fmt: skip
 
 
