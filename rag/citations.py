@@ -492,7 +492,8 @@ class Checker:
             text, vec = said, (self.embed([said])[0] if self.embed is not None else None)
         supports = {n: self.support(text, n - 1, vec) for n in valid}
         good = [self.citation(n, s) for n, s in supports.items() if s.ok]
-        if good and self.repair and len(words(text)) >= 3:
+        short = len(words(text)) < 3  # "Yes.", "Doc Films.": only the question says what it claims
+        if good and self.repair and not short:
             # A small model often cites a passage that merely mentions the claim's words ("Democrats urge a national
             # emergency for the virus", 2020) when another it was shown states it ("the Senate passed ... ending the
             # national emergency declaration", this week): the claim is re-pointed to one that is clearly stronger.
@@ -515,12 +516,12 @@ class Checker:
                 return Claim(shown, (self.citation(best, rest[best], repaired=True),))
         if good:
             return Claim(shown, tuple(good))
-        if not self.repair or (len(words(text)) < 3 and not (names(text) or numbers_in(text))):
+        if not self.repair or (short and not (names(text) or numbers_in(text))):
             # "Yes." and friends carry no checkable claim; "Doc Films [2]." does: the name must be in the passage
             return Claim(shown, tuple(self.citation(n, s) for n, s in supports.items()))
         # Missing or failing citations: align to the best-supporting passage if it is strong.
         every = {n: supports.get(n) or self.support(text, n - 1, vec) for n in range(1, len(self.passages) + 1)}
-        ok = [n for n in every if every[n].ok and (len(words(text)) >= 3 or self._about_question(n, every[n]))]
+        ok = [n for n in every if every[n].ok and (not short or self._about_question(n, every[n]))]
         if ok:
             best = max(ok, key=lambda n: every[n].score)
             return Claim(shown, (self.citation(best, every[best], repaired=True),))
