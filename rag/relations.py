@@ -32,7 +32,7 @@ from collections import Counter
 from datetime import date, timedelta
 
 from .dates import days_stated
-from .numeric import ORDINAL_WORDS, number_spans, numbers_in
+from .numeric import CARDINAL_WORDS, ORDINAL_WORDS, number_spans, numbers_in
 from .stemming import stem
 
 _TOKEN = re.compile(r"\d+(?::\d+)+|[A-Za-zÀ-ÿ0-9]+(?:[.,'’-][A-Za-zÀ-ÿ0-9]+)*")  # a time (2:21:58) is one token
@@ -615,6 +615,78 @@ _NOT_CONTESTS = frozenset(
 _BEAT_WORDS = frozenset("beat beats defeated defeats".split())  # a claim's win over someone
 
 
+_PRIZE_NAMES = frozenset("award awards prize prizes trophy medal medals title titles championship championships".split())
+
+
+def _told(text: str) -> set[str]:
+    """The words of ``text``, lower-cased, less a prize's word inside a name: "the Tony Awards" tells no win.
+
+    >>> sorted(_told("The Tony Awards nominations")), sorted(_told("She took home the award"))
+    (['nominations', 'the', 'tony'], ['award', 'home', 'she', 'the', 'took'])
+    """
+    toks = tokens(text)
+    inside = {i for first, last, _ in names(text) if last > first for i in range(first + 1, last + 1)}
+    return {t.lower() for i, t in enumerate(toks) if not (i in inside and t.lower() in _PRIZE_NAMES)}
+
+
+_TAKE = frozenset("took take takes".split())
+# "took" tells a win only with what was won: "took home the award", "took the title", "took gold", "took first place".
+_TAKEN = re.compile(
+    r"\b(?:took|take|takes)\s+(?:home\s+|over\s+)?(?:(?:the|a|an|his|her|their|its|top)\s+)?(?:[\w'-]+\s+){0,2}?"
+    r"(?:title|titles|crown|gold|silver|bronze|prize|award|awards|honou?rs?|trophy|victory|win|medal|championship|cup|"
+    r"first|second|third|top|seat|pole|lead|oscar|emmy|tony|grammy|statuette|spoils|race|stage|match|game|series|belt)\b",
+    re.I,
+)
+
+
+def _said_of(word: str, text: str) -> bool:
+    """Whether ``text`` mentions ``word``, a people's word by its place too: "Canadian" is said of "from Canada".
+
+    >>> _said_of("Canadian", "A woman from Canada won."), _said_of("Keldorian", "Keldoria won."), _said_of("Comer", "Chastain won.")
+    (True, True, False)
+    """
+    w = word.lower()
+    said = {t.lower() for t in tokens(text)}
+    return w in text.lower() or bool(said & _PLACE_FORMS.get(w, set())) or demonym_stem(w) in said
+
+
+# Where a sentence turns to another subject: "..., while Jackson earned", "...; Comer won".
+_CLAUSE_BREAK = re.compile(r"(?<=[.!?;])\s+|,?\s+(?:while|whereas|but)\s+|;\s*")
+
+
+def _clauses(text: str) -> list[str]:
+    """The sentences of ``text`` cut where they turn to another subject.
+
+    >>> _clauses("Chastain and Comer are going head-to-head, while Jackson earned a nod. She won; he lost.")
+    ['Chastain and Comer are going head-to-head', 'Jackson earned a nod.', 'She won', 'he lost.']
+    """
+    return [p for p in _CLAUSE_BREAK.split(text) if p and p.strip()]
+
+
+# Capitalised first words of a sentence that name no one.
+_OPENERS = frozenset(
+    "the a an she he it they we i you this that these those his her their its our there here in on at for but and or "
+    "as after before when while if then now also still yet so".split()
+)
+
+
+def _theirs(clause: str, doer: str, claim: str) -> bool:
+    """Whether what ``clause`` tells can be the doer's: it mentions the doer, or names no one the claim does not.
+
+    >>> _theirs("Samuel L. Jackson earned his first Tony nod.", "Jessica Chastain", "Jessica Chastain won the Tony.")
+    False
+    >>> _theirs("The award went to her.", "Jessica Chastain", "Jessica Chastain won the award.")
+    True
+    >>> _theirs("Chastain took home the Tony.", "Jessica Chastain", "Jessica Chastain won the Tony.")
+    True
+    """
+    if _said_of(doer.split()[-1], clause):
+        return True
+    own = {w.lower() for _, _, n in names(claim) for w in n.split()}
+    told = [n for first, last, n in names(clause) if first or last or n.lower() not in _OPENERS]  # "She", not "Jackson"
+    return all(w.lower() in own for n in told for w in n.split())
+
+
 def unstated_win(claim: str, quote: str, title: str = "") -> str:
     """A win the quote never mentions: "Margot Robbie won best actress" stated on a sentence listing the nominees,
     whose words are close enough to pass. A claim that someone won needs a quote (or headline) that speaks of
@@ -629,6 +701,14 @@ def unstated_win(claim: str, quote: str, title: str = "") -> str:
     >>> unstated_win("Ukraine won the 2023 Eurovision Song Contest.", "Liverpool will host Eurovision 2023. Liverpool beat out Glasgow.")
     'unstated: the quote says nothing of who won'
     >>> unstated_win("Ukraine won the 2022 Eurovision Song Contest.", "The war-torn country took the title in Turin.")
+    ''
+    >>> unstated_win("Chastain won best actress.", "She added, 'It took a while to get here.' Chastain was nominated.")
+    'unstated: the quote says nothing of who won'
+    >>> unstated_win("Chastain won best actress.", "Chastain and Comer are nominated, while Jackson earned his first nod.")
+    'unstated: the quote says nothing of who won'
+    >>> unstated_win("Chastain won best actress.", "Chastain took home the Tony for best actress.")
+    ''
+    >>> unstated_win("A Canadian woman won the race.", "A 19-year-old woman from Canada won the women's race.")
     ''
     >>> unstated_win("Walker defeated Warnock in the runoff.", "Warnock holds a narrow lead over Walker in the runoff.")
     'unstated: the quote says nothing of who won'
@@ -647,9 +727,13 @@ def unstated_win(claim: str, quote: str, title: str = "") -> str:
     near = " ".join(x for x in re.split(r"(?<=[.!?])\s+", quote) if sides & {t.lower() for t in tokens(x)}) or quote
     if all(ct[i] in _BEAT_WORDS for i in wins) and (_SCORE.search(near) or any(re.search(p, near) for p in (_BEAT_VERB.pattern, _LOST_TO, _WON_OVER))):
         return ""  # a game told with a score or another verb ("pounded", "fell 5-4 to"), where a side is named: result() reads who won
-    said = {t.lower() for t in tokens(quote)}
+    said = _told(quote)
     doer = names(claim)[:1]
-    if doer and doer[0][2].split()[-1].lower() not in quote.lower():
+    named = doer and _said_of(doer[0][2].split()[-1], quote)
+    if named:
+        # a win told in a clause of someone else's ("..., while Samuel L. Jackson earned his first Tony nod") is theirs
+        said = {t for part in _clauses(quote) if _theirs(part, doer[0][2], claim) for t in _told(part)}
+    if doer and not named:
         # The quote never names the winner: a win it gives someone it names ("Liverpool beat out Glasgow" for
         # "Ukraine won Eurovision") is theirs.
         qt, others = tokens(quote), names(quote)
@@ -657,7 +741,7 @@ def unstated_win(claim: str, quote: str, title: str = "") -> str:
             t.lower()
             for i, t in enumerate(qt)
             if not any(i - 4 <= b < i for _, b, _ in others)
-        }
+        } & _told(quote)
     if doer and doer[0][2].split()[-1].lower() in title.lower():  # a headline's win is its own subject's
         said |= {t.lower() for t in tokens(title)}
     said |= {part for t in said for part in t.split("-")}  # "Oscar-winning"
@@ -667,6 +751,8 @@ def unstated_win(claim: str, quote: str, title: str = "") -> str:
         told = [m for m in re.finditer(r"[A-Za-z][\w'-]*", quote) if m.group(0).lower() in _WON]
         if told and all(_frame(quote[: m.start()], m.group(0)) for m in told):
             return "unstated: the quote says nothing of who won"
+    if said & _WON <= _TAKE and not _TAKEN.search(quote):  # "it took a while" tells no win; "took home the Tony" does
+        return "unstated: the quote says nothing of who won"
     return "" if said & _WON else "unstated: the quote says nothing of who won"
 
 
@@ -2300,6 +2386,55 @@ _BASES = re.compile(r"\b(?:(?:a|one) year (?:earlier|ago|before)|year[- ](?:on|o
 _MEASURE = re.compile(r"^\d[\d,]*(?:\.\d+)?(?:bn|mn|m|k)?$", re.I)
 
 
+_SPAN_UNIT = r"(?:years?|months?|weeks?|days?|decades?|hours?|centuries|century)"
+_SPAN = re.compile(rf"\b(\d[\d,.]*|{'|'.join(sorted(CARDINAL_WORDS, key=len, reverse=True))})[\s-]+{_SPAN_UNIT}\b", re.I)
+# How a quote tells a span as the time since something: "for the first time in 15 years", "the largest in 15 years",
+# "15 years ago", "since ... 15 years".
+_SINCE_BEFORE = re.compile(r"\b(?:first|last|biggest|largest|highest|lowest|worst|best|most|fewest|least|strongest|weakest)\b(?:\s+[\w'-]+){0,6}?\s+in\s+(?:[A-Za-z'-]+\s+){0,3}?$", re.I)
+_SINCE_AFTER = re.compile(r"^\s*(?:ago|earlier|before|prior)\b", re.I)
+
+
+def _spans_of_time(text: str) -> list[tuple[str, str]]:
+    """The spans of time in ``text``: (the figure and its unit, lower-cased, digits for words, unit singular; the
+    words that tell it as the time since something, or "").
+
+    >>> _spans_of_time("The first strike in 15 years lasted three months, 2 years ago.")
+    [('15 year', 'first strike in 15 years'), ('3 month', ''), ('2 year', '2 years ago')]
+    """
+    out = []
+    for m in _SPAN.finditer(text):
+        n = m.group(1).lower()
+        key = (str(CARDINAL_WORDS.index(n)) if n in CARDINAL_WORDS else n.replace(",", "")) + " " + m.group(0)[len(m.group(1)) :].strip(" -").lower().rstrip("s")
+        before, after = _SINCE_BEFORE.search(text[max(0, m.start() - 60) : m.start()]), _SINCE_AFTER.match(text[m.end() :])
+        told = text[max(0, m.start() - 60) + before.start() : m.end()] if before else text[m.start() : m.end() + after.end()] if after else ""
+        out.append((key, told.strip()))
+    return out
+
+
+def gap_figure(claim: str, quote: str) -> str:
+    """The claim gives as how long something lasts a span the quote gives only as the time since something else:
+    "the work stoppage could last for about 15 years" against "hit the picket lines for the first time in 15 years".
+
+    >>> gap_figure("The strike could last for about 15 years.", "Writers will strike for the first time in 15 years.")
+    "figure: the quote's 15 years is the time since (first time in 15 years), not how long"
+    >>> gap_figure("It is the first strike in 15 years.", "Writers will strike for the first time in 15 years.")
+    ''
+    >>> gap_figure("He was the first pope to resign from the role in roughly 600 years.", "The first pope in nearly 600 years to resign.")
+    ''
+    >>> gap_figure("The strike lasted 100 days.", "The last strike, 15 years ago, lasted 100 days.")
+    ''
+    >>> gap_figure("The drought lasted three years.", "It was the worst drought in three years, and it lasted three years.")
+    ''
+    """
+    claimed = {key for key, told in _spans_of_time(claim) if not told} - {key for key, told in _spans_of_time(claim) if told}
+    quoted = _spans_of_time(quote)
+    for key in sorted(claimed - {k for k, told in quoted if not told}):
+        told = next((t for k, t in quoted if k == key and t), "")
+        if told:
+            return f"figure: the quote's {key}s is the time since ({told}), not how long"
+    return ""
+
+
 def period_of_figure(claim: str, quote: str) -> str:
     """The claim gives for a whole year a figure the quote gives for a quarter or a half: "Tencent's revenue for the
     full year 2024 rose 11%" against "fourth-quarter revenue ..., up 11% from a year earlier"; "Amazon spent $26.3
@@ -3653,7 +3788,7 @@ def opponent(claim: str, quote: str) -> str:
     return ""
 
 
-CHECKS = (result, beaten_winner, lost_out, fell_short, category, opponent, pair_order, placing, ranking, ordinal, not_now, role, order, agent, subject, other_subject, other_doer, speaker, figures, counted, figure_verb, year_of_figure, period_of_figure, currency, figure_holder, figure_owner, outspends, comparison, endpoint, dates, direction, opposite, kept, won_lost, unrelated, negation, prefixed, qualifier, scope)  # the most specific reason first
+CHECKS = (result, beaten_winner, lost_out, fell_short, category, opponent, pair_order, placing, ranking, ordinal, not_now, role, order, agent, subject, other_subject, other_doer, speaker, figures, counted, figure_verb, year_of_figure, period_of_figure, gap_figure, currency, figure_holder, figure_owner, outspends, comparison, endpoint, dates, direction, opposite, kept, won_lost, unrelated, negation, prefixed, qualifier, scope)  # the most specific reason first
 
 
 def conflict(claim: str, quote: str) -> str:

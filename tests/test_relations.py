@@ -865,3 +865,33 @@ def test_the_eleventh_passes_failures(claim, text, title, reason):
     assert checked.verified is (not reason), checked.citations[0].reason
     if reason:
         assert checked.citations[0].reason == reason
+
+
+@pytest.mark.parametrize(
+    ("claim", "text", "title", "reason"),
+    [
+        # realtimeqa's tuning splits (questions 200-399), in made-up words: a win or a span of time the quote gives
+        # to something else verified; a winner named by the place she is from was refused
+        ("Ida Vell won the Lantern Award for best actress [1].",
+         "Ida Vell ('The Quay') and Ros Mabry ('Tidewater') are going head-to-head for best actress, while Tom Adair "
+         "('North Road') earned his first Lantern nod.", "Lantern Award nominations",
+         "unstated: the quote says nothing of who won"),
+        ("Ida Vell won the Lantern Award for best actress [1].",
+         "She added, 'It took a while to get here.' The Lantern Awards nominations full list follows.", "Ida Vell",
+         "unstated: the quote says nothing of who won"),
+        ("The strike could last for about 15 years [1].",
+         "Kelm writers will hit the picket lines on Tuesday for the first time in 15 years.", "Writers strike",
+         "figure: the quote's 15 years is the time since (first time in 15 years), not how long"),
+        ("A Keldorian woman won the Harrow Hill race after being knocked out [1].",
+         "A 19-year-old woman from Keldoria won the women's race after being knocked out.", "Harrow Hill race", ""),
+        ("Ida Vell took home the Lantern Award for best actress [1].",
+         "Ida Vell took home the Lantern Award for best actress, while Tom Adair won best actor.", "Lantern Awards", ""),
+        ("Pope Clement was the first pope to resign from the role in roughly 600 years [1].",
+         "Pope Clement, the first pope in nearly 600 years to resign, died on Saturday.", "Pope Clement dies", ""),
+    ],
+)  # fmt: skip
+def test_the_twelfth_passes_failures(claim, text, title, reason):
+    (checked,) = Checker([passage_of(text, title, date(2031, 5, 6))], repair=False).check(claim).claims
+    assert checked.verified is (not reason), checked.citations[0].reason
+    if reason:
+        assert checked.citations[0].reason == reason
