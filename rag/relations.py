@@ -1175,6 +1175,8 @@ _ACTS = {
                    r"consummat\w*|wrapped up|went through|t(?:ook|akes|aken) effect|effective|"
                    r"t(?:ook|aken) (?:full )?(?:control|ownership|over)|acquired|bought|purchased|bought out|buying out|now owns"),
     "signing": ("signed signs", r"sign\w*|ink\w*|agree\w*|deal|finali[sz]\w*|struck|reach\w*|land\w*|pen|put (?:his|her|their) name"),
+    "selection": ("selected selects drafted drafts", r"select\w*|draft(?:ed|s|ing)|pick(?:ed|s|ing)|cho(?:se|sen|ice|ose|oses|osing)|t(?:ook|ake|akes|aking)|"
+                  r"nam(?:e|ed|es|ing)|tap\w*|went with|opt\w*"),
 }
 _DEALS = frozenset("deal deals acquisition acquisitions merger mergers purchase takeover sale buyout transaction".split())
 _ACT_OF = {w: act for act, (said, _) in _ACTS.items() for w in said.split()}
@@ -1324,13 +1326,14 @@ _FRAMES = frozenset(
     "intention without warns warned warning preparing prepared must need needs needed can favourite favorite "
     "favoured favored front-runner frontrunner tipped poised likely eligible shortlist shortlisted possible "
     "potential ready aim aims aiming hoping chance chances due scheduled slated pleaded pleading requested "
-    "requesting".split()
+    "requesting right rights".split()
 )
 
 
 _NOT_YET = _FRAMES | _MODALS | frozenset({"to"})  # a word before a deed that tells it as not done (yet)
 _FRAME_NOUNS = frozenset(  # a frame only before "to" or "for"
-    "plan plans proposal bid talks attempt warrant fight race battle push campaign quest favourite favorite chance chances".split()
+    "plan plans proposal bid talks attempt warrant fight race battle push campaign quest favourite favorite chance chances "
+    "right rights".split()  # "won the right to host", "the right to make the No. 1 selection"
 )
 
 
@@ -1351,7 +1354,7 @@ def _frame(before: str, told: str, reach: int = 8) -> str:
     """
     if _PURPOSE.search(before):  # "To become elected speaker, McCarthy can only afford ...": a goal, not a deed
         return "to"
-    toks = tokens(re.split(r"[,;:!?()\n]|\.\s", before)[-1])[-reach:]
+    toks = tokens(re.split(r"[,;:!?()\n]|(?<!\bNo)\.\s", before)[-1])[-reach:]  # "the No. 1 pick" goes on
     for i in range(len(toks) - 1, -1, -1):
         t, nxt = toks[i], (toks[i + 1] if i + 1 < len(toks) else told.split()[0])
         if t in _FRAMES and (t not in _FRAME_NOUNS or nxt in ("to", "for")):
@@ -2390,7 +2393,7 @@ _SPAN_UNIT = r"(?:years?|months?|weeks?|days?|decades?|hours?|centuries|century)
 _SPAN = re.compile(rf"\b(\d[\d,.]*|{'|'.join(sorted(CARDINAL_WORDS, key=len, reverse=True))})[\s-]+{_SPAN_UNIT}\b", re.I)
 # How a quote tells a span as the time since something: "for the first time in 15 years", "the largest in 15 years",
 # "15 years ago", "since ... 15 years".
-_SINCE_BEFORE = re.compile(r"\b(?:first|last|biggest|largest|highest|lowest|worst|best|most|fewest|least|strongest|weakest)\b(?:\s+[\w'-]+){0,6}?\s+in\s+(?:[A-Za-z'-]+\s+){0,3}?$", re.I)
+_SINCE_BEFORE = re.compile(r"\b(?:first|last|biggest|largest|highest|lowest|worst|best|most|fewest|least|strongest|weakest)\b(?:\s+[\w'-]+){0,6}?\s+in\s+(?:(?:nearly|almost|about|around|roughly|some|approximately|over|under|more|less|fewer|than|at|least|close|to|just|the|past|last|a|little)\s+){0,3}$", re.I)
 _SINCE_AFTER = re.compile(r"^\s*(?:ago|earlier|before|prior)\b", re.I)
 
 
@@ -2420,6 +2423,8 @@ def gap_figure(claim: str, quote: str) -> str:
     >>> gap_figure("It is the first strike in 15 years.", "Writers will strike for the first time in 15 years.")
     ''
     >>> gap_figure("He was the first pope to resign from the role in roughly 600 years.", "The first pope in nearly 600 years to resign.")
+    ''
+    >>> gap_figure("It was the largest field in the race's 31-year history.", "It was the largest field in the event's 31-year history.")
     ''
     >>> gap_figure("The strike lasted 100 days.", "The last strike, 15 years ago, lasted 100 days.")
     ''

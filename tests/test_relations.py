@@ -888,6 +888,13 @@ def test_the_eleventh_passes_failures(claim, text, title, reason):
          "Ida Vell took home the Lantern Award for best actress, while Tom Adair won best actor.", "Lantern Awards", ""),
         ("Pope Clement was the first pope to resign from the role in roughly 600 years [1].",
          "Pope Clement, the first pope in nearly 600 years to resign, died on Saturday.", "Pope Clement dies", ""),
+        ("The field was the largest in the Harbour Marathon's 31-year history [1].",
+         "It made the field the largest in the event's 31-year history.", "Harbour Marathon", ""),
+        ("The Pilots selected Ade Moro with the No. 1 overall pick in the draft [1].",
+         "The Pilots won the draft lottery and will have the right to make the No. 1 overall selection, likely Ade Moro.",
+         "Pilots win lottery", "unstated: the quote says 'right ... selection', not that it happened"),
+        ("The Pilots selected Ade Moro with the No. 1 overall pick [1].",
+         "The Pilots took Ade Moro with the No. 1 overall pick on Thursday.", "Draft night", ""),
     ],
 )  # fmt: skip
 def test_the_twelfth_passes_failures(claim, text, title, reason):
