@@ -629,6 +629,7 @@ def _told(text: str) -> set[str]:
     return {t.lower() for i, t in enumerate(toks) if not (i in inside and t.lower() in _PRIZE_NAMES)}
 
 
+_WIN_MAYBE = re.compile(r"\s+(?:would|could|might|may)\b")  # a win told as what would follow: "a victory would mean"
 _TAKE = frozenset("took take takes".split())
 # "took" tells a win only with what was won: "took home the award", "took the title", "took gold", "took first place".
 _TAKEN = re.compile(
@@ -710,6 +711,8 @@ def unstated_win(claim: str, quote: str, title: str = "") -> str:
     ''
     >>> unstated_win("A Canadian woman won the race.", "A 19-year-old woman from Canada won the women's race.")
     ''
+    >>> unstated_win("Ukraine won Eurovision 2023.", "A Ukrainian victory would mean the country had the right to host.")
+    'unstated: the quote says nothing of who won'
     >>> unstated_win("Walker defeated Warnock in the runoff.", "Warnock holds a narrow lead over Walker in the runoff.")
     'unstated: the quote says nothing of who won'
     >>> unstated_win("Walker defeated Warnock in the runoff.", "PACs spent more on Warnock than on Walker. The runoff decides a 51-49 majority.")
@@ -752,6 +755,9 @@ def unstated_win(claim: str, quote: str, title: str = "") -> str:
         if told and all(_frame(quote[: m.start()], m.group(0)) for m in told):
             return "unstated: the quote says nothing of who won"
     if said & _WON <= _TAKE and not _TAKEN.search(quote):  # "it took a while" tells no win; "took home the Tony" does
+        return "unstated: the quote says nothing of who won"
+    told = [m for m in re.finditer(r"[A-Za-z][\w'-]*", quote) if m.group(0).lower() in said & _WON]
+    if told and all(_WIN_MAYBE.match(quote[m.end() :]) for m in told):  # "A Ukrainian victory would mean ..."
         return "unstated: the quote says nothing of who won"
     return "" if said & _WON else "unstated: the quote says nothing of who won"
 
