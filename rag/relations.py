@@ -297,6 +297,28 @@ def _prohibits(text: str, about: set[str], reach: int = 5) -> bool:
     return False
 
 
+_EXCLUDING = frozenset("outside without except excluding beyond absent lacking".split())
+
+
+def _excludes(claim: str, quote: str, reach: int = 5) -> bool:
+    """The claim says the quote's "not" with a word of its own: "people outside their household" for "anyone who
+    doesn't live in the same household". The word must be one the quote does not use, and a word after it in the
+    claim must be one the quote's "not" is about.
+
+    >>> _excludes("It bans sharing with people outside their household.", "It bans it for anyone who doesn't live in the same household.")
+    True
+    >>> _excludes("It shares passwords outside the household.", "It does not share passwords outside the household.")
+    False
+    """
+    ct = [t.lower() for t in tokens(claim)]
+    qt = [t.lower() for t in tokens(quote)]
+    denied = {stem(w) for i in _negations(qt) for w in qt[i + 1 : i + 1 + reach] if w not in _STOP}
+    return any(
+        t in _EXCLUDING and t not in qt and {stem(w) for w in ct[i + 1 : i + 4] if w not in _STOP} & denied
+        for i, t in enumerate(ct)
+    )
+
+
 def negation(claim: str, quote: str) -> str:
     """One says "not", "never", "no longer" (or "forbidden", "banned") about what both say, the other does not.
 
@@ -313,6 +335,8 @@ def negation(claim: str, quote: str) -> str:
     if not c and re.search(rf"\b(?:{_UNDO})\b", claim) and _negated(quote):
         return ""  # "dropped its mask requirement" says what "will no longer be required" says
     q = _negates(quote, cw) or (c and _prohibits(quote, cw))  # a quote's ban, unlike the claim's, may be restated
+    if q and not c and _excludes(claim, quote):
+        return ""
     if c == q:
         return ""
     return "negation: the claim is negative, the quote is not" if c else "negation: the quote is negative, the claim is not"
@@ -3882,8 +3906,10 @@ def acronyms(text: str) -> set[str]:
 
     >>> sorted(acronyms("The European Union and the Food and Drug Administration met in Paris."))
     ['eu', 'fda']
+    >>> sorted(acronyms("It lives in the United States. Netflix said so."))  # a run ends with its sentence
+    ['us']
     """
-    return {a for _, _, a in _runs(text)}
+    return {a for part in re.split(r"(?<=[.!?:;])\s+|\n+", text) for _, _, a in _runs(part)}
 
 
 # Verbs that make a sentence's capitalised first word its subject's name ("Oracle plans", "IBM expects"), and

@@ -896,6 +896,12 @@ def test_the_eleventh_passes_failures(claim, text, title, reason):
         ("Norway won the 2031 Song Contest [1].",
          "A Norwegian victory would mean the country had the right to host next year's contest.", "Song Contest",
          "unstated: the quote says nothing of who won"),
+        ("Streamflix cracks down on sharing passwords in the U.S. with people outside their household [1].",
+         "It could be days until Streamflix cracks down on sharing passwords with anyone who doesn't live in the same "
+         "household in the United States. Streamflix said so.", "Streamflix crackdown", ""),
+        ("Streamflix shares passwords with people outside the household [1].",
+         "Streamflix does not share passwords with people outside the household.", "Streamflix",
+         "negation: the quote is negative, the claim is not"),
         ("The Pilots selected Ade Moro with the No. 1 overall pick [1].",
          "The Pilots took Ade Moro with the No. 1 overall pick on Thursday.", "Draft night", ""),
     ],
