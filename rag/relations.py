@@ -627,7 +627,8 @@ _WON = frozenset(
     "awarded award awards prize prizes medal medals medallist medalist gold trophy crowned honored honoured elected "
     "re-elected reelected first secured secure secures landslide named went scooped picked collected lifted edged "
     "routed thrashed downed overcame prevailed carried topped flipped recipient received receives earned landed "
-    "swept sweep victor conquered outscored outlasted retained retains successful capture captured captures".split()
+    "swept sweep victor conquered outscored outlasted retained retains successful capture captured captures rout routs "
+    "romp romped drubbing thrashing blowout".split()
 )
 # What someone "won" that is not a contest the quote must call a win: "won approval", "won 52% of the vote".
 _NOT_CONTESTS = frozenset(
@@ -3793,7 +3794,12 @@ def scope(claim: str, quote: str) -> str:
     return f"scope: the quote says '{said}', not " + ("worldwide" if ours == "world" else claimed[0].group(0).replace("across", "in"))
 
 
-_AGAINST = re.compile(r"\b(?:against|vs\.?|versus)\s+(?:the\s+)?((?:[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*)*)")
+_AGAINST = re.compile(
+    r"\b(?:against|vs\.?|versus|defeated|defeats|beat|beats|edged|routed|downed|thrashed|trounced|blanked)\s+(?:the\s+)?"
+    r"((?:[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*)*)"
+)
+# Words of a side's name that many sides share: "Penn State" is not named by "South Dakota State".
+_SIDE_WORDS = frozenset("state city united fc university college county town club athletic st saint north south east west new".split())
 
 
 def opponent(claim: str, quote: str) -> str:
@@ -3807,6 +3813,8 @@ def opponent(claim: str, quote: str) -> str:
     ''
     >>> opponent("Messi scored against Saudi Arabia.", "Messi scored a penalty against Saudi Arabia's keeper.")
     ''
+    >>> opponent("Delaware defeated Penn State 56-17.", "Delaware defeated St. Francis 56-17, then lost at South Dakota State.")
+    'names: the quote says against St. Francis, not Penn State'
     """
     ours = [m.group(1).rstrip(".") for m in _AGAINST.finditer(claim)]
     if not ours:
@@ -3815,7 +3823,8 @@ def opponent(claim: str, quote: str) -> str:
     have = _words_named(quote)
     for side in ours:
         words = [re.sub(r"['’]s$", "", w.lower()).rstrip(".") for w in side.split()]
-        if any(w in have or _PLACE_FORMS.get(w, set()) & have for w in words):
+        own = [w for w in words if w not in _SIDE_WORDS] or words
+        if any(w in have or _PLACE_FORMS.get(w, set()) & have for w in own):
             continue
         other = next((t for t in theirs if not {w.lower() for w in t.split()} & set(words)), "")
         if other:
