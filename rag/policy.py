@@ -114,8 +114,11 @@ def key_terms(question: str) -> set[str]:
     ['2000', 'california']
     >>> sorted(key_terms("What shifted in the second half of the 20th century, and in the 1990s?"))
     ['1990s', '20th']
+    >>> sorted(key_terms("Who scored in Tuesday’s win at the Women's World Cup?"))  # a possessive is its name
+    ['cup', 'tuesday', 'women', 'world']
     """
-    return {stem(m.lower().rstrip(".,")) for m in _NAME.findall(question.strip())} - _QUESTION_WORDS - {"i"}
+    terms = {stem(re.sub(r"['’]s?$", "", m.lower().rstrip(".,"))) for m in _NAME.findall(question.strip())}
+    return terms - _QUESTION_WORDS - {"i", ""}
 
 
 def _quoted(claims: Sequence[Claim], question: str = "") -> set[str]:
