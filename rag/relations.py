@@ -1031,6 +1031,10 @@ def framed_deed(claim: str, quote: str, asked: str = "") -> str:
     ''
     >>> framed_deed("Crews reconnected 24,000 customers.", "Crews restored supply to 24,000 customers and expected the rest to be reconnected.")
     ''
+    >>> framed_deed("Ohio is now allowing drivers to pump their own gas.", "It's unlikely that the state will allow drivers to pump their own gas.")
+    "unstated: the quote says 'will ... allow', not that it happened"
+    >>> framed_deed("Ohio is now allowing drivers to pump their own gas.", "Ohio is allowing drivers to pump gas, and will allow more.")
+    ''
     """
     if _negated(claim):
         return ""
@@ -1040,6 +1044,8 @@ def framed_deed(claim: str, quote: str, asked: str = "") -> str:
     quoted = [(m, m.group().lower(), stem(m.group().lower())) for m in re.finditer(r"[A-Za-z][\w'-]*", text)]
     for i, t in enumerate(ct):
         base = _PAST_BASE.get(t) or (t if len(t) > 4 and t.endswith("ed") and t[:1].isalpha() else "")
+        if not base and t.endswith("ing") and len(t) > 5 and {"is", "are"} & set(ct[max(0, i - 2) : i]):
+            base = t  # "is now allowing": told as under way, no less than "allowed"
         if not base or not _told_done(ct, i) or _a_noun(ct, i) or t in _FRAMES or t in _ACT_OF:
             continue  # a deed of _ACTS is unstated_act's, with its own words for the deed
         stems_of = {stem(base), stem(t)}
