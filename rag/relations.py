@@ -656,11 +656,12 @@ def _told(text: str) -> set[str]:
 
 _WIN_MAYBE = re.compile(r"\s+(?:would|could|might|may)\b")  # a win told as what would follow: "a victory would mean"
 _TAKE = frozenset("took take takes".split())
-# "took" tells a win only with what was won: "took home the award", "took the title", "took gold", "took first place".
+# "took" tells a win only with what was won: "took home the award", "took the title", "took gold", "took first place";
+# not "took the lead", "took the stage", "took second" (a placing, read by `placing`).
 _TAKEN = re.compile(
     r"\b(?:took|take|takes)\s+(?:home\s+|over\s+)?(?:(?:the|a|an|his|her|their|its|top)\s+)?(?:[\w'-]+\s+){0,2}?"
     r"(?:title|titles|crown|gold|silver|bronze|prize|award|awards|honou?rs?|trophy|victory|win|medal|championship|cup|"
-    r"first|second|third|top|seat|pole|lead|oscar|emmy|tony|grammy|statuette|spoils|race|stage|match|game|series|belt)\b",
+    r"first|top|oscar|emmy|tony|grammy|statuette|spoils|race|match|game|series|belt)\b",
     re.I,
 )
 
@@ -2438,13 +2439,14 @@ def _spans_of_time(text: str) -> list[tuple[str, str]]:
     """The spans of time in ``text``: (the figure and its unit, lower-cased, digits for words, unit singular; the
     words that tell it as the time since something, or "").
 
-    >>> _spans_of_time("The first strike in 15 years lasted three months, 2 years ago.")
-    [('15 year', 'first strike in 15 years'), ('3 month', ''), ('2 year', '2 years ago')]
+    >>> _spans_of_time("The first strike in 15 years lasted three months, 2 centuries ago.")
+    [('15 year', 'first strike in 15 years'), ('3 month', ''), ('2 century', '2 centuries ago')]
     """
     out = []
     for m in _SPAN.finditer(text):
         n = m.group(1).lower()
-        key = (str(CARDINAL_WORDS.index(n)) if n in CARDINAL_WORDS else n.replace(",", "")) + " " + m.group(0)[len(m.group(1)) :].strip(" -").lower().rstrip("s")
+        unit = re.sub(r"ies$", "y", m.group(0)[len(m.group(1)) :].strip(" -").lower()).rstrip("s")  # "centuries"
+        key = (str(CARDINAL_WORDS.index(n)) if n in CARDINAL_WORDS else n.replace(",", "")) + " " + unit
         before, after = _SINCE_BEFORE.search(text[max(0, m.start() - 60) : m.start()]), _SINCE_AFTER.match(text[m.end() :])
         told = text[max(0, m.start() - 60) + before.start() : m.end()] if before else text[m.start() : m.end() + after.end()] if after else ""
         out.append((key, told.strip()))
@@ -2473,7 +2475,7 @@ def gap_figure(claim: str, quote: str) -> str:
     for key in sorted(claimed - {k for k, told in quoted if not told}):
         told = next((t for k, t in quoted if k == key and t), "")
         if told:
-            return f"figure: the quote's {key}s is the time since ({told}), not how long"
+            return f"figure: the quote's {key}{'' if key.startswith('1 ') else 's'} is the time since ({told}), not how long"
     return ""
 
 
