@@ -788,6 +788,45 @@ def unstated_win(claim: str, quote: str, title: str = "") -> str:
     return "" if said & _WON else "unstated: the quote says nothing of who won"
 
 
+_KNOCKED_OUT = re.compile(
+    r"\s*(?:The\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)\s+(?:(?:was|were|has been|have been|had been|got|is|are)\s+)?"
+    r"(?:\w+ly\s+)?(?:knocked out|eliminated|ousted|crashed out|bowed out|dumped out|exited|sent home)\b"
+)
+
+
+_WON_AFTER = re.compile(r"\s+(?:won|wins|beat|beats|stunned|defeated|upset|edged|routed|knocked out|eliminated|ousted)\b")
+
+
+def beaten_side(claim: str, quote: str) -> str:
+    """The claim's side knocked out is the side the quote has beat the other: "South Africa was shockingly knocked
+    out of the World Cup" against "Italy's ... tournament had suddenly ended following a shocking upset to South
+    Africa". Every mention of the claim's side in the quote is right after a loss to it or before a win of its own.
+
+    >>> beaten_side("Norvania was knocked out of the cup.", "Keldoria's run ended after a shocking upset to Norvania.")
+    'result: the quote says Norvania won (upset to Norvania)'
+    >>> beaten_side("Norvania was knocked out of the cup.", "The 54th-ranked team stunned Keldoria 3-2. Norvania won with a late goal.")
+    'result: the quote says Norvania won (Norvania won)'
+    >>> beaten_side("Norvania was knocked out of the cup.", "Norvania, who beat Keldoria, lost 2-0 to Ostmark.")
+    ''
+    """
+    m = _KNOCKED_OUT.match(claim)
+    if not m or _negated(claim):
+        return ""
+    who = m.group(1)
+    spots = list(re.finditer(rf"\b{re.escape(who)}\b", quote))
+    if not spots:
+        return ""
+    won = rf"(?:{_LOST_TO}|\bupset\s+(?:loss\s+)?to)\s+(?:the\s+)?$"
+    told = []
+    for k in spots:
+        b = re.search(won, quote[max(0, k.start() - 60) : k.start()])
+        a = _WON_AFTER.match(quote[k.end() :])
+        if not (a or b):
+            return ""  # named once not as the side that won: it may have gone out too
+        told.append(quote[k.start() : k.end() + a.end()] if a else quote[max(0, k.start() - 60) + b.start() : k.end()])
+    return f"result: the quote says {who} won ({told[0].strip()})"
+
+
 def beaten_winner(claim: str, quote: str) -> str:
     """The claim's winner of a title or race is the side the quote's winner beat: "Keldoria won the rugby title"
     against "Norvania were crowned champions after a 27-19 win over Keldoria", "Nadia Kell won the Tour" against "Pia
@@ -3840,7 +3879,7 @@ def opponent(claim: str, quote: str) -> str:
     return ""
 
 
-CHECKS = (result, beaten_winner, lost_out, fell_short, category, opponent, pair_order, placing, ranking, ordinal, not_now, role, order, agent, subject, other_subject, other_doer, speaker, figures, counted, figure_verb, year_of_figure, period_of_figure, gap_figure, currency, figure_holder, figure_owner, outspends, comparison, endpoint, dates, direction, opposite, kept, won_lost, unrelated, negation, prefixed, qualifier, scope)  # the most specific reason first
+CHECKS = (result, beaten_winner, beaten_side, lost_out, fell_short, category, opponent, pair_order, placing, ranking, ordinal, not_now, role, order, agent, subject, other_subject, other_doer, speaker, figures, counted, figure_verb, year_of_figure, period_of_figure, gap_figure, currency, figure_holder, figure_owner, outspends, comparison, endpoint, dates, direction, opposite, kept, won_lost, unrelated, negation, prefixed, qualifier, scope)  # the most specific reason first
 
 
 def conflict(claim: str, quote: str) -> str:
