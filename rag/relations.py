@@ -782,7 +782,8 @@ def unstated_win(claim: str, quote: str, title: str = "") -> str:
             return "unstated: the quote says nothing of who won"
     if said & _WON <= _TAKE and not _TAKEN.search(quote):  # "it took a while" tells no win; "took home the Tony" does
         return "unstated: the quote says nothing of who won"
-    told = [m for m in re.finditer(r"[A-Za-z][\w'-]*", quote) if m.group(0).lower() in said & _WON]
+    wins_said = said & _WON
+    told = [m for m in re.finditer(r"[A-Za-z][\w'-]*", quote) if m.group(0).lower() in wins_said]
     if told and all(_WIN_MAYBE.match(quote[m.end() :]) for m in told):  # "A Ukrainian victory would mean ..."
         return "unstated: the quote says nothing of who won"
     return "" if said & _WON else "unstated: the quote says nothing of who won"
@@ -2509,7 +2510,8 @@ def gap_figure(claim: str, quote: str) -> str:
     >>> gap_figure("The drought lasted three years.", "It was the worst drought in three years, and it lasted three years.")
     ''
     """
-    claimed = {key for key, told in _spans_of_time(claim) if not told} - {key for key, told in _spans_of_time(claim) if told}
+    spans = _spans_of_time(claim)
+    claimed = {key for key, told in spans if not told} - {key for key, told in spans if told}
     quoted = _spans_of_time(quote)
     for key in sorted(claimed - {k for k, told in quoted if not told}):
         told = next((t for k, t in quoted if k == key and t), "")
