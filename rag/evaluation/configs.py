@@ -41,12 +41,28 @@ def read(config: str | None) -> tuple[str, dict]:
 
 
 def parse_sets(pairs: list[str]) -> dict:
+    """``key=value`` pairs; a value that opens with ``{`` or ``[`` is JSON (the weights settings), as in a RAG_ variable.
+
+    >>> parse_sets(["k=4", 'support_weights={"bias": -1.5}', "answerable_weights=[-2, 5, 0.4]"])
+    {'k': '4', 'support_weights': {'bias': -1.5}, 'answerable_weights': [-2, 5, 0.4]}
+    >>> overrides(None, ['support_weights={"bias": -1.5, "dense": 4}'])["support_weights"]  # typed by Settings
+    {'bias': -1.5, 'dense': 4.0}
+    >>> parse_sets(["support_weights={bias: 1}"])
+    Traceback (most recent call last):
+    rag.errors.ConfigError: --set 'support_weights={bias: 1}': the value is not valid JSON (Expecting property name enclosed in double quotes: line 1 column 2 (char 1))
+    """
     out = {}
     for pair in pairs:
         key, sep, value = pair.partition("=")
         if not sep or not key.strip():
             raise ConfigError(f"--set {pair!r}: write key=value, e.g. --set k=4")
-        out[key.strip()] = value.strip()
+        value = value.strip()
+        if value[:1] in "{[" and value:
+            try:
+                value = json.loads(value)
+            except ValueError as err:
+                raise ConfigError(f"--set {pair!r}: the value is not valid JSON ({err})") from None
+        out[key.strip()] = value
     return out
 
 
