@@ -49,7 +49,7 @@ def parse_sets(pairs: list[str]) -> dict:
     {'bias': -1.5, 'dense': 4.0}
     >>> parse_sets(["support_weights={bias: 1}"])
     Traceback (most recent call last):
-    rag.errors.ConfigError: --set 'support_weights={bias: 1}': the value is not valid JSON (Expecting property name enclosed in double quotes: line 1 column 2 (char 1))
+    rag.errors.ConfigError: --set 'support_weights={bias: 1}': the value is not valid JSON (Expecting property name enclosed in double quotes: line 1 column 2 (char 1)); write e.g. --set 'support_weights={"bias": -1.5}'
     """
     out = {}
     for pair in pairs:
@@ -57,11 +57,11 @@ def parse_sets(pairs: list[str]) -> dict:
         if not sep or not key.strip():
             raise ConfigError(f"--set {pair!r}: write key=value, e.g. --set k=4")
         value = value.strip()
-        if value[:1] in "{[" and value:
+        if value.startswith(("{", "[")):
             try:
                 value = json.loads(value)
             except ValueError as err:
-                raise ConfigError(f"--set {pair!r}: the value is not valid JSON ({err})") from None
+                raise ConfigError(f"--set {pair!r}: the value is not valid JSON ({err}); write e.g. --set 'support_weights={{\"bias\": -1.5}}'") from None
         out[key.strip()] = value
     return out
 
