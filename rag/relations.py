@@ -3129,6 +3129,9 @@ def replaced_figure(claim: str, quote: str, *, tolerant: bool = False) -> str:
     ''
     >>> replaced_figure("Bekele won the women's race in 2024.", "In the women's race, Bekele won in 2023.")
     'the quote gives 2023 where the claim gives 2024'
+    >>> q = "Weeks ago Korvane said, on 24 February, that it would invest at least 380 billion yuan, or more than 50 billion US dollars, in cloud computing and AI infrastructure."
+    >>> replaced_figure("Korvane will invest $70 billion in AI.", q)  # not "the quote gives 24": a day of a month is no amount
+    ''
     """
     ct, qt = tokens(claim), tokens(quote)
     have, stated = set(qt), set(ct)  # a figure the claim states itself replaces none of its others
@@ -3139,10 +3142,11 @@ def replaced_figure(claim: str, quote: str, *, tolerant: bool = False) -> str:
             continue
         mine = _context(ct, i, 6)
         near = [j for j in spots if qt[j] not in stated and not (tolerant and (_dated(qt, j) or _value(qt, j) & given))]
-        # A percentage is replaced only by a percentage, an amount by an amount, a year by a year.
-        kind = (_percent(claim, t), bool(_YEAR_TOKEN.fullmatch(t)))
+        # A percentage is replaced only by a percentage, an amount by an amount, a year by a year, a day of a month by
+        # a day ("on 24 February, ... would invest 380 billion yuan" gives no 24 for the claim's $70 billion).
+        kind = (_percent(claim, t), bool(_YEAR_TOKEN.fullmatch(t)), _dated(ct, i))
         score, j = max(
-            ((len(mine & _context(qt, j, 6)), j) for j in near if (_percent(quote, qt[j]), bool(_YEAR_TOKEN.fullmatch(qt[j]))) == kind),
+            ((len(mine & _context(qt, j, 6)), j) for j in near if (_percent(quote, qt[j]), bool(_YEAR_TOKEN.fullmatch(qt[j])), _dated(qt, j)) == kind),
             default=(0, -1),
         )
         if score >= 2 and not (tolerant and _same_figure(t, qt[j], _value(ct, i), _value(qt, j))):
