@@ -4426,6 +4426,52 @@ def bounded_superlative(claim: str, quote: str) -> str:
     return ""
 
 
+# A record the claim tells that neither the quote nor its headline tells in any words (a user's pass over corpus/,
+# session 55): "Alibaba reported record revenue last quarter" verified on "... after the company reported an 8% increase
+# in revenue for the last quarter of 2023", five of its six words there. A record in another sense is no claim of one.
+_NOT_A_RECORD = re.compile(
+    r"\b(?:criminal|track|voting|police|court|public|medical|service|school|financial|safety|dental|written|official|"
+    r"historical|fossil|permanent|congressional|academic|driving|arrest|phone|bank)\s+records?\b|"
+    r"\b(?:on|off|for)\s+the\s+record\b|\brecords?\s+(?:label|labels|store|stores|shop|company|player|producer|"
+    r"show|showed|shows|indicate|indicated|request|requests|keeping)\b|\bever\s+since\b",
+    re.I,
+)
+_TOLD_RECORD = re.compile(
+    r"\b(?:records?|ever|all-time|of\s+all\s+time|on\s+record|history|historic|unprecedented|never|milestone|"
+    r"previous\s+(?:high|mark|best|peak))\b|\w-ever\b|" + _SUPERLATIVE.pattern,
+    re.I,
+)
+
+
+def unstated_record(claim: str, quote: str, title: str = "") -> str:
+    """A claim's record ("record revenue", "its biggest ever", "an all-time high", "the most in its history") where
+    the quote and its headline tell no record, superlative or previous mark at all ("a three-year high" and "surpassing
+    analysts' expectations" are no record).
+    (A record the quote bounds is :func:`bounded_superlative`'s.)
+
+    >>> unstated_record("Korvane reported record revenue.", "Shares hit a three-year high after Korvane reported an 8% rise in revenue, surpassing expectations.")
+    "unstated: the claim says 'record', the quote tells no record"
+    >>> unstated_record("Korvane reported record revenue last quarter.", "Revenue rose 8% last quarter.", "Korvane posts record revenue")
+    ''
+    >>> unstated_record("Korvane's revenue hit an all-time high.", "Revenue was the highest in the company's history.")
+    ''
+    >>> unstated_record("The Harbour Seals won their first-ever title.", "The Seals won their first title on Sunday.")
+    ''
+    >>> unstated_record("The Harbour Seals won their first-ever title.", "The Seals won the title on Sunday.")
+    "unstated: the claim says 'ever', the quote tells no record"
+    >>> unstated_record("Pell has a criminal record.", "Pell was convicted of fraud in 2019."), unstated_record("He spoke on the record.", "He said so.")
+    ('', '')
+    """
+    told = _ABSOLUTE.search(_NOT_A_RECORD.sub(" ", claim))
+    if not told or _BOUNDED_CLAIM.search(claim) or _TOLD_RECORD.search(f"{quote} {title}"):
+        return ""
+    # "its first-ever Stanley Cup" is told by "its first Stanley Cup"
+    said = {w.lower() for w in re.findall(r"\w+", f"{quote} {title}")}
+    if any(m.group(1).lower() in said for m in re.finditer(r"\b(\w+)[- ]ever\b", claim)):
+        return ""
+    return f"unstated: the claim says '{re.sub(r'^.-', '', told.group()).lower()}', the quote tells no record"
+
+
 # A future the claim tells as settled that the quote tells as only possible (the fifth blind set, `conditional`): "The
 # festival will move to a larger site" on "may move to a larger site if demand grows"; "will close the smelter" on
 # "would close the smelter ... unless it secured cheaper power" ("would" alone is reported speech: "said it would").

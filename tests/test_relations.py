@@ -915,6 +915,16 @@ def test_the_eleventh_passes_failures(claim, text, title, reason):
          "Harbour Cup", "result: the quote says Norvania won (upset to Norvania)"),
         ("The Pilots selected Ade Moro with the No. 1 overall pick [1].",
          "The Pilots took Ade Moro with the No. 1 overall pick on Thursday.", "Draft night", ""),
+        # session 55, a user's pass over corpus/: five of the claim's six words, and no record anywhere
+        ("Korvane reported record revenue last quarter [1].",
+         "Korvane's stock has soared to a three-year high after the company reported an 8% increase in revenue for the "
+         "last quarter. Its revenue reached 280 billion krona, surpassing analysts' expectations.", "Korvane to invest",
+         "unstated: the claim says 'record', the quote tells no record"),
+        ("Korvane reported record revenue last quarter [1].",
+         "Korvane reported an 8% increase in revenue for the last quarter, its highest ever.", "Korvane results", ""),
+        ("The Golden Seals routed the Harbour Panthers 9-3 to capture their first-ever Harbour Cup title [1].",
+         "On Tuesday night the Golden Seals routed the Harbour Panthers 9-3 to capture the franchise's first league "
+         "championship.", "Seals win", ""),
     ],
 )  # fmt: skip
 def test_the_twelfth_passes_failures(claim, text, title, reason):
