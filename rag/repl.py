@@ -21,6 +21,7 @@ from pathlib import Path
 
 from . import api
 from .context import embedder_for, llm_for, open_context, store_for
+from .conversation import Turn
 from .errors import CtrlC, NoIndex, RagError, report
 from .models import Answer, Filters, Passage, Summary
 from .render import also_line, highlight, policy_lines, render_answer, scores_line, source_line, when_line
@@ -31,7 +32,7 @@ log = logging.getLogger(__name__)
 
 @dataclass
 class ChatState:
-    history: list[Answer] = field(default_factory=list)  # this conversation's answers, oldest first
+    history: list[Turn] = field(default_factory=list)  # this conversation's answers (and summaries), oldest first
     last: Answer | None = None
     since: str | None = None
     until: str | None = None
@@ -236,6 +237,8 @@ class Chat:
         pieces = api.summarize_stream(**kind, today=s.today, settings=self.settings, llm=self.llm)  # the filters shown apply
         summary = self._stream(pieces) if self._stream else api.final(pieces, Summary)
         self.out(render_summary(summary))
+        if not summary.refused:  # a follow-up may lean on it: "/summarize Storm Halvard", then "How strong were the winds?"
+            s.history.append((f"Summarize {summary.focus}.", summary.text))
 
     def cmd_ingest(self, arg: str) -> None:
         if not arg:

@@ -339,6 +339,22 @@ def test_follow_up_in_the_chat_goes_through_the_library(chat):
     assert chat.state.history == [] and chat.lines[-1] == "conversation forgotten"
 
 
+def test_a_follow_up_after_a_summary_leans_on_what_was_summarized(chat):
+    """"/summarize Storm Halvard", then "How strong were the winds?" asks about the storm (a user's pass found the
+    summary left out of the conversation, so the follow-up was searched alone)."""
+    chat.llm.enqueue(
+        "Storm Halvard left 38,000 homes without power after gusts of 142 km/h [1].",
+        "How strong were Storm Halvard's winds?",
+        "Storm Halvard brought gusts of 142 km/h [1].",
+    )
+    chat.handle("/summarize Storm Halvard")
+    assert chat.state.history[-1][0] == "Summarize the news about Storm Halvard."
+    chat.handle("How strong were the winds?")
+    rewrite = chat.llm.prompts[1][-1].content
+    assert "Summarize the news about Storm Halvard." in rewrite and "38,000 homes" in rewrite
+    assert chat.state.last.question == "How strong were Storm Halvard's winds?" and len(chat.state.history) == 2
+
+
 def test_filters(chat):
     for command, shown in [
         ("/since 2025-03-01", "filters: since 2025-03-01"),
