@@ -121,6 +121,36 @@ def key_terms(question: str) -> set[str]:
     return terms - _QUESTION_WORDS - {"i", ""}
 
 
+# News writes these both ways: a question's "capital spending" is a quote's "capex", its "CEO" a quote's "chief executive".
+_SHORT_FOR = {
+    "capex": ("capital expenditure", "capital expenditures", "capital spending"),
+    "ceo": ("chief executive",),
+    "cfo": ("chief financial officer",),
+    "coo": ("chief operating officer",),
+    "cto": ("chief technology officer",),
+    "gdp": ("gross domestic product",),
+    "ipo": ("initial public offering",),
+    "ai": ("artificial intelligence",),
+}
+
+
+def _spelled_out(text: str) -> set[str]:
+    """Stems ``text`` holds in another spelling: an abbreviation's words where it writes the abbreviation, and the
+    abbreviation where it writes the words.
+
+    >>> sorted(_spelled_out("Meta confirmed its capex plan.")), sorted(_spelled_out("Its chief executive, Ada Orr, said so."))
+    (['capit', 'expenditur', 'spend'], ['ceo'])
+    """
+    low = " ".join(re.findall(r"[a-z0-9]+", text.lower()))
+    out: set[str] = set()
+    for short, long in _SHORT_FOR.items():
+        if re.search(rf"\b{short}\b", low):
+            out |= {stem(w) for phrase in long for w in phrase.split()}
+        if any(re.search(rf"\b{phrase}\b", low) for phrase in long):
+            out.add(stem(short))
+    return out
+
+
 def _quoted(claims: Sequence[Claim], question: str = "") -> set[str]:
     """The stems the kept sentences' verified quotes hold, with their headlines and years; and a first name of the
     ``question``'s whose surname they hold ("Todd" of "Todd Boehly" when the quote says "Boehly": a follow-up's
@@ -135,7 +165,7 @@ def _quoted(claims: Sequence[Claim], question: str = "") -> set[str]:
     for claim in claims:
         for c in claim.citations:
             if c.verified:
-                have |= stems(c.quote) | stems(c.title) | {stem(w) for w in _WORD.findall(c.quote)}
+                have |= stems(c.quote) | stems(c.title) | {stem(w) for w in _WORD.findall(c.quote)} | _spelled_out(f"{c.quote} {c.title}")
                 if c.published:
                     have |= {str(c.published.year)}
     # only a name the answer repeats in full, as the checker took it: its quote's "Boehly" for "Todd Boehly"
@@ -175,6 +205,9 @@ def quote_signals(question: str, claims: Sequence[Claim]) -> dict[str, float]:
     >>> quote_signals("Who won the wheelchair race in 2024?", [c])
     {'quote_coverage': 0.75, 'terms_missing': 1.0, 'negation': 0.0}
     >>> quote_signals("Who did not win the wheelchair race?", [c])["negation"]
+    1.0
+    >>> c = Claim("Korvane confirmed its capex plan.", (Citation(1, "c", "d", "Korvane confirms capex plan", "", None, "Korvane confirmed its capex plan for 2025.", 0, 1, True),))
+    >>> quote_signals("What did Korvane say about capital spending?", [c])["quote_coverage"]  # "capex" is capital spending
     1.0
     """
     have = _quoted(claims, question)
