@@ -56,6 +56,7 @@ from .relations import (
     _MONTHS,
     _MORE_WORDS,
     _PAST_BASE,
+    _ROLES,
     _UP,
     _YEAR,
     _frame,
@@ -121,12 +122,11 @@ def key_terms(question: str) -> set[str]:
     return terms - _QUESTION_WORDS - {"i", ""}
 
 
-# News writes these both ways: a question's "capital spending" is a quote's "capex", its "CEO" a quote's "chief executive".
+# News writes these both ways: a question's "capital spending" is a quote's "capex", its "CEO" a quote's "chief executive"
+# (the roles' short forms are the checker's own, relations._ROLES).
 _SHORT_FOR = {
     "capex": ("capital expenditure", "capital expenditures", "capital spending"),
-    "ceo": ("chief executive",),
-    "cfo": ("chief financial officer",),
-    "coo": ("chief operating officer",),
+    **{short: (role,) for short, role in _ROLES.items() if " " not in short and len(short) <= 3},
     "cto": ("chief technology officer",),
     "gdp": ("gross domestic product",),
     "ipo": ("initial public offering",),

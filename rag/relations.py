@@ -4436,11 +4436,8 @@ _NOT_A_RECORD = re.compile(
     r"show|showed|shows|indicate|indicated|request|requests|keeping)\b|\bever\s+since\b",
     re.I,
 )
-_TOLD_RECORD = re.compile(
-    r"\b(?:records?|ever|all-time|of\s+all\s+time|on\s+record|history|historic|unprecedented|never|milestone|"
-    r"previous\s+(?:high|mark|best|peak))\b|\w-ever\b|" + _SUPERLATIVE.pattern,
-    re.I,
-)
+# What tells a record besides _ABSOLUTE's words and a superlative
+_MARK = re.compile(r"\b(?:history|historic|unprecedented|never|milestone|previous\s+(?:high|mark|best|peak))\b", re.I)
 
 
 def unstated_record(claim: str, quote: str, title: str = "") -> str:
@@ -4463,7 +4460,7 @@ def unstated_record(claim: str, quote: str, title: str = "") -> str:
     ('', '')
     """
     told = _ABSOLUTE.search(_NOT_A_RECORD.sub(" ", claim))
-    if not told or _BOUNDED_CLAIM.search(claim) or _TOLD_RECORD.search(f"{quote} {title}"):
+    if not told or _BOUNDED_CLAIM.search(claim) or any(r.search(f"{quote} {title}") for r in (_ABSOLUTE, _SUPERLATIVE, _MARK)):
         return ""
     # "its first-ever Stanley Cup" is told by "its first Stanley Cup"
     said = {w.lower() for w in re.findall(r"\w+", f"{quote} {title}")}
