@@ -124,9 +124,12 @@ def _check_count(value, name: str) -> None:
 
 def _retrieve(ctx: Context, query: str, filters: Filters, when: When, k: int | None) -> list[Passage]:
     _check_count(k, "k")
+    # A question that names no time (no window of its own or from --since/--until, no "latest") is about the news
+    # of its day: articles published near the as-of date, else today, rank a little higher.
+    near = None if when.phrase or when.since or (when.until and when.until != when.as_of) else when.today
     return retrieval.retrieve(
         dates.search_words(query, when), store=ctx.store, embedder=ctx.embedder, settings=ctx.settings, filters=filters,
-        k=k, recent=when.recent,
+        k=k, recent=when.recent, near=near,
     )  # fmt: skip
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import threading
 from dataclasses import replace
+from datetime import date
 
 import numpy as np
 
@@ -102,7 +103,9 @@ def rrf(rankings: dict[str, list[Passage]], k: int) -> list[Passage]:
     return [replace(first[c], score=round(fused[c], 6), scores=parts[c]) for c in order]
 
 
-def by_recency(ranked: list[Passage], *, weight: float, half_life: float, pool: int, k: int) -> list[Passage]:
+def by_recency(
+    ranked: list[Passage], *, weight: float, half_life: float, pool: int, k: int, near: date | None = None
+) -> list[Passage]:
     """Re-rank fused passages: the ``pool`` best get a bonus that halves every ``half_life`` days of age.
 
     "The latest on X" means the newest of the passages *about X*, so only the
@@ -112,23 +115,30 @@ def by_recency(ranked: list[Passage], *, weight: float, half_life: float, pool: 
     fusion score: at ``weight=1`` the newest relevant passage passes ones that
     ranked a few places higher on text alone.
 
+    ``near``: age counts from this day instead, either way (a question that names
+    no time is about the news of its day: :func:`retrieve`), and the bonus is kept
+    as ``scores["near"]``. An archive far older than ``near`` gets next to none.
+
     >>> from datetime import date
     >>> old, new = replace(_p("old"), published=date(2025, 1, 1)), replace(_p("new"), published=date(2025, 3, 1))
     >>> [p.chunk_id for p in by_recency(rrf({"dense": [old, new]}, 60), weight=1.0, half_life=7, pool=10, k=60)]
     ['new', 'old']
+    >>> [p.chunk_id for p in by_recency(rrf({"dense": [new, old]}, 60), weight=1.0, half_life=7, pool=10, k=60, near=date(2025, 1, 2))]
+    ['old', 'new']
     """
     top = ranked[:pool]
     dated = [p.published for p in top if p.published]
     if not dated:
         return ranked
-    newest = max(dated).toordinal()
+    newest = (near or max(dated)).toordinal()
+    key = "near" if near else "recency"
 
     def bonus(p: Passage) -> float:
-        return weight / (k + 1) * 0.5 ** ((newest - p.published.toordinal()) / half_life) if p.published else 0.0
+        return weight / (k + 1) * 0.5 ** (abs(newest - p.published.toordinal()) / half_life) if p.published else 0.0
 
     scored = [(p, bonus(p)) for p in top] + [(p, 0.0) for p in ranked[pool:]]
     scored.sort(key=lambda pb: (-(pb[0].score + pb[1]), -day_number(pb[0].published)))
-    return [replace(p, score=round(p.score + b, 6), scores={**p.scores, "recency": round(b, 6)}) for p, b in scored]
+    return [replace(p, score=round(p.score + b, 6), scores={**p.scores, key: round(b, 6)}) for p, b in scored]
 
 
 def diversify(ranked: list[Passage], k: int, *, max_per_article: int, threshold: float, weak: float = 0.5) -> list[Passage]:
@@ -325,10 +335,14 @@ def retrieve(
     filters: Filters = Filters(),
     k: int | None = None,
     recent: bool = False,
+    near: date | None = None,
 ) -> list[Passage]:
     """The ``k`` (default ``settings.k``) best passages for ``query``; each keeps its dense/BM25 scores and ranks.
 
     ``recent``: the question asks for the latest news, so newer articles rank higher (:func:`by_recency`).
+    ``near``: the question names no time, and this is its day (the as-of date, else today): articles
+    published near it rank a little higher (``today_weight``; news asked about on a day is mostly that
+    week's). Ignored when ``recent``.
     """
     mode = settings.retrieval
     if mode not in ("hybrid", "dense", "bm25"):
@@ -341,11 +355,17 @@ def retrieve(
         rankings["bm25"] = BM25Index.for_store(store).search(query, settings.candidates, filters)
     if mode == "hybrid":
         rankings["dense"] = exact_misses(store, vector, rankings["dense"], rankings["bm25"], settings.candidates)
-    ranked = rrf(rankings, settings.rrf_k) if mode == "hybrid" or recent else next(iter(rankings.values()))
+    near = None if recent or not settings.today_weight else near
+    ranked = rrf(rankings, settings.rrf_k) if mode == "hybrid" or recent or near else next(iter(rankings.values()))
     if recent and settings.recency_weight > 0:
         ranked = by_recency(
             ranked, weight=settings.recency_weight, half_life=settings.recency_half_life, pool=settings.recency_pool, k=settings.rrf_k
         )
+    elif near:
+        ranked = by_recency(
+            ranked, weight=settings.today_weight, half_life=settings.recency_half_life, pool=settings.recency_pool, k=settings.rrf_k,
+            near=near,
+        )  # fmt: skip
     ranked = collapse(ranked, dedup.groups_for(store), filters)
     return diversify(ranked, k or settings.k, max_per_article=settings.max_per_article, threshold=settings.dedupe_threshold)
 

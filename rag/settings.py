@@ -109,6 +109,13 @@ class Settings(BaseSettings):
         description="For a question that asks for the latest (\"latest\", \"now\", \"this week\"): the bonus of the "
         "newest article, as a share of a rank-1 fusion score. 0 turns recency ranking off.",
     )
+    today_weight: float = Field(
+        0.5,
+        ge=0,
+        description="For a question that names no time and does not ask for the latest: the bonus of an article "
+        "published on its day (the as-of date, else today), as a share of a rank-1 fusion score, halving per "
+        "recency_half_life days before it. An archive older than a few weeks gets next to none. 0 turns it off.",
+    )
     recency_half_life: float = Field(7.0, gt=0, description="Days of age over which the recency bonus halves.")
     recency_pool: int = Field(20, ge=1, description="How many of the best passages on text compete on recency.")
     stale_days: int = Field(

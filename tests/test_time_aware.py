@@ -66,6 +66,20 @@ def test_latest_ranks_the_newer_alibaba_story_first(index, dates_of):
     assert newest_first[0] >= max(dates_of[h.doc_id] for h in plain[:1])
 
 
+def test_a_question_that_names_no_time_leans_to_the_news_of_its_day(index):
+    question, off = "What is Alibaba doing in AI?", index.model_copy(update={"today_weight": 0})
+    leaning = rag.search(question, k=5, today="2025-03-08", settings=index)
+    level = rag.search(question, k=5, today="2025-03-08", settings=off)
+    assert level[0].doc_id == SEED_ID and leaning[0].doc_id == QWQ_ID  # 2025-03-07, the day before, against 2025-02-24
+    assert "near" in leaning[0].scores and "recency" not in leaning[0].scores
+    # asked today, an archive from 2025 gets next to nothing: the text's order stands
+    assert [h.chunk_id for h in rag.search(question, k=5, settings=index)] == [h.chunk_id for h in rag.search(question, k=5, settings=off)]
+    # a question that names its time, and a --since, do not lean to the as-of date
+    for named, since in ((f"{question[:-1]} in February 2025?", None), (question, "2025-01-01")):
+        hits = rag.search(named, k=5, today="2025-03-08", since=since, settings=index)
+        assert all("near" not in h.scores for h in hits)
+
+
 def test_a_past_window_in_the_question_filters_and_names_itself(index):
     llm = ScriptedChat().enqueue("The storm hit the coast [1].")
     answer = rag.ask("Which storm hit last week?", today="2025-01-22", settings=index, llm=llm)
