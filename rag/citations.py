@@ -51,6 +51,7 @@ from .relations import (
     unstated_cause,
     unstated_loss,
     unstated_move,
+    unstated_placing,
     unstated_record,
     unstated_win,
     weaker_deed,
@@ -397,7 +398,8 @@ class Checker:
             relation = relation or framed_deed(claim, quote, self.question) or planned_event(claim, quote)
             relation = relation or pending_finding(claim, quote) or universal(claim, quote)
             relation = relation or unstated_cause(claim, quote)
-            relation = relation or bounded_superlative(claim, quote) or unstated_record(claim, quote, p.title) or uncertain_future(claim, quote)
+            relation = relation or bounded_superlative(claim, quote) or unstated_record(claim, quote, p.title)
+            relation = relation or unstated_placing(claim, quote, p.title) or uncertain_future(claim, quote)
             relation = relation or weaker_deed(claim, quote) or denied(claim, quote) or points_for_percent(claim, quote)
             relation = relation or death_cause(claim, quote, p.title) or deal_figure(claim, quote)
             relation = relation or headline_comparison(claim, quote, p.title)

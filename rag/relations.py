@@ -1076,6 +1076,8 @@ def framed_deed(claim: str, quote: str, asked: str = "") -> str:
     "unstated: the quote says 'will ... allow', not that it happened"
     >>> framed_deed("Ohio is now allowing drivers to pump their own gas.", "Ohio is allowing drivers to pump gas, and will allow more.")
     ''
+    >>> framed_deed("Snap is laying off 20% of its staff.", "Snap announced plans to lay off some 20% of its staff.")
+    ''
     """
     if _negated(claim):
         return ""
@@ -1085,7 +1087,8 @@ def framed_deed(claim: str, quote: str, asked: str = "") -> str:
     quoted = [(m, m.group().lower(), stem(m.group().lower())) for m in re.finditer(r"[A-Za-z][\w'-]*", text)]
     for i, t in enumerate(ct):
         base = _PAST_BASE.get(t) or (t if len(t) > 4 and t.endswith("ed") and t[:1].isalpha() else "")
-        if not base and t.endswith("ing") and len(t) > 5 and {"is", "are"} & set(ct[max(0, i - 2) : i]):
+        under_way = not base and t.endswith("ing") and len(t) > 5 and {"is", "are"} & set(ct[max(0, i - 2) : i])
+        if under_way:
             base = t  # "is now allowing": told as under way, no less than "allowed"
         if not base or not _told_done(ct, i) or _a_noun(ct, i) or t in _FRAMES or t in _ACT_OF:
             continue  # a deed of _ACTS is unstated_act's, with its own words for the deed
@@ -1097,8 +1100,14 @@ def framed_deed(claim: str, quote: str, asked: str = "") -> str:
         # a frame of another clause does not reach: "could fall further after they fell 2%"
         frames = [_frame(_SUBORDINATE.split(text[: m.start()])[-1], m.group()) for m in told]
         if told and all(frames) and _same_clause_as_figures(claim, text, told):
+            # but "Snap is laying off 20% of its staff" is what "Snap plans to lay off 20%" says (a thirteenth user pass)
+            if under_way and "now" not in ct and all(f in _PLANS for f in frames):
+                continue
             return f"unstated: the quote says '{frames[0]} ... {told[0].group()}', not that it happened"
     return ""
+
+
+_PLANS = frozenset("plan plans planned planning will intends intend preparing set scheduled slated due".split())
 
 
 _HAPPENED = re.compile(r"\b(?:took place|was held|were held|happened|occurred|was staged|were staged|went ahead)\b")
@@ -2241,6 +2250,17 @@ def _clause_tokens(text: str) -> tuple[list[str], list[int]]:
     return toks, part
 
 
+def _share_of(toks: list[str], i: int, reach: int = 4) -> set[str]:
+    """The words a figure is "of", where one is: "20 of its global employees" gives {"global", "employees"}.
+
+    >>> sorted(_share_of(tokens("some 20% of its more than 6,400 global employees"), 1, 8)), _share_of(tokens("20 rose"), 0)
+    (['6,400', 'employees', 'global', 'more'], set())
+    """
+    if i + 1 >= len(toks) or toks[i + 1].lower() != "of":
+        return set()
+    return {t.lower() for t in toks[i + 2 : i + 2 + reach] if t.lower() not in _STOP}
+
+
 def figures(claim: str, quote: str) -> str:
     """A figure the quote gives for something else: the words around the claim's figure sit, in the quote,
     around another figure ("revenue rose 14%" against "shares surged 14% ... revenue rose 8%"). Words are looked
@@ -2264,6 +2284,9 @@ def figures(claim: str, quote: str) -> str:
     >>> figures("Capex reached about 76.8 billion yuan in the fourth quarter alone.",
     ...         "It spent 36.6 billion yuan in the fourth quarter, bringing the 2024 total to around 76.8 billion yuan.")
     'figure: the quote gives 36.6 there, not 76.8'
+    >>> figures("Snap is laying off more than 1,200 staffers, or 20% of global employees.",
+    ...         "Snap announced plans to lay off some 20% of its more than 6,400 global employees.")
+    ''
     >>> figures("Tencent's 2024 capex was more than three times the previous year's level.",
     ...         "It spent 36.6 billion yuan in the fourth quarter, bringing the 2024 total to around 76.8 billion yuan, more than three times the previous year's level.")
     ''
@@ -2300,6 +2323,8 @@ def figures(claim: str, quote: str) -> str:
                 continue
             if (what := _counts_what(ct, i)) in _ENTITIES and any(_counts_what(qt, j) == what for j in spots[t]):
                 continue  # the quote counts the same thing with it: "37 people died when a magnitude 6.1 earthquake struck"
+            if any(_share_of(ct, i) and _share_of(ct, i) <= _share_of(qt, j, 8) for j in spots[t]):
+                continue  # "20% of global employees" on "20% of its more than 6,400 global employees" (a thirteenth pass)
             if _digits(where) in mine_figures:
                 # the claim gives that figure too, and its own words around it are the quote's: "The final score was
                 # 128-96, and Donovan Mitchell scored 32 points" on "Mitchell scored 32 points, and the Cavaliers
@@ -3663,8 +3688,16 @@ def _own_subject(between: list[str]) -> bool:
 
     >>> _own_subject(tokens("when the company")), _own_subject(tokens("after 35 km")), _own_subject(tokens("that it"))
     (True, False, True)
+
+    A pronoun just before the verb is its subject: in "... 500th game for the Rangers. He finished with a 211-287
+    record", the Rangers did not finish (a thirteenth user pass).
+
+    >>> _own_subject(tokens("He")), _own_subject(tokens("she quickly")), _own_subject(tokens("on Sunday"))
+    (True, True, False)
     """
     low = [t.lower() for t in between]
+    if low and (low[-1] in _PRONOUNS or (len(low) > 1 and low[-2] in _PRONOUNS and low[-1].endswith("ly"))):
+        return True
     return any(t in _CLAUSE and any(u in _DETERMINERS or u in _PRONOUNS for u in low[k + 1 :]) for k, t in enumerate(low))
 
 
@@ -4467,6 +4500,38 @@ def unstated_record(claim: str, quote: str, title: str = "") -> str:
     if any(m.group(1).lower() in said for m in re.finditer(r"\b(\w+)[- ]ever\b", claim)):
         return ""
     return f"unstated: the claim says '{re.sub(r'^.-', '', told.group()).lower()}', the quote tells no record"
+
+
+_NTH = {2: "2nd", 3: "3rd", 4: "4th", 5: "5th"}
+_FRACTION = re.compile(r"\b(?:a|one|two|three|four)\s+(?:third|fourth|fifth)s?\s+of\b", re.I)  # "lost a fifth of its value"
+
+
+def unstated_placing(claim: str, quote: str, title: str = "") -> str:
+    """A claim's placing below first ("finished second", "came third", "took silver") where the quote and its headline
+    tell that placing of no one: "Max Verstappen finished second in the Belgian Grand Prix" on "... to win the race
+    for the second year in a row" (a thirteenth user pass; "second year" counts years, :func:`_placings`). Whose placing
+    it is, where both tell one, is :func:`placing`'s.
+
+    >>> unstated_placing("Mara Venn finished second in the Kellport race.", "Venn won the race for the second year in a row.")
+    "unstated: the claim says 'second', the quote tells no one's second place"
+    >>> unstated_placing("Mara Venn finished second.", "Venn was runner-up."), unstated_placing("Venn came third.", "Venn took bronze.")
+    ('', '')
+    >>> unstated_placing("Venn finished fourth.", "Venn finished in 4th place."), unstated_placing("Venn won a second term.", "Venn won.")
+    ('', '')
+    >>> unstated_placing("Venn was runner-up.", "Venn lost the final to Oker."), unstated_placing("It lost a fifth of its value.", "It fell 22%.")
+    ('', '')
+    """
+    mine = {rank for _, rank in _placings(tokens(_FRACTION.sub(" ", claim))) if rank > 1}
+    if not mine:
+        return ""
+    told = f"{quote} {title}"
+    theirs = {rank for _, rank in _placings(tokens(told))}
+    if re.search(r"\brunners?[- ]up\b", told, re.I) or (re.search(r"\bfinals?\b", told, re.I) and _LOSS.search(told)):
+        theirs.add(2)  # "ended the season as runners-up", "lost the final"
+    for rank in sorted(mine):
+        if rank not in theirs and not re.search(rf"\b{_NTH[rank]}\b", told, re.I):
+            return f"unstated: the claim says '{_PLACE_NAME[rank]}', the quote tells no one's {_PLACE_NAME[rank]} place"
+    return ""
 
 
 # A future the claim tells as settled that the quote tells as only possible (the fifth blind set, `conditional`): "The

@@ -932,3 +932,33 @@ def test_the_twelfth_passes_failures(claim, text, title, reason):
     assert checked.verified is (not reason), checked.citations[0].reason
     if reason:
         assert checked.citations[0].reason == reason
+
+
+@pytest.mark.parametrize(
+    ("claim", "text", "title", "reason"),
+    [
+        # session 56, a user's pass over a month of news (realtimeqa-2023's August 2022), in made-up words: a placing
+        # read from "the second year in a row"; true claims refused for a pronoun's deed given to the team before it,
+        # a share paired with the figure inside its "of", and a layoff under way told as planned
+        ("Mara Venn finished second in the Kellport Grand Prix [1].",
+         "Venn drove superbly to win the race for the second year in a row.", "Venn wins in Kellport",
+         "unstated: the claim says 'second', the quote tells no one's second place"),
+        ("Mara Venn finished second in the Kellport Grand Prix [1].",
+         "Mara Venn finished second in the Kellport Grand Prix, 17.8 seconds behind Oda Pell.", "Pell wins in Kellport", ""),
+        ("Tomas Reilly was runner-up at the Carrick Open [1].", "Tomas Reilly lost the Carrick Open final to Jan Oker.",
+         "Oker wins Carrick Open", ""),
+        ("Dale Ruddock finished his time as Pilots manager with a 211-287 record [1].",
+         "The Harbour Pilots fired Dale Ruddock short of his 500th game for the Pilots. He finished with a 211-287 record.",
+         "Pilots fire Ruddock", ""),
+        ("Vexo is laying off more than 1,200 staffers, or 20% of its global employees [1].",
+         "Vexo announced plans to lay off some 20% of its more than 6,400 global employees. The cuts will hit more than "
+         "1,200 staffers.", "Vexo to cut 20% of staff", ""),
+        ("Vexo laid off 1,200 staffers [1].", "Vexo announced plans to lay off 1,200 staffers.", "Vexo cuts",
+         "unstated: the quote says 'plans ... lay', not that it happened"),
+    ],
+)  # fmt: skip
+def test_the_thirteenth_passes_failures(claim, text, title, reason):
+    (checked,) = Checker([passage_of(text, title, date(2031, 5, 6))], repair=False).check(claim).claims
+    assert checked.verified is (not reason), checked.citations[0].reason
+    if reason:
+        assert checked.citations[0].reason == reason
