@@ -491,13 +491,15 @@ def _days(text: str) -> set[str]:
 
 
 _SHARE = re.compile(r"\b(?:half|third|quarter|fifth|tenth|majority|minority|most|all|none|(?:one|two|three|four|nine)\s+(?:in|out\s+of)\s+\w+)\b")
+_ORDINAL = re.compile(r"\b\d+(?:st|nd|rd|th)\b", re.I)
 _ASKS = (  # what a question asks for, how to find one in an answer, and what of it the question itself gives
     (re.compile(r"\b(?:what|which)\s+month\b", re.I), "month", lambda s: {m.lower()[:3] for m in _MONTH_NAME.findall(s)}, None),
     (re.compile(r"\b(?:what|which)\s+year\b", re.I), "year", lambda s: set(_YEAR.findall(s)), None),
     (
-        re.compile(r"\bhow\s+(?:many|much)\b(?!\s+(?:longer|more|of|later|earlier|further)\b)", re.I),
+        re.compile(r"\bhow\s+(?:many|much|far|old|tall|fast|high|deep|long|heavy|wide)\b(?!\s+(?:longer|more|of|later|earlier|further)\b)", re.I),
         "figure",
-        lambda s: numbers_in(s) | set(_AMOUNT.findall(_HOW_MANY.sub(" ", s.lower()))),  # "depends on how many people claim"
+        # "depends on how many people claim" names no figure, nor does "came from 14th" (an ordinal is no quantity)
+        lambda s: numbers_in(_ORDINAL.sub(" ", s)) | set(_AMOUNT.findall(_HOW_MANY.sub(" ", s.lower()))),
         None,
     ),
     (_ASKS_WHEN, "time", _times, _question_times),
@@ -538,6 +540,11 @@ def lacks_asked(question: str, claims: Sequence[Claim]) -> str:
     ''
     >>> lacks_asked("How much is the settlement?", said("The payment depends on how many people submit claims."))
     'the question asks for a figure and the answer gives none'
+    >>> q = "How far behind the winner was Max Verstappen?"  # a thirteenth user pass: "how far", "how old", "how long"
+    >>> lacks_asked(q, said("Verstappen came from 14th to win.")), lacks_asked(q, said("He finished 17.8 seconds behind."))
+    ('the question asks for a figure and the answer gives none', '')
+    >>> [lacks_asked("How long did the strike last?", said(a)) for a in ("It lasted three weeks.", "It lasted for ages.")]
+    ['', 'the question asks for a figure and the answer gives none']
 
     "When ...?" needs a time, or a word that places the event against another:
 
