@@ -36,6 +36,7 @@ from .relations import (
     lead_name,
     missing_names,
     names,
+    other_place_name,
     other_year,
     out_of_period,
     pending_finding,
@@ -400,6 +401,7 @@ class Checker:
             relation = relation or unstated_cause(claim, quote)
             relation = relation or bounded_superlative(claim, quote) or unstated_record(claim, quote, p.title)
             relation = relation or unstated_placing(claim, quote, p.title) or uncertain_future(claim, quote)
+            relation = relation or other_place_name(claim, quote, p.title)
             relation = relation or weaker_deed(claim, quote) or denied(claim, quote) or points_for_percent(claim, quote)
             relation = relation or death_cause(claim, quote, p.title) or deal_figure(claim, quote)
             relation = relation or headline_comparison(claim, quote, p.title)

@@ -2545,6 +2545,83 @@ def gap_figure(claim: str, quote: str) -> str:
     return ""
 
 
+# A figure told as what was added or lost ("added 14.4 million new subscribers") against one told as what there is
+# ("Disney has 14.4 million subscribers"; a thirteenth user pass).
+_ADDED = frozenset("added adds adding gained gains gaining lost loses losing shed sheds shedding".split())
+_HOLDS = frozenset("has have had holds held counts counted totals totaled totalled boasts reached reaches".split())
+_APPROX = frozenset("a an some about around nearly almost roughly over more than just another".split())
+_STATS = frozenset("points rebounds assists goals runs yards saves strikeouts hits touchdowns".split())  # "added 22 points"
+
+
+def added_as_total(claim: str, quote: str) -> str:
+    """The claim gives as what there is (has, totals, reached) a figure the quote gives only as what was added or lost.
+
+    >>> added_as_total("Disney has 14.4 million Disney+ subscribers.", "Disney added 14.4 million new Disney+ subscribers in its third quarter.")
+    "figure: the quote's 14.4 is what was added or lost, not what there is"
+    >>> added_as_total("Disney has 152 million subscribers.", "Disney added 14.4 million subscribers and now has 152 million.")
+    ''
+    >>> added_as_total("Disney added 14.4 million subscribers.", "Disney added 14.4 million new subscribers.")
+    ''
+    >>> added_as_total("Tamar Feld had 22 points.", "Tamar Feld added 22 points and 11 assists.")  # a player's points are his
+    ''
+    """
+
+    def told(toks: list[str], words: frozenset[str]) -> set[str]:
+        out = set()
+        for i, t in enumerate(toks):
+            if t[:1].isdigit():
+                j = i - 1
+                while j >= 0 and i - j <= 4 and toks[j].lower() in _APPROX:
+                    j -= 1
+                if j >= 0 and toks[j].lower() in words and not (i + 1 < len(toks) and toks[i + 1].lower() in _STATS):
+                    out.add(_digits(t))
+        return out
+
+    ct, qt = tokens(claim), tokens(quote)
+    held = told(ct, _HOLDS) - told(ct, _ADDED)
+    if not held or {w.lower() for w in ct} & {"new", "additional", "more"}:
+        return ""
+    quoted = {_digits(t) for t in qt if t[:1].isdigit()}
+    for figure in sorted(held & quoted):
+        if figure in told(qt, _ADDED) and figure not in told(qt, _HOLDS):
+            return f"figure: the quote's {figure} is what was added or lost, not what there is"
+    return ""
+
+
+def _place_word(word: str) -> set[str]:
+    """The forms of a place or people's word ("Dutch": dutch, netherlands); empty for any other word."""
+    w = word.lower()
+    if w in _PLACE_FORMS:
+        return {w} | _PLACE_FORMS[w]
+    return {w, demonym_stem(w)} if demonym_stem(w) != w and not w.endswith("ic") else set()
+
+
+def other_place_name(claim: str, quote: str, title: str = "") -> str:
+    """A name the claim gives with one place or people's word that the quote and its headline give only with another:
+    "Max Verstappen won the Dutch Grand Prix" on "The win is Verstappen's ninth grand prix victory", under "Max
+    Verstappen comes from starting 14th to win Belgian Grand Prix" (a thirteenth user pass: "Dutch" was the driver's).
+
+    >>> other_place_name("Verstappen won the Dutch Grand Prix.", "The Dutch driver took his ninth grand prix win.", "Verstappen wins Belgian Grand Prix")
+    'names: the quote gives Belgian Grand Prix, not Dutch Grand Prix'
+    >>> other_place_name("Verstappen won the Dutch Grand Prix.", "He won the Dutch Grand Prix after the Belgian Grand Prix.")
+    ''
+    >>> other_place_name("China's Communist Party met.", "The Chinese Communist Party met.")
+    ''
+    """
+    told = f"{quote}\n{title}"
+    for _, _, name in names(claim):
+        words = name.split()
+        mine = _place_word(words[0]) if len(words) > 1 else set()
+        if not mine or re.search(rf"\b{re.escape(name)}\b", told, re.I):
+            continue
+        head = " ".join(words[1:])
+        for m in re.finditer(rf"\b([A-Z][\w'’.-]*)\s+{re.escape(head)}\b", told, re.I):
+            theirs = _place_word(m.group(1))
+            if m.group(1)[:1].isupper() and theirs and not theirs & mine:
+                return f"names: the quote gives {m.group(1)} {head}, not {name}"
+    return ""
+
+
 def period_of_figure(claim: str, quote: str) -> str:
     """The claim gives for a whole year a figure the quote gives for a quarter or a half: "Tencent's revenue for the
     full year 2024 rose 11%" against "fourth-quarter revenue ..., up 11% from a year earlier"; "Amazon spent $26.3
@@ -3918,7 +3995,7 @@ def opponent(claim: str, quote: str) -> str:
     return ""
 
 
-CHECKS = (result, beaten_winner, beaten_side, lost_out, fell_short, category, opponent, pair_order, placing, ranking, ordinal, not_now, role, order, agent, subject, other_subject, other_doer, speaker, figures, counted, figure_verb, year_of_figure, period_of_figure, gap_figure, currency, figure_holder, figure_owner, outspends, comparison, endpoint, dates, direction, opposite, kept, won_lost, unrelated, negation, prefixed, qualifier, scope)  # the most specific reason first
+CHECKS = (result, beaten_winner, beaten_side, lost_out, fell_short, category, opponent, pair_order, placing, ranking, ordinal, not_now, role, order, agent, subject, other_subject, other_doer, speaker, figures, counted, figure_verb, year_of_figure, period_of_figure, gap_figure, added_as_total, currency, figure_holder, figure_owner, outspends, comparison, endpoint, dates, direction, opposite, kept, won_lost, unrelated, negation, prefixed, qualifier, scope)  # the most specific reason first
 
 
 def conflict(claim: str, quote: str) -> str:

@@ -955,6 +955,13 @@ def test_the_twelfth_passes_failures(claim, text, title, reason):
          "1,200 staffers.", "Vexo to cut 20% of staff", ""),
         ("Vexo laid off 1,200 staffers [1].", "Vexo announced plans to lay off 1,200 staffers.", "Vexo cuts",
          "unstated: the quote says 'plans ... lay', not that it happened"),
+        # ... and a quarter's additions given as the total; an event named with the driver's nationality
+        ("Streamflix has 14.4 million subscribers [1].",
+         "Streamflix added 14.4 million new subscribers during its third quarter, the company said.", "Streamflix results",
+         "figure: the quote's 14.4 is what was added or lost, not what there is"),
+        ("Mara Venn won the Dutch Grand Prix [1].",
+         "The Dutch driver started 14th. The win is Mara Venn's ninth grand prix victory of the season.",
+         "Mara Venn comes from 14th to win Belgian Grand Prix", "names: the quote gives Belgian Grand Prix, not Dutch Grand Prix"),
     ],
 )  # fmt: skip
 def test_the_thirteenth_passes_failures(claim, text, title, reason):
