@@ -60,6 +60,7 @@ from .relations import (
     _UP,
     _YEAR,
     _frame,
+    _money,
     amounts_held,
     counted_kind,
     kinds_counted,
@@ -491,6 +492,10 @@ def _days(text: str) -> set[str]:
 
 
 _SHARE = re.compile(r"\b(?:half|third|quarter|fifth|tenth|majority|minority|most|all|none|(?:one|two|three|four|nine)\s+(?:in|out\s+of)\s+\w+)\b")
+_PENALTY = re.compile(  # a term ("two years", "a 25-year sentence", "18 months") or a kind of sentence
+    r"\b(?:(?:\d[\d,.]*|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)"
+    r"[- ](?:years?|months?|weeks?|days?)|probation|life|death|prison|jail|imprisonment|community service|house arrest|fined?)\b"
+)
 _ORDINAL = re.compile(r"\b\d+(?:st|nd|rd|th)\b", re.I)
 _ASKS = (  # what a question asks for, how to find one in an answer, and what of it the question itself gives
     (re.compile(r"\b(?:what|which)\s+month\b", re.I), "month", lambda s: {m.lower()[:3] for m in _MONTH_NAME.findall(s)}, None),
@@ -512,6 +517,13 @@ _ASKS = (  # what a question asks for, how to find one in an answer, and what of
                 r"rapper|comedian|musician|band|celebrity|senator|governor|lawmaker|airline|automaker|retailer|bank|network|"
                 r"university|brand)\b)", re.I),
      "name", lambda s: {n.lower() for _, _, n in names(s)}, None),
+    # "How much did the recall cost Kraft Heinz?" answered with how the fault was found: a cost is a sum of money, and
+    # "What sentence did she receive?" answered "The judge upheld two guilty verdicts" (a thirteenth user pass)
+    (re.compile(r"\bhow\s+much\b[^?]*?\b(?:cost|costs|costing|pay|paid|pays|spend|spent|worth|fined?|owe[sd]?|charged?|"
+                r"earn(?:ed|s)?|invest(?:ed|s)?|raised?|sell|sold|buy|bought|priced?)\b", re.I),
+     "sum of money", lambda s: {f"{amount} {cur}" for amount, cur, _ in _money(s) if cur or " " in amount}, None),
+    (re.compile(r"\bwhat\s+(?:sentence|punishment|penalty)\b", re.I), "sentence",
+     lambda s: set(_PENALTY.findall(s.lower())), None),
     # "What percentage of Brits suffer from misophonia?" answered with what sufferers reported: a share is a figure
     (re.compile(r"\b(?:what|which)\s+(?:percentage|percent|share|proportion|fraction)\b", re.I), "share",
      lambda s: set(re.findall(r"\d[\d,.]*\s*(?:%|percent\b|per\s+cent\b)", s.lower())) | set(_SHARE.findall(s.lower())), None),
@@ -545,6 +557,12 @@ def lacks_asked(question: str, claims: Sequence[Claim]) -> str:
     ('the question asks for a figure and the answer gives none', '')
     >>> [lacks_asked("How long did the strike last?", said(a)) for a in ("It lasted three weeks.", "It lasted for ages.")]
     ['', 'the question asks for a figure and the answer gives none']
+    >>> q = "How much did the juice recall cost Orvel Foods?"
+    >>> lacks_asked(q, said("It was found after several complaints at one of its plants.")), lacks_asked(q, said("It cost $2.5 million."))
+    ('the question asks for a sum of money and the answer gives none', '')
+    >>> q = "What sentence did the auditor receive?"
+    >>> lacks_asked(q, said("A judge upheld two guilty verdicts.")), lacks_asked(q, said("She got two years of probation."))
+    ('the question asks for a sentence and the answer gives none', '')
 
     "When ...?" needs a time, or a word that places the event against another:
 

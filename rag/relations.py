@@ -264,16 +264,25 @@ def _negates(text: str, about: set[str], reach: int = 5) -> bool:
 
     >>> _negates("It was not clear when the episode was removed.", {"episod", "remov"})
     False
+
+    Nor does it reach into the next sentence: "I could not see him. I am sorry to the team" is sorry (a thirteenth
+    user pass).
+
+    >>> _negates("I could not see him. I am sorry to the team.", {"sorri", "team"}), _negates("He is not sorry.", {"sorri"})
+    (False, True)
     """
-    toks = [t.lower() for t in tokens(text)]
-    negations = set(_negations(toks))
-    for i, t in enumerate(toks):
-        after = [w for w in toks[i + 1 : i + 3] if w != "immediately"]
-        if i in negations and after and after[0] in _HEDGED:  # "not (immediately) clear / known"
-            continue
-        if i in negations or (t == "no" and i + 1 < len(toks) and toks[i + 1] == "longer"):
-            if {stem(w) for w in toks[i + 1 : i + 1 + reach] if w not in _STOP} & about:
-                return True
+    from .sentences import spans
+
+    for a, b in spans(text) or [(0, len(text))]:
+        toks = [t.lower() for t in tokens(text[a:b])]
+        negations = set(_negations(toks))
+        for i, t in enumerate(toks):
+            after = [w for w in toks[i + 1 : i + 3] if w != "immediately"]
+            if i in negations and after and after[0] in _HEDGED:  # "not (immediately) clear / known"
+                continue
+            if i in negations or (t == "no" and i + 1 < len(toks) and toks[i + 1] == "longer"):
+                if {stem(w) for w in toks[i + 1 : i + 1 + reach] if w not in _STOP} & about:
+                    return True
     return False
 
 
