@@ -1038,6 +1038,38 @@ def framed_answer(question: str, claims: Sequence[Claim]) -> str:
     return ""
 
 
+_EDITION = re.compile(r"\b((?:19|20)\d\d)\s+(?:[A-Z][\w'’.-]*\s*)+")  # "the 2021 Belgian Grand Prix", "the 2023 Masters"
+
+
+def other_edition(question: str, claims: Sequence[Claim]) -> str:
+    """Why an answer about a named year's edition of an event, told only by articles of a later year that never name
+    that year, is declined, or "": "Who won the 2021 Belgian Grand Prix?" answered "Max Verstappen won the 2021 Belgian
+    Grand Prix" on "... to win the Belgian Grand Prix on Sunday", an article of August 2022 (a thirteenth user pass).
+    Only a year just before a name counts, and only an article published more than four months after that year ended.
+
+    >>> from rag.models import Citation
+    >>> cite = lambda quote, day: (Citation(1, "c", "d", "T", "", day, quote, 0, 1, True),)
+    >>> q, won = "Who won the 2021 Kellport Grand Prix?", "Mara Venn won the 2021 Kellport Grand Prix."
+    >>> other_edition(q, [Claim(won, cite("Venn won the Kellport Grand Prix on Sunday.", date(2022, 8, 28)))])
+    'the question asks about the 2021 Kellport Grand Prix; the answer is from articles of 2022-08-28 that do not name 2021'
+    >>> other_edition(q, [Claim(won, cite("Venn, who won in 2021, was second on Sunday.", date(2022, 8, 28)))])
+    ''
+    >>> other_edition(q, [Claim(won, cite("Venn won the Kellport Grand Prix on Sunday.", date(2022, 1, 10)))])
+    ''
+    """
+    m = _EDITION.search(question)
+    cited = [c for claim in claims for c in claim.citations if c.verified]
+    if not m or not cited or any(c.published is None for c in cited):
+        return ""
+    year = m.group(1)
+    if any(year not in claim.text for claim in claims[:1]) or any(year in c.quote for c in cited):
+        return ""
+    if all((c.published - date(int(year), 12, 31)).days > 120 for c in cited):
+        newest = max(c.published for c in cited)
+        return f"the question asks about the {m.group(0).strip()}; the answer is from articles of {newest} that do not name {year}"
+    return ""
+
+
 def other_year_asked(question: str, claims: Sequence[Claim]) -> str:
     """Why an answer to a question about a past month of a named year, told only by articles half a year or more
     later that never name that year, is declined, or "": "How many people died in the December 2021 Humboldt County
@@ -1169,10 +1201,11 @@ def other_subject(question: str, claims: Sequence[Claim]) -> str:
 
 def unanswered(question: str, claims: Sequence[Claim]) -> str:
     """Why a verified answer does not answer its question (the first of :func:`asks_back`, :func:`restates`, :func:`lacks_asked`,
-    :func:`twisted`, :func:`reversed_move`, :func:`unnegated`, :func:`denied_asked`, :func:`other_time`, :func:`other_year_asked`,
+    :func:`twisted`, :func:`reversed_move`, :func:`unnegated`, :func:`denied_asked`, :func:`other_time`, :func:`other_year_asked`, :func:`other_edition`,
     :func:`other_figure`, :func:`framed_answer`, :func:`wrong_pick`, :func:`other_subject` that finds a reason), or ""."""
     for check in (
-        asks_back, restates, lacks_asked, twisted, reversed_move, unnegated, denied_asked, other_time, other_year_asked, other_figure, framed_answer, wrong_pick,
+        asks_back, restates, lacks_asked, twisted, reversed_move, unnegated, denied_asked, other_time, other_year_asked, other_edition,
+        other_figure, framed_answer, wrong_pick,
         other_subject,
     ):  # fmt: skip
         if why := check(question, claims):
