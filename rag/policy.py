@@ -1062,7 +1062,7 @@ def other_edition(question: str, claims: Sequence[Claim]) -> str:
     if not m or not cited or any(c.published is None for c in cited):
         return ""
     year = m.group(1)
-    if any(year not in claim.text for claim in claims[:1]) or any(year in c.quote for c in cited):
+    if year not in claims[0].text or any(year in c.quote for c in cited):
         return ""
     if all((c.published - date(int(year), 12, 31)).days > 120 for c in cited):
         newest = max(c.published for c in cited)

@@ -4612,12 +4612,13 @@ def unstated_placing(claim: str, quote: str, title: str = "") -> str:
     ''
     """
     mine = {rank for _, rank in _placings(tokens(_FRACTION.sub(" ", claim))) if rank > 1}
+    podium = re.search(r"\bpodium\b", claim, re.I)
+    if not mine and not podium:  # most claims
+        return ""
     told = f"{quote} {title}"
     theirs = {rank for _, rank in _placings(tokens(told))}
-    if re.search(r"\bpodium\b", claim, re.I) and not re.search(r"\bpodiums?\b|\b(?:1st|2nd|3rd)\b", told, re.I) and not theirs & {1, 2, 3}:
+    if podium and not re.search(r"\bpodiums?\b|\b(?:1st|2nd|3rd)\b", told, re.I) and not theirs & {1, 2, 3}:
         return "unstated: the claim says 'podium', the quote tells no one's place in the first three"
-    if not mine:
-        return ""
     if re.search(r"\brunners?[- ]up\b", told, re.I) or (re.search(r"\bfinals?\b", told, re.I) and _LOSS.search(told)):
         theirs.add(2)  # "ended the season as runners-up", "lost the final"
     for rank in sorted(mine):
