@@ -2586,15 +2586,13 @@ def added_as_total(claim: str, quote: str) -> str:
                     out.add(_digits(t))
         return out
 
-    ct, qt = tokens(claim), tokens(quote)
+    ct = tokens(claim)
     held = told(ct, _HOLDS) - told(ct, _ADDED)
-    if not held or {w.lower() for w in ct} & {"new", "additional", "more"}:
+    if not held or {w.lower() for w in ct} & {"new", "additional", "more"}:  # most claims: the quote is not read
         return ""
-    quoted = {_digits(t) for t in qt if t[:1].isdigit()}
-    for figure in sorted(held & quoted):
-        if figure in told(qt, _ADDED) and figure not in told(qt, _HOLDS):
-            return f"figure: the quote's {figure} is what was added or lost, not what there is"
-    return ""
+    qt = tokens(quote)
+    added = sorted(held & (told(qt, _ADDED) - told(qt, _HOLDS)))
+    return f"figure: the quote's {added[0]} is what was added or lost, not what there is" if added else ""
 
 
 def _place_word(word: str) -> set[str]:
