@@ -134,20 +134,52 @@ def with_choices(question: str, choices: Sequence[str]) -> str:
     return load("choices").render(question=question.strip(), options=options)[1]
 
 
-def format_passage(n: int, p: Passage, shown: str | None = None) -> str:
+def format_passage(n: int, p: Passage, shown: str | None = None, *, more_of: int = 0) -> str:
     """A passage as the model reads it: headline, date, source, then its text; or, compact, headline and date,
-    then ``shown``: the sentences of it that bear on the question (:func:`rag.evidence.select`).
+    then ``shown``: the sentences of it that bear on the question (:func:`rag.evidence.select`). ``more_of``: the
+    number of a passage shown before from the same article, whose header this one's stands for.
 
     >>> from dataclasses import replace
     >>> from rag.retrieval import _p
     >>> print(format_passage(2, replace(_p("a"), title="Shares rise", source="Wire"), "It rose."))
     [2] Shares rise (date unknown)
     It rose.
+    >>> print(format_passage(3, _p("b"), more_of=1))
+    [3] More of the article in [1]
+    b
     """
+    if more_of:
+        return f"[{n}] More of the article in [{more_of}]\n{p.text if shown is None else shown}"
     if shown is not None:
         return f"[{n}] {p.title} ({p.published or 'date unknown'})\n{shown}"
     header = f"[{n}] {p.title} (published {p.published or 'date unknown'}{', ' + p.source if p.source else ''})"
     return f"{header}\n{p.text}"
+
+
+def format_passages(passages: Sequence[Passage], shown: Sequence[str | None] | None = None) -> str:
+    """The passages as the model reads them, numbered from 1. A second passage of an article already shown says so
+    in place of repeating its headline, date and source (~20 tokens): realtimeqa's answers read two passages of one
+    article in 98 of 200 questions. The passage keeps its own number, text and offsets, so citations and the
+    checker are as before.
+
+    >>> from dataclasses import replace
+    >>> from rag.retrieval import _p
+    >>> print(format_passages([_p("a"), _p("b"), replace(_p("c"), doc_id="da")], ["A.", "B.", "C."]))
+    [1]  (date unknown)
+    A.
+    <BLANKLINE>
+    [2]  (date unknown)
+    B.
+    <BLANKLINE>
+    [3] More of the article in [1]
+    C.
+    """
+    first: dict[str, int] = {}
+    out = []
+    for i, (p, text) in enumerate(zip(passages, shown or [None] * len(passages)), 1):
+        out.append(format_passage(i, p, text, more_of=first.get(p.doc_id, 0)))
+        first.setdefault(p.doc_id, i)
+    return "\n\n".join(out)
 
 
 def pack(passages: Sequence[Passage], budget: int, count: Callable[[str], int]) -> list[Passage]:
@@ -323,7 +355,7 @@ def stream_answer(
     variables = {
         "today": today_s,
         "refusal": REFUSAL,
-        "passages": "\n\n".join(format_passage(i, p, text) for i, (p, text) in enumerate(zip(passages, shown), 1)),
+        "passages": format_passages(passages, shown),
         "question": posed.strip(),
     }
 
