@@ -11,7 +11,6 @@ tests/test_repl.py run the same paths with real models (the integration tier).
 from __future__ import annotations
 
 import re
-
 from dataclasses import replace
 from datetime import date
 
