@@ -1518,6 +1518,11 @@ _BEFORE_MODIFIER = _DETERMINERS | frozenset("another this that these those each 
 _HELD_AT = frozenset("at of for with".split())
 _OF = _HELD_AT | frozenset("from in on to by".split())
 _COPULA = frozenset("is was as became becomes remains named".split())
+# Verbs (and the copula) by which a name comes to hold the role that follows: "X was appointed the new chair"
+_NAMING = _COPULA | frozenset(
+    "are were be been being become remained named appointed elected re-elected reelected chosen picked tapped promoted "
+    "installed confirmed nominated sworn served made hired-as".split()
+)
 
 
 # Words between a possessive and the role it qualifies: "Microsoft's new chief executive", "the country's acting
@@ -1594,6 +1599,11 @@ def _attributes(text: str, vocab, *, min_words: int, before: bool) -> dict[str, 
         # a name after a verb is another part of the sentence: "Quenland's president pardoned journalist Sabin Orr"
         verbed = {p for p in people if p[0] > i and any(_past_verb(t) for t in toks[i + 1 : p[0]])
                   or not before and p[1] < i and "by" in (t.lower() for t in toks[p[1] + 1 : i])}  # "Ada Morr was pardoned by Velland's president"
+        # ... and a role that is the object of a name's verb is another's: "Congress grilled the CEO of TikTok", "Musk met
+        # the president" (not "Musk became the CEO", "Ma was named its chief executive", "Ma, who ran it, is the CEO")
+        if not before and i > 1 and toks[i - 1].lower() in _DETERMINERS:
+            verbed |= {p for p in people if p[1] < i - 1 and any(_past_verb(t) for t in toks[p[1] + 1 : i - 1])
+                       and not {t.lower() for t in toks[p[1] + 1 : i - 1]} & _NAMING}  # fmt: skip
         if not before and i and toks[i - 1].lower() in ("acting", "interim", "deputy"):
             value = f"{toks[i - 1].lower()} {value}"  # "acting chair Benedikt Os" holds another role than the chair
         people_here = [p for p in people if p not in held_at and p not in beaten and p not in verbed]
@@ -1771,6 +1781,15 @@ def not_now(claim: str, quote: str) -> str:
 
 
 def role(claim: str, quote: str) -> str:
+    """A role the quote gives to another than the claim's holder, or gives the claim's holder otherwise.
+
+    >>> role("Elon Musk is the CEO of TikTok.", "TikTok CEO Shou Zi Chew faced lawmakers on Thursday.")
+    'role: the quote gives chief executive to TikTok CEO Shou Zi Chew, not Elon Musk'
+    >>> role("Elon Musk became the CEO of TikTok.", "TikTok CEO Shou Zi Chew faced lawmakers on Thursday.")[:5]
+    'role:'
+    >>> role("Congress grilled the CEO of TikTok this week.", "TikTok CEO Shou Zi Chew faced lawmakers on Thursday.")
+    ''
+    """
     return _compare(claim, quote, _roles, "role", str, False)
 
 
@@ -4030,6 +4049,8 @@ _PLACES = """china chinese|japan japanese|russia russian russians|ukraine ukrain
 |palestine palestinian palestinians|lebanon lebanese|qatar qatari|yemen yemeni|sudan sudanese|saudi saudis
 |california californian californians|texas texan texans|florida floridian floridians"""
 _PLACE_FORMS = {form: set(group.split()) - {form} for group in _PLACES.replace("\n", "").split("|") for form in group.split()}
+# Other names for a party: "the GOP primary" is the Republican one (for names only, not places)
+_NAME_FORMS = {"gop": {"republican", "republicans"}, "republican": {"gop"}, "republicans": {"gop"}}
 
 
 def demonym_stem(word: str) -> str:
@@ -4212,9 +4233,11 @@ def missing_names(claim: str, evidence: str, named: str = "") -> list[str]:
     ['Doha Airport']
     >>> missing_names("Wells Fargo CEO Charlie Scharf emphasized the settlement.", "In a statement, Wells Fargo emphasized the settlement.")
     ['Charlie Scharf']
+    >>> missing_names("Haley is the first to challenge Trump in the GOP primary.", "Haley is the first Republican to challenge Trump.")
+    []
     """
     have = _words_named(evidence)
-    have |= {form for t in have for form in _PLACE_FORMS.get(t, ())}  # "Chinese" names China
+    have |= {form for t in have for form in _PLACE_FORMS.get(t, set()) | _NAME_FORMS.get(t, set())}  # "Chinese" names China
     have |= acronyms(evidence)  # "European Union" names the EU
     asked = {n.lower() for first, _, n in names(named) if first > 0}  # the question's own first word is capitalised too
     stated = claim.strip().rstrip(".!?") in named  # "X. True or false?" answered "True": X's first word is a name too
@@ -4225,7 +4248,7 @@ def missing_names(claim: str, evidence: str, named: str = "") -> list[str]:
     # a name of several words is named by one of its words only where the evidence writes it as a name: "the airport
     # tarmac in Abu Dhabi" does not name "Doha Airport"
     capital = {spelling(t.lower()) for t in tokens(evidence) if t[:1].isupper()}
-    capital |= {form for t in capital for form in _PLACE_FORMS.get(t, ())} | acronyms(evidence)
+    capital |= {form for t in capital for form in _PLACE_FORMS.get(t, set()) | _NAME_FORMS.get(t, set())} | acronyms(evidence)
     capital |= {demonym_stem(t) for t in capital}  # "Keldorian" in the evidence names Keldoria
     have |= {demonym_stem(t) for t in have}
 

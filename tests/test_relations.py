@@ -960,3 +960,24 @@ def test_the_twelfth_passes_failures(claim, text, title, reason):
 )  # fmt: skip
 def test_the_thirteenth_passes_failures(claim, text, title, reason):
     assert_checked(claim, text, title, reason, date(2031, 5, 6))
+
+
+@pytest.mark.parametrize(
+    ("claim", "text", "title", "reason"),
+    [
+        # session 57, from reading the report run's declined right answers, in made-up words: a role that is the
+        # object of the subject's verb read as the subject's, and the GOP not named by "Republican"
+        ("Parliament questioned the CEO of Vexo this week [1].",
+         "Vexo CEO Ilse Marr is testifying before Parliament as calls grow to ban the app.", "Vexo chief testifies", ""),
+        ("Ilse Marr is the CEO of Vexo [1].", "Vexo CEO Oda Pell is testifying before Parliament.", "Vexo chief testifies",
+         "role: the quote gives chief executive to Vexo CEO Oda Pell, not Ilse Marr"),
+        ("Ilse Marr became the CEO of Vexo [1].", "Vexo CEO Oda Pell is testifying before Parliament.", "Vexo chief testifies",
+         "role: the quote gives chief executive to Vexo CEO Oda Pell, not Ilse Marr"),
+        ("Dana Holt is the first to challenge Ray Vance in the GOP primary [1].",
+         "Holt is the first Republican to step up and challenge Vance in the primary.", "Holt to run", ""),
+        ("Dana Holt is the first to challenge Ray Vance in the GOP primary [1].",
+         "Holt is the first to step up and challenge Vance in the primary.", "Holt to run", "names: GOP not in the quoted sentence"),
+    ],
+)  # fmt: skip
+def test_the_fourteenth_passes_failures(claim, text, title, reason):
+    assert_checked(claim, text, title, reason, date(2031, 5, 6))
