@@ -1521,7 +1521,7 @@ _COPULA = frozenset("is was as became becomes remains named".split())
 # Verbs (and the copula) by which a name comes to hold the role that follows: "X was appointed the new chair"
 _NAMING = _COPULA | frozenset(
     "are were be been being become remained named appointed elected re-elected reelected chosen picked tapped promoted "
-    "installed confirmed nominated sworn served made hired-as".split()
+    "installed confirmed nominated sworn served made".split()
 )
 
 
