@@ -26,7 +26,7 @@ from common import median, table  # noqa: E402
 
 import rag  # noqa: E402
 from rag import evidence  # noqa: E402
-from rag.answer import close_ones, format_passage, pack, token_counter  # noqa: E402
+from rag.answer import close_ones, pack, passage_blocks, token_counter  # noqa: E402
 from rag.context import open_context  # noqa: E402
 from rag.evaluation import datasets, metrics, runner  # noqa: E402
 from rag.models import REFUSAL  # noqa: E402
@@ -75,7 +75,7 @@ def main() -> None:
             if budget:
                 spent.append(time.perf_counter() - t0)
             kept = [(p, t) for p, t in zip(top, shown) if t is not None or not budget]
-            blocks = [format_passage(i, p, t) for i, (p, t) in enumerate(kept, 1)]
+            blocks = passage_blocks([p for p, _ in kept], [t for _, t in kept])  # as the answer's prompt shows them
             held[(k, budget, lexical, each, whole)].append(metrics.answer_rank(blocks, q.get("answers") or []) is not None)
             tokens[(k, budget, lexical, each, whole)].append(overhead + count("\n\n".join(blocks)))
     rows = [

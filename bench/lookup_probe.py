@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import OUT, ROOT, median, table  # noqa: E402
 
 import rag  # noqa: E402
-from rag.answer import format_passage  # noqa: E402
+from rag.answer import format_passages  # noqa: E402
 from rag.llm import model_name  # noqa: E402
 from rag.llm.model_files import resolve_model  # noqa: E402
 from rag.models import REFUSAL  # noqa: E402
@@ -56,7 +56,7 @@ def main() -> None:
     prompts = []
     for q in questions:
         a = rag.ask(q["question"], today="2025-04-20", settings=settings.model_copy(update={"max_answer_tokens": 16}))
-        passages = "\n\n".join(format_passage(i, p) for i, p in enumerate(a.passages, 1))
+        passages = format_passages(a.passages)
         system, user = load("answer").render(today="2025-04-20", refusal=REFUSAL, passages=passages, question=q["question"])
         prompts.append([{"role": "system", "content": system}, {"role": "user", "content": user}])
     path = str(resolve_model(model_name(settings), settings.cache_dir))

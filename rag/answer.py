@@ -186,6 +186,11 @@ def format_passages(passages: Sequence[Passage], shown: Sequence[str | None] | N
     [3] More of the article in [1]
     c
     """
+    return "\n\n".join(passage_blocks(passages, shown))
+
+
+def passage_blocks(passages: Sequence[Passage], shown: Sequence[str | None] | None = None) -> list[str]:
+    """:func:`format_passages`, one block a passage (what a benchmark searches for the answer, passage by passage)."""
     first: dict[str, int] = {}
     out = []
     for i, (p, text) in enumerate(zip(passages, shown or [None] * len(passages)), 1):
@@ -195,7 +200,7 @@ def format_passages(passages: Sequence[Passage], shown: Sequence[str | None] | N
             head = f"[{i}] {headline(p.title)} ({p.published or 'date unknown'}{', ' + p.source if p.source else ''})"
             first[p.doc_id] = i
         out.append(f"{head}\n{p.text if text is None else text}")
-    return "\n\n".join(out)
+    return out
 
 
 def pack(passages: Sequence[Passage], budget: int, count: Callable[[str], int]) -> list[Passage]:

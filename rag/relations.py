@@ -2351,7 +2351,7 @@ def figures(claim: str, quote: str) -> str:
                 continue
             if (what := _counts_what(ct, i)) in _ENTITIES and any(_counts_what(qt, j) == what for j in spots[t]):
                 continue  # the quote counts the same thing with it: "37 people died when a magnitude 6.1 earthquake struck"
-            if any(_share_of(ct, i) and _share_of(ct, i) <= _share_of(qt, j, 8) for j in spots[t]):
+            if (of := _share_of(ct, i)) and any(of <= _share_of(qt, j, 8) for j in spots[t]):
                 continue  # "20% of global employees" on "20% of its more than 6,400 global employees" (a thirteenth pass)
             if _digits(where) in mine_figures:
                 # the claim gives that figure too, and its own words around it are the quote's: "The final score was
@@ -4053,6 +4053,11 @@ _PLACE_FORMS = {form: set(group.split()) - {form} for group in _PLACES.replace("
 _NAME_FORMS = {"gop": {"republican", "republicans"}, "republican": {"gop"}, "republicans": {"gop"}}
 
 
+def _other_forms(word: str) -> set[str]:
+    """Other words that name what ``word`` names: a place's people ("chinese": china), a party's other name ("gop")."""
+    return _PLACE_FORMS.get(word, set()) | _NAME_FORMS.get(word, set())
+
+
 def demonym_stem(word: str) -> str:
     """The place a people's word is made from, for places no table lists: "Keldorian" -> "keldoria", "Lunessan" ->
     "lunessa", "Quenlandic" -> "quenland"; other words as they are (lower case).
@@ -4237,7 +4242,7 @@ def missing_names(claim: str, evidence: str, named: str = "") -> list[str]:
     []
     """
     have = _words_named(evidence)
-    have |= {form for t in have for form in _PLACE_FORMS.get(t, set()) | _NAME_FORMS.get(t, set())}  # "Chinese" names China
+    have |= {form for t in have for form in _other_forms(t)}  # "Chinese" names China
     have |= acronyms(evidence)  # "European Union" names the EU
     asked = {n.lower() for first, _, n in names(named) if first > 0}  # the question's own first word is capitalised too
     stated = claim.strip().rstrip(".!?") in named  # "X. True or false?" answered "True": X's first word is a name too
@@ -4248,7 +4253,7 @@ def missing_names(claim: str, evidence: str, named: str = "") -> list[str]:
     # a name of several words is named by one of its words only where the evidence writes it as a name: "the airport
     # tarmac in Abu Dhabi" does not name "Doha Airport"
     capital = {spelling(t.lower()) for t in tokens(evidence) if t[:1].isupper()}
-    capital |= {form for t in capital for form in _PLACE_FORMS.get(t, set()) | _NAME_FORMS.get(t, set())} | acronyms(evidence)
+    capital |= {form for t in capital for form in _other_forms(t)} | acronyms(evidence)
     capital |= {demonym_stem(t) for t in capital}  # "Keldorian" in the evidence names Keldoria
     have |= {demonym_stem(t) for t in have}
 
