@@ -3523,6 +3523,74 @@ def other_doer(claim: str, quote: str) -> str:
     return ""
 
 
+# Words that stand before a verb without being its doer ("and instead raised rates", "Hence ctenophores usually swim")
+_LINKING = frozenset(
+    "instead also then later still again now soon first finally recently previously already just even often never ever "
+    "once twice initially eventually subsequently meanwhile thus hence therefore however nonetheless nevertheless".split()
+)
+
+
+def bare_doer(claim: str, quote: str) -> str:
+    """The claim's subject is a plain noun the quote uses of something else, and the quote gives the claim's very words
+    to another plain noun: "Cilia usually swim in the direction in which the mouth is pointing" on "Hence ctenophores
+    usually swim in the direction in which the mouth is pointing ... the comb plate cilia", "Exports fell 3% in March"
+    on "In March, imports fell 3%, while exports were flat" (SQuAD 2.0 makes unanswerable questions this way, and an
+    answer that copies its passage's sentence keeps the question's subject). :func:`subject` and
+    :func:`other_subject` look only at names.
+
+    Only a quote's doer without a determiner counts ("the company", "the midfielder" may be the claim's Alibaba or
+    Messi), and only where the claim's subject word is one the quote writes in lower case elsewhere (so it is a plain
+    noun, not a name) and not as part of the doer ("oil prices fell" is the claim's "Oil fell").
+
+    >>> bare_doer("Cilia usually swim in the direction of the mouth.", "Hence ctenophores usually swim in the direction of the mouth, using comb plate cilia.")
+    'subject: the quote says ctenophores swim, not Cilia'
+    >>> bare_doer("Exports fell 3% in March.", "In March, imports fell 3%, while exports were flat.")
+    'subject: the quote says imports fell, not Exports'
+    >>> bare_doer("Oil fell 3% in March.", "In March, oil prices fell 3%, and oil demand eased.")
+    ''
+    >>> bare_doer("Prices rose 5% last year.", "Hence food prices rose 5% last year, while wages and prices of homes fell.")
+    ''
+    >>> bare_doer("Exports fell 3% in March.", "In March, the agency said imports fell 3%.")
+    ''
+    >>> bare_doer("Alibaba rose 8% on Friday.", "On Friday, shares rose 8%, Alibaba said.")
+    ''
+    >>> bare_doer("Exports fell 3% in March.", "In March, imports fell 3% and exports fell 3%.")
+    ''
+    """
+    ct, qt = tokens(claim), tokens(quote)
+    low = [t.lower() for t in qt]
+    for s in range(1, min(3, len(ct) - 2)):  # a subject of one or two words: "Cilia", "The cilia", "Oil prices"
+        head, said = ct[s - 1], [t.lower() for t in ct[s : s + 3]]
+        if any(t.lower() in _STOP - _DETERMINERS for t in ct[:s]) or said[0] in _STOP or head.lower() in _STOP:
+            continue
+        if any(t[:1].isupper() for t in ct[1:s]) or _tokens(claim)[s - 1][1]:
+            continue  # a name ("Alibaba shares") or a possessive: the name checks' case
+        said = said[:2] if said[1][:1].isdigit() else said  # three words alike, or a verb and its figure ("fell 3%, while")
+        spots = [j for j in range(1, len(qt) - len(said) + 1) if low[j : j + len(said)] == said]
+        if not spots:
+            continue
+        mine = stem(head.lower())
+        if any(mine in {stem(w) for w in low[max(0, j - 3) : j]} for j in spots):
+            return ""  # the quote gives it to the claim's subject too
+        elsewhere = any(t == head.lower() or (t[:1].islower() and stem(t) == mine) for t in qt)
+        if not elsewhere or (head[:1].isupper() and s > 1):
+            return ""
+        for j in spots:
+            doer = qt[j - 1]
+            if stem(doer.lower()) in {stem(t.lower()) for t in ct}:
+                continue  # a word of the claim's own ("find" of "found"): not another doer
+            if not doer[:1].islower() or doer in _STOP or doer in _PRONOUNS or doer in _TITLES or doer in _LINKING:
+                continue
+            if j > 1 and (low[j - 2] in _COORDINATE or low[j - 2] == "but"):
+                continue  # "resisted calls ... and then raised rates": the verb's doer is the sentence's subject
+            if j > 1 and (low[j - 2] in _DETERMINERS or low[j - 2] in _BEFORE_MODIFIER):
+                continue  # "the agency", "this species": may be the claim's subject told another way
+            verb = next((t for t in ct[s:] if not t.lower().endswith("ly")), ct[s])
+            return f"subject: the quote says {doer} {verb}, not {' '.join(ct[:s])}"
+        return ""
+    return ""
+
+
 _SPEECH = r"(?:said|says|told|stated|added|explained|insisted|warned)"
 _SPEAKER_BEFORE = re.compile(r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)\s*(?:,[^,]{0,80})?,?\s*[\"”']?\s*$")
 _SPEAKER_AFTER = re.compile(r"\s+(?:by\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)")
@@ -4021,7 +4089,7 @@ def opponent(claim: str, quote: str) -> str:
     return ""
 
 
-CHECKS = (result, beaten_winner, beaten_side, lost_out, fell_short, category, opponent, pair_order, placing, ranking, ordinal, not_now, role, order, agent, subject, other_subject, other_doer, speaker, figures, counted, figure_verb, year_of_figure, period_of_figure, gap_figure, added_as_total, currency, figure_holder, figure_owner, outspends, comparison, endpoint, dates, direction, opposite, kept, won_lost, unrelated, negation, prefixed, qualifier, scope)  # the most specific reason first
+CHECKS = (result, beaten_winner, beaten_side, lost_out, fell_short, category, opponent, pair_order, placing, ranking, ordinal, not_now, role, order, agent, subject, other_subject, other_doer, bare_doer, speaker, figures, counted, figure_verb, year_of_figure, period_of_figure, gap_figure, added_as_total, currency, figure_holder, figure_owner, outspends, comparison, endpoint, dates, direction, opposite, kept, won_lost, unrelated, negation, prefixed, qualifier, scope)  # the most specific reason first
 
 
 def conflict(claim: str, quote: str) -> str:
