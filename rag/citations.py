@@ -25,6 +25,7 @@ from .relations import (
     CALENDAR,
     about_same,
     after_the_article,
+    bare_doer,
     bounded_superlative,
     conflict,
     deal_figure,
@@ -81,6 +82,10 @@ SEMANTIC_MIN = 0.6
 # higher (tuned on the tuning halves' replays: docs/design.md, "Dated claims, the strongest quote, and a question's figure").
 STRONGER = 0.2
 REPOINT_DAYS = 7  # ... and only to one at most this much older than the one cited
+# Two plain nouns are other doers (relations.bare_doer) only when MiniLM puts them further apart than this: synonyms and
+# near kinds score 0.58-0.86 ("police" and "officers" 0.68, "troops" and "soldiers" 0.86, "exports" and "imports" 0.62),
+# SQuAD's swapped "cilia" and "ctenophores" 0.31 (12 pairs, measured in session 58; docs/design.md).
+BARE_DOER_APART = 0.5
 
 
 _SPACED_GROUPS = re.compile(r"(?<![\d,.])\d{1,3}(?:, \d{3})+(?![\d]|[.,]\d)")
@@ -370,7 +375,7 @@ class Checker:
         def supported_by(window: list[int], lexical: float, missing: set[float], held: set[str]) -> _Support:
             s, e = spans[window[0]][0], spans[window[-1]][1]
             quote = p.text[s:e]
-            relation = conflict(claim, quote)
+            relation = conflict(claim, quote) or (bare_doer(claim, quote, self._apart) if self.embed is not None else "")
             main = max(window, key=lambda j: len(cw & facts[j][0]))  # the sentence that holds most of the claim
             sentence = p.text[spans[main][0] : spans[main][1]]
             if relation.startswith("negation") and len(window) == 2:
@@ -436,6 +441,11 @@ class Checker:
         tried.sort(key=lambda t: (len(t[2]), -t[1]))
         supports = [supported_by(*t) for t in tried]
         return next((sup for sup in supports if sup.ok), supports[0])
+
+    def _apart(self, a: str, b: str) -> bool:
+        """Whether two words are far apart in meaning (MiniLM cosine under :data:`BARE_DOER_APART`)."""
+        va, vb = self.embed([a, b])
+        return float(np.dot(va, vb) / (np.linalg.norm(va) * np.linalg.norm(vb) or 1.0)) < BARE_DOER_APART
 
     def citation(self, number: int, sup: _Support, *, repaired: bool = False) -> Citation:
         p = self.passages[number - 1]
