@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -27,7 +26,7 @@ from common import median, table  # noqa: E402
 
 import rag  # noqa: E402
 from rag import evidence  # noqa: E402
-from rag.answer import close_ones, pack, passage_blocks, today_shown, token_counter  # noqa: E402
+from rag.answer import close_ones, pack, passage_blocks, token_counter  # noqa: E402
 from rag.context import open_context  # noqa: E402
 from rag.evaluation import datasets, metrics, runner  # noqa: E402
 from rag.models import REFUSAL  # noqa: E402
@@ -64,8 +63,7 @@ def main() -> None:
     for q in ds.questions:
         today = runner.as_of(q)
         ranked = rag.search(q["question"], k=settings.k, today=today, settings=settings)
-        day = date.fromisoformat(today) if today else date.today()
-        overhead = count("\n".join(prompt.render(today=today_shown(day), refusal=REFUSAL, passages="", question=q["question"])))
+        overhead = count("\n".join(prompt.render(today=today or "", refusal=REFUSAL, passages="", question=q["question"])))
         passages = close_ones(pack(ranked, settings.passage_budget, count), args.first, args.share)
         for k, budget, lexical, each, whole in configs:
             t0 = time.perf_counter()
@@ -77,7 +75,7 @@ def main() -> None:
             if budget:
                 spent.append(time.perf_counter() - t0)
             kept = [(p, t) for p, t in zip(top, shown) if t is not None or not budget]
-            blocks = passage_blocks([p for p, _ in kept], [t for _, t in kept], day)  # as the answer's prompt shows them
+            blocks = passage_blocks([p for p, _ in kept], [t for _, t in kept])  # as the answer's prompt shows them
             held[(k, budget, lexical, each, whole)].append(metrics.answer_rank(blocks, q.get("answers") or []) is not None)
             tokens[(k, budget, lexical, each, whole)].append(overhead + count("\n\n".join(blocks)))
     rows = [

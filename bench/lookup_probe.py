@@ -17,14 +17,13 @@ import argparse
 import json
 import sys
 import time
-from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import OUT, ROOT, median, table  # noqa: E402
 
 import rag  # noqa: E402
-from rag.answer import format_passages, today_shown  # noqa: E402
+from rag.answer import format_passages  # noqa: E402
 from rag.llm import model_name  # noqa: E402
 from rag.llm.model_files import resolve_model  # noqa: E402
 from rag.models import REFUSAL  # noqa: E402
@@ -57,8 +56,8 @@ def main() -> None:
     prompts = []
     for q in questions:
         a = rag.ask(q["question"], today="2025-04-20", settings=settings.model_copy(update={"max_answer_tokens": 16}))
-        passages = format_passages(a.passages, today=date(2025, 4, 20))
-        system, user = load("answer").render(today=today_shown(date(2025, 4, 20)), refusal=REFUSAL, passages=passages, question=q["question"])
+        passages = format_passages(a.passages)
+        system, user = load("answer").render(today="2025-04-20", refusal=REFUSAL, passages=passages, question=q["question"])
         prompts.append([{"role": "system", "content": system}, {"role": "user", "content": user}])
     path = str(resolve_model(model_name(settings), settings.cache_dir))
     plain = Llama(model_path=path, n_ctx=4096, n_threads=settings.threads, n_batch=512, verbose=False, seed=0)
