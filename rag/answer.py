@@ -165,24 +165,7 @@ def headline(title: str) -> str:
     return title.strip()
 
 
-def day_shown(d: date | None, today: date | None = None) -> str:
-    """A passage's date as the answer's prompt shows it: "Jan 5", with the year when it is not ``today``'s.
-    Qwen's tokenizer takes a digit a token, so "2023-01-05" costs 10 tokens and "Jan 5" 3.
-
-    >>> day_shown(date(2023, 1, 5), date(2023, 3, 1)), day_shown(date(2022, 12, 28), date(2023, 1, 5)), day_shown(None)
-    ('Jan 5', 'Dec 28, 2022', 'date unknown')
-    """
-    if d is None:
-        return "date unknown"
-    return f"{d:%b} {d.day}" if today and d.year == today.year else f"{d:%b} {d.day}, {d.year}"
-
-
-def today_shown(d: date) -> str:
-    """Today's date as the answer's prompt gives it: "January 5, 2023"."""
-    return f"{d:%B} {d.day}, {d.year}"
-
-
-def format_passages(passages: Sequence[Passage], shown: Sequence[str | None] | None = None, today: date | None = None) -> str:
+def format_passages(passages: Sequence[Passage], shown: Sequence[str | None] | None = None) -> str:
     """The passages as the answer's model reads them, numbered from 1: a header of headline, date and source (if
     any), then the text, or ``shown``, the sentences of it that bear on the question (:func:`rag.evidence.select`).
 
@@ -203,10 +186,10 @@ def format_passages(passages: Sequence[Passage], shown: Sequence[str | None] | N
     [3] More of the article in [1]
     c
     """
-    return "\n\n".join(passage_blocks(passages, shown, today))
+    return "\n\n".join(passage_blocks(passages, shown))
 
 
-def passage_blocks(passages: Sequence[Passage], shown: Sequence[str | None] | None = None, today: date | None = None) -> list[str]:
+def passage_blocks(passages: Sequence[Passage], shown: Sequence[str | None] | None = None) -> list[str]:
     """:func:`format_passages`, one block a passage (what a benchmark searches for the answer, passage by passage)."""
     first: dict[str, int] = {}
     out = []
@@ -214,7 +197,7 @@ def passage_blocks(passages: Sequence[Passage], shown: Sequence[str | None] | No
         if p.doc_id in first:
             head = f"[{i}] More of the article in [{first[p.doc_id]}]"
         else:
-            head = f"[{i}] {headline(p.title)} ({day_shown(p.published, today)}{', ' + p.source if p.source else ''})"
+            head = f"[{i}] {headline(p.title)} ({p.published or 'date unknown'}{', ' + p.source if p.source else ''})"
             first[p.doc_id] = i
         out.append(f"{head}\n{p.text if text is None else text}")
     return out
@@ -334,8 +317,7 @@ def stream_answer(
     prompt = load("answer")
     model = model_name(settings)
     count = token_counter(model)
-    today = when.today or date.today()
-    today_s = today_shown(today)
+    today_s = (when.today or date.today()).isoformat()
     posed = with_choices(question, choices)
     overhead = count("\n".join(prompt.render(today=today_s, refusal=REFUSAL, passages="", question=posed)))
     budget = max(0, min(settings.passage_budget, context_window(settings) - overhead - settings.max_answer_tokens - 64))
@@ -394,7 +376,7 @@ def stream_answer(
     variables = {
         "today": today_s,
         "refusal": REFUSAL,
-        "passages": format_passages(passages, shown, today),
+        "passages": format_passages(passages, shown),
         "question": posed.strip(),
     }
 

@@ -22,7 +22,7 @@ from fakes import ScriptedChat
 
 import rag
 import rag.render
-from rag.answer import day_shown, headline, is_refusal, nothing_relevant
+from rag.answer import headline, is_refusal, nothing_relevant
 from rag.citations import Checker
 from rag.models import REFUSAL, Passage
 from rag.policy import decide
@@ -124,7 +124,7 @@ def test_a_second_passage_of_an_article_points_to_the_first_and_is_cited_by_its_
     said = next(t for t in re.split(r"(?<=[.!?])\s+", hits[1].text) if re.search(r"\d", t) and len(t.split()) > 5)
     answer = rag.ask(asked, settings=settings, llm=(llm := ScriptedChat().enqueue(f"{said.rstrip('.')} [2].")))
     heads = [line for line in llm.prompts[0][1].content.splitlines() if re.match(r"\[\d+\] ", line)]
-    assert heads[0] == f"[1] {headline(hits[0].title)} ({day_shown(hits[0].published, date.today())}, {hits[0].source})"
+    assert heads[0] == f"[1] {headline(hits[0].title)} ({hits[0].published}, {hits[0].source})"
     assert heads[1:] == [f"[{i}] More of the article in [1]" for i in range(2, len(hits) + 1)]
     (cited,) = answer.citations
     assert cited.number == 2 and cited.verified and cited.chunk_id == hits[1].chunk_id and cited.start >= hits[1].start
@@ -142,7 +142,7 @@ def test_reversed_order_reads_the_best_passage_last_and_cites_it_by_the_number_r
     assert [h.split("] ", 1)[0] for h in heads] == [f"[{i}" for i in range(1, len(heads) + 1)]  # numbered as read
     best = ranked.passages[0]  # read last: under its own header, or pointing to the same article's passage read before
     more = re.fullmatch(r"\[\d+\] More of the article in \[(\d+)\]", heads[-1])
-    assert heads[-1].endswith(f"{headline(best.title)} ({day_shown(best.published, date.today())}, {best.source})") or (more is not None and answer.passages[int(more[1]) - 1].doc_id == best.doc_id)
+    assert heads[-1].endswith(f"{headline(best.title)} ({best.published}, {best.source})") or (more is not None and answer.passages[int(more[1]) - 1].doc_id == best.doc_id)
     assert not answer.refused and answer.citations[0].verified and answer.citations[0].doc_id == SEED_ID
     declined = rag.ask(asked, settings=settings, llm=ScriptedChat().enqueue(REFUSAL))
     assert declined.refused and declined.passages[0].chunk_id == ranked.passages[0].chunk_id  # the closest first

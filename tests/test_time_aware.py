@@ -53,7 +53,7 @@ def test_an_answer_as_of_a_date_cites_nothing_newer(index):
     assert answer.when.as_of == date(2025, 3, 1) and answer.when.until == date(2025, 3, 1)
     assert all(p.published <= date(2025, 3, 1) for p in answer.passages)
     assert all(c.published <= date(2025, 3, 1) for c in answer.citations) and answer.citations
-    assert "Today's date is March 1, 2025" in llm.prompts[0][1].content
+    assert "Today's date is 2025-03-01" in llm.prompts[0][1].content
 
 
 def test_latest_ranks_the_newer_alibaba_story_first(index, dates_of):
