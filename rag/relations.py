@@ -3549,7 +3549,7 @@ def bare_doer(claim: str, quote: str, apart: Callable[[str, str], bool] | None =
     >>> far = lambda doer, subject: True
     >>> bare_doer("Cilia usually swim in the direction of the mouth.", "Hence ctenophores usually swim in the direction of the mouth, using comb plate cilia.", far)
     'subject: the quote says ctenophores swim, not Cilia'
-    >>> bare_doer("Exports fell 3% in March.", "In March, imports fell 3%, while exports were flat.", far)
+    >>> bare_doer("Exports fell 3% in March.", "In March, imports fell 3%, while exports were flat.", far)  # MiniLM: not far
     'subject: the quote says imports fell, not Exports'
     >>> bare_doer("Police arrested two men.", "On Monday, officers arrested two men, police said.", lambda doer, subject: False)
     ''
