@@ -443,9 +443,10 @@ class Checker:
         return next((sup for sup in supports if sup.ok), supports[0])
 
     def _apart(self, a: str, b: str) -> bool:
-        """Whether two words are far apart in meaning (MiniLM cosine under :data:`BARE_DOER_APART`)."""
+        """Whether two words are far apart in meaning (cosine under :data:`BARE_DOER_APART`; the embedder's rows are unit
+        vectors, as ``sims`` in :meth:`support` takes them)."""
         va, vb = self.embed([a, b])
-        return float(np.dot(va, vb) / (np.linalg.norm(va) * np.linalg.norm(vb) or 1.0)) < BARE_DOER_APART
+        return float(va @ vb) < BARE_DOER_APART
 
     def citation(self, number: int, sup: _Support, *, repaired: bool = False) -> Citation:
         p = self.passages[number - 1]

@@ -3569,14 +3569,15 @@ def bare_doer(claim: str, quote: str, apart: Callable[[str, str], bool] | None =
     if apart is None:
         return ""
     ct, qt = tokens(claim), tokens(quote)
-    low = [t.lower() for t in qt]
+    low, possessive = [t.lower() for t in qt], [p for _, p in _tokens(claim)]
+    claimed = {stem(t.lower()) for t in ct}
     for s in range(1, min(3, len(ct) - 2)):  # a subject of one word, or "the" and one: "Cilia", "The cilia"
         head, said = ct[s - 1], [t.lower() for t in ct[s : s + 3]]
         if s == 2 and ct[0].lower() != "the":
             continue
         if any(t.lower() in _STOP - _DETERMINERS for t in ct[:s]) or said[0] in _STOP or head.lower() in _STOP:
             continue
-        if any(t[:1].isupper() for t in ct[1:s]) or _tokens(claim)[s - 1][1]:
+        if any(t[:1].isupper() for t in ct[1:s]) or possessive[s - 1]:
             continue  # a name ("Alibaba shares") or a possessive: the name checks' case
         said = said[:2] if said[1][:1].isdigit() else said  # three words alike, or a verb and its figure ("fell 3%, while")
         spots = [j for j in range(1, len(qt) - len(said) + 1) if low[j : j + len(said)] == said]
@@ -3590,7 +3591,7 @@ def bare_doer(claim: str, quote: str, apart: Callable[[str, str], bool] | None =
             return ""
         for j in spots:
             doer = qt[j - 1]
-            if stem(doer.lower()) in {stem(t.lower()) for t in ct}:
+            if stem(doer.lower()) in claimed:
                 continue  # a word of the claim's own ("find" of "found"): not another doer
             if not doer[:1].islower() or doer in _STOP or doer in _PRONOUNS or doer in _TITLES or doer in _LINKING:
                 continue

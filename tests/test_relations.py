@@ -559,10 +559,10 @@ def passage_of(text: str, title: str, published: date) -> Passage:
     return Passage("d:0", "d", 0, 0, len(text), text, title, published, "news", "", 0.5)
 
 
-def assert_checked(claim: str, text: str, title: str, reason: str, day: date) -> None:
+def assert_checked(claim: str, text: str, title: str, reason: str, day: date, embed=None) -> None:
     """A table row of a user pass or a blind set: the claim verifies on the passage when ``reason`` is empty, else it
-    fails with exactly that reason."""
-    (checked,) = Checker([passage_of(text, title, day)], repair=False).check(claim).claims
+    fails with exactly that reason (``embed``: checked with meaning too)."""
+    (checked,) = Checker([passage_of(text, title, day)], embed, repair=False).check(claim).claims
     assert checked.verified is (not reason), checked.citations[0].reason
     if reason:
         assert checked.citations[0].reason == reason
@@ -1001,8 +1001,5 @@ def test_the_fourteenth_passes_failures(claim, text, title, reason):
     ],
 )  # fmt: skip
 def test_the_fifteenth_passes_failures(claim, text, title, reason, embedder):
-    (checked,) = Checker([passage_of(text, title, date(2031, 5, 6))], embedder.embed, repair=False).check(claim).claims
-    assert checked.verified is (not reason), checked.citations[0].reason
-    if reason:
-        assert checked.citations[0].reason == reason
+    assert_checked(claim, text, title, reason, date(2031, 5, 6), embedder.embed)
 
