@@ -25,6 +25,7 @@ from .relations import (
     CALENDAR,
     about_same,
     after_the_article,
+    as_spelled,
     bare_doer,
     bounded_superlative,
     conflict,
@@ -52,6 +53,7 @@ from .relations import (
     unstated_act,
     unstated_cause,
     unstated_loss,
+    unstated_lost,
     unstated_move,
     unstated_placing,
     unstated_record,
@@ -297,6 +299,7 @@ class Checker:
     def support(self, claim: str, i: int, claim_vec: np.ndarray | None) -> _Support:
         """How well passage ``i`` (0-based) supports ``claim``."""
         p = self.passages[i]
+        claim = as_spelled(claim, f"{p.text} {p.title}")  # "Beyonce" as the article writes it, "Beyoncé"
         cw, cn = words(claim), numbers_in(claim)
         spans, facts = self._sent_spans[i], self._facts(i)
         vecs = self._vectors(i)
@@ -400,6 +403,7 @@ class Checker:
             if not relation and (lead := lead_name(claim)) and not _mentions(f"{p.text} {p.title}", lead):
                 relation = f"names: {lead} not in the quoted sentence"
             relation = relation or unstated_move(claim, quote, p.title) or unstated_win(claim, quote, p.title) or unstated_loss(claim, quote)
+            relation = relation or unstated_lost(claim, quote, p.title)
             relation = relation or unstated_act(claim, quote, p.title, self.question) or framed_win(claim, quote, self.question)
             relation = relation or framed_deed(claim, quote, self.question) or planned_event(claim, quote)
             relation = relation or pending_finding(claim, quote) or universal(claim, quote)

@@ -1003,3 +1003,61 @@ def test_the_fourteenth_passes_failures(claim, text, title, reason):
 def test_the_fifteenth_passes_failures(claim, text, title, reason, embedder):
     assert_checked(claim, text, title, reason, date(2031, 5, 6), embedder.embed)
 
+
+
+@pytest.mark.parametrize(
+    ("claim", "text", "title", "reason"),
+    [
+        # session 59, a user's pass over a month of news (each shown as verified or supported, or the last five, true,
+        # refused); in made-up words. A loss the quote tells as a win
+        ("Ada Pell lost Quenland's special election [1].",
+         "Democrat Ada Pell coasted to victory in Quenland’s special election Tuesday, becoming its first woman in Congress.",
+         "Pell wins special election", "opposite: the quote says 'Ada Pell coasted to victory in Quenland’s special election', not lost"),
+        ("Ada Pell lost Quenland's special election [1].", "Democrat Ada Pell defeated Republican Tom Hale to become the first.",
+         "", "opposite: the quote says 'Ada Pell defeated Republican Tom Hale', not lost"),
+        # a link line's headline: "wins" is a win (it was read as counted wins, "the record for race wins")
+        ("Tom Hale lost album of the year [1].", "Harbour Awards live:Tom Hale wins album of the year, Ada Pell breaks all-time record",
+         "", "opposite: the quote says 'Tom Hale wins album', not lost"),
+        ("Ada Pell won album of the year [1].", "Harbour Awards live:Tom Hale wins album of the year, Ada Pell breaks all-time record",
+         "", "placing: the quote gives won to Tom Hale, not Ada Pell"),
+        ("Tom Hale lost album of the year [1].", "Tom Hale's 'Harbour House' wins album of the year", "",
+         "unstated: the quote says nothing of a loss by Tom Hale"),
+        ("Ada Pell lost the special election [1].",
+         "Biden won the district by 35 points. That made Pell the favorite against Tom Hale, a pastor who lost to Ben Orr last year.",
+         "", "unstated: the quote says nothing of a loss by Ada Pell"),
+        ("Inflation in Quenland accelerated for the seventh straight month in January [1].",
+         "Inflation in Quenland eased for the seventh straight month in January, the statistics office said.", "",
+         "direction: the claim says 'accelerated', the quote 'eased'"),
+        # who got whom in a trade
+        ("The Pelmouth Rovers traded Ada Pell to the Ostbrook Owls [1].",
+         "The Pelmouth Rovers are acquiring star forward Ada Pell in a blockbuster trade with the Ostbrook Owls, a source said.", "",
+         "direction: the quote has Ada Pell go to Pelmouth Rovers, not Ostbrook Owls"),
+        ("The Pelmouth Rovers acquired Tom Hale and Jo Ames from the Ostbrook Owls [1].",
+         "The deal will send Tom Hale, Jo Ames, Ben Orr and four first-round picks to the Owls. The Rovers will be getting Ada Pell.",
+         "", "direction: the quote has Jo Ames and Tom Hale go to Owls, not Pelmouth Rovers"),
+        ("The Ostbrook Rovers acquired Ada Pell from the Pelmouth Owls [1].",
+         "The Pelmouth Owls traded Ada Pell to the Ostbrook Rovers for two picks.", "", ""),
+        # the game's score beside a halftime one
+        ("The Ostbrook Owls beat the Pelmouth Rovers 38-35 in the final [1].",
+         "The Pelmouth Rovers are your champions.\n\nThe team rallied from a 24-14 halftime deficit by scoring on every possession "
+         "in a thrilling 38-35 win over the Ostbrook Owls in the final on Sunday.", "",
+         "result: the quote says Ostbrook Owls lost, not that it beat Pelmouth Rovers"),
+        ("Ada Pell broke the league's all-time scoring record [1].",
+         "Pell entered the game needing 36 points to break the league's all-time scoring record.", "",
+         "unstated: the quote says 'needing ... break', not that it happened"),
+        # an accent the answer leaves out is the same name
+        ("Zoe Marin won the wheelchair race [1].", "Zoë Marin won the wheelchair race in 1:32:10.", "", ""),
+        ("Zoe Marin won the wheelchair race [1].", "Ada Pell won the wheelchair race, and Zoë Marin came second.", "",
+         "placing: the quote gives Zoë Marin second, not won"),
+        # a first minister is not the finance minister named beside her
+        ("Ada Pell stepped down as Quenland's first minister [1].",
+         "Tom Hale has emerged as the leading candidate to replace Ada Pell after the collapse of the campaign of finance "
+         "minister Jo Ames.", "", "names: Quenland not in the quoted sentence"),
+        ("The death toll from the Keldoria-Quenland earthquake rose to 25,401 [1].",
+         "The death toll in Keldoria rose to 21,848 and, including parts of Quenland, to 25,401.", "", ""),
+        ("The phone was still in its original box and was estimated to be worth $5,000 [1].",
+         "Because it was an 8GB – not 4GB – and was still in its original box, it was estimated to be worth $5,000.", "", ""),
+    ],
+)  # fmt: skip
+def test_the_sixteenth_passes_failures(claim, text, title, reason):
+    assert_checked(claim, text, title, reason, date(2031, 2, 28))
