@@ -35,6 +35,7 @@ from .relations import (
     framed_deed,
     framed_win,
     headline_comparison,
+    headline_denies,
     lead_name,
     missing_names,
     names,
@@ -413,7 +414,7 @@ class Checker:
             relation = relation or other_place_name(claim, quote, p.title)
             relation = relation or weaker_deed(claim, quote) or denied(claim, quote) or points_for_percent(claim, quote)
             relation = relation or death_cause(claim, quote, p.title) or deal_figure(claim, quote)
-            relation = relation or headline_comparison(claim, quote, p.title)
+            relation = relation or headline_comparison(claim, quote, p.title) or headline_denies(claim, quote, p.title)
             relation = relation or unstated_part(claim, quote, p.title, self.question)
             if not relation and (len(words(sentence)) < 3 or _furniture(sentence)):
                 # a byline or a credit ("The Associated Press"), a link to another story ("MORE: ..."), a line of a

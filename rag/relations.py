@@ -3014,6 +3014,31 @@ def outspends(claim: str, quote: str) -> str:
     return f"comparison: the quote gives {x} {figure(a)} and {y} {figure(b)}"
 
 
+def headline_denies(claim: str, quote: str, title: str = "") -> str:
+    """The claim's words that its quote lacks are what the headline denies, of someone the claim names: "Ada Pell
+    will seek reelection in 2024" on a rival's "If (Pell) decides not to run, I will back Tom Hale" under "Ada Pell
+    won't seek reelection". The quote's words made the claim pass; the headline says the opposite.
+
+    >>> headline_denies("Ada Pell will seek reelection in 2024.", "If (Pell) decides not to run, I will back Tom Hale in 2024.", "Ada Pell, the longest serving senator, won't seek ...")
+    "negation: the headline says 'won't seek'"
+    >>> headline_denies("Ada Pell will seek reelection in 2024.", "Pell said she will seek reelection in 2024.", "Ada Pell won't seek a fifth term, aides say")
+    ''
+    >>> headline_denies("Ada Pell will not seek reelection.", "Pell decided not to run.", "Ada Pell won't seek reelection")
+    ''
+    """
+    if not title or _negated(claim):
+        return ""
+    held = {stem(t.lower()) for t in tokens(quote)}
+    lacking = {stem(t.lower()) for t in tokens(claim) if t[:1].islower() and t.lower() not in _STOP} - held
+    if not lacking or not _negates(title, lacking, reach=3):
+        return ""
+    if not any(_said_of(n.split()[-1], title) for _, _, n in names(claim)):
+        return ""  # a headline about another
+    denials = re.finditer(r"\b(?:not|never|no longer|\w+n[’']t)\s+(?:\w+\s+){0,2}?(\w+)", title)
+    told = next((m.group(0) for m in denials if stem(m.group(1).lower()) in lacking), "not")
+    return f"negation: the headline says '{told}'"
+
+
 def headline_comparison(claim: str, quote: str, title: str = "") -> str:
     """"X ... more than Y" where the quote and its headline give both an amount, and the order is the other way
     (:func:`outspends`): "Meta plans to spend more than Microsoft" on "The guidance puts Meta alongside Microsoft,
@@ -4622,11 +4647,13 @@ def _namesake(parts: list[str], have: set[str], evidence: str, claim: str) -> bo
     "Hunter Biden" where it has only "Joe Biden". Every time the family name appears, the word right before it
     (a space apart) must be a capitalised word that is not the claim's given name, not a title, a country's word
     or a party, and not a word the claim has elsewhere. "Fed Chair Powell", "Ukrainian President Zelensky" or a
-    bare "Biden" anywhere is Joe Biden's family name used for him.
+    bare "Biden" before any other Biden is named may be the claim's person; a bare one after "Joe Biden" is his.
 
     >>> _namesake(["hunter", "biden"], {"joe", "biden", "said"}, "Joe Biden said.", "Hunter Biden said.")
     True
     >>> _namesake(["hunter", "biden"], {"joe", "biden"}, "Joe Biden signed. Biden said.", "Hunter Biden said.")
+    True
+    >>> _namesake(["hunter", "biden"], {"joe", "biden"}, "Biden said. Joe Biden signed.", "Hunter Biden said.")
     False
     >>> _namesake(["jerome", "powell"], {"fed", "chair", "powell"}, "Fed Chair Powell said.", "Jerome Powell said.")
     False
@@ -4637,15 +4664,20 @@ def _namesake(parts: list[str], have: set[str], evidence: str, claim: str) -> bo
     if len(own) < 2 or own[-2] in have:
         return False
     mine = {t.lower() for t in tokens(claim)}
-    before = [m.group(1) for m in re.finditer(rf"(\S*)[ \t]+{re.escape(own[-1])}\b", evidence, re.I)]
-    before += [""] * len(re.findall(rf"(?:^|[^\w \t]){re.escape(own[-1])}\b", evidence, re.I))  # after punctuation
+    # the word before each mention, in order ("" after punctuation or at the start)
+    before = [(w.group(1) if (w := re.search(r"(\S*)[ \t]+$", evidence[: m.start()])) else "") for m in re.finditer(rf"\b{re.escape(own[-1])}\b", evidence, re.I)]
     if not before:
         return False
+    others = False
     for word in before:
         w = word.lower().strip("\"'“”‘’()")
-        if not word[:1].isupper() or not word[-1].isalnum() or w in _TITLES or w in _PLACE_FORMS or w in _PARTIES or w in mine or w in _STOP:
-            return False  # the family name alone, after a title, a nationality or a party: the claim's person
-    return True
+        if w in _TITLES or w in _PLACE_FORMS or w in _PARTIES or w in mine:
+            return False  # after a title, a nationality or a party, or the claim's own given name: the claim's person
+        if word[:1].isupper() and word[-1].isalnum() and w not in _STOP:
+            others = True  # "Richard Petty": another's given name
+        elif not others:
+            return False  # the family name alone before anyone else's is named: the claim's person
+    return True  # alone after another's full name, it is theirs: "Richard Petty, who won ..., and Johnson, who tied Petty"
 
 
 _PARTIES = frozenset(

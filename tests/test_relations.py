@@ -1045,6 +1045,13 @@ def test_the_fifteenth_passes_failures(claim, text, title, reason, embedder):
         ("Ada Pell broke the league's all-time scoring record [1].",
          "Pell entered the game needing 36 points to break the league's all-time scoring record.", "",
          "unstated: the quote says 'needing ... break', not that it happened"),
+        # the words the quote lacks are what its headline denies
+        ("Ada Pell will seek reelection in 2024 [1].",
+         "\"If (Pell) decides not to run, I will back Tom Hale,\" Jo Ames said. A brutal primary fight looms in 2024.",
+         "Ada Pell, the longest serving senator, won't seek ...", "negation: the headline says 'won't seek'"),
+        # a bare family name after another's full name is theirs
+        ("Ben Orr [1].", "That starts with the King, Ada Orr, who won seven, and Jo Ames, who tied Orr with "
+         "seven titles while winning the Harbour 400 twice.", "", "names: Ben Orr not in the quoted sentence"),
         # an accent the answer leaves out is the same name
         ("Zoe Marin won the wheelchair race [1].", "Zoë Marin won the wheelchair race in 1:32:10.", "", ""),
         ("Zoe Marin won the wheelchair race [1].", "Ada Pell won the wheelchair race, and Zoë Marin came second.", "",
