@@ -1199,14 +1199,45 @@ def other_subject(question: str, claims: Sequence[Claim]) -> str:
     return f"the question asks about {who}; the answer speaks of {opens[0][2]}"
 
 
+_OPPONENT = re.compile(r"\b(against|versus|vs\.?)\s+(?:the\s+)?((?:No\.\s?\d+\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)")
+
+
+def other_opponent(question: str, claims: Sequence[Claim]) -> str:
+    """Why an answer about a game against another side than its question's is declined, or "": "How many points did
+    Ada Pell score against the Owls?" answered "Ada Pell scored 71 points against the Rovers" (a true sentence about
+    another game).
+
+    >>> from rag.models import Citation
+    >>> said = lambda text: [Claim(text, (Citation(1, "c", "d", "T", "", None, "q", 0, 1, True),))]
+    >>> other_opponent("How many points did Ada Pell score against the Owls?", said("Ada Pell scored 71 points against the Rovers."))
+    'the question asks about the game against the Owls; the answer is about the one against the Rovers'
+    >>> other_opponent("How many points did Ada Pell score against the Owls?", said("Pell scored 71 points against Ostbrook's Owls."))
+    ''
+    >>> other_opponent("How many points did Ada Pell score against the Owls?", said("Pell scored 71 points in a win over the Owls."))
+    ''
+    >>> other_opponent("Who scored against the US?", said("Ada Pell scored against the US."))
+    ''
+    """
+    text = " ".join(c.text for c in claims)
+    asked = _OPPONENT.findall(question)
+    if not asked or any(re.search(rf"\b{re.escape(w)}\b", text, re.I) for _, n in asked for w in n.rstrip(".").split() if w != "No."):
+        return ""  # the answer names the question's side somewhere
+    said = _OPPONENT.findall(text)
+    if not said:
+        return ""
+    side = lambda m: f"{m[0]} the {m[1].rstrip('.')}"  # noqa: E731
+    return f"the question asks about the game {side(asked[0])}; the answer is about the one {side(said[0])}"
+
+
 def unanswered(question: str, claims: Sequence[Claim]) -> str:
     """Why a verified answer does not answer its question (the first of :func:`asks_back`, :func:`restates`, :func:`lacks_asked`,
     :func:`twisted`, :func:`reversed_move`, :func:`unnegated`, :func:`denied_asked`, :func:`other_time`, :func:`other_year_asked`, :func:`other_edition`,
-    :func:`other_figure`, :func:`framed_answer`, :func:`wrong_pick`, :func:`other_subject` that finds a reason), or ""."""
+    :func:`other_figure`, :func:`framed_answer`, :func:`wrong_pick`, :func:`other_subject`, :func:`other_opponent` that
+    finds a reason), or ""."""
     for check in (
         asks_back, restates, lacks_asked, twisted, reversed_move, unnegated, denied_asked, other_time, other_year_asked, other_edition,
         other_figure, framed_answer, wrong_pick,
-        other_subject,
+        other_subject, other_opponent,
     ):  # fmt: skip
         if why := check(question, claims):
             return why
