@@ -38,6 +38,7 @@ from .relations import (
     headline_denies,
     lead_name,
     missing_names,
+    moved_to,
     names,
     other_place_name,
     other_year,
@@ -415,6 +416,7 @@ class Checker:
             relation = relation or weaker_deed(claim, quote) or denied(claim, quote) or points_for_percent(claim, quote)
             relation = relation or death_cause(claim, quote, p.title) or deal_figure(claim, quote)
             relation = relation or headline_comparison(claim, quote, p.title) or headline_denies(claim, quote, p.title)
+            relation = relation or (f"{why} (the headline)" if (why := moved_to(claim, p.title)) else "")
             relation = relation or unstated_part(claim, quote, p.title, self.question)
             if not relation and (len(words(sentence)) < 3 or _furniture(sentence)):
                 # a byline or a credit ("The Associated Press"), a link to another story ("MORE: ..."), a line of a

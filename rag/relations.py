@@ -762,6 +762,8 @@ def unstated_win(claim: str, quote: str, title: str = "") -> str:
     ''
     >>> unstated_win("Ukraine won Eurovision 2023.", "A Ukrainian victory would mean the country had the right to host.")
     'unstated: the quote says nothing of who won'
+    >>> unstated_win("Ada Pell won album of the year.", "Tom Hale, who took home the trophy for album of the year, said there is no best.")
+    'unstated: the quote says nothing of who won'
     >>> unstated_win("Walker defeated Warnock in the runoff.", "Warnock holds a narrow lead over Walker in the runoff.")
     'unstated: the quote says nothing of who won'
     >>> unstated_win("Walker defeated Warnock in the runoff.", "PACs spent more on Warnock than on Walker. The runoff decides a 51-49 majority.")
@@ -794,6 +796,14 @@ def unstated_win(claim: str, quote: str, title: str = "") -> str:
             for i, t in enumerate(qt)
             if not any(i - 4 <= b < i for _, b, _ in others)
         } & _told(quote)
+        own = {w.lower() for _, _, n in names(claim) for w in n.split()}
+        for part in _clauses(quote):  # "Harry Styles, who took home the trophy for album of the year": his
+            pt, pn = [t.lower() for t in tokens(part)], names(part)
+            inside = {i for a, b, _ in pn for i in range(a, b + 1)}  # "the Grammy Awards" tells no win
+            first = next((i for i, t in enumerate(pt) if t in _WON and i not in inside), None)
+            subjects = [n for a, b, n in pn if first is not None and b < first and (a or b or n.lower() not in _OPENERS)]
+            if subjects and not all(w.lower() in own for w in subjects[-1].split()):
+                said -= _told(part)
     if doer and doer[0][2].split()[-1].lower() in title.lower():  # a headline's win is its own subject's
         said |= {t.lower() for t in tokens(title)}
     said |= {part for t in said for part in t.split("-")}  # "Oscar-winning"
@@ -1919,7 +1929,7 @@ def order(claim: str, quote: str) -> str:
 
 
 # Who gets what a trade or a sale moves: the subject of a verb of getting, or the name after "to" of one of giving.
-_GETS = r"acquired|acquires|acquiring|acquire|got|gets|getting|received|receives|receiving|landed|lands|landing|bought|buys|buying"
+_GETS = r"acquired|acquires|acquiring|acquire|get|got|gets|getting|received|receives|receiving|landed|lands|landing|bought|buys|buying"
 _GIVES = r"traded|trades|trading|trade|sent|sends|sending|send|shipped|ships|shipping|ship|sold|sells|selling|sell|dealt|deals|dealing"
 _PASSIVE_AUX = r"(?:was|were|been|being|be|is|are|get|gets|got)"  # "was traded", not "are acquiring"
 _MOVED_PARTICIPLES = frozenset("traded sent shipped sold dealt acquired received landed bought".split())
@@ -1933,6 +1943,10 @@ def _transfers(text: str) -> list[tuple[str, str, set[str]]]:
     [('Ostbrook Owls', '', ['Ada Pell', 'Tom Hale'])]
     >>> _transfers("The Pelmouth Rovers are acquiring star Ada Pell in a trade with the Ostbrook Owls.")
     [('Pelmouth Rovers', 'Ostbrook Owls', {'Ada Pell'})]
+    >>> _transfers("For fans, this stings: Tom Hale and Jo Ames, two popular players, head to Ostbrook.")[0][:2]
+    ('Ostbrook', '')
+    >>> _transfers("The Rovers stole the show by acquiring Ada Pell from the Owls for Tom Hale.")
+    [('Rovers', 'Owls', {'Ada Pell'}), ('Owls', 'Rovers', {'Tom Hale'})]
     """
     out = []
     for sentence in re.split(r"(?<=[.!?])\s+", text):
@@ -1940,6 +1954,8 @@ def _transfers(text: str) -> list[tuple[str, str, set[str]]]:
             before = sentence[: m.start()]
             passive = m.group(1) in _MOVED_PARTICIPLES and re.search(rf"\b{_PASSIVE_AUX}\s+(?:\w+ly\s+)?$", before)
             doer = re.search(rf"{_PARTY}\s+(?:(?:are|is|was|were|will|would|has|have|had|be|been|reportedly|also)\s+){{0,3}}$", before)
+            if not doer and re.search(r"\bby\s+$", before):  # "The Rovers stole the show by acquiring": the clause's subject
+                doer = re.match(rf"\s*{_PARTY}\s+[a-z]", re.split(r"[:\"“]", before)[-1])
             rest = re.split(r"[;:]|,\s+(?:and|but|while|who|which)\b", sentence[m.end() :])[0]
             other = re.search(rf"\b(to|from|with)\s+{_PARTY}", rest)
             moved = {n for _, _, n in names(rest[: other.start()] if other else rest) if n.lower() not in CALENDAR}
@@ -1956,6 +1972,14 @@ def _transfers(text: str) -> list[tuple[str, str, set[str]]]:
                     receiver, giver = (party if other and other.group(1) == "to" else ""), subject
             if moved and (receiver or giver):
                 out.append((receiver, giver, moved))
+            price = other and re.search(r"\bfor\s+(.*)", rest[other.end() :])  # "from the Owls for Tom Hale": he goes the other way
+            paid = {n for _, _, n in names(price.group(1))} if price else set()
+            if paid and receiver and giver:
+                out.append((giver, receiver, paid))
+        for m in re.finditer(rf"\b(?:head|heads|headed|go|goes|went|move|moves|moved)\s+to\s+{_PARTY}", sentence):
+            went = {n for _, _, n in names(re.split(r"[:;]", sentence[: m.start()])[-1]) if n.lower() not in CALENDAR}
+            if went:  # "Tom Hale and Jo Ames ... head to Ostbrook"
+                out.append((m.group(1), "", went))
     return out
 
 
