@@ -416,7 +416,7 @@ class Checker:
             relation = relation or weaker_deed(claim, quote) or denied(claim, quote) or points_for_percent(claim, quote)
             relation = relation or death_cause(claim, quote, p.title) or deal_figure(claim, quote)
             relation = relation or headline_comparison(claim, quote, p.title) or headline_denies(claim, quote, p.title)
-            relation = relation or (f"{why} (the headline)" if (why := moved_to(claim, p.title)) else "")
+            relation = relation or moved_to(claim, p.title).replace("the quote", "the headline")
             relation = relation or unstated_part(claim, quote, p.title, self.question)
             if not relation and (len(words(sentence)) < 3 or _furniture(sentence)):
                 # a byline or a credit ("The Associated Press"), a link to another story ("MORE: ..."), a line of a

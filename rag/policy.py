@@ -1225,8 +1225,8 @@ def other_opponent(question: str, claims: Sequence[Claim]) -> str:
     said = _OPPONENT.findall(text)
     if not said:
         return ""
-    side = lambda m: f"{m[0]} the {m[1].rstrip('.')}"  # noqa: E731
-    return f"the question asks about the game {side(asked[0])}; the answer is about the one {side(said[0])}"
+    (prep, theirs), (again, other) = asked[0], said[0]
+    return f"the question asks about the game {prep} the {theirs.rstrip('.')}; the answer is about the one {again} the {other.rstrip('.')}"
 
 
 def unanswered(question: str, claims: Sequence[Claim]) -> str:

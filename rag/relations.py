@@ -76,6 +76,7 @@ _ROLES = {
     "spokesman": "spokesperson", "spokeswoman": "spokesperson", "analyst": "analyst", "mayor": "mayor",
     "governor": "governor", "coach": "coach", "forecaster": "forecaster", "chief forecaster": "chief forecaster",
 }  # fmt: skip
+_ROLE_NAMES = frozenset(_ROLES.values())  # "prime minister" is a role of its own, not a portfolio
 _ROLE_RE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _ROLES), key=len, reverse=True)) + r")\b", re.I)
 # Verbs whose subject and object must not swap: "A acquired B" is not "B acquired A".
 _ORDERED = frozenset(
@@ -1780,13 +1781,14 @@ _DIVISIONS = frozenset(
 def _overlap(mine: set, theirs: set) -> bool:
     """Whether two sets of placings or roles share one; a minister whose portfolio is not written is any minister.
 
-    >>> _overlap({"minister"}, {"finance minister"}), _overlap({"first minister"}, {"finance minister"})
-    (True, False)
+    >>> _overlap({"minister"}, {"finance minister"}), _overlap({"first minister"}, {"finance minister"}), _overlap({"minister"}, {"prime minister"})
+    (True, False, False)
     """
-    return bool(mine & theirs) or any(
-        isinstance(a, str) and isinstance(b, str) and {a, b} & {"minister"} and a.endswith("minister") and b.endswith("minister")
-        for a in mine for b in theirs
-    )  # fmt: skip
+
+    def portfolio(role) -> bool:  # "finance minister" (placings are numbers)
+        return isinstance(role, str) and role.endswith(" minister") and role not in _ROLE_NAMES
+
+    return bool(mine & theirs) or any({a, b} & {"minister"} and (portfolio(a) or portfolio(b)) for a in mine for b in theirs)
 
 
 def _compare(claim: str, quote: str, vocab, label: str, show, before: bool, *, divisions: bool = False) -> str:

@@ -1047,7 +1047,7 @@ def test_the_fifteenth_passes_failures(claim, text, title, reason, embedder):
         ("The Pelmouth Rovers traded Ada Pell to the Ostbrook Owls [1].",
          "Sources said the Rovers were looking to deal Tom Hale to Ostbrook for Ben Orr. \"It's a business,\" Hale said.",
          "Pelmouth Rovers get Ada Pell in mega trade with Ostbrook Owls",
-         "direction: the quote has Ada Pell go to Pelmouth Rovers, not Ostbrook Owls (the headline)"),
+         "direction: the headline has Ada Pell go to Pelmouth Rovers, not Ostbrook Owls"),
         ("The Ostbrook Rovers acquired Ada Pell from the Pelmouth Owls [1].",
          "The Pelmouth Owls traded Ada Pell to the Ostbrook Rovers for two picks.", "", ""),
         # the game's score beside a halftime one
