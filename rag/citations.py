@@ -542,6 +542,11 @@ class Checker:
         if not self.repair or (short and not (names(text) or numbers_in(text))):
             # "Yes." and friends carry no checkable claim; "Doc Films [2]." does: the name must be in the passage
             return Claim(shown, tuple(self.citation(n, s) for n, s in supports.items()))
+        # A game's result the cited passage gives the other way is the answer's error, not a mis-numbered citation: "The
+        # Suns beat the Bucks 116-104" on "... a 116-104 victory over the Phoenix Suns" is not re-pointed to a passage
+        # that states only the question's words ("Phoenix struggled to slow down Antetokounmpo").
+        if any(s.relation.startswith("result:") for s in supports.values()):
+            return Claim(shown, tuple(self.citation(n, s) for n, s in supports.items()))
         # Missing or failing citations: align to the best-supporting passage if it is strong.
         every = {n: supports.get(n) or self.support(text, n - 1, vec) for n in range(1, len(self.passages) + 1)}
         ok = [n for n in every if every[n].ok and (not short or self._about_question(n, every[n]))]

@@ -594,6 +594,24 @@ def _moving(toks: list[str], words: frozenset[str]) -> list[str]:
     ]  # fmt: skip
 
 
+def _directions_of(text: str, reach: int = 6) -> dict[str, tuple[str, bool]]:
+    """Each name's first direction word within ``reach`` tokens after it: {name's last word: (word, up)}.
+
+    >>> _directions_of("Vexo's market share fell while Orrin's market share rose.")
+    {'Vexo': ('fell', False), 'Orrin': ('rose', True)}
+    """
+    toks, out = tokens(text), {}
+    named = names(text)
+    for i, t in enumerate(toks):
+        w = t.lower()
+        if w not in _UP and w not in _DOWN or w in ("up", "down"):
+            continue
+        before = [n for a, b, n in named if b < i and i - b <= reach]
+        if before:
+            out.setdefault(before[-1].split()[-1], (t, w in _UP))
+    return out
+
+
 def direction(claim: str, quote: str) -> str:
     """Up against down: for each figure both give, the direction word nearest it; else the claim's only direction
     against the quote's only one."""
@@ -608,6 +626,12 @@ def direction(claim: str, quote: str) -> str:
         if mine and theirs and all(up(w) != up(mine) for w in theirs):
             return f"direction: the claim says '{mine}' for {t}, the quote '{theirs[0]}'"
     c_up, c_down = _moving(ct, _UP), _moving(ct, _DOWN)
+    if c_up and c_down:  # "Coke's share fell while Pepsi's rose": each name's own direction
+        mine, theirs = _directions_of(claim), _directions_of(quote)
+        for name, (word, up) in mine.items():
+            if name in theirs and theirs[name][1] != up:
+                return f"direction: the claim says '{word}' of {name}, the quote '{theirs[name][0]}'"
+        return ""
     if bool(c_up) == bool(c_down):
         return ""
     ups, downs = _moving(qt, _UP), _moving(qt, _DOWN)
@@ -2021,7 +2045,7 @@ def moved_to(claim: str, quote: str) -> str:
 # How a game's result names its winner and its loser: "a 4-3 overtime loss to the Florida Panthers" (the Panthers won),
 # "overpowering Iowa with a 102-85 victory" (Iowa lost).
 _BEAT_VERB = re.compile(
-    r"\b(?:beat|beats|defeated|defeats|topped|tops|edged|edges|routed|routs|downed|downs|outlasted|upset|stunned|"
+    r"\b(?:beat|beats|defeated|defeats|topped|tops|edged|edges|routed|routs|downed|downs|outlasted|upset|stunned|shocked|"
     r"eliminated|swept|overpowered|thrashed|crushed|pounded|hammered|trounced|drubbed|walloped|whipped|blanked|"
     r"dominated|overwhelmed|ousted|blew\s+out|rolled\s+past|cruised\s+past|knocked\s+off)\b"
 )
@@ -2088,6 +2112,8 @@ def result(claim: str, quote: str) -> str:
     ''
     >>> result("Pelmouth beat Ostbrook 38-35.", "Ostbrook rallied from a 24-14 halftime deficit to a thrilling 38-35 win over Pelmouth.")
     'result: the quote says Pelmouth lost, not that it beat Ostbrook'
+    >>> result("Pelmouth beat Ostbrook 77-73.", "It will face Ostbrook, which shocked No. 1 Pelmouth 77-73 in the other semifinal.")
+    'result: the quote says Ostbrook beat Pelmouth'
     """
     m = _BEAT_VERB.search(claim)
     if not m or re.match(r"\s+by\b", claim[m.end() :]) or _negated(claim):
@@ -2130,7 +2156,8 @@ def result(claim: str, quote: str) -> str:
                    or (s := _SCORE.match(quote[m.end() :].lstrip())) and s.group(0) in mine
                    for m in re.finditer(pattern, quote))  # fmt: skip
 
-    active = r"\s+(?:(?!(?:was|were|is|are|been|be|being|got|gets|get)\b)[a-z]+\s+){0,2}?"  # not "Kentucky was upset by"
+    # not "Kentucky was upset by"; "Iowa, which shocked South Carolina 77-73" is Iowa's win
+    active = r"(?:,\s+(?:which|who|that)\s+|\s+)(?:(?!(?:was|were|is|are|been|be|being|got|gets|get)\b)[a-z]+\s+){0,2}?"
     if said(rf"{side(lost)}{active}{_BEAT_VERB.pattern}(?!\s+by\b){between}{side(won)}"):  # "New Zealand defeated England"
         return f"result: the quote says {lost} beat {won}"
     if said(rf"(?:{_LOST_TO}){between}{side(lost)}"):

@@ -1055,6 +1055,12 @@ def test_the_fifteenth_passes_failures(claim, text, title, reason, embedder):
          "The Pelmouth Rovers are your champions.\n\nThe team rallied from a 24-14 halftime deficit by scoring on every possession "
          "in a thrilling 38-35 win over the Ostbrook Owls in the final on Sunday.", "",
          "result: the quote says Ostbrook Owls lost, not that it beat Pelmouth Rovers"),
+        ("Pelmouth beat Ostbrook 77-73 in the semifinal [1].",
+         "It will face Ostbrook, which shocked No. 1 Pelmouth 77-73 in the other semifinal.", "",
+         "result: the quote says Ostbrook beat Pelmouth"),
+        ("Vexo's market share decreased while Orrin's market share increased [1].",
+         "Vexo has increased its market share in the category, while Orrin has declined, according to the survey.", "",
+         "direction: the claim says 'decreased' of Vexo, the quote 'increased'"),
         ("Ada Pell broke the league's all-time scoring record [1].",
          "Pell entered the game needing 36 points to break the league's all-time scoring record.", "",
          "unstated: the quote says 'needing ... break', not that it happened"),
@@ -1081,3 +1087,18 @@ def test_the_fifteenth_passes_failures(claim, text, title, reason, embedder):
 )  # fmt: skip
 def test_the_sixteenth_passes_failures(claim, text, title, reason):
     assert_checked(claim, text, title, reason, date(2031, 2, 28))
+
+
+def test_a_game_the_cited_passage_gives_the_other_way_is_not_re_pointed():
+    """Session 59, the second user's pass, in made-up words: the answer's "[2]" states the result the other way, and
+    it was re-pointed to a passage that holds only the question's words (the score is in its headline)."""
+    title = "Owls first to win 50 games, clinch playoff berth with 116-104 win"
+    won = "PELMOUTH – The Ostbrook Owls won for the fifth time in six games with a 116-104 victory over the Pelmouth Rovers."
+    other = ("Pelmouth struggled to slow down Ada Pell on the defensive side, especially when she drew two first quarter "
+             "fouls on Rovers center Tom Hale.")
+    passages = [passage_of(won, title, date(2031, 3, 14)), passage_of(other, title, date(2031, 3, 14))]
+    checker = Checker(passages, None, question="Which team did the Pelmouth Rovers beat 116-104?")
+    assert checker.support("The Pelmouth Rovers beat the Ostbrook Owls 116-104.", 1, None).ok  # where repair would point
+    (claim,) = checker.check("The Pelmouth Rovers beat the Ostbrook Owls 116-104 [1].").claims
+    assert not claim.verified
+    assert claim.citations[0].reason == "result: the quote says Pelmouth Rovers lost, not that it beat Ostbrook Owls"
