@@ -604,7 +604,7 @@ def _directions_of(text: str, reach: int = 6) -> dict[str, tuple[str, bool]]:
     named = names(text)
     for i, t in enumerate(toks):
         w = t.lower()
-        if w not in _UP and w not in _DOWN or w in ("up", "down"):
+        if (w not in _UP and w not in _DOWN) or w in ("up", "down"):  # "up 5%" tells no one's own move
             continue
         before = [n for a, b, n in named if b < i and i - b <= reach]
         if before:
