@@ -80,7 +80,7 @@ _ROLE_NAMES = frozenset(_ROLES.values())  # "prime minister" is a role of its ow
 _ROLE_RE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _ROLES), key=len, reverse=True)) + r")\b", re.I)
 # Verbs whose subject and object must not swap: "A acquired B" is not "B acquired A".
 _ORDERED = frozenset(
-    "acquired acquire acquires bought buy buys beat beats defeated defeat defeats overtook overtake sued sue sues "
+    "acquired acquire acquires bought buy buys beat beats beating defeated defeat defeats defeating overtook overtake sued sue sues "
     "replaced replace replaces succeeded succeed hired hire fired fire paid pay pays paying".split()
 )
 _NOT_NAMES = frozenset(
@@ -1925,6 +1925,8 @@ def order(claim: str, quote: str) -> str:
 
     >>> order("Dominion paid Fox News $787.5 million.", "Fox News agreed to pay Dominion Voting Systems $787.5 million.")
     'order: the quote says Fox News pay... Dominion Voting Systems, not the other way round'
+    >>> order("Ada Pell beat Jo Ames for the award.", "Jo Ames won best actress, with Ames beating out her castmate Ada Pell.")
+    'order: the quote says Ames beat... Ada Pell, not the other way round'
     """
 
     def pairs(text: str) -> set[tuple[str, str, str]]:
