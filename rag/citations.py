@@ -55,7 +55,6 @@ from .relations import (
     unstated_act,
     unstated_cause,
     unstated_loss,
-    unstated_lost,
     unstated_move,
     unstated_placing,
     unstated_record,
@@ -404,8 +403,7 @@ class Checker:
             # to spend roughly $80 billion".
             if not relation and (lead := lead_name(claim)) and not _mentions(f"{p.text} {p.title}", lead):
                 relation = f"names: {lead} not in the quoted sentence"
-            relation = relation or unstated_move(claim, quote, p.title) or unstated_win(claim, quote, p.title) or unstated_loss(claim, quote)
-            relation = relation or unstated_lost(claim, quote, p.title)
+            relation = relation or unstated_move(claim, quote, p.title) or unstated_win(claim, quote, p.title) or unstated_loss(claim, quote, p.title)
             relation = relation or unstated_act(claim, quote, p.title, self.question) or framed_win(claim, quote, self.question)
             relation = relation or framed_deed(claim, quote, self.question) or planned_event(claim, quote)
             relation = relation or pending_finding(claim, quote) or universal(claim, quote)

@@ -848,7 +848,7 @@ def unstated_win(claim: str, quote: str, title: str = "") -> str:
 
 
 # How a quote tells that someone lost: the word's doer is the nearest name before it; after a verb of beating, the
-# name just after it lost (for :func:`unstated_lost`).
+# name just after it lost (for :func:`_loss_of_untold`).
 _LOSS_TOLD = frozenset(
     "lost lose loses losing loss losses defeat defeated defeats beaten conceded concedes concede fell failed fails "
     "eliminated ousted unseated knocked missed runner-up trailed trailing second behind stripped forfeited dropped shed "
@@ -857,25 +857,25 @@ _LOSS_TOLD = frozenset(
 _BEATING = frozenset("beat beats beating defeated defeating ousted ousting unseated unseating edged edging routed topped".split())
 
 
-def unstated_lost(claim: str, quote: str, title: str = "") -> str:
+def _loss_of_untold(claim: str, quote: str, title: str = "") -> str:
     """A loss the quote never tells of the claim's person: "Tom Hale lost album of the year" on "Tom Hale's 'Harbour
     House' wins album of the year", or on "a pastor who lost to Ben Orr" said of another. A claim that someone lost
     a contest, a prize or a thing needs a quote (or headline) that tells a loss of theirs: lost, defeated, conceded,
     finished second, fell, was fired, ... (not "lost to" someone, a game's, nor a figure lost, for other checks).
 
-    >>> unstated_lost("Tom Hale lost album of the year.", "Tom Hale's 'Harbour House' wins album of the year")
+    >>> _loss_of_untold("Tom Hale lost album of the year.", "Tom Hale's 'Harbour House' wins album of the year")
     'unstated: the quote says nothing of a loss by Tom Hale'
-    >>> unstated_lost("Ada Pell lost the election.", "That made Pell the favorite against Tom Hale, a pastor who lost to Ben Orr last year.")
+    >>> _loss_of_untold("Ada Pell lost the election.", "That made Pell the favorite against Tom Hale, a pastor who lost to Ben Orr last year.")
     'unstated: the quote says nothing of a loss by Ada Pell'
-    >>> unstated_lost("Ada Pell lost the election.", "Tom Hale won the election, beating Ada Pell by 300 votes.")
+    >>> _loss_of_untold("Ada Pell lost the election.", "Tom Hale won the election, beating Ada Pell by 300 votes.")
     ''
-    >>> unstated_lost("Ada Pell lost the election.", "Pell conceded on Tuesday night.")
+    >>> _loss_of_untold("Ada Pell lost the election.", "Pell conceded on Tuesday night.")
     ''
-    >>> unstated_lost("Ada Pell lost the election.", "Ada Pell, who had led in every poll, was defeated.")
+    >>> _loss_of_untold("Ada Pell lost the election.", "Ada Pell, who had led in every poll, was defeated.")
     ''
-    >>> unstated_lost("Ada Pell lost her seat.", "Tom Hale ousted Ada Pell from the seat she held for 20 years.")
+    >>> _loss_of_untold("Ada Pell lost her seat.", "Tom Hale ousted Ada Pell from the seat she held for 20 years.")
     ''
-    >>> unstated_lost("Vexo lost 900,000 subscribers.", "Vexo added 900,000 subscribers.")
+    >>> _loss_of_untold("Vexo lost 900,000 subscribers.", "Vexo added 900,000 subscribers.")
     ''
     """
     m = re.search(r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)\s+(?:lost|loses)\s+(?!to\b|by\b|\d|\$|more\b|about\b|nearly\b|almost\b|over\b|some\b|up\b)\w", claim)
@@ -1075,8 +1075,17 @@ _RESULT_CORE = frozenset(
 )
 
 
-def unstated_loss(claim: str, quote: str) -> str:
-    """A loss the quote never tells: "Morocco lost to Portugal" on a preview that says the team "will have to
+def unstated_loss(claim: str, quote: str, title: str = "") -> str:
+    """A loss the quote never tells: to someone (a game's, below), or of something (:func:`_loss_of_untold`).
+
+    >>> unstated_loss("Tom Hale lost album of the year.", "Tom Hale's 'Harbour House' wins album of the year")
+    'unstated: the quote says nothing of a loss by Tom Hale'
+    """
+    return _loss_to_untold(claim, quote) or _loss_of_untold(claim, quote, title)
+
+
+def _loss_to_untold(claim: str, quote: str) -> str:
+    """A loss to someone the quote never tells: "Morocco lost to Portugal" on a preview that says the team "will have to
     replicate their heroics if they want to get past Portugal". Where the quote names the claim's winner, the
     clause that names it must speak of a result (a win, a loss, a score).
 
