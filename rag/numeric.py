@@ -81,11 +81,37 @@ def numbers_in(text: str) -> set[float]:
 
     for m in _TENS_NUM.finditer(text):
         tens.append((m.start(), m.end()))
-        found.add(scaled(float(_TENS[m.group(1).lower()]) + (_WORDS[m.group(2).lower()] if m.group(2) else 0.0), m.end()))
+        if not _in_name(text, m.start(), m.end()):
+            found.add(scaled(float(_TENS[m.group(1).lower()]) + (_WORDS[m.group(2).lower()] if m.group(2) else 0.0), m.end()))
     for m in _WORD_NUM.finditer(text):
-        if not any(a <= m.start() < b for a, b in tens):  # the "six" of "twenty-six"
+        if not any(a <= m.start() < b for a, b in tens) and not _in_name(text, m.start(), m.end()):  # the "six" of "twenty-six"
             found.add(scaled(_WORDS[m.group(1).lower()], m.end()))
     return found
+
+
+_CAPITAL_WORD = re.compile(r"[A-Z][\w'’.&-]*")
+
+
+def _in_name(text: str, start: int, end: int) -> bool:
+    """The spelled number at ``text[start:end]`` is a word of a name, not a figure: "the Final Four", "the Big Ten",
+    "Fantastic Four", capitalised after a capitalised word in running text. In a headline written in capitals
+    throughout ("Storm Kills Four In Texas") it is a figure.
+
+    >>> _in_name("her team to three Final Four appearances", 24, 28), _in_name("Four South Carolina players were drafted", 0, 4)
+    (True, False)
+    >>> _in_name("Storm Kills Four In Texas", 12, 16), _in_name("It Was Four", 7, 11)
+    (False, False)
+    """
+    if not text[start].isupper():
+        return False
+    before = re.findall(r"\S+", text[max(0, start - 60) : start])[-3:]
+    after = re.findall(r"\S+", text[end : end + 60])[:2]
+    if not before or not _CAPITAL_WORD.fullmatch(before[-1].strip("\"“‘(")) or before[-1][-1:] in ".!?:;,":
+        return False
+    around = [w.strip("\"“”‘’()[],.;:!?") for w in before + after]
+    around = [w for w in around if w[:1].isalpha()]
+    lower = [w for w in around if w[:1].islower()]
+    return len(lower) * 2 >= len(around)  # running text, not a headline in capitals
 
 
 _SPELT_SCALE = re.compile(r"\s+(thousand|million|billion|trillion)\b", re.I)
