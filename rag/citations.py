@@ -318,6 +318,10 @@ class Checker:
             day += f" {p.published.month}"
         elif p.published and not re.search(rf"\b{p.published:%b}", claim, re.I):
             day = str(p.published.year)  # its day only beside its month: the "1" of a "3-1" win is not May 1's
+        if p.published and _ASKS_YEAR.search(self.question):
+            # ... but a year the question asks for is the answer, and the article's date does not give it: "They last
+            # went on strike in 2023" is not stated by a 2023 article's "for the first time in 15 years"
+            day = re.sub(rf"\b{p.published.year}\b", " ", day)
 
         # A past year the answer repeats from its question need not be quoted only in an article of that year or the
         # next: "Lula won 50.9% in Brazil's 2018 election" is not stated by a 2022 article's "Lula won 50.90%". (A
@@ -555,6 +559,7 @@ class Checker:
 
 
 _QUESTION_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_ASKS_YEAR = re.compile(r"\b(?:what|which)\s+year\b", re.I)  # "In what year ...?"
 # A second predicate joined to the first: "Brooks was found guilty ... and was belligerent and disruptive at trial".
 _CONJUNCT = re.compile(
     r",?\s+(?:and|but|while)\s+(?:then\s+|also\s+|later\s+)?"
