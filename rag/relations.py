@@ -202,12 +202,22 @@ def _negations(toks: list[str]) -> list[int]:
     [5]
     >>> _negations("whether hollywood likes it or not the globes are back".split())
     []
+    >>> _negations("she failed to break the record".split()), _negations("it fell short of the record".split())
+    ([1], [1])
+    >>> _negations("the failed coup".split()), _negations("prices fell to a low".split())
+    ([], [])
     """
     return [
         i for i, t in enumerate(toks)
-        if t in _NEGATION and not (t == "no" and i + 1 < len(toks) and toks[i + 1][:1].isdigit())
-        and not (t == "not" and i and toks[i - 1] == "or" and "whether" in toks[max(0, i - 10) : i])  # "whether ... or not"
+        if (t in _NEGATION and not (t == "no" and i + 1 < len(toks) and toks[i + 1][:1].isdigit())
+            and not (t == "not" and i and toks[i - 1] == "or" and "whether" in toks[max(0, i - 10) : i]))  # "whether ... or not"
+        or (t in _FAIL_TO and toks[i + 1 : i + 2] == ["to"] and toks[i - 1 : i] != ["never"])  # "failed to break the record"
+        or (t in _FALL_SHORT and toks[i + 1 : i + 3] == ["short", "of"])  # "fell short of the record"
     ]  # fmt: skip
+
+
+_FAIL_TO = frozenset("fail fails failed failing".split())  # "never failed to" is no negation
+_FALL_SHORT = frozenset("fall falls fell falling fallen".split())
 
 
 def _negated(text: str) -> bool:
@@ -1873,6 +1883,82 @@ def placing(claim: str, quote: str) -> str:
     'placing: the quote gives won to Sisay Lemma, not Evans Chebet'
     """
     return _compare(claim, quote, _placings, "placing", lambda r: _PLACE_NAME.get(r, str(r)), True, divisions=True)
+
+
+_ORG = r"((?:[A-Z][\w'’.&-]*\s+){0,4}[A-Z][\w'’&-]*)"
+_HELD_ROLE = r"(?i:chief\s+executive(?:\s+officer)?|ceo|chief\s+financial\s+officer|cfo|chief\s+operating\s+officer|coo|chairman|chairwoman|chair|president|founder|co-founder|director|head|owner|coach|manager|editor|spokesman|spokeswoman|spokesperson)"
+
+
+def role_at(claim: str, quote: str) -> str:
+    """The claim gives its person a role at one organisation, and the quote gives them that role at another: "Ada
+    Pell is chief executive of Northwind" against "Dr Ada Pell, chief executive of the Quenland Space Agency, said
+    research by Northwind would help" (a second user pass).
+
+    >>> role_at("Ada Pell is chief executive of Northwind.", "Dr Ada Pell, chief executive of the Quenland Space Agency, said research by Northwind would help.")
+    'role: the quote gives Ada Pell chief executive of the Quenland Space Agency, not of Northwind'
+    >>> role_at("Ada Pell is chief executive of Northwind.", "Quenland Space Agency chief executive Ada Pell spoke.")
+    'role: the quote gives Ada Pell chief executive of the Quenland Space Agency, not of Northwind'
+    >>> role_at("Ada Pell is chief executive of Northwind.", "Ada Pell, chief executive of Northwind Group, and Jo Ames, chair of Tallis, met.")
+    ''
+    >>> role_at("Ada Pell is the CEO of Northwind.", "Ada Pell, who was head of Tallis before she became CEO of Northwind, spoke.")
+    ''
+    """
+    m = re.match(
+        rf"\s*([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)+)\s+(?:is|was|has\s+been|became|remains)\s+(?:the\s+)?(?:new\s+)?({_HELD_ROLE})"
+        rf"\s+(?:of|at)\s+(?:the\s+)?{_ORG}",
+        claim,
+    )
+    if not m or _negated(claim):
+        return ""
+    who, held, org = m.group(1), m.group(2), m.group(3)
+    last = re.escape(who.split()[-1])
+    role = _ROLES.get(re.sub(r"\s+", " ", held.lower()), held.lower())
+    mine = {w.lower() for w in re.findall(r"[A-Z][\w'’&-]*", org)}
+    for told in re.finditer(
+        rf"\b{last}\b,\s+(?:the\s+)?({_HELD_ROLE})\s+(?:of|at)\s+(?:the\s+)?{_ORG}"
+        rf"|(?:\b[Tt]he\s+)?{_ORG}(?:['’]s)?\s+({_HELD_ROLE})\s+(?:[A-Z][\w'’.-]*\s+){{0,3}}{last}\b",
+        quote,
+    ):
+        their_role, their_org = (told.group(1), told.group(2)) if told.group(1) else (told.group(4), told.group(3))
+        if _ROLES.get(re.sub(r"\s+", " ", their_role.lower()), their_role.lower()) != role:
+            continue
+        theirs = {w.lower() for w in re.findall(r"[A-Z][\w'’&-]*", their_org)} - {"the"}
+        if theirs & mine:
+            return ""
+        return f"role: the quote gives {who} {held} of the {their_org}, not of {org}"
+    return ""
+
+
+_SUPERLATIVE_TO = r"first|only|fastest|youngest|oldest|last"
+_NAME_BEFORE = r"(?:[Tt]he\s+)?((?:[A-Z][\w'’.&-]*\s+){0,3}[A-Z][\w'’&-]*)"
+
+
+def first_to(claim: str, quote: str) -> str:
+    """The claim says its subject was the first (only, fastest ...) to do something, and the quote says another was:
+    "The Tallis Rovers were the first team to clinch a playoff spot" against "The Northwind Bucks are the first team
+    in the league to clinch a spot ... three games ahead of the Tallis Rovers" (a second user pass).
+
+    >>> first_to("The Tallis Rovers were the first team to clinch a playoff spot.", "The Northwind Bucks are the first team in the league to clinch a spot in the postseason, three games ahead of the Tallis Rovers.")
+    "first: the quote says the Northwind Bucks are the first to 'clinch', not the Tallis Rovers"
+    >>> first_to("The Tallis Rovers were the first team to clinch a playoff spot.", "The Tallis Rovers are the first team to clinch a spot, ahead of the Northwind Bucks.")
+    ''
+    >>> first_to("Ada Pell was the first woman to win the race.", "Jo Ames, who was the first woman to win the race in 1990, said Ada Pell won it easily.")
+    ''
+    """
+    be = r"(is|was|were|are|became|has\s+become|have\s+become)"
+    said = rf"{_NAME_BEFORE}\s+{be}\s+the\s+({_SUPERLATIVE_TO})\b[^.,;]{{0,40}}?\bto\s+([a-z]+)"
+    m = re.match(rf"\s*{said}", claim)
+    if not m or _negated(claim):
+        return ""
+    who, rank, verb = m.group(1), m.group(3).lower(), stem(m.group(4))
+    mine = {w.lower() for w in who.split()}
+    for told in re.finditer(said, quote):
+        if told.group(3).lower() != rank or stem(told.group(4)) != verb:
+            continue
+        if _same_name(told.group(1), who) or {w.lower() for w in told.group(1).split()} & mine:
+            return ""
+        return f"{rank}: the quote says the {told.group(1)} {told.group(2)} the {rank} to '{told.group(4)}', not the {who}"
+    return ""
 
 
 _ROLE_QUALIFIERS_NOT_NOW = r"former|deputy|acting|ex-|outgoing|interim|vice|assistant|one-time|onetime|then-"
@@ -4405,7 +4491,7 @@ def opponent(claim: str, quote: str) -> str:
     return ""
 
 
-CHECKS = (result, beaten_winner, beaten_side, lost_out, fell_short, category, opponent, pair_order, placing, ranking, ordinal, not_now, role, order, moved_to, agent, subject, other_subject, other_doer, speaker, figures, counted, figure_verb, year_of_figure, period_of_figure, gap_figure, added_as_total, currency, figure_holder, figure_owner, outspends, comparison, endpoint, dates, direction, opposite, kept, won_lost, unrelated, negation, prefixed, qualifier, scope)  # the most specific reason first
+CHECKS = (result, beaten_winner, beaten_side, lost_out, fell_short, category, opponent, pair_order, placing, ranking, ordinal, first_to, not_now, role, role_at, order, moved_to, agent, subject, other_subject, other_doer, speaker, figures, counted, figure_verb, year_of_figure, period_of_figure, gap_figure, added_as_total, currency, figure_holder, figure_owner, outspends, comparison, endpoint, dates, direction, opposite, kept, won_lost, unrelated, negation, prefixed, qualifier, scope)  # the most specific reason first
 
 
 def conflict(claim: str, quote: str) -> str:

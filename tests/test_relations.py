@@ -1102,3 +1102,42 @@ def test_a_game_the_cited_passage_gives_the_other_way_is_not_re_pointed():
     (claim,) = checker.check("The Pelmouth Rovers beat the Ostbrook Owls 116-104 [1].").claims
     assert not claim.verified
     assert claim.citations[0].reason == "result: the quote says Pelmouth Rovers lost, not that it beat Ostbrook Owls"
+
+
+@pytest.mark.parametrize(
+    ("claim", "text", "title", "question", "reason"),
+    [
+        # session 60: the rest of the second user's pass (March 2023), and false answers of realtimeqa's tuning split,
+        # each in made-up words. A number word inside a name is no figure ("Final Four"):
+        ("Four Pelmouth players were drafted Monday [1].",
+         "The Ostbrook Owls selected Ada Pell. The Pelmouth star led her team to three Final Four appearances.", "",
+         "In total, how many Pelmouth players were drafted Monday?", "number(s) 4 not in the quoted sentence"),
+        ("Pelmouth reached the Final Four [1].", "Pelmouth reached the Final Four on Sunday with a win over Ostbrook.", "", "", ""),
+        # a year the question asks for is not the article's
+        ("They last went on strike in 2031 [1].",
+         "The Tallis Writers Union went on strike. Its members will walk out for the first time in 15 years.", "",
+         "The Tallis Writers Union went on strike this week. In what year did they last strike?",
+         "number(s) 2031 not in the quoted sentence"),
+        ("The union went on strike in 2031 [1].", "The Tallis Writers Union went on strike on Tuesday.", "", "", ""),
+        # "failed to" and "fell short of" deny
+        ("The Ostbrook Owls failed to make the playoffs again [1].", "The Ostbrook Owls have ended the longest playoff drought in the league.", "", "",
+         "negation: the claim is negative, the quote is not"),
+        ("Ada Pell fell short of the league record for double-doubles [1].",
+         "Ada Pell had her 32nd double-double of the season, which sets a league record.", "", "",
+         "negation: the claim is negative, the quote is not"),
+        ("The Ostbrook Owls reached the playoffs [1].", "The Ostbrook Owls failed to reach the playoffs for a 16th season.", "", "",
+         "negation: the quote is negative, the claim is not"),
+        # a role at another organisation; the first to do it is another
+        ("Ada Pell is chief executive of Northwind [1].",
+         "Dr Ada Pell, chief executive of the Quenland Space Agency, said: 'This research by Northwind will help.'", "", "",
+         "role: the quote gives Ada Pell chief executive of the Quenland Space Agency, not of Northwind"),
+        ("The Tallis Rovers were the first team in the league to clinch a playoff spot [1].",
+         "The Ostbrook Owls are the first team in the league to clinch a spot in the postseason. They remain three games "
+         "ahead of the Tallis Rovers.", "", "", "first: the quote says the Ostbrook Owls are the first to 'clinch', not the Tallis Rovers"),
+    ],
+)  # fmt: skip
+def test_the_second_march_passes_rest(claim, text, title, question, reason):
+    (checked,) = Checker([passage_of(text, title, date(2031, 4, 10))], None, repair=False, question=question).check(claim).claims
+    assert checked.verified is (not reason), checked.citations[0].reason
+    if reason:
+        assert checked.citations[0].reason == reason
