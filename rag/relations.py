@@ -195,7 +195,7 @@ def _same_name(a: str, b: str) -> bool:
     return bool(pa & pb) and (pa <= pb or pb <= pa)
 
 
-def _negations(toks: list[str]) -> list[int]:
+def _negations(toks: list[str], failing: bool = True) -> list[int]:
     """Where lower-cased ``toks`` say "not" ("No. 1", "No 7" name a rank).
 
     >>> _negations(["the", "no", "1", "pick", "was", "not", "taken"])
@@ -211,8 +211,8 @@ def _negations(toks: list[str]) -> list[int]:
         i for i, t in enumerate(toks)
         if (t in _NEGATION and not (t == "no" and i + 1 < len(toks) and toks[i + 1][:1].isdigit())
             and not (t == "not" and i and toks[i - 1] == "or" and "whether" in toks[max(0, i - 10) : i]))  # "whether ... or not"
-        or (t in _FAIL_TO and toks[i + 1 : i + 2] == ["to"] and toks[i - 1 : i] != ["never"])  # "failed to break the record"
-        or (t in _FALL_SHORT and toks[i + 1 : i + 3] == ["short", "of"])  # "fell short of the record"
+        or failing and t in _FAIL_TO and toks[i + 1 : i + 2] == ["to"] and toks[i - 1 : i] != ["never"]  # "failed to break the record"
+        or failing and t in _FALL_SHORT and toks[i + 1 : i + 3] == ["short", "of"]  # "fell short of the record"
     ]  # fmt: skip
 
 
@@ -270,7 +270,7 @@ def qualifier(claim: str, quote: str) -> str:
 _HEDGED = frozenset("clear known certain".split())
 
 
-def _negates(text: str, about: set[str], reach: int = 5) -> bool:
+def _negates(text: str, about: set[str], reach: int = 5, failing: bool = True) -> bool:
     """A negation in ``text`` with one of the words ``about`` (stems) within ``reach`` tokens after it: a "not"
     elsewhere in a two-sentence quote ("Greggs did not respond") says nothing about the claim's statement, and
     "it was not clear when the episode was removed" doubts a detail, not that it was removed.
@@ -300,7 +300,7 @@ def _negates(text: str, about: set[str], reach: int = 5) -> bool:
     for a, b in spans(text) or [(0, len(text))]:
         sentence = re.sub(r"(?:\s[–—-]{1,2}\s|\()([^–—()]{1,60}?)(?:\s[–—-]{1,2}\s|\))", aside, text[a:b])
         toks = [t.lower() for t in tokens(sentence)]
-        negations = set(_negations(toks))
+        negations = set(_negations(toks, failing))
         for i, t in enumerate(toks):
             after = [w for w in toks[i + 1 : i + 3] if w != "immediately"]
             if i in negations and after and after[0] in _HEDGED:  # "not (immediately) clear / known"
@@ -362,13 +362,18 @@ def negation(claim: str, quote: str) -> str:
     ''
     >>> negation("The directive harmonised restrictions on advertising.", "The directive bans misleading advertising.")
     ''
+    >>> negation("The mission failed after the rocket launched.", "The rocket failed to reach orbit after it launched.")
+    ''
     """
     cw = {stem(t.lower()) for t in tokens(claim) if t.lower() not in _STOP and t.lower() not in _PROHIBITION}
     ct = {t.lower() for t in tokens(claim)}
     c = _negated(claim) or bool(ct & _PROHIBIT)  # a claim is one statement: any negation in it counts
     if not c and re.search(rf"\b(?:{_UNDO})\b", claim) and _negated(quote):
         return ""  # "dropped its mask requirement" says what "will no longer be required" says
-    q = _negates(quote, cw) or (c and _prohibits(quote, cw))  # a quote's ban, unlike the claim's, may be restated
+    # a claim that tells a failure in its own words agrees with the quote's "failed to": "The mission failed after the
+    # rocket launched from Newquay" with "The rocket ... failed to reach orbit"
+    failing = not ct & (_FAIL_TO | {"failure", "short", "unsuccessful"})
+    q = _negates(quote, cw, failing=failing) or (c and _prohibits(quote, cw))  # a quote's ban, unlike the claim's, may be restated
     if q and not c and _excludes(claim, quote):
         return ""
     if c == q:
@@ -1709,6 +1714,7 @@ def _attributes(text: str, vocab, *, min_words: int, before: bool) -> dict[str, 
             p[0] > i and _BEATEN & {t.lower() for t in toks[max(i + 1, p[0] - 5) : p[0]]}
             or p[0] and toks[p[0] - 1].lower() in ("in", "at")  # a place: "won the US Grand Prix in Austin, Texas"
             or p[0] > i + 2 and toks[p[0] - 1].lower() == "by"  # another verb's "by": "a record previously set by"
+            or p[0] < i and _beaten_by_verb(toks, p[0])  # "Spain beat England 1-0 to win the World Cup": Spain won
         )]  # fmt: skip
         if beaten and all(p in beaten for p in people):
             continue
@@ -1741,6 +1747,20 @@ def _attributes(text: str, vocab, *, min_words: int, before: bool) -> dict[str, 
 
 
 _BEATEN = frozenset("against over vs vs. versus beating defeating past".split())
+_BEAT_VERBS = frozenset("beat beats defeated defeats edged edges downed downs topped tops routed routs upset upsets stunned shocked outlasted".split())
+
+
+def _beaten_by_verb(toks: list[str], at: int) -> bool:
+    """The name at token ``at`` is the object of a verb of beating: "Spain beat England 1-0 to win", "... edged the
+    Rovers" (it lost; the one who beat it won what follows).
+
+    >>> _beaten_by_verb(tokens("Spain beat England 1-0 to win the cup"), 2), _beaten_by_verb(tokens("Spain beat England"), 0)
+    (True, False)
+    """
+    j = at - 1
+    while j >= 0 and toks[j].lower() in ("the", "no.", "no") or j >= 0 and toks[j][:1].isdigit():
+        j -= 1  # "beat No. 1 South Carolina", "beat the Rovers"
+    return j >= 0 and toks[j].lower() in _BEAT_VERBS
 
 
 def _past_verb(token: str) -> bool:

@@ -1127,6 +1127,12 @@ def test_a_game_the_cited_passage_gives_the_other_way_is_not_re_pointed():
          "negation: the claim is negative, the quote is not"),
         ("The Ostbrook Owls reached the playoffs [1].", "The Ostbrook Owls failed to reach the playoffs for a 16th season.", "", "",
          "negation: the quote is negative, the claim is not"),
+        ("The Tallis mission to orbit failed after the rocket launched from Pelmouth [1].",
+         "The Tallis rocket experienced an anomaly and failed to reach orbit. It took off from Pelmouth.", "", "", ""),
+        # who beat whom "to win": the one who beat (the third user pass, August 2023)
+        ("Quenland beat Keldoria 1-0 to win the Tallis Cup [1].", "Quenland beat Keldoria 1-0 to win the Tallis Cup on Sunday.", "", "", ""),
+        ("Keldoria beat Quenland 1-0 to win the Tallis Cup [1].", "Quenland beat Keldoria 1-0 to win the Tallis Cup on Sunday.", "", "",
+         "result: the quote says Quenland beat Keldoria"),
         # a role at another organisation; the first to do it is another
         ("Ada Pell is chief executive of Northwind [1].",
          "Dr Ada Pell, chief executive of the Quenland Space Agency, said: 'This research by Northwind will help.'", "", "",
