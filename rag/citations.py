@@ -47,6 +47,7 @@ from .relations import (
     planned_event,
     points_for_percent,
     replaced_figure,
+    result,
     spelling,
     subject,
     this_week_for_last,
@@ -419,6 +420,9 @@ class Checker:
             relation = relation or death_cause(claim, quote, p.title) or deal_figure(claim, quote)
             relation = relation or headline_comparison(claim, quote, p.title) or headline_denies(claim, quote, p.title)
             relation = relation or moved_to(claim, p.title).replace("the quote", "the headline")
+            # ... and a game's result with the claim's score: "China beat England 6-1" on "... in a 6-1 rout", under
+            # "England routs China 6-1" (a third user pass)
+            relation = relation or result(claim, p.title).replace("the quote", "the headline")
             relation = relation or unstated_part(claim, quote, p.title, self.question)
             if not relation and (len(words(sentence)) < 3 or _furniture(sentence)):
                 # a byline or a credit ("The Associated Press"), a link to another story ("MORE: ..."), a line of a

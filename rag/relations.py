@@ -1545,7 +1545,7 @@ _FRAMES = frozenset(
     "intention without warns warned warning preparing prepared must need needs needed needing can favourite favorite "
     "favoured favored front-runner frontrunner tipped poised likely eligible shortlist shortlisted possible "
     "potential ready aim aims aiming hoping chance chances due scheduled slated pleaded pleading requested "
-    "requesting right rights".split()
+    "requesting right rights pending looming".split()
 )
 
 
@@ -1796,6 +1796,9 @@ _MEDALS = {"gold": 1, "silver": 2, "bronze": 3}  # lower case only: "Silver Harr
 _TITLE_HOLDER = frozenset("world former defending reigning olympic national two-time three-time multiple".split())
 
 
+_WINNING_THINGS = frozenset("ticket tickets numbers number goal run shot basket streak percentage margin bid bids entry entries design formula".split())
+
+
 def _placings(toks: list[str]):
     for i, t in enumerate(toks):
         nxt = toks[i + 1].lower() if i + 1 < len(toks) else ""
@@ -1804,6 +1807,8 @@ def _placings(toks: list[str]):
             continue  # "three-time winner", "the 2020 champion": of another year's contest
         if t.lower() in ("wins", "victories") and i and toks[i - 1][:1].islower() and prev not in _PRONOUNS and prev not in _STOP:
             continue  # "the record for season race wins", "two victories": counted, not won here ("Styles wins": won)
+        if t.lower() == "winning" and nxt in _WINNING_THINGS:
+            continue  # "the winning ticket was sold in Florida", "the winning goal": a thing, not who won
         if t.lower() == "first" and (prev in ("finished", "came", "placed", "ranked", "crossed") or nxt == "place"):
             yield i, 1  # "finished first", "took first place": a win (a bare "first" is any first)
             continue
@@ -3782,6 +3787,8 @@ def other_subject(claim: str, quote: str) -> str:
     'subject: the quote says Yusra Benali criticised, not Tomas Werle'
     >>> other_subject("Lotte Bramsen criticised Kestrel Air.", "The Aviation Board on Tuesday criticised Kestrel Air. Its chief Lotte Bramsen said little.")
     'subject: the quote says Aviation Board criticised, not Lotte Bramsen'
+    >>> other_subject("The Rovers dropped to No. 3.", "The Rovers' early exit at the Tallis Cup dropped the squad to No. 3.")
+    ''
     """
     ct, cn = tokens(claim), names(claim)
     if len(cn) > 1 and cn[0][0] == cn[0][1] == 0 and 1 < cn[1][0] <= 2 and ct[1].lower() in _PERSON_TITLES | _CHAIRS:
@@ -3812,6 +3819,8 @@ def other_subject(claim: str, quote: str) -> str:
         a, b, other = before[-1]
         if _same_name(other, actor) or any(w.lower() in actor.lower().split() for w in other.split()):
             return ""
+        if a and qt[a - 1].lower() in _PLACE_BEFORE or a > 1 and qt[a - 1].lower() in _DETERMINERS and qt[a - 2].lower() in _PLACE_BEFORE:
+            return ""  # a place inside the doer's words: "The USWNT's early exit at the World Cup dropped the squad"
         if not re.search(rf"\b{re.escape(other)}\s+(?:\w+ly\s+|has\s+|have\s+|had\s+|on\s+\w+day\s+)?{re.escape(qt[j])}\b", quote):
             return ""  # only the plain shape, "Microsoft announced", "Brightvale has filed": not a title in quotes ("Night Desk," pleaded)
         if " " not in other and other.endswith("s") and "the" in (t.lower() for t in qt[max(0, a - 4) : a]):

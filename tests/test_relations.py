@@ -1133,6 +1133,21 @@ def test_a_game_the_cited_passage_gives_the_other_way_is_not_re_pointed():
         ("Quenland beat Keldoria 1-0 to win the Tallis Cup [1].", "Quenland beat Keldoria 1-0 to win the Tallis Cup on Sunday.", "", "", ""),
         ("Keldoria beat Quenland 1-0 to win the Tallis Cup [1].", "Quenland beat Keldoria 1-0 to win the Tallis Cup on Sunday.", "", "",
          "result: the quote says Quenland beat Keldoria"),
+        ("Keldoria beat Quenland 6-1 on Tuesday [1].",
+         "Only VAR prevented Quenland's Ada Pell from scoring a hat trick against Keldoria. She scored two goals and made "
+         "three assists in a 6-1 rout on Tuesday.", "Ada Pell scores twice as Quenland routs Keldoria 6-1", "",
+         "result: the headline says Quenland beat Keldoria"),
+        ("Quenland beat Keldoria 6-1 on Tuesday [1].",
+         "She scored two goals and made three assists against Keldoria in a 6-1 rout on Tuesday, Quenland's third win.",
+         "Ada Pell scores twice as Quenland routs Keldoria 6-1", "", ""),
+        ("The winning Tallis Lotto ticket was sold in Pelmouth [1].",
+         "One player matched all six numbers in the Tallis Lotto drawing. The Quenland Lottery said the winning ticket "
+         "was sold in Pelmouth.", "", "", ""),
+        ("Northwind filed for bankruptcy [1].",
+         "Northwind's stock price dipped more than 50% Friday after reports on the pending bankruptcy filing were published.",
+         "", "", "unstated: the quote says 'pending ... filing', not that it happened"),
+        ("The Rovers dropped to No. 3 in the league rankings [1].",
+         "The Rovers' early exit at the Tallis Cup dropped the squad to No. 3 in the league rankings released Friday.", "", "", ""),
         # a role at another organisation; the first to do it is another
         ("Ada Pell is chief executive of Northwind [1].",
          "Dr Ada Pell, chief executive of the Quenland Space Agency, said: 'This research by Northwind will help.'", "", "",
