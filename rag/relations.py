@@ -220,8 +220,8 @@ _FAIL_TO = frozenset("fail fails failed failing".split())  # "never failed to" i
 _FALL_SHORT = frozenset("fall falls fell falling fallen".split())
 
 
-def _negated(text: str) -> bool:
-    return bool(_negations([t.lower() for t in tokens(text)])) or "no longer" in text.lower()
+def _negated(text: str, failing: bool = True) -> bool:
+    return bool(_negations([t.lower() for t in tokens(text)], failing)) or "no longer" in text.lower()
 
 
 # Modifiers that say the same thing (after _norm), mapped to their senses: "last" is "previous" (last year) or
@@ -364,15 +364,18 @@ def negation(claim: str, quote: str) -> str:
     ''
     >>> negation("The mission failed after the rocket launched.", "The rocket failed to reach orbit after it launched.")
     ''
+    >>> negation("Acme is sued for failing to pay rent.", "Acme is sued for failing to pay rent."), negation("Acme failed to pay rent.", "Acme paid rent.")
+    ('', 'negation: the claim is negative, the quote is not')
     """
     cw = {stem(t.lower()) for t in tokens(claim) if t.lower() not in _STOP and t.lower() not in _PROHIBITION}
     ct = {t.lower() for t in tokens(claim)}
-    c = _negated(claim) or bool(ct & _PROHIBIT)  # a claim is one statement: any negation in it counts
+    # A failure both tell is no negation of either: "The mission failed after the rocket launched" with "The rocket
+    # ... failed to reach orbit", "Twitter is sued for failing to pay rent" with "... sued for failing to pay rent".
+    fails = _FAIL_TO | {"failure", "short", "unsuccessful"}
+    failing = not (ct & fails and {t.lower() for t in tokens(quote)} & fails)
+    c = _negated(claim, failing) or bool(ct & _PROHIBIT)  # a claim is one statement: any negation in it counts
     if not c and re.search(rf"\b(?:{_UNDO})\b", claim) and _negated(quote):
         return ""  # "dropped its mask requirement" says what "will no longer be required" says
-    # a claim that tells a failure in its own words agrees with the quote's "failed to": "The mission failed after the
-    # rocket launched from Newquay" with "The rocket ... failed to reach orbit"
-    failing = not ct & (_FAIL_TO | {"failure", "short", "unsuccessful"})
     q = _negates(quote, cw, failing=failing) or (c and _prohibits(quote, cw))  # a quote's ban, unlike the claim's, may be restated
     if q and not c and _excludes(claim, quote):
         return ""
