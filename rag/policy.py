@@ -1229,15 +1229,40 @@ def other_opponent(question: str, claims: Sequence[Claim]) -> str:
     return f"the question asks about the game {prep} the {theirs.rstrip('.')}; the answer is about the one {again} the {other.rstrip('.')}"
 
 
+_ASKS_WIN = re.compile(r"\b(?:who|which|what)\b[^?]{0,60}?\b(?:won|wins|win|winner|winners)\b", re.I)
+_NOMINATED = re.compile(r"\b(?:nominat\w*|nominee\w*|shortlist\w*|finalists?|contenders?|in the running|up for)\b", re.I)
+_WON = re.compile(r"\b(?:won|wins|win|winning|winners?|awarded|took home|picked up|claimed|received|victor\w*|beat)\b", re.I)
+
+
+def nominated_only(question: str, claims: Sequence[Claim]) -> str:
+    """Why an answer that tells only a nomination, asked who won, is declined, or "": "Who won the Tallis Prize in
+    Physics?" answered "Ada Pell was nominated for the Tallis Peace Prize last month" (a third user pass).
+
+    >>> from rag.models import Citation
+    >>> said = lambda text: [Claim(text, (Citation(1, "c", "d", "T", "", None, "q", 0, 1, True),))]
+    >>> nominated_only("Who won the Tallis Prize in Physics?", said("Ada Pell was nominated for the Tallis Peace Prize last month."))
+    'the question asks who won; the answer tells only of a nomination'
+    >>> nominated_only("Who won the Tallis Prize?", said("Ada Pell, nominated twice before, won the Tallis Prize."))
+    ''
+    >>> nominated_only("Who was nominated for the Tallis Prize?", said("Ada Pell was nominated for the Tallis Prize."))
+    ''
+    """
+    text = " ".join(c.text for c in claims)
+    if not _ASKS_WIN.search(question) or _NOMINATED.search(question) or not _NOMINATED.search(text) or _WON.search(text):
+        return ""
+    return "the question asks who won; the answer tells only of a nomination"
+
+
 def unanswered(question: str, claims: Sequence[Claim]) -> str:
     """Why a verified answer does not answer its question (the first of :func:`asks_back`, :func:`restates`, :func:`lacks_asked`,
     :func:`twisted`, :func:`reversed_move`, :func:`unnegated`, :func:`denied_asked`, :func:`other_time`, :func:`other_year_asked`, :func:`other_edition`,
-    :func:`other_figure`, :func:`framed_answer`, :func:`wrong_pick`, :func:`other_subject`, :func:`other_opponent` that
+    :func:`other_figure`, :func:`framed_answer`, :func:`wrong_pick`, :func:`other_subject`, :func:`other_opponent`,
+    :func:`nominated_only` that
     finds a reason), or ""."""
     for check in (
         asks_back, restates, lacks_asked, twisted, reversed_move, unnegated, denied_asked, other_time, other_year_asked, other_edition,
         other_figure, framed_answer, wrong_pick,
-        other_subject, other_opponent,
+        other_subject, other_opponent, nominated_only,
     ):  # fmt: skip
         if why := check(question, claims):
             return why

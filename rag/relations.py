@@ -284,6 +284,11 @@ def _negates(text: str, about: set[str], reach: int = 5, failing: bool = True) -
     >>> _negates("I could not see him. I am sorry to the team.", {"sorri", "team"}), _negates("He is not sorry.", {"sorri"})
     (False, True)
 
+    A "with no" denies only its own noun: "with no outs in the 12th inning" says the inning happened.
+
+    >>> _negates("He hit a single with no outs in the 12th inning.", {"inning"}), _negates("It ended with no deal.", {"deal"})
+    (False, True)
+
     A "not" set off by dashes or brackets is the aside's own, unless the aside holds one of the words ``about``:
 
     >>> _negates("As it was an 8GB – not 4GB – and still boxed, it was worth $5,000.", {"box", "worth"})
@@ -306,7 +311,9 @@ def _negates(text: str, about: set[str], reach: int = 5, failing: bool = True) -
             if i in negations and after and after[0] in _HEDGED:  # "not (immediately) clear / known"
                 continue
             if i in negations or (t == "no" and i + 1 < len(toks) and toks[i + 1] == "longer"):
-                if {stem(w) for w in toks[i + 1 : i + 1 + reach] if w not in _STOP} & about:
+                # "with no outs in the 12th inning": a circumstance, whose "no" denies only its own noun
+                far = 2 if t == "no" and i and toks[i - 1] in ("with", "without") else reach
+                if {stem(w) for w in toks[i + 1 : i + 1 + far] if w not in _STOP} & about:
                     return True
     return False
 
@@ -1397,6 +1404,8 @@ _ACTS = {
                    r"consummat\w*|wrapped up|went through|t(?:ook|akes|aken) effect|effective|"
                    r"t(?:ook|aken) (?:full )?(?:control|ownership|over)|acquired|bought|purchased|bought out|buying out|now owns"),
     "signing": ("signed signs", r"sign\w*|ink\w*|agree\w*|deal|finali[sz]\w*|struck|reach\w*|land\w*|pen|put (?:his|her|their) name"),
+    "withdrawal": ("withdrew withdraws", r"withdr\w*|drop\w* out|pull\w* out|bow\w* out|suspend\w*|exit\w*|quit\w*|end\w* (?:his|her|their|its) (?:\w+ )?(?:campaign|bid|candidacy|run)|"
+                   r"abandon\w*|left|leav\w*|out of the race|no longer running|retreat\w*|pull\w* back|evacuat\w*|recall\w*"),
     "selection": ("selected selects drafted drafts", r"select\w*|draft(?:ed|s|ing)|pick(?:ed|s|ing)|cho(?:se|sen|ice|ose|oses|osing)|t(?:ook|ake|akes|aking)|"
                   r"nam(?:e|ed|es|ing)|tap\w*|went with|opt\w*"),
 }
@@ -1457,7 +1466,13 @@ def _acts(claim: str) -> list[str]:
             found.append(act)
     if re.search(r"\bstep(?:s|ped)? down\b", claim, re.I) and "resignation" not in found:
         found.append("resignation")
+    if re.search(_OUT_OF_RACE, claim, re.I) and "withdrawal" not in found:
+        found.append("withdrawal")  # "dropped out of the race", not "prices dropped"
     return found
+
+
+_OUT_VERBS = frozenset("drop dropped drops dropping pull pulled pulls pulling bow bowed bows bowing".split())
+_OUT_OF_RACE = r"\b(?:dropp?(?:ed|s|ing)?|pull(?:ed|s|ing)?|bow(?:ed|s|ing)?)\s+out\b"
 
 
 def _act_at(claim: str, act: str) -> int:
@@ -1467,7 +1482,8 @@ def _act_at(claim: str, act: str) -> int:
     (2, 1)
     """
     low = [t.lower() for t in tokens(claim)]
-    return next((i for i, t in enumerate(low) if _ACT_OF.get(t) == act or act == "resignation" and t.startswith("step")), len(low))
+    return next((i for i, t in enumerate(low) if _ACT_OF.get(t) == act or act == "resignation" and t.startswith("step")
+                 or act == "withdrawal" and t in _OUT_VERBS and low[i + 1 : i + 2] == ["out"]), len(low))
 
 
 def unstated_act(claim: str, quote: str, title: str = "", asked: str = "") -> str:
@@ -1498,6 +1514,10 @@ def unstated_act(claim: str, quote: str, title: str = "", asked: str = "") -> st
     ''
     >>> unstated_act("Sturgeon resigned this week.", "Sturgeon plans to resign.", asked="Which leader resigned this week?")
     "unstated: the quote says 'plans ... resign', not that it happened"
+    >>> unstated_act("Ada Pell dropped out of the race.", "Ada Pell and Jo Ames drew praise at the debate.", asked="Which candidate dropped out of the race?")
+    'unstated: the quote says nothing of a withdrawal'
+    >>> unstated_act("Ada Pell dropped out of the race.", "Ada Pell suspended her campaign on Tuesday.", asked="Which candidate dropped out of the race?")
+    ''
     """
     acts = _acts(claim)
     if not acts:  # most claims: nothing to look up in the quote
@@ -1625,7 +1645,8 @@ def _done(claim: str, act: str) -> bool:
     """Whether ``claim`` tells ``act`` as done: a word of it that no modal, "to" or frame comes just before ("was
     sentenced", not "will be sentenced" or "agreed to pay")."""
     toks = [t.lower() for t in tokens(claim)]
-    return any(_ACT_OF.get(t) == act and _told_done(toks, i) for i, t in enumerate(toks))
+    return any((_ACT_OF.get(t) == act or act == "withdrawal" and t in _OUT_VERBS and toks[i + 1 : i + 2] == ["out"]) and _told_done(toks, i)
+               for i, t in enumerate(toks))
 
 
 def _told_done(toks: list[str], i: int) -> bool:
@@ -2186,6 +2207,7 @@ _WON_OVER = (
     r"\b(?:overpowering|beating|defeating|topping|edging|routing|downing|outlasting|eliminating|sweeping|thrashing|"
     r"crushing|stunning|upsetting|holding\s+off|held\s+off|holds\s+off)|"
     r"\b(?:victory|win|triumph|rout|upset)\s+(?:over|against)|"
+    r"\b(?:rout|drubbing|thrashing|whupping|shellacking|hammering|demolition)\s+(?:of|on)|"  # "a 70-20 whupping on the Broncos"
     r"\b(?:won|wins|win)\s+(?:\d{1,3}-\d{1,3}\s+)?(?:over|against)"
 )
 _SCORE = re.compile(r"\b\d{1,3}-\d{1,3}\b")
@@ -2239,6 +2261,12 @@ def result(claim: str, quote: str) -> str:
     'result: the quote says Pelmouth lost, not that it beat Ostbrook'
     >>> result("Pelmouth beat Ostbrook 77-73.", "It will face Ostbrook, which shocked No. 1 Pelmouth 77-73 in the other semifinal.")
     'result: the quote says Ostbrook beat Pelmouth'
+    >>> result("Italy beat South Africa 3-2.", "The 54th-ranked team in the world stunned Italy with a 3-2 victory over the Italians.")
+    'result: the quote says Italy lost, not that it beat South Africa'
+    >>> result("Pelmouth beat Ostbrook 3-0.", "Ostbrook eased to a 3-0 victory at Pelmouth on Friday.")
+    'result: the quote says Pelmouth lost at home, not that it beat Ostbrook'
+    >>> result("The Ostbrook Owls beat the Pelmouth Rovers 70-20.", "The Pelmouth Rovers put up a 70-20 whupping on the Ostbrook Owls.")
+    'result: the quote says Ostbrook Owls lost, not that it beat Pelmouth Rovers'
     """
     m = _BEAT_VERB.search(claim)
     if not m or re.match(r"\s+by\b", claim[m.end() :]) or _negated(claim):
@@ -2260,8 +2288,9 @@ def result(claim: str, quote: str) -> str:
     def side(name: str) -> str:
         """The whole name, or a one-word name's word ("Panthers" for "the Florida Panthers"); a two-word team's city or
         nickname alone too ("Chicago" or "Bulls" for "the Chicago Bulls")."""
-        if " " not in name:
-            return rf"(?:[A-Z][\w'’.&-]*\s+){{0,2}}{re.escape(name)}\b"
+        if " " not in name:  # a country by its people too: "a 3-2 victory over the Italians"
+            forms = sorted({name} | {f.capitalize() for f in _PLACE_FORMS.get(name.lower(), ()) if len(f) > 3 and "." not in f})
+            return rf"(?:[A-Z][\w'’.&-]*\s+){{0,2}}(?:{'|'.join(map(re.escape, forms))})\b"
         parts = name.split()
         if len(parts) == 2 and parts[1].endswith("s"):
             return rf"(?:{re.escape(name)}|{re.escape(parts[0])}|{re.escape(parts[1])})\b"
@@ -2293,6 +2322,8 @@ def result(claim: str, quote: str) -> str:
         return f"result: the quote says {lost} beat {won}"
     if re.search(rf"\b(?:win|victory|triumph)(?:\s+[\w'’-]+){{0,5}}?\s+(?:over|against){between}{side(won)}", quote) and not re.search(side(won) + r"[^.;]{0,40}\b(?:won|beat|win)\b", quote):
         return f"result: the quote says {won} lost, not that it beat {lost}"  # "Saturday's 49-3 win in the season opener against No. 12 Oregon"
+    if said(rf"\b(?:{'|'.join(map(re.escape, mine))})\s+(?:win|victory|triumph|rout)\s+at{between}{side(won)}"):
+        return f"result: the quote says {won} lost at home, not that it beat {lost}"  # "City eased to a 3-0 victory at Burnley"
     return ""
 
 
@@ -3399,6 +3430,39 @@ def counted_kind(question: str) -> str:
     return _KIND_OF_COUNT.get(first.group(1).lower(), "") or _KIND_OF_COUNT.get(m.group(1).lower(), "")
 
 
+def part_counted(claim: str, quote: str) -> str:
+    """The claim gives a count that the quote gives only for a part of the things, in a sentence that does not tell
+    the claim's deed of them: "Three Americans were released" on "Three of the American prisoners are Ada Pell, ...
+    The identities of the two other Americans have not been released" (a third user pass: five were).
+
+    >>> part_counted("Three Americans were released.", "Three of the American prisoners are Ada Pell, Jo Ames and Tom Hale. The two others are unnamed.")
+    "figure: the quote says 'Three of the American prisoners', a part of them"
+    >>> part_counted("Three Americans were released.", "Five Americans were released. Three of the American prisoners are dual citizens.")
+    "figure: the quote says 'Three of the American prisoners', a part of them"
+    >>> part_counted("Five people died.", "Of the 20 people hurt, five of them died in hospital.")
+    ''
+    >>> part_counted("Three Americans were released.", "Three Americans were released; three of them are dual citizens.")
+    ''
+    >>> part_counted("Three of the Americans are dual citizens.", "Three of the American prisoners are dual citizens.")
+    ''
+    """
+    from .sentences import spans
+
+    ct, qt = tokens(claim), tokens(quote)
+    for i in range(len(ct)):
+        if not (value := _count(ct, i)) or i + 1 >= len(ct) or ct[i + 1].lower() == "of" or not ct[i + 1][:1].isalpha():
+            continue
+        deed = next((stem(w.lower()) for w in ct[i + 2 : i + 6] if _past_verb(w)), "")
+        at = [j for j in range(len(qt)) if _count(qt, j) == value]
+        if not deed or not at or not all(j + 1 < len(qt) and qt[j + 1].lower() == "of" for j in at):
+            continue
+        m = re.search(rf"\b{re.escape(qt[at[0]])}\s+of\s+(?:the|them|those|these|its|their)\b(?:\s+[\w'’-]+){{0,2}}", quote)
+        sentence = next((quote[x:y] for x, y in spans(quote) if m and x <= m.start() < y), "")
+        if m and deed not in {stem(w.lower()) for w in tokens(sentence)}:
+            return f"figure: the quote says '{m.group(0)}', a part of them"
+    return ""
+
+
 def counted(claim: str, quote: str) -> str:
     """The quote gives the claim's figure as a count of another kind of thing: "More than 200 people were killed in
     a pileup" against "One person was killed during a massive pileup involving more than 200 vehicles".
@@ -4052,6 +4116,8 @@ _OPPOSITE_PAIRS = (
     ("earli", "later"),
     ("in within insid domest", "outsid abroad oversea"),
     ("introduc impos adopt enact", "avoid scrap abandon repeal withdraw"),
+    ("keep retain", "remov"),  # "allowed Texas to keep the buoys" against "must remove the buoys"
+    ("succeed", "fail"),
 )
 _OPPOSITE = {w: (k, side) for k, pair in enumerate(_OPPOSITE_PAIRS) for side, ws in enumerate(pair) for w in ws.split()}
 _OPPOSITE.update({stem(w): (len(_OPPOSITE_PAIRS), 0) for w in _UP} | {stem(w): (len(_OPPOSITE_PAIRS), 1) for w in _DOWN})
@@ -4523,7 +4589,7 @@ def opponent(claim: str, quote: str) -> str:
     return ""
 
 
-CHECKS = (result, beaten_winner, beaten_side, lost_out, fell_short, category, opponent, pair_order, placing, ranking, ordinal, first_to, not_now, role, role_at, order, moved_to, agent, subject, other_subject, other_doer, speaker, figures, counted, figure_verb, year_of_figure, period_of_figure, gap_figure, added_as_total, currency, figure_holder, figure_owner, outspends, comparison, endpoint, dates, direction, opposite, kept, won_lost, unrelated, negation, prefixed, qualifier, scope)  # the most specific reason first
+CHECKS = (result, beaten_winner, beaten_side, lost_out, fell_short, category, opponent, pair_order, placing, ranking, ordinal, first_to, not_now, role, role_at, order, moved_to, agent, subject, other_subject, other_doer, speaker, figures, counted, part_counted, figure_verb, year_of_figure, period_of_figure, gap_figure, added_as_total, currency, figure_holder, figure_owner, outspends, comparison, endpoint, dates, direction, opposite, kept, won_lost, unrelated, negation, prefixed, qualifier, scope)  # the most specific reason first
 
 
 def conflict(claim: str, quote: str) -> str:
