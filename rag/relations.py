@@ -388,7 +388,40 @@ def negation(claim: str, quote: str) -> str:
         return ""
     if c == q:
         return ""
+    if c and _denied_otherwise(claim, quote, failing):
+        return ""  # "The Rovers did not win the title" (or "failed to win") on "The Rovers lost the title game"
     return "negation: the claim is negative, the quote is not" if c else "negation: the quote is negative, the claim is not"
+
+
+# What says a denied word's opposite, beyond :data:`_OPPOSITE`'s pairs: a side that did not win lost.
+_NOT_WON = frozenset("lost lose loses losing loss defeated beaten fell eliminated".split())
+
+
+def _denied_otherwise(claim: str, quote: str, failing: bool = True) -> bool:
+    """The word the claim denies is one whose opposite the quote says: "did not win" and "lost", "failed to pass" and
+    "rejected", "did not open" and "closed".
+
+    >>> _denied_otherwise("The Rovers failed to win the title.", "The Rovers lost the title game to the Owls.")
+    True
+    >>> _denied_otherwise("The Senate did not pass the bill.", "The Senate rejected the bill 51-49.")
+    True
+    >>> _denied_otherwise("The Rovers did not win the title.", "The Rovers won the title.")
+    False
+    >>> _denied_otherwise("The Rovers did not win the title.", "The Rovers lost the semifinal but won the title.")
+    False
+    """
+    toks = [t.lower() for t in tokens(claim)]
+    qt = {t.lower() for t in tokens(quote)}
+    for i in _negations(toks, failing):
+        w = next((t for t in toks[i + 1 : i + 4] if t not in _STOP and t not in _AUXILIARIES and t != "to"), "")
+        if not w or stem(w) in {stem(u) for u in qt} or w in ("win", "won") and qt & {"win", "won", "wins"}:
+            continue  # the quote says the word itself: "lost the semifinal but won the title"
+        if stem(w) in ("win", "won") and qt & _NOT_WON:
+            return True
+        sense = _sense(w)
+        if sense and any(_sense(u) == (sense[0], 1 - sense[1]) for u in qt):
+            return True
+    return False
 
 
 # A prefix that negates the word it is put on: "illegal", "unprofitable", "ametrical". "un", "non", "il" and

@@ -1131,6 +1131,9 @@ def test_a_game_the_cited_passage_gives_the_other_way_is_not_re_pointed():
          "The Tallis rocket experienced an anomaly and failed to reach orbit. It took off from Pelmouth.", "", "", ""),
         ("Northwind is being sued for failing to pay $136,250 in rent [1].",
          "Northwind is being sued for failing to pay $136,250 in rent at one of its offices in Pelmouth.", "", "", ""),
+        # ... and a denied word agrees with a quote that says its opposite
+        ("The Ostbrook Owls failed to win the title [1].", "The Ostbrook Owls lost the title game to the Rovers on Sunday.", "", "", ""),
+        ("The Ostbrook Owls did not win the title [1].", "The Ostbrook Owls lost the title game to the Rovers on Sunday.", "", "", ""),
         # who beat whom "to win": the one who beat (the third user pass, August 2023)
         ("Quenland beat Keldoria 1-0 to win the Tallis Cup [1].", "Quenland beat Keldoria 1-0 to win the Tallis Cup on Sunday.", "", "", ""),
         ("Keldoria beat Quenland 1-0 to win the Tallis Cup [1].", "Quenland beat Keldoria 1-0 to win the Tallis Cup on Sunday.", "", "",
