@@ -1437,7 +1437,8 @@ _ACTS = {
                    r"consummat\w*|wrapped up|went through|t(?:ook|akes|aken) effect|effective|"
                    r"t(?:ook|aken) (?:full )?(?:control|ownership|over)|acquired|bought|purchased|bought out|buying out|now owns"),
     "signing": ("signed signs", r"sign\w*|ink\w*|agree\w*|deal|finali[sz]\w*|struck|reach\w*|land\w*|pen|put (?:his|her|their) name"),
-    "withdrawal": ("withdrew withdraws", r"withdr\w*|drop\w* out|pull\w* out|bow\w* out|suspend\w*|exit\w*|quit\w*|end\w* (?:his|her|their|its) (?:\w+ )?(?:campaign|bid|candidacy|run)|"
+    "withdrawal": ("withdrew withdraws", r"withdr\w*|drop\w* out|pull\w*|bow\w* out|remov\w*|revok\w*|rescind\w*|scrap\w*|cancel\w*|"
+                   r"took back|tak\w* back|recall\w*|suspend\w*|exit\w*|quit\w*|end\w* (?:his|her|their|its) (?:\w+ )?(?:campaign|bid|candidacy|run)|"
                    r"abandon\w*|left|leav\w*|out of the race|no longer running|retreat\w*|pull\w* back|evacuat\w*|recall\w*"),
     "selection": ("selected selects drafted drafts", r"select\w*|draft(?:ed|s|ing)|pick(?:ed|s|ing)|cho(?:se|sen|ice|ose|oses|osing)|t(?:ook|ake|akes|aking)|"
                   r"nam(?:e|ed|es|ing)|tap\w*|went with|opt\w*"),
