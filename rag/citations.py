@@ -53,6 +53,7 @@ from .relations import (
     this_week_for_last,
     uncertain_future,
     universal,
+    unquoted_part,
     unstated_act,
     unstated_cause,
     unstated_loss,
@@ -424,6 +425,7 @@ class Checker:
             # "England routs China 6-1" (a third user pass)
             relation = relation or result(claim, p.title).replace("the quote", "the headline")
             relation = relation or unstated_part(claim, quote, p.title, self.question)
+            relation = relation or unquoted_part(claim, quote, p.title, self.question)
             if not relation and (len(words(sentence)) < 3 or _furniture(sentence)):
                 # a byline or a credit ("The Associated Press"), a link to another story ("MORE: ..."), a line of a
                 # list of nominees ('"Avatar: The Way of Water"') states nothing

@@ -3405,6 +3405,8 @@ _COUNTED_KINDS = {
                       "branches offices outlets restaurants factories hotels hospitals"),  # homes and households lose power alike
         ("animals", "animals cattle cows birds dogs cats horses sheep pigs chickens"),
         ("items", "jars bottles cans boxes packages parcels"),
+        ("goals", "goals"), ("assists", "assists"),  # "scored three goals" is not "three straight wins" (a third pass)
+        ("games", "wins losses games matches victories defeats"),
         ("money", "dollars euros pounds crowns yuan yen francs rupees pesos"),
         ("area", "hectares acres"),
         ("time", "seconds minutes hours days weeks months years decades"),
@@ -3513,6 +3515,8 @@ def counted(claim: str, quote: str) -> str:
     'figure: the quote counts Two hospitals, not Two people'
     >>> counted("The bank will cut 48 jobs.", "The bank will shut 48 branches, with the loss of about 600 jobs.")
     'figure: the quote counts 48 branches, not 48 jobs'
+    >>> counted("Ada Pell scored three goals against Keldoria.", "She starred against Keldoria as Quenland finished with three straight wins.")
+    'figure: the quote counts three wins, not three goals'
     """
     ct, qt = tokens(claim), tokens(quote)
     for i, t in enumerate(ct):
@@ -4624,6 +4628,35 @@ def opponent(claim: str, quote: str) -> str:
 
 
 CHECKS = (result, beaten_winner, beaten_side, lost_out, fell_short, category, opponent, pair_order, placing, ranking, ordinal, first_to, not_now, role, role_at, order, moved_to, agent, subject, other_subject, other_doer, speaker, figures, counted, part_counted, figure_verb, year_of_figure, period_of_figure, gap_figure, added_as_total, currency, figure_holder, figure_owner, outspends, comparison, endpoint, dates, direction, opposite, kept, won_lost, unrelated, negation, prefixed, qualifier, scope)  # the most specific reason first
+
+
+_PARTS = re.compile(r",\s+and\s+|;\s+|,\s+but\s+")
+
+
+def unquoted_part(claim: str, quote: str, title: str = "", asked: str = "") -> str:
+    """A part of the claim, joined to the rest by ", and", "; " or ", but", of whose own words (three or more, not the
+    question's) the quote and its headline hold under a third: "The man has been described as armed with a knife and a
+    gun, and has been reported to have escaped by crab-walking up a wall" on "... crab-walked up a wall, blasted
+    through razor wire" (a third user pass: the articles tell of a stolen rifle). The words of the whole claim may
+    be mostly quoted while one of its statements is not quoted at all.
+
+    >>> unquoted_part("He was armed with a knife and a gun, and escaped by crab-walking up a wall.", "He crab-walked up a wall and crossed a roof.")
+    "unstated: the quote does not say 'He was armed with a knife and a gun'"
+    >>> unquoted_part("He escaped by crab-walking up a wall, and crossed a roof.", "He crab-walked up a wall and crossed a roof.")
+    ''
+    """
+    parts = [p.strip(" .") for p in _PARTS.split(claim)]
+    if len(parts) < 2:
+        return ""
+    def content(text: str) -> set[str]:
+        return {stem(t.lower()) for t in tokens(text) if t.lower() not in _STOP and len(t) > 2 and not t[:1].isdigit()}
+    have = content(f"{quote} {title}") | {stem(t.lower()) for t in tokens(f"{quote} {title}")}
+    excused = content(asked)
+    for part in parts:
+        words_ = content(part) - excused
+        if len(words_) >= 3 and len(words_ & have) * 3 < len(words_):
+            return f"unstated: the quote does not say '{part[:80]}'"
+    return ""
 
 
 def conflict(claim: str, quote: str) -> str:

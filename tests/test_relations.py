@@ -1174,6 +1174,13 @@ def test_a_game_the_cited_passage_gives_the_other_way_is_not_re_pointed():
          "Which candidate dropped out of the presidential race?", "unstated: the quote says nothing of a withdrawal"),
         ("Ada Pell dropped out of the presidential race [1].", "Ada Pell suspended her presidential campaign on Tuesday.", "",
          "Which candidate dropped out of the presidential race?", ""),
+        ("The man has been described as armed with a knife and a gun, and has been reported to have escaped by "
+         "crab-walking up a wall [1].",
+         "Ben Orr crab-walked up a wall, blasted through razor wire and crossed a roof to escape from Pelmouth Prison.", "",
+         "", "unstated: the quote does not say 'The man has been described as armed with a knife and a gun'"),
+        ("Ada Pell scored three goals against Keldoria [1].",
+         "Ada Pell starred against Keldoria as Quenland finished atop the group with three straight wins.", "", "",
+         "figure: the quote counts three wins, not three goals"),
         # a role at another organisation; the first to do it is another
         ("Ada Pell is chief executive of Northwind [1].",
          "Dr Ada Pell, chief executive of the Quenland Space Agency, said: 'This research by Northwind will help.'", "", "",
