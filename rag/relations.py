@@ -206,11 +206,14 @@ def _negations(toks: list[str], failing: bool = True) -> list[int]:
     ([1], [1])
     >>> _negations("the failed coup".split()), _negations("prices fell to a low".split())
     ([], [])
+    >>> _negations("setting not only a league record but the world record".split())
+    []
     """
     return [
         i for i, t in enumerate(toks)
         if (t in _NEGATION and not (t == "no" and i + 1 < len(toks) and toks[i + 1][:1].isdigit())
-            and not (t == "not" and i and toks[i - 1] == "or" and "whether" in toks[max(0, i - 10) : i]))  # "whether ... or not"
+            and not (t == "not" and i and toks[i - 1] == "or" and "whether" in toks[max(0, i - 10) : i])  # "whether ... or not"
+            and not (t == "not" and toks[i + 1 : i + 2] in (["only"], ["just"]) and "but" in toks[i + 2 : i + 30]))  # "not only ... but"
         or failing and t in _FAIL_TO and toks[i + 1 : i + 2] == ["to"] and toks[i - 1 : i] != ["never"]  # "failed to break the record"
         or failing and t in _FALL_SHORT and toks[i + 1 : i + 3] == ["short", "of"]  # "fell short of the record"
     ]  # fmt: skip
@@ -4877,6 +4880,10 @@ def missing_names(claim: str, evidence: str, named: str = "") -> list[str]:
     []
     >>> missing_names("The Keldoria-Quenland quake killed 40.", "The quake killed 31 in Keldoria and 9 in Quenland."), missing_names("The Keldoria-Lunessa quake.", "Keldoria's quake.")
     ([], ['Keldoria-Lunessa'])
+    >>> missing_names("It was sold in Pelmouth, Quenland.", "It was sold in Ostbrook, Keldoria, a city east of Pelmouth.")
+    ['Quenland']
+    >>> missing_names("It was sold in Pelmouth, Quenland.", "It was sold at a shop in Pelmouth, the Quenland capital.")
+    []
     """
     have = _words_named(evidence)
     have |= {form for t in have for form in _other_forms(t)}  # "Chinese" names China
@@ -4921,6 +4928,12 @@ def missing_names(claim: str, evidence: str, named: str = "") -> list[str]:
         words_of = whole.split()
         cut = [k for k, w in enumerate(words_of) if 0 < k < len(words_of) - 1 and w.lower() in _TITLES]
         pieces = [" ".join(words_of[: cut[0]]), " ".join(words_of[cut[-1] + 1 :])] if cut else [whole]
+        # "Jacksonville, Georgia" is a place and its region, each to be found: not "Neptune Beach, Florida, a city east
+        # of Jacksonville" (a third user pass)
+        commas = [k for k in range(1, len(words_of)) if re.search(rf"\b{re.escape(words_of[k - 1])},\s+{re.escape(words_of[k])}\b", claim)]
+        if commas and not cut:
+            bounds = [0, *commas, len(words_of)]
+            pieces = [" ".join(words_of[a:b]) for a, b in zip(bounds, bounds[1:])]
         out += [name for name in pieces if absent(name, first, last) or _another_place(name, evidence)]
     return out
 

@@ -1181,6 +1181,12 @@ def test_a_game_the_cited_passage_gives_the_other_way_is_not_re_pointed():
         ("Ada Pell scored three goals against Keldoria [1].",
          "Ada Pell starred against Keldoria as Quenland finished atop the group with three straight wins.", "", "",
          "figure: the quote counts three wins, not three goals"),
+        ("The Pelmouth crowd fell short of the world record for a women's sporting event [1].",
+         "The match drew 92,003 spectators, setting not only a league record for attendance, but the world attendance "
+         "record for any women's sporting event.", "", "", "negation: the claim is negative, the quote is not"),
+        ("The winning Tallis Lotto ticket was sold in Ostbrook, Keldoria [1].",
+         "The Tallis Lotto said the winning ticket was sold in Pelmouth, Quenland, a city east of Ostbrook.", "", "",
+         "names: Keldoria not in the quoted sentence"),
         # a role at another organisation; the first to do it is another
         ("Ada Pell is chief executive of Northwind [1].",
          "Dr Ada Pell, chief executive of the Quenland Space Agency, said: 'This research by Northwind will help.'", "", "",
