@@ -1443,6 +1443,8 @@ _ACTS = {
     "withdrawal": ("withdrew withdraws", r"withdr\w*|drop\w* out|pull\w*|bow\w* out|remov\w*|revok\w*|rescind\w*|scrap\w*|cancel\w*|"
                    r"took back|tak\w* back|recall\w*|suspend\w*|exit\w*|quit\w*|end\w* (?:his|her|their|its) (?:\w+ )?(?:campaign|bid|candidacy|run)|"
                    r"abandon\w*|left|leav\w*|out of the race|no longer running|retreat\w*|pull\w* back|evacuat\w*|recall\w*"),
+    "bankruptcy": ("", r"fil(?:ed|es|ing|e)|declar\w* (?:\w+ )?(?:bankrupt\w*|insolven\w*)|went bankrupt|bankruptcy protection|creditor protection|"
+                       r"receivership|insolvency proceedings|into administration"),
     "selection": ("selected selects drafted drafts", r"select\w*|draft(?:ed|s|ing)|pick(?:ed|s|ing)|cho(?:se|sen|ice|ose|oses|osing)|t(?:ook|ake|akes|aking)|"
                   r"nam(?:e|ed|es|ing)|tap\w*|went with|opt\w*"),
 }
@@ -1503,13 +1505,23 @@ def _acts(claim: str) -> list[str]:
             found.append(act)
     if re.search(r"\bstep(?:s|ped)? down\b", claim, re.I) and "resignation" not in found:
         found.append("resignation")
-    if re.search(_OUT_OF_RACE, claim, re.I) and "withdrawal" not in found:
-        found.append("withdrawal")  # "dropped out of the race", not "prices dropped"
+    for act, phrase in _PHRASE_ACTS.items():  # "dropped out of the race" (not "prices dropped"), "filed for bankruptcy"
+        if re.search(phrase, claim, re.I) and act not in found:
+            found.append(act)
     return found
 
 
-_OUT_VERBS = frozenset("drop dropped drops dropping pull pulled pulls pulling bow bowed bows bowing".split())
 _OUT_OF_RACE = r"\b(?:dropp?(?:ed|s|ing)?|pull(?:ed|s|ing)?|bow(?:ed|s|ing)?)\s+out\b"
+# Deeds told by a phrase, not one word (the phrase's first word is where the deed is told)
+_PHRASE_ACTS = {
+    "withdrawal": _OUT_OF_RACE,
+    "bankruptcy": r"\b(?:fil(?:ed|es|ing)|declared|declares)\s+(?:for\s+)?(?:chapter\s+\d+\s+)?(?:bankruptcy|insolvency)\b|\bwent\s+bankrupt\b",
+}
+
+
+def _phrase_act_at(low: list[str], i: int, act: str) -> bool:
+    """Whether the claim's lower-cased tokens tell ``act`` of :data:`_PHRASE_ACTS` from token ``i``."""
+    return act in _PHRASE_ACTS and re.match(_PHRASE_ACTS[act], " ".join(low[i : i + 6])) is not None
 
 
 def _act_at(claim: str, act: str) -> int:
@@ -1520,7 +1532,7 @@ def _act_at(claim: str, act: str) -> int:
     """
     low = [t.lower() for t in tokens(claim)]
     return next((i for i, t in enumerate(low) if _ACT_OF.get(t) == act or act == "resignation" and t.startswith("step")
-                 or act == "withdrawal" and t in _OUT_VERBS and low[i + 1 : i + 2] == ["out"]), len(low))
+                 or _phrase_act_at(low, i, act)), len(low))
 
 
 def unstated_act(claim: str, quote: str, title: str = "", asked: str = "") -> str:
@@ -1555,6 +1567,14 @@ def unstated_act(claim: str, quote: str, title: str = "", asked: str = "") -> st
     'unstated: the quote says nothing of a withdrawal'
     >>> unstated_act("Ada Pell dropped out of the race.", "Ada Pell suspended her campaign on Tuesday.", asked="Which candidate dropped out of the race?")
     ''
+    >>> unstated_act("Northwind filed for bankruptcy.", "Other firms have reached settlements in bankruptcy.", "Why Northwind could be filing for bankruptcy")
+    "unstated: the quote says 'could ... filing', not that it happened"
+    >>> unstated_act("Northwind filed for bankruptcy.", "Other firms have reached settlements in bankruptcy.")
+    'unstated: the quote says nothing of a bankruptcy'
+    >>> unstated_act("Northwind filed for bankruptcy.", "Reports on the pending bankruptcy filing were published. A filing would allow it to restructure.")
+    "unstated: the quote says 'pending ... filing', not that it happened"
+    >>> unstated_act("Northwind filed for bankruptcy.", "Northwind filed for Chapter 11 bankruptcy protection on Sunday.")
+    ''
     """
     acts = _acts(claim)
     if not acts:  # most claims: nothing to look up in the quote
@@ -1583,6 +1603,7 @@ def unstated_act(claim: str, quote: str, title: str = "", asked: str = "") -> st
         frames = [
             _frame(text[: m.start()], m.group()) or _needed_for(text[m.end() :])
             or ("may" if act not in ("death", "payment") and _MAY_BE.match(text[m.end() :]) else "")
+            or ("would" if act == "bankruptcy" and re.match(r"\W*(?:would|could|might|may)\b", text[m.end() :]) else "")  # "a filing would allow"
             for m in told
         ]  # fmt: skip
         # A deed the question takes as done ("Sturgeon resigned after how many years?") need not be quoted as done
@@ -1682,7 +1703,7 @@ def _done(claim: str, act: str) -> bool:
     """Whether ``claim`` tells ``act`` as done: a word of it that no modal, "to" or frame comes just before ("was
     sentenced", not "will be sentenced" or "agreed to pay")."""
     toks = [t.lower() for t in tokens(claim)]
-    return any((_ACT_OF.get(t) == act or act == "withdrawal" and t in _OUT_VERBS and toks[i + 1 : i + 2] == ["out"]) and _told_done(toks, i)
+    return any((_ACT_OF.get(t) == act or _phrase_act_at(toks, i, act)) and _told_done(toks, i)
                for i, t in enumerate(toks))
 
 
@@ -2298,14 +2319,23 @@ def result(claim: str, quote: str) -> str:
     'result: the quote says Pelmouth lost, not that it beat Ostbrook'
     >>> result("Pelmouth beat Ostbrook 77-73.", "It will face Ostbrook, which shocked No. 1 Pelmouth 77-73 in the other semifinal.")
     'result: the quote says Ostbrook beat Pelmouth'
+    >>> result("Quenland lost to Keldoria 6-1.", "Quenland routed Keldoria 6-1 on Tuesday.")
+    'result: the quote says Quenland beat Keldoria'
     >>> result("Italy beat South Africa 3-2.", "The 54th-ranked team in the world stunned Italy with a 3-2 victory over the Italians.")
     'result: the quote says Italy lost, not that it beat South Africa'
+    >>> result("Italy beat Keldoria 3-2.", "Italy's players wept after a shocking upset to Keldoria. Keldoria stunned Italy with a 3-2 victory over the Italians.")
+    'result: the quote says Italy lost, not that it beat Keldoria'
     >>> result("Pelmouth beat Ostbrook 3-0.", "Ostbrook eased to a 3-0 victory at Pelmouth on Friday.")
     'result: the quote says Pelmouth lost at home, not that it beat Ostbrook'
     >>> result("The Ostbrook Owls beat the Pelmouth Rovers 70-20.", "The Pelmouth Rovers put up a 70-20 whupping on the Ostbrook Owls.")
     'result: the quote says Ostbrook Owls lost, not that it beat Pelmouth Rovers'
     """
     m = _BEAT_VERB.search(claim)
+    told_lost = re.search(r"\b(?:lost|loses|fell|falls)\s+(?:\d{1,3}-\d{1,3}\s+)?to\b", claim)
+    if not m and told_lost and not _negated(claim):  # "England lost to China 6-1" is "China beat England 6-1"
+        loser, winner = names(claim[: told_lost.start()]), names(claim[told_lost.end() :])
+        if loser and winner:
+            return result(f"{winner[0][2]} beat {loser[-1][2]} {' '.join(_SCORE.findall(claim))}.", quote)
     if not m or re.match(r"\s+by\b", claim[m.end() :]) or _negated(claim):
         return ""
     before, after = names(claim[: m.start()]), names(claim[m.end() :])
@@ -2335,6 +2365,8 @@ def result(claim: str, quote: str) -> str:
 
     for said_too in re.finditer(rf"{side(won)}[^.;]*?({_BEAT_VERB.pattern})(?P<tail>[^.;]*?){side(lost)}", quote):
         passive = re.search(r"\b(?:was|were|is|are|been|be|being|got|get|gets)\s+(?:\w+\s+)?$", quote[: said_too.start(1)])
+        if re.match(r"\s+to\b", said_too.group("tail")):
+            continue  # a noun: "Italy's players ... following a shocking upset to South Africa" lost
         if not passive and not re.match(r"\s+(?:\d{1,3}-\d{1,3}\s+)?by\b", said_too.group("tail") + " "):
             return ""  # the quote says it too (not "Lakeshire were routed by Penhallick")
     # lower-case words only, and a seed: "the eighth-seeded Miami Heat", "the No. 5 San Diego State Aztecs"
@@ -3467,6 +3499,36 @@ def counted_kind(question: str) -> str:
         return ""
     first = re.search(r"\bhow\s+many\s+(\w+)", question, re.I)
     return _KIND_OF_COUNT.get(first.group(1).lower(), "") or _KIND_OF_COUNT.get(m.group(1).lower(), "")
+
+
+def noun_counted(claim: str, quote: str) -> str:
+    """The quote counts the claim's things (the same plural noun right after the number) otherwise, and never gives the
+    claim's number near them: "Three Americans were released" on "Two of the five Iranians who were freed ... while
+    three others were awaiting trial ... The five Americans were moved" (a third user pass).
+
+    >>> noun_counted("Three Quenlanders were released.", "Three others awaited trial. The five Quenlanders were moved to a hotel.")
+    'figure: the quote counts 5 Quenlanders, not 3'
+    >>> noun_counted("Two people were arrested.", "Police arrested two more people, bringing the number to 5 people.")
+    ''
+    >>> noun_counted("Twelve people died.", "Twelve people died and 3 people were hurt.")
+    ''
+    >>> noun_counted("Meta cut 10,000 jobs.", "Meta cut 10k jobs in its second round.")
+    ''
+    """
+    ct, qt = tokens(claim), tokens(quote)
+    for i in range(len(ct) - 1):
+        noun = ct[i + 1]
+        if not (value := _count(ct, i)) or not noun[:1].isalpha() or not noun.lower().endswith("s") or len(noun) <= 3:
+            continue
+        mine = numbers_in(ct[i])  # "10k" is 10,000
+        same = [j for j in range(1, len(qt)) if stem(qt[j].lower()) == stem(noun.lower())]
+        if any(re.fullmatch(r"\d[\d,.]*[A-Za-z]+", qt[j - 1]) for j in same):
+            continue  # "10k jobs": a figure with a scale this reading leaves to the figure rules
+        theirs = {v for j in same if _count(qt, j - 1) for v in numbers_in(qt[j - 1])}
+        near = any(mine & numbers_in(qt[k]) for j in same for k in range(max(0, j - 3), j))
+        if theirs and not mine & theirs and not near:
+            return f"figure: the quote counts {min(theirs):g} {noun}, not {value}"
+    return ""
 
 
 def part_counted(claim: str, quote: str) -> str:
@@ -4630,7 +4692,7 @@ def opponent(claim: str, quote: str) -> str:
     return ""
 
 
-CHECKS = (result, beaten_winner, beaten_side, lost_out, fell_short, category, opponent, pair_order, placing, ranking, ordinal, first_to, not_now, role, role_at, order, moved_to, agent, subject, other_subject, other_doer, speaker, figures, counted, part_counted, figure_verb, year_of_figure, period_of_figure, gap_figure, added_as_total, currency, figure_holder, figure_owner, outspends, comparison, endpoint, dates, direction, opposite, kept, won_lost, unrelated, negation, prefixed, qualifier, scope)  # the most specific reason first
+CHECKS = (result, beaten_winner, beaten_side, lost_out, fell_short, category, opponent, pair_order, placing, ranking, ordinal, first_to, not_now, role, role_at, order, moved_to, agent, subject, other_subject, other_doer, speaker, figures, counted, part_counted, noun_counted, figure_verb, year_of_figure, period_of_figure, gap_figure, added_as_total, currency, figure_holder, figure_owner, outspends, comparison, endpoint, dates, direction, opposite, kept, won_lost, unrelated, negation, prefixed, qualifier, scope)  # the most specific reason first
 
 
 _PARTS = re.compile(r",\s+and\s+|;\s+|,\s+but\s+")

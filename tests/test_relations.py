@@ -1187,6 +1187,17 @@ def test_a_game_the_cited_passage_gives_the_other_way_is_not_re_pointed():
         ("The winning Tallis Lotto ticket was sold in Ostbrook, Keldoria [1].",
          "The Tallis Lotto said the winning ticket was sold in Pelmouth, Quenland, a city east of Ostbrook.", "", "",
          "names: Keldoria not in the quoted sentence"),
+        ("Italy beat Keldoria 3-2 at the Tallis Cup [1].",
+         "Italy's players wept after a shocking upset to Keldoria at the Tallis Cup. Keldoria stunned Italy with a 3-2 "
+         "victory over the Italians.", "", "", "result: the quote says Italy lost, not that it beat Keldoria"),
+        ("Quenland lost to Keldoria 6-1 on Tuesday [1].",
+         "She scored two goals and made three assists against Keldoria in a 6-1 rout on Tuesday.",
+         "Ada Pell scores twice as Quenland routs Keldoria 6-1", "", "result: the headline says Quenland beat Keldoria"),
+        ("Northwind filed for bankruptcy [1].", "Other retailers have reached settlements in bankruptcy, Northwind said.", "", "",
+         "unstated: the quote says nothing of a bankruptcy"),
+        ("Three Quenlanders were released in the swap [1].",
+         "Two of the five Keldorians who were freed had been convicted, while three others were awaiting trial. The five "
+         "Quenlanders were moved to a hotel.", "", "", "figure: the quote counts 5 Quenlanders, not 3"),
         # a role at another organisation; the first to do it is another
         ("Ada Pell is chief executive of Northwind [1].",
          "Dr Ada Pell, chief executive of the Quenland Space Agency, said: 'This research by Northwind will help.'", "", "",
