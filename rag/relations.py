@@ -213,7 +213,7 @@ def _negations(toks: list[str], failing: bool = True) -> list[int]:
         i for i, t in enumerate(toks)
         if (t in _NEGATION and not (t == "no" and i + 1 < len(toks) and toks[i + 1][:1].isdigit())
             and not (t == "not" and i and toks[i - 1] == "or" and "whether" in toks[max(0, i - 10) : i])  # "whether ... or not"
-            and not (t == "not" and toks[i + 1 : i + 2] in (["only"], ["just"]) and "but" in toks[i + 2 : i + 30]))  # "not only ... but"
+            and not (t == "not" and toks[i + 1 : i + 2] in (["only"], ["just"], ["merely"])))  # "not only ... but", "not just early – it is persisting"
         or failing and t in _FAIL_TO and toks[i + 1 : i + 2] == ["to"] and toks[i - 1 : i] != ["never"]  # "failed to break the record"
         or failing and t in _FALL_SHORT and toks[i + 1 : i + 3] == ["short", "of"]  # "fell short of the record"
     ]  # fmt: skip
@@ -3514,7 +3514,13 @@ def noun_counted(claim: str, quote: str) -> str:
     ''
     >>> noun_counted("Meta cut 10,000 jobs.", "Meta cut 10k jobs in its second round.")
     ''
+    >>> noun_counted("Acme plans to cut about 2,100 jobs in Canada.", "Of the 12,400 jobs Acme plans to cut, about 2,100 will be in Canada.")
+    ''
+    >>> noun_counted("Ada Pell was sentenced to seven years.", "Ada Pell received a seven-year prison term, well short of the 20 years sought.")
+    ''
     """
+    from .sentences import spans
+
     ct, qt = tokens(claim), tokens(quote)
     for i in range(len(ct) - 1):
         noun = ct[i + 1]
@@ -3525,7 +3531,9 @@ def noun_counted(claim: str, quote: str) -> str:
         if any(re.fullmatch(r"\d[\d,.]*[A-Za-z]+", qt[j - 1]) for j in same):
             continue  # "10k jobs": a figure with a scale this reading leaves to the figure rules
         theirs = {v for j in same if _count(qt, j - 1) for v in numbers_in(qt[j - 1])}
-        near = any(mine & numbers_in(qt[k]) for j in same for k in range(max(0, j - 3), j))
+        # the claim's number in a sentence that speaks of the same things may count a part of them: "Of the 12,400 jobs
+        # it plans to cut, about 2,100 will be in Canada", "a seven-year prison term, well short of the 20 years sought"
+        near = any(mine & numbers_in(quote[a:b]) for a, b in spans(quote) if stem(noun.lower()) in {stem(t.lower()) for t in tokens(quote[a:b])})
         if theirs and not mine & theirs and not near:
             return f"figure: the quote counts {min(theirs):g} {noun}, not {value}"
     return ""
