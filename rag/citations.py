@@ -50,6 +50,7 @@ from .relations import (
     result,
     spelling,
     subject,
+    tallied_win,
     this_week_for_last,
     uncertain_future,
     universal,
@@ -425,7 +426,7 @@ class Checker:
             # "England routs China 6-1" (a third user pass)
             relation = relation or result(claim, p.title).replace("the quote", "the headline")
             relation = relation or unstated_part(claim, quote, p.title, self.question)
-            relation = relation or unquoted_part(claim, quote, p.title, self.question)
+            relation = relation or unquoted_part(claim, quote, p.title, self.question) or tallied_win(claim, quote)
             if not relation and (len(words(sentence)) < 3 or _furniture(sentence)):
                 # a byline or a credit ("The Associated Press"), a link to another story ("MORE: ..."), a line of a
                 # list of nominees ('"Avatar: The Way of Water"') states nothing
@@ -606,11 +607,17 @@ UNVERIFIED = "(unverified) "  # before a sentence shown although it did not veri
 
 def render(claims: Sequence[Claim], *, mark: bool = False) -> str:
     """Claims back to text with normalised markers: ``"Sentence [1][2]."``; with ``mark``, a sentence that did not
-    verify starts with :data:`UNVERIFIED`."""
+    verify starts with :data:`UNVERIFIED`.
+
+    >>> from rag.models import Citation
+    >>> render([Claim("It can meet, vote, etc..", (Citation(1, "c", "d", "T", "", None, "q", 0, 1, True),))])
+    'It can meet, vote, etc [1].'
+    """
     parts = []
     for c in claims:
         marks = "".join(f"[{n}]" for n in dict.fromkeys(x.number for x in c.citations))
         text = c.text if c.verified or not mark else UNVERIFIED + c.text
+        text = re.sub(r"(?<!\.)\.\.$", ".", text)  # "meeting, voting, etc. [1]." read as "etc..", not an ellipsis
         if marks:
             m = re.search(r"[.!?]+[\"'”’)]*$", text)
             text = text[: m.start()] + " " + marks + text[m.start() :] if m else text + " " + marks

@@ -2122,11 +2122,18 @@ def _a_noun(toks: list[str], i: int) -> bool:
     return prev in _DETERMINERS or prev in ("his", "her", "its", "their", "our", "conceded", "admitted") or prev[:1].isdigit()
 
 
+_ONE_DEED = {stem(w): "buy" for w in "acquired acquire acquires bought buy buys".split()} | {
+    stem(w): "beat" for w in "beat beats beating defeated defeat defeats defeating".split()
+}
+
+
 def order(claim: str, quote: str) -> str:
     """"A acquired B" against "B acquired A" (a passive "B was acquired by A" reads as "A acquired B").
 
     >>> order("Dominion paid Fox News $787.5 million.", "Fox News agreed to pay Dominion Voting Systems $787.5 million.")
     'order: the quote says Fox News pay... Dominion Voting Systems, not the other way round'
+    >>> order("Northwind Air agreed to buy Tallis Air.", "Tallis Air agreed to acquire Northwind Air for $1.9 billion.")
+    'order: the quote says Tallis Air buy... Northwind Air, not the other way round'
     >>> order("Ada Pell beat Jo Ames for the award.", "Jo Ames won best actress, with Ames beating out her castmate Ada Pell.")
     'order: the quote says Ames beat... Ada Pell, not the other way round'
     """
@@ -2148,7 +2155,7 @@ def order(claim: str, quote: str) -> str:
             by = at >= 1 and toks[at - 1].lower() == "by" or at >= 2 and toks[at - 2].lower() == "by" and toks[at - 1].lower() == "the"
             if by or (i and toks[i - 1].lower() in _BE and not t.lower().endswith("ing")):
                 a, b = b, a
-            out.add((stem(t.lower()), a, b))  # "paid" and "pay" are one deed
+            out.add((_ONE_DEED.get(stem(t.lower()), stem(t.lower())), a, b))  # "paid" and "pay" are one deed, so are "buy" and "acquire"
         return out
 
     for verb, a, b in pairs(claim):
@@ -4701,6 +4708,28 @@ def opponent(claim: str, quote: str) -> str:
 
 
 CHECKS = (result, beaten_winner, beaten_side, lost_out, fell_short, category, opponent, pair_order, placing, ranking, ordinal, first_to, not_now, role, role_at, order, moved_to, agent, subject, other_subject, other_doer, speaker, figures, counted, part_counted, noun_counted, figure_verb, year_of_figure, period_of_figure, gap_figure, added_as_total, currency, figure_holder, figure_owner, outspends, comparison, endpoint, dates, direction, opposite, kept, won_lost, unrelated, negation, prefixed, qualifier, scope)  # the most specific reason first
+
+
+def tallied_win(claim: str, quote: str) -> str:
+    """The claim says someone won a year's edition of a contest; the quote only counts wins of that contest, in no
+    year it gives: "The Boston Red Sox won the 2023 World Series" on "Terry Francona, who won two World Series with the
+    Boston Red Sox" (a fourth user pass).
+
+    >>> tallied_win("The Ostbrook Owls won the 2031 Tallis Cup.", "Ada Pell, who won two Tallis Cups with the Ostbrook Owls, retired.")
+    "unstated: the quote counts wins ('won two Tallis Cups'), not the 2031 one"
+    >>> tallied_win("The Ostbrook Owls won the 2031 Tallis Cup.", "The Owls won the Tallis Cup in 2031, their third: Pell won two Tallis Cups.")
+    ''
+    """
+    m = re.search(r"\bw(?:on|ins)\s+the\s+((?:19|20)\d\d)\s+((?:[A-Z][\w'’-]*\s*){1,4})", claim)
+    if not m or m.group(1) in quote or _negated(claim):
+        return ""
+    contest = m.group(2).split()
+    counted = re.search(
+        rf"\b(?:won|wins|winning)\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+{re.escape(' '.join(contest[:-1]) + ' ' if len(contest) > 1 else '')}"
+        rf"{re.escape(contest[-1][:-1] if contest[-1].endswith('s') else contest[-1])}s?\b",
+        quote,
+    )
+    return f"unstated: the quote counts wins ('{counted.group(0)}'), not the {m.group(1)} one" if counted else ""
 
 
 _PARTS = re.compile(r",\s+and\s+|;\s+|,\s+but\s+")

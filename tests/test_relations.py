@@ -1198,6 +1198,13 @@ def test_a_game_the_cited_passage_gives_the_other_way_is_not_re_pointed():
         ("Three Quenlanders were released in the swap [1].",
          "Two of the five Keldorians who were freed had been convicted, while three others were awaiting trial. The five "
          "Quenlanders were moved to a hotel.", "", "", "figure: the quote counts 5 Quenlanders, not 3"),
+        # the fourth user pass (October to December 2023)
+        ("Northwind Air agreed to buy Tallis Air [1].", "Tallis Air agreed to acquire Northwind Air for about $1.9 billion.", "", "",
+         "order: the quote says Tallis Air buy... Northwind Air, not the other way round"),
+        ("The Ostbrook Owls won the 2031 Tallis Cup [1].",
+         "Many have had the chance to join this list, such as Ada Pell, who won two Tallis Cups with the Ostbrook Owls and "
+         "had a chance to win another with Pelmouth in 2026.", "", "",
+         "unstated: the quote counts wins ('won two Tallis Cups'), not the 2031 one"),
         # a role at another organisation; the first to do it is another
         ("Ada Pell is chief executive of Northwind [1].",
          "Dr Ada Pell, chief executive of the Quenland Space Agency, said: 'This research by Northwind will help.'", "", "",
