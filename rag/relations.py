@@ -4761,8 +4761,23 @@ def unquoted_part(claim: str, quote: str, title: str = "", asked: str = "") -> s
     return ""
 
 
+_RECORD = re.compile(r"\s*\(\d{1,3}-\d{1,3}(?:-\d{1,3})?\)")  # a team's record: "the Eagles (9-1)", no score
+_DATELINE = re.compile(r"^\s*[A-Z][A-Z.' ,-]{2,40}(?:\s*\([A-Za-z]+\))?\s+[—–-]{1,2}\s+")  # "ST. LOUIS — ", "MADRID (AP) — "
+
+
+def _plain(text: str) -> str:
+    """``text`` without what the relation rules must not read as its statement: a team's record in brackets (read as a
+    score) and a dateline (read as a name: "ST. LOUIS — A player in California won") (a fourth user pass).
+
+    >>> _plain("ST. LOUIS — The Ostbrook Owls (9-1) beat the Pelmouth Rovers (7-3), 21-17, on Monday.")
+    'The Ostbrook Owls beat the Pelmouth Rovers, 21-17, on Monday.'
+    """
+    return _RECORD.sub("", _DATELINE.sub("", text))
+
+
 def conflict(claim: str, quote: str) -> str:
     """The first relation on which ``quote`` disagrees with ``claim``, as a reason; "" when none does."""
+    claim, quote = _plain(claim), _plain(quote)
     for check in CHECKS:
         reason = check(claim, quote)
         if reason:

@@ -1205,6 +1205,10 @@ def test_a_game_the_cited_passage_gives_the_other_way_is_not_re_pointed():
          "Many have had the chance to join this list, such as Ada Pell, who won two Tallis Cups with the Ostbrook Owls and "
          "had a chance to win another with Pelmouth in 2026.", "", "",
          "unstated: the quote counts wins ('won two Tallis Cups'), not the 2031 one"),
+        ("The Ostbrook Owls defeated the Pelmouth Rovers 21-17 [1].",
+         "The Ostbrook Owls (9-1) defeated the Pelmouth Rovers (7-3), 21-17, at Tallis Stadium on Monday night.", "", "", ""),
+        ("A player in Quenland won a $1.73 billion Tallis Lotto jackpot [1].",
+         "ST. PELMOUTH — A player in Quenland won a $1.73 billion Tallis Lotto jackpot Wednesday night.", "", "", ""),
         # a role at another organisation; the first to do it is another
         ("Ada Pell is chief executive of Northwind [1].",
          "Dr Ada Pell, chief executive of the Quenland Space Agency, said: 'This research by Northwind will help.'", "", "",
