@@ -221,6 +221,7 @@ def _negations(toks: list[str], failing: bool = True) -> list[int]:
 
 _FAIL_TO = frozenset("fail fails failed failing".split())  # "never failed to" is no negation
 _FALL_SHORT = frozenset("fall falls fell falling fallen".split())
+_FAILURE = _FAIL_TO | {"failure", "short", "unsuccessful"}  # words that tell a failure as such
 
 
 def _negated(text: str, failing: bool = True) -> bool:
@@ -381,8 +382,7 @@ def negation(claim: str, quote: str) -> str:
     ct = {t.lower() for t in tokens(claim)}
     # A failure both tell is no negation of either: "The mission failed after the rocket launched" with "The rocket
     # ... failed to reach orbit", "Twitter is sued for failing to pay rent" with "... sued for failing to pay rent".
-    fails = _FAIL_TO | {"failure", "short", "unsuccessful"}
-    failing = not (ct & fails and {t.lower() for t in tokens(quote)} & fails)
+    failing = not (ct & _FAILURE and {t.lower() for t in tokens(quote)} & _FAILURE)
     c = _negated(claim, failing) or bool(ct & _PROHIBIT)  # a claim is one statement: any negation in it counts
     if not c and re.search(rf"\b(?:{_UNDO})\b", claim) and _negated(quote):
         return ""  # "dropped its mask requirement" says what "will no longer be required" says
@@ -415,9 +415,10 @@ def _denied_otherwise(claim: str, quote: str, failing: bool = True) -> bool:
     """
     toks = [t.lower() for t in tokens(claim)]
     qt = {t.lower() for t in tokens(quote)}
+    said = {stem(u) for u in qt}
     for i in _negations(toks, failing):
         w = next((t for t in toks[i + 1 : i + 4] if t not in _STOP and t not in _AUXILIARIES and t != "to"), "")
-        if not w or stem(w) in {stem(u) for u in qt} or w in ("win", "won") and qt & {"win", "won", "wins"}:
+        if not w or stem(w) in said or w in ("win", "won") and qt & {"win", "won", "wins"}:
             continue  # the quote says the word itself: "lost the semifinal but won the title"
         if stem(w) in ("win", "won") and qt & _NOT_WON:
             return True
@@ -3538,10 +3539,11 @@ def noun_counted(claim: str, quote: str) -> str:
         if any(re.fullmatch(r"\d[\d,.]*[A-Za-z]+", qt[j - 1]) for j in same):
             continue  # "10k jobs": a figure with a scale this reading leaves to the figure rules
         theirs = {v for j in same if _count(qt, j - 1) for v in numbers_in(qt[j - 1])}
+        if not theirs or mine & theirs:
+            continue
         # the claim's number in a sentence that speaks of the same things may count a part of them: "Of the 12,400 jobs
         # it plans to cut, about 2,100 will be in Canada", "a seven-year prison term, well short of the 20 years sought"
-        near = any(mine & numbers_in(quote[a:b]) for a, b in spans(quote) if stem(noun.lower()) in {stem(t.lower()) for t in tokens(quote[a:b])})
-        if theirs and not mine & theirs and not near:
+        if not any(mine & numbers_in(quote[a:b]) for a, b in spans(quote) if stem(noun.lower()) in {stem(t.lower()) for t in tokens(quote[a:b])}):
             return f"figure: the quote counts {min(theirs):g} {noun}, not {value}"
     return ""
 
